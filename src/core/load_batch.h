@@ -1,0 +1,27 @@
+// Reads one it2-batch file: (name, bytes) in, data and problems out. Never throws, never
+// aborts; a file error returns no data (format.md §3).
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "model.h"
+#include "problems.h"
+
+namespace it2 {
+
+enum class FileStatus : uint8_t { loaded, partial, rejected, replaced };
+const char* file_status_key(FileStatus s);  // "loaded" / "partial" / "rejected" / "replaced"
+
+struct BatchLoad {
+    std::shared_ptr<const BatchFile> data;  // null when the file was rejected
+    Problems problems;
+    FileStatus status = FileStatus::rejected;  // loaded, partial or rejected
+};
+
+BatchLoad load_batch(std::string_view file_name, std::string_view bytes);
+
+// What kind of file the bytes claim to be ("it2-batch", "it2-policy", … or "" when unknown).
+std::string sniff_format(std::string_view bytes);
+
+}  // namespace it2

@@ -1,0 +1,115 @@
+// The rules and numbers of format.md §4: teacher status and what is still missing, school
+// rates and score parts, the district rollup, capability levels, at-risk and overdue.
+// compute() is a pure function of (workspace, merge, policy, as-of date).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "policy.h"
+#include "workspace.h"
+
+namespace it2 {
+
+enum class TeacherStatus : uint8_t { excellent, passed, not_met, awaiting_review, not_started, in_progress };
+constexpr int kTeacherStatusCount = 6;
+const char* teacher_status_key(TeacherStatus s);  // "excellent", "passed", …
+
+// One thing a teacher still needs in order to pass, rendered by describe().
+struct Missing {
+    enum class Kind : uint8_t {
+        online_hours,    // amount = hours still missing
+        practice_hours,  // amount = hours still missing
+        total_hours,     // amount = hours still missing (beyond the two above)
+        points,          // amount = passed points still missing
+        dimension,       // dimension = a dimension no passed point covers yet
+        dimensions,      // amount = dimensions still missing (when more than the listed ones)
+        required_point,  // point = a required point not yet passed
+    };
+    Kind kind;
+    double amount = 0;
+    int point = -1;
+    Dimension dimension = Dimension::analysis;
+};
+
+// 实践学时还差 4.5 学时 / 4.5 practice hours still missing.
+std::string describe(const Missing& m, Lang lang);
+
+struct TeacherResult {
+    TeacherRef ref;
+    int school = 0;  // index into Summary::schools
+    std::string batch;
+    TeacherStatus status = TeacherStatus::in_progress;
+    double online = 0, practice = 0;
+    int passed_points = 0, excellent_points = 0, dimensions = 0;
+    bool hours_met = false, participated = false, submitted_enough = false;
+    bool at_risk = false;  // batch ends within at_risk_days of as-of and not passed
+    bool overdue = false;  // not_met
+    std::vector<Missing> missing;  // empty when the teacher passes
+};
+
+struct Rates {
+    int teachers = 0;
+    std::optional<double> participation, hours, submission, pass, excellence;  // null: no teachers
+};
+
+struct ScoreParts {
+    double organisation = 0, activities = 0, participation_hours = 0, pass = 0, excellence = 0;
+    double total() const { return organisation + activities + participation_hours + pass + excellence; }
+};
+
+struct SchoolResult {
+    std::string id, name, stage;
+    std::vector<std::string> batches;  // distinct batch ids of its loaded files, sorted
+    std::vector<int> teachers;         // indices into Summary::teachers
+    Rates rates;
+    ScoreParts score;
+    int activities = 0, deliverables = 0;  // deliverables present, of 3
+    bool management_team = false, development_plan = false, training_plan = false;
+    int at_risk = 0, overdue = 0;
+    std::array<int, kTeacherStatusCount> by_status{};
+};
+
+struct FileResult {
+    std::string name;
+    FileStatus status = FileStatus::loaded;
+};
+
+struct Summary {
+    std::string as_of;
+    Rates district;
+    double district_score = 0;  // mean of the schools' scores (0 with no school)
+    std::vector<SchoolResult> schools;
+    std::vector<TeacherResult> teachers;
+    std::vector<FileResult> files;
+    Problems problems;  // the files' problems, then the merge's
+};
+
+Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of);
+
+// Counts of teachers per state for each of the 30 points, in a scope.
+enum class PointState : uint8_t { selected, submitted, pass, excellent, fail };
+constexpr int kPointStateCount = 5;
+
+struct CapabilityLevels {
+    std::array<std::array<int, kPointStateCount>, kPointCount> points{};
+    // Environment × dimension: passed (合格 or 优秀) points in that cell.
+    std::array<std::array<int, kDimensionCount>, kEnvCount> passed_by_env_dim{};
+    int teachers = 0;
+};
+
+struct Scope {
+    enum class Kind : uint8_t { district, school, batch } kind = Kind::district;
+    std::string id;  // school id or batch id
+};
+
+CapabilityLevels capability_levels(const Workspace& ws, const Summary& summary, const Scope& scope);
+
+// Date helpers on ISO YYYY-MM-DD strings.
+bool is_iso_date(std::string_view s);
+long days_from_iso(std::string_view s);  // days since 1970-01-01
+std::string today_iso();
+
+}  // namespace it2

@@ -1,0 +1,57 @@
+// The loaded data: what one training-batch file holds after validation (format.md §1).
+// Plain values only; every rule lives in rules/metrics, every check in load_batch.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace it2 {
+
+enum class PointStatus : uint8_t { selected, submitted, graded };
+enum class Grade : uint8_t { none, excellent, pass, fail };  // 优秀 / 合格 / 不合格
+
+struct Item {
+    std::string title;
+    Grade grade = Grade::none;
+};
+
+struct PointRecord {
+    uint8_t point = 0;  // index into catalog()
+    PointStatus status = PointStatus::selected;
+    Grade grade = Grade::none;  // effective grade: derived from items when they are usable
+    std::vector<Item> items;
+    std::string submitted, reviewed;  // ISO dates or empty
+};
+
+struct Teacher {
+    std::string id, name, subject, role, stage;
+    double online = 0, practice = 0;
+    std::vector<PointRecord> points;
+    int index = 0;  // position in the file's "teachers" array (for JSON pointers)
+};
+
+struct Activity {
+    std::string date, title;
+    double hours = 0;
+    int participants = 0;
+};
+
+// One deliverable: present or not, with its date when known.
+struct Deliverable {
+    bool present = false;
+    std::string date;  // empty when absent or given as `true`
+};
+
+struct BatchFile {
+    std::string file;  // the file name as given by the user
+    std::string district_code, district_name;
+    std::string school_id, school_name, school_stage;
+    char environment = 0;  // 'A' / 'B' / 'C', 0 when not given
+    Deliverable management_team, development_plan, training_plan;
+    std::string batch_id, batch_name, batch_start, batch_end;  // dates ISO or empty
+    std::vector<Activity> activities;
+    std::vector<Teacher> teachers;
+};
+
+}  // namespace it2

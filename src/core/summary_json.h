@@ -1,0 +1,15 @@
+// The summary as format.md §4 JSON (what `it2 summarize --json` and it2.summary() print),
+// and as CSV / a text table.
+#pragma once
+
+#include <string>
+
+#include "metrics.h"
+
+namespace it2 {
+
+std::string summary_json(const Summary& s, Lang lang);
+std::string summary_csv(const Summary& s, Lang lang);    // teacher rows
+std::string summary_table(const Summary& s, Lang lang);  // human-readable text
+
+}  // namespace it2

@@ -1,0 +1,43 @@
+// Everything loaded, in load order, and the merge rules of format.md §3: replacement of the
+// same (school, batch) and one winning record per teacher id.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "load_batch.h"
+
+namespace it2 {
+
+struct FileEntry {
+    std::string name;
+    FileStatus status = FileStatus::rejected;  // as loaded; merge() may report `replaced`
+    std::shared_ptr<const BatchFile> data;     // null when rejected
+    Problems problems;                         // the file's own problems
+};
+
+struct Workspace {
+    std::vector<FileEntry> files;  // load order
+
+    // Loads and appends one file; a rejected file is listed but changes no data.
+    const FileEntry& add(std::string name, std::string_view bytes);
+    void remove(size_t index);
+    void clear() { files.clear(); }
+};
+
+// A teacher's winning record (format.md §3): which file and which teacher in it.
+struct TeacherRef {
+    int file = 0;     // index into Workspace::files
+    int teacher = 0;  // index into that file's teachers
+};
+
+// The merge result: policy- and date-independent, so it is rebuilt only when files change.
+struct Merged {
+    std::vector<FileStatus> file_status;  // per file, `replaced` applied
+    std::vector<TeacherRef> teachers;     // winning records, in load order of first appearance
+    Problems problems;                    // replaced files, superseded teacher records
+};
+
+Merged merge(const Workspace& ws);
+
+}  // namespace it2
