@@ -1,0 +1,42 @@
+// The application: owns the loaded workspace, the policy, the as-of date and the cached
+// results; the UI panels read from it. Wired to the browser by src/app/main.cpp and the page's
+// `window.it2` hook. Everything that depends on the data is recomputed only when the data,
+// the policy, the date, filters or sort change: never per frame.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace it2 {
+
+class App {
+public:
+    App();
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // A file from the page (picker, drop, folder, demo) or the hook. Returns a JSON object
+    // {"file": name, "status": "loaded|partial|rejected|replaced|policy", "problems": N}.
+    std::string load_file(const std::string& name, std::string_view bytes);
+    void clear();
+
+    // format.md §4 JSON for the loaded files, the policy in force and `as_of` ("" = the
+    // app's current as-of date).
+    std::string summary_json(const std::string& as_of);
+
+    // Switch panel and scope, e.g. ("school", "500110-0012"). Returns false if unknown.
+    bool set_view(const std::string& view, const std::string& arg);
+
+    // JSON for it2.state(): at least {"view", "frames", "missingGlyphs", ...}.
+    std::string state_json() const;
+
+    // Builds one ImGui frame (called between ImGui::NewFrame and ImGui::Render).
+    void draw();
+
+private:
+    struct Impl;
+    Impl* impl_;
+};
+
+}  // namespace it2
