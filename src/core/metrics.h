@@ -4,8 +4,11 @@
 #pragma once
 
 #include <array>
+#include <climits>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "policy.h"
@@ -16,6 +19,7 @@ namespace it2 {
 enum class TeacherStatus : uint8_t { excellent, passed, not_met, awaiting_review, not_started, in_progress };
 constexpr int kTeacherStatusCount = 6;
 const char* teacher_status_key(TeacherStatus s);  // "excellent", "passed", …
+const char* teacher_status_name(TeacherStatus s, Lang lang);  // 优秀 / Excellent, 未达标 / Not met, …
 
 // One thing a teacher still needs in order to pass, rendered by describe().
 struct Missing {
@@ -32,6 +36,7 @@ struct Missing {
     double amount = 0;
     int point = -1;
     Dimension dimension = Dimension::analysis;
+    uint8_t dimension_options = 0;  // `dimensions`: bit d set = dimension d can still be added
 };
 
 // 实践学时还差 4.5 学时 / 4.5 practice hours still missing.
@@ -108,8 +113,9 @@ struct Scope {
 CapabilityLevels capability_levels(const Workspace& ws, const Summary& summary, const Scope& scope);
 
 // Date helpers on ISO YYYY-MM-DD strings.
-bool is_iso_date(std::string_view s);
-long days_from_iso(std::string_view s);  // days since 1970-01-01
+constexpr long kNoDate = LONG_MIN;    // days_from_iso() of a string that is not a valid date
+bool is_iso_date(std::string_view s);  // strict YYYY-MM-DD with a real calendar day
+long days_from_iso(std::string_view s);  // days since 1970-01-01; kNoDate when invalid
 std::string today_iso();
 
 }  // namespace it2

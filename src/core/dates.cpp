@@ -1,0 +1,75 @@
+// ISO YYYY-MM-DD date helpers (declared in metrics.h): strict parsing, day arithmetic, today.
+#include <cstdio>
+#include <ctime>
+#include <limits>
+#include <string>
+#include <string_view>
+
+#include "metrics.h"
+
+namespace it2 {
+
+namespace {
+
+bool is_leap(long year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(long year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
+}
+
+bool parse_iso(std::string_view s, long& year, int& month, int& day) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    auto digits = [&](size_t from, size_t count) {
+        long v = 0;
+        for (size_t i = from; i < from + count; ++i) v = v * 10 + (s[i] - '0');
+        return v;
+    };
+    year = digits(0, 4);
+    month = int(digits(5, 2));
+    day = int(digits(8, 2));
+    return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
+// Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
+long days_from_civil(long y, int m, int d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+bool is_iso_date(std::string_view s) {
+    long year;
+    int month, day;
+    return parse_iso(s, year, month, day);
+}
+
+long days_from_iso(std::string_view s) {
+    long year;
+    int month, day;
+    if (!parse_iso(s, year, month, day)) return kNoDate;
+    return days_from_civil(year, month, day);
+}
+
+std::string today_iso() {
+    // The user's local calendar day decides "today" (a Chongqing office at 07:00 is not yesterday).
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+#if defined(_WIN32)
+    localtime_s(&local, &now);
+#else
+    localtime_r(&now, &local);
+#endif
+    char text[48];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+    return text;
+}
+
+}  // namespace it2
