@@ -44,6 +44,7 @@ std::string describe(const Missing& m, Lang lang);
 
 struct TeacherResult {
     TeacherRef ref;
+    std::string id, name, subject;  // copied from the winning record, so a Summary stands alone
     int school = 0;  // index into Summary::schools
     std::string batch;
     TeacherStatus status = TeacherStatus::in_progress;

@@ -12,4 +12,7 @@ std::string summary_json(const Summary& s, Lang lang);
 std::string summary_csv(const Summary& s, Lang lang);    // teacher rows
 std::string summary_table(const Summary& s, Lang lang);  // human-readable text
 
+// Everything a teacher still misses, one describe() per item, joined by "；" / "; ".
+std::string missing_text(const TeacherResult& t, Lang lang);
+
 }  // namespace it2

@@ -1,0 +1,410 @@
+// The rules of format.md §4: teacher status and what is missing, school rates and score,
+// the district rollup, capability levels. Everything here is a pure function of its inputs.
+#include "metrics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace it2 {
+
+// ---- names ----------------------------------------------------------------------------------
+
+const char* teacher_status_key(TeacherStatus s) {
+    static constexpr const char* kKeys[] = {"excellent",       "passed",      "not_met",
+                                            "awaiting_review", "not_started", "in_progress"};
+    return kKeys[int(s)];
+}
+
+const char* teacher_status_name(TeacherStatus s, Lang lang) {
+    static constexpr const char* kZh[] = {"优秀", "合格", "未达标", "待评审", "未开始", "学习中"};
+    static constexpr const char* kEn[] = {"Excellent",       "Passed",      "Not met",
+                                          "Awaiting review", "Not started", "In progress"};
+    return (lang == Lang::zh ? kZh : kEn)[int(s)];
+}
+
+// ---- describe(Missing) ----------------------------------------------------------------------
+
+namespace {
+
+// Fills {0}, {1} in a whole-sentence template, so each language orders its own words.
+std::string fill(const char* tmpl, const std::string& arg0, const std::string& arg1 = std::string()) {
+    std::string out;
+    for (const char* p = tmpl; *p; ++p) {
+        if (p[0] == '{' && (p[1] == '0' || p[1] == '1') && p[2] == '}') {
+            out += p[1] == '0' ? arg0 : arg1;
+            p += 2;
+        } else {
+            out += *p;
+        }
+    }
+    return out;
+}
+
+// Hours still missing, rounded up to 0.01 so a shortfall never prints as 0; no trailing zeros.
+std::string format_amount(double value) {
+    double rounded = std::ceil(value * 100.0 - 1e-6) / 100.0;
+    if (rounded < 0) rounded = 0;
+    char text[64];
+    std::snprintf(text, sizeof text, "%.2f", rounded);
+    std::string s = text;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+std::string format_count(double value) { return std::to_string(long(std::lround(value))); }
+
+int popcount(unsigned mask) {
+    int n = 0;
+    for (; mask; mask &= mask - 1) ++n;
+    return n;
+}
+
+std::string dimension_list(uint8_t mask, Lang lang) {
+    std::string out;
+    for (int d = 0; d < kDimensionCount; ++d) {
+        if (!(mask & (1u << d))) continue;
+        if (!out.empty()) out += lang == Lang::zh ? "、" : ", ";
+        out += dimension_name(Dimension(d), lang);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string describe(const Missing& m, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    switch (m.kind) {
+        case Missing::Kind::online_hours: {
+            std::string n = format_amount(m.amount);
+            return fill(zh ? "在线学时还差 {0} 学时"
+                           : (n == "1" ? "{0} online hour still missing" : "{0} online hours still missing"),
+                        n);
+        }
+        case Missing::Kind::practice_hours: {
+            std::string n = format_amount(m.amount);
+            return fill(zh ? "实践学时还差 {0} 学时"
+                           : (n == "1" ? "{0} practice hour still missing" : "{0} practice hours still missing"),
+                        n);
+        }
+        case Missing::Kind::total_hours: {
+            std::string n = format_amount(m.amount);
+            return fill(zh ? "总学时还差 {0} 学时"
+                           : (n == "1" ? "{0} more hour needed to reach the total"
+                                       : "{0} more hours needed to reach the total"),
+                        n);
+        }
+        case Missing::Kind::points: {
+            std::string n = format_count(m.amount);
+            return fill(zh ? "还需 {0} 个合格能力点"
+                           : (n == "1" ? "Needs {0} more passed point" : "Needs {0} more passed points"),
+                        n);
+        }
+        case Missing::Kind::dimension:
+            return fill(zh ? "还需 1 个\"{0}\"维度的能力点" : "Needs 1 passed point in the \"{0}\" dimension",
+                        dimension_name(m.dimension, lang));
+        case Missing::Kind::dimensions: {
+            std::string n = format_count(m.amount);
+            if (popcount(m.dimension_options) < std::lround(m.amount))
+                return fill(zh ? "还需覆盖 {0} 个新维度，但允许的环境中已没有足够的维度可选"
+                               : "Needs {0} more dimensions, but the allowed environments cannot provide them",
+                            n);
+            return fill(zh ? "还需 {0} 个新维度的能力点（可选：{1}）"
+                           : (n == "1" ? "Needs a passed point in {0} more dimension (choose from: {1})"
+                                       : "Needs passed points in {0} more dimensions (choose from: {1})"),
+                        n, dimension_list(m.dimension_options, lang));
+        }
+        case Missing::Kind::required_point: {
+            std::string code = m.point >= 0 && m.point < kPointCount ? catalog()[m.point].code : "?";
+            return fill(zh ? "必修能力点 {0} 尚未合格" : "Required point {0} not yet passed", code);
+        }
+    }
+    return std::string();
+}
+
+// ---- one teacher ----------------------------------------------------------------------------
+
+namespace {
+
+bool env_counts(const Policy& policy, int point) { return policy.environments[int(catalog()[point].env)]; }
+
+bool grade_passes(Grade g) { return g == Grade::pass || g == Grade::excellent; }
+
+// A point that counts towards passing: graded 合格/优秀 in one of the policy's environments.
+bool counts_as_passed(const PointRecord& p, const Policy& policy) {
+    return p.point < kPointCount && p.status == PointStatus::graded && grade_passes(p.grade) &&
+           env_counts(policy, p.point);
+}
+
+bool is_passed_status(TeacherStatus s) { return s == TeacherStatus::excellent || s == TeacherStatus::passed; }
+
+// What is still missing for a teacher who does not pass, in the order a principal reads it.
+std::vector<Missing> missing_for(const Teacher& t, const Policy& policy, int passed_points, uint8_t passed_dims,
+                                 const std::vector<bool>& passed_point) {
+    std::vector<Missing> out;
+    auto add = [&](Missing::Kind kind, double amount) {
+        Missing m{};
+        m.kind = kind;
+        m.amount = amount;
+        out.push_back(m);
+    };
+    if (t.online < policy.online_min) add(Missing::Kind::online_hours, policy.online_min - t.online);
+    if (t.practice < policy.practice_min) add(Missing::Kind::practice_hours, policy.practice_min - t.practice);
+    // Beyond what reaching both minimums would already add.
+    const double total_short =
+        policy.total_min - std::max(t.online, policy.online_min) - std::max(t.practice, policy.practice_min);
+    if (total_short > 0) add(Missing::Kind::total_hours, total_short);
+
+    if (passed_points < policy.min_passed) add(Missing::Kind::points, policy.min_passed - passed_points);
+
+    const int dims = popcount(passed_dims);
+    if (dims < policy.min_dimensions) {
+        const int needed = policy.min_dimensions - dims;
+        uint8_t options = 0;  // uncovered dimensions that an allowed environment offers
+        for (int i = 0; i < kPointCount; ++i)
+            if (env_counts(policy, i)) options |= uint8_t(1u << int(catalog()[i].dimension));
+        options &= uint8_t(~passed_dims);
+        if (popcount(options) == needed) {
+            for (int d = 0; d < kDimensionCount; ++d) {
+                if (!(options & (1u << d))) continue;
+                Missing m{};
+                m.kind = Missing::Kind::dimension;
+                m.dimension = Dimension(d);
+                out.push_back(m);
+            }
+        } else {
+            Missing m{};
+            m.kind = Missing::Kind::dimensions;
+            m.amount = needed;
+            m.dimension_options = options;
+            out.push_back(m);
+        }
+    }
+
+    for (int required : policy.required) {
+        if (required < 0 || required >= kPointCount || passed_point[size_t(required)]) continue;
+        Missing m{};
+        m.kind = Missing::Kind::required_point;
+        m.point = required;
+        out.push_back(m);
+    }
+    return out;
+}
+
+TeacherResult evaluate_teacher(const Teacher& t, const BatchFile& file, const Policy& policy, long as_of_days) {
+    TeacherResult r;
+    r.id = t.id;
+    r.name = t.name;
+    r.subject = t.subject;
+    r.batch = file.batch_id;
+    r.online = t.online;
+    r.practice = t.practice;
+
+    std::vector<bool> passed_point(kPointCount, false);
+    uint8_t passed_dims = 0;
+    int submitted_or_graded = 0;
+    bool any_submitted = false;
+    for (const PointRecord& p : t.points) {
+        if (p.point >= kPointCount) continue;
+        if (p.status == PointStatus::submitted) any_submitted = true;
+        if (p.status != PointStatus::selected) ++submitted_or_graded;
+        if (!counts_as_passed(p, policy)) continue;
+        ++r.passed_points;
+        if (p.grade == Grade::excellent) ++r.excellent_points;
+        passed_point[p.point] = true;
+        passed_dims |= uint8_t(1u << int(catalog()[p.point].dimension));
+    }
+    r.dimensions = popcount(passed_dims);
+
+    r.hours_met = t.online >= policy.online_min && t.practice >= policy.practice_min &&
+                  t.online + t.practice >= policy.total_min;
+    r.participated = t.online > 0 || t.practice > 0 || submitted_or_graded > 0;
+    r.submitted_enough = submitted_or_graded >= policy.min_passed;
+
+    bool required_met = true;
+    for (int required : policy.required)
+        if (required < 0 || required >= kPointCount || !passed_point[size_t(required)]) required_met = false;
+    const bool passes = r.hours_met && r.passed_points >= policy.min_passed &&
+                        r.dimensions >= policy.min_dimensions && required_met;
+
+    const long end_days = days_from_iso(file.batch_end);
+    const bool have_dates = end_days != kNoDate && as_of_days != kNoDate;
+    if (passes && r.excellent_points >= policy.min_excellent_points)
+        r.status = TeacherStatus::excellent;
+    else if (passes)
+        r.status = TeacherStatus::passed;
+    else if (have_dates && end_days < as_of_days)
+        r.status = TeacherStatus::not_met;
+    else if (any_submitted)
+        r.status = TeacherStatus::awaiting_review;
+    else if (t.online + t.practice == 0 && submitted_or_graded == 0)
+        r.status = TeacherStatus::not_started;
+    else
+        r.status = TeacherStatus::in_progress;
+
+    r.overdue = r.status == TeacherStatus::not_met;
+    r.at_risk = !is_passed_status(r.status) && have_dates && as_of_days <= end_days &&
+                end_days <= as_of_days + policy.at_risk_days;
+    if (!passes) r.missing = missing_for(t, policy, r.passed_points, passed_dims, passed_point);
+    return r;
+}
+
+Rates rates_of(const std::vector<const TeacherResult*>& teachers) {
+    Rates rates;
+    rates.teachers = int(teachers.size());
+    if (teachers.empty()) return rates;
+    int participated = 0, hours = 0, submitted = 0, passed = 0, excellent = 0;
+    for (const TeacherResult* t : teachers) {
+        participated += t->participated;
+        hours += t->hours_met;
+        submitted += t->submitted_enough;
+        passed += is_passed_status(t->status);
+        excellent += t->status == TeacherStatus::excellent;
+    }
+    const double n = double(teachers.size());
+    rates.participation = participated / n;
+    rates.hours = hours / n;
+    rates.submission = submitted / n;
+    rates.pass = passed / n;
+    rates.excellence = excellent / n;
+    return rates;
+}
+
+// Reaching a target of 0 (or less) is always full marks.
+double fraction_of_target(double value, double target) {
+    if (!(target > 0)) return 1.0;
+    return std::min(1.0, value / target);
+}
+
+ScoreParts score_of(const SchoolResult& school, const Policy& policy) {
+    const ScoreWeights& w = policy.weights;
+    ScoreParts parts;
+    parts.organisation = w.organisation * school.deliverables / 3.0;
+    parts.activities = w.activities * fraction_of_target(double(school.activities),
+                                                         policy.activities_per_batch * double(school.batches.size()));
+    parts.participation_hours = w.participation_hours * school.rates.participation.value_or(0.0) *
+                                school.rates.hours.value_or(0.0);
+    parts.pass = w.pass * school.rates.pass.value_or(0.0);
+    parts.excellence = w.excellence * fraction_of_target(school.rates.excellence.value_or(0.0), policy.excellence_target);
+    return parts;
+}
+
+// A file whose data counts: loaded or partial after the merge (not rejected, not replaced).
+bool file_counts(const Workspace& ws, const Merged& merged, size_t i) {
+    if (i >= ws.files.size() || !ws.files[i].data) return false;
+    const FileStatus status = i < merged.file_status.size() ? merged.file_status[i] : ws.files[i].status;
+    return status == FileStatus::loaded || status == FileStatus::partial;
+}
+
+}  // namespace
+
+// ---- the summary ----------------------------------------------------------------------------
+
+Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of) {
+    Summary s;
+    s.as_of = as_of;
+    const long as_of_days = days_from_iso(as_of);
+
+    // Schools sorted by id, so every view lists them the same way.
+    std::map<std::string, int> school_index;
+    for (size_t i = 0; i < ws.files.size(); ++i)
+        if (file_counts(ws, merged, i)) school_index.emplace(ws.files[i].data->school_id, 0);
+    for (auto& [id, index] : school_index) {
+        index = int(s.schools.size());
+        s.schools.emplace_back();
+        s.schools.back().id = id;
+    }
+    for (size_t i = 0; i < ws.files.size(); ++i) {
+        if (!file_counts(ws, merged, i)) continue;
+        const BatchFile& f = *ws.files[i].data;
+        SchoolResult& school = s.schools[size_t(school_index[f.school_id])];
+        school.name = f.school_name;  // the file loaded last wins
+        if (!f.school_stage.empty()) school.stage = f.school_stage;
+        if (std::find(school.batches.begin(), school.batches.end(), f.batch_id) == school.batches.end())
+            school.batches.push_back(f.batch_id);
+        school.activities += int(f.activities.size());
+        school.management_team = school.management_team || f.management_team.present;
+        school.development_plan = school.development_plan || f.development_plan.present;
+        school.training_plan = school.training_plan || f.training_plan.present;
+    }
+
+    for (const TeacherRef& ref : merged.teachers) {
+        if (ref.file < 0 || !file_counts(ws, merged, size_t(ref.file))) continue;
+        const BatchFile& f = *ws.files[size_t(ref.file)].data;
+        if (ref.teacher < 0 || size_t(ref.teacher) >= f.teachers.size()) continue;
+        TeacherResult r = evaluate_teacher(f.teachers[size_t(ref.teacher)], f, policy, as_of_days);
+        r.ref = ref;
+        r.school = school_index[f.school_id];
+        s.schools[size_t(r.school)].teachers.push_back(int(s.teachers.size()));
+        s.teachers.push_back(std::move(r));
+    }
+
+    std::vector<const TeacherResult*> everyone;
+    for (const TeacherResult& t : s.teachers) everyone.push_back(&t);
+    s.district = rates_of(everyone);
+
+    double score_sum = 0;
+    for (SchoolResult& school : s.schools) {
+        std::sort(school.batches.begin(), school.batches.end());
+        school.deliverables = int(school.management_team) + int(school.development_plan) + int(school.training_plan);
+        std::vector<const TeacherResult*> members;
+        for (int t : school.teachers) {
+            const TeacherResult& teacher = s.teachers[size_t(t)];
+            members.push_back(&teacher);
+            school.by_status[size_t(teacher.status)]++;
+            school.at_risk += teacher.at_risk;
+            school.overdue += teacher.overdue;
+        }
+        school.rates = rates_of(members);
+        school.score = score_of(school, policy);
+        score_sum += school.score.total();
+    }
+    s.district_score = s.schools.empty() ? 0.0 : score_sum / double(s.schools.size());
+
+    for (size_t i = 0; i < ws.files.size(); ++i) {
+        FileResult file;
+        file.name = ws.files[i].name;
+        file.status = i < merged.file_status.size() ? merged.file_status[i] : ws.files[i].status;
+        s.files.push_back(file);
+        s.problems.insert(s.problems.end(), ws.files[i].problems.begin(), ws.files[i].problems.end());
+    }
+    s.problems.insert(s.problems.end(), merged.problems.begin(), merged.problems.end());
+    return s;
+}
+
+// ---- capability levels ----------------------------------------------------------------------
+
+CapabilityLevels capability_levels(const Workspace& ws, const Summary& summary, const Scope& scope) {
+    CapabilityLevels levels;
+    for (const TeacherResult& t : summary.teachers) {
+        if (scope.kind == Scope::Kind::school &&
+            (t.school < 0 || size_t(t.school) >= summary.schools.size() || summary.schools[size_t(t.school)].id != scope.id))
+            continue;
+        if (scope.kind == Scope::Kind::batch && t.batch != scope.id) continue;
+        if (t.ref.file < 0 || size_t(t.ref.file) >= ws.files.size() || !ws.files[size_t(t.ref.file)].data) continue;
+        const BatchFile& f = *ws.files[size_t(t.ref.file)].data;
+        if (t.ref.teacher < 0 || size_t(t.ref.teacher) >= f.teachers.size()) continue;
+        ++levels.teachers;
+        for (const PointRecord& p : f.teachers[size_t(t.ref.teacher)].points) {
+            if (p.point >= kPointCount) continue;
+            PointState state = PointState::selected;
+            if (p.status == PointStatus::submitted) state = PointState::submitted;
+            if (p.status == PointStatus::graded) {
+                if (p.grade == Grade::excellent) state = PointState::excellent;
+                else if (p.grade == Grade::pass) state = PointState::pass;
+                else if (p.grade == Grade::fail) state = PointState::fail;
+                else continue;  // the loader never keeps a graded point without a grade
+            }
+            levels.points[p.point][size_t(state)]++;
+            if (state == PointState::pass || state == PointState::excellent) {
+                const PointInfo& info = catalog()[p.point];
+                levels.passed_by_env_dim[size_t(info.env)][size_t(info.dimension)]++;
+            }
+        }
+    }
+    return levels;
+}
+
+}  // namespace it2
