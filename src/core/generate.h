@@ -14,6 +14,10 @@ struct GenerateOptions {
     int batches = 3;
     uint64_t seed = 1;
     bool with_errors = false;  // sprinkle every record-error kind
+    // With with_errors: one problem of each of a few kinds (the demo's handful) instead of
+    // problems sprinkled through every file.
+    bool few_errors = false;
+    int first_year = 2020;  // batch k is "<first_year + k>-1", running March to December
 };
 
 struct GeneratedFile {
@@ -22,5 +26,8 @@ struct GeneratedFile {
 };
 
 std::vector<GeneratedFile> generate(const GenerateOptions& options);
+
+// The options that made data/demo/ (`it2 generate --demo`); a test keeps the two equal.
+GenerateOptions demo_options();
 
 }  // namespace it2
