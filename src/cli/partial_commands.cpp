@@ -27,6 +27,8 @@ const char* const kPartialUsage =
     "  Loads each file on its own and writes one partial summary line (JSON Lines, it2-partial v1)\n"
     "  per file to stdout, or to DIR/<file>.partial.jsonl with --out-dir. Directories are read\n"
     "  recursively for *.json in sorted path order. `it2 merge` combines the lines.\n"
+    "  Exit status 0 when every partial was written (the files' problems travel inside the\n"
+    "  partials and make `it2 merge` exit 1), 2 on a usage or I/O error.\n"
     "  Merge order: by order key; the default key is the file's path as found, so merging the\n"
     "  partials of every file of a folder equals `it2 summarize FOLDER`. --order-index N gives\n"
     "  the i-th file the key N+i (zero-padded) to reproduce an explicit file order instead.\n"
@@ -37,7 +39,9 @@ const char* const kMergeUsage =
     "  Combines partial summaries (files of it2-partial lines, folders holding *.jsonl, or - for\n"
     "  stdin) into the summary of all their files at once (format.md section 4), merging the\n"
     "  files in ascending order key. --partial prints the sorted union of the lines instead, so\n"
-    "  merges can be staged. Default output: --json; default as-of date: today.\n";
+    "  merges can be staged (exit 0). Default output: --json; default as-of date: today.\n"
+    "  Exit status: 0 clean, 1 when the files had problems, 2 on a usage error or a line that\n"
+    "  is not a partial (nothing is merged then).\n";
 
 bool read_file(const std::string& path, std::string& bytes) {
     std::ifstream in(path, std::ios::binary);
@@ -144,7 +148,6 @@ int run_partial(const std::vector<std::string>& args) {
         }
     }
 
-    bool any_problem = false;
     for (size_t i = 0; i < files.size(); ++i) {
         std::string bytes;
         if (!read_file(files[i], bytes)) {
@@ -153,7 +156,6 @@ int run_partial(const std::vector<std::string>& args) {
         }
         Workspace ws;  // one file on its own: the partial must not depend on any other file
         const FileEntry& entry = ws.add(name.empty() ? files[i] : name, bytes);
-        any_problem = any_problem || !entry.problems.empty();
         const std::string key = !order_key.empty() ? order_key
                                 : has_order_index  ? order_key_for_index(order_index + i)
                                                    : files[i];
@@ -171,7 +173,7 @@ int run_partial(const std::vector<std::string>& args) {
         }
     }
     std::cout.flush();
-    return any_problem ? 1 : 0;
+    return std::cout ? 0 : 2;
 }
 
 int run_merge(const std::vector<std::string>& args) {
@@ -244,12 +246,9 @@ int run_merge(const std::vector<std::string>& args) {
     if (format == "--partial") {
         std::stable_sort(entries.begin(), entries.end(),
                          [](const PartialEntry& a, const PartialEntry& b) { return a.order_key < b.order_key; });
-        bool any_problem = false;
-        for (const PartialEntry& e : entries) {
-            any_problem = any_problem || !e.file.problems.empty();
-            std::cout << partial_line(e.file, e.order_key) << "\n";
-        }
-        return any_problem ? 1 : 0;
+        for (const PartialEntry& e : entries) std::cout << partial_line(e.file, e.order_key) << "\n";
+        std::cout.flush();
+        return std::cout ? 0 : 2;
     }
 
     Policy policy;

@@ -2,8 +2,10 @@
 //   it2 summarize --partial [--order-index N | --order-key KEY] [--name NAME] [--out-dir DIR] FILES_OR_DIRS…
 //   it2 merge [--policy FILE] [--as-of YYYY-MM-DD] [--json|--csv|--table|--partial] [--lang zh|en] PARTIALS…|-
 // `args` are the words after the command name; output goes to stdout, messages to stderr.
-// Exit status as for summarize: 0 clean, 1 when any input problem was reported, 2 on a usage
-// or I/O error (and for merge: any line that is not a valid partial).
+// Exit status: 2 on a usage or I/O error (merge: also any line that is not a valid partial);
+// otherwise the map step and `merge --partial` exit 0 (problems travel inside the partials, and
+// a map task must not fail on bad data), and `merge` exits like summarize: 1 when any input
+// problem was reported, else 0.
 #pragma once
 
 #include <string>
