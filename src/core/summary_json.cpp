@@ -158,7 +158,7 @@ std::string summary_json(const Summary& s, Lang lang) {
     }
     doc["problems"] = std::move(problems);
     // Invalid UTF-8 can only come from a bug upstream; replace it rather than abort the page.
-    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
 std::string summary_csv(const Summary& s, Lang lang) {

@@ -8,7 +8,7 @@
 
 namespace it2 {
 
-std::string summary_json(const Summary& s, Lang lang);
+std::string summary_json(const Summary& s, Lang lang);  // no trailing newline
 std::string summary_csv(const Summary& s, Lang lang);    // teacher rows
 std::string summary_table(const Summary& s, Lang lang);  // human-readable text
 
