@@ -32,7 +32,8 @@ const char* const kPartialUsage =
     "  Merge order: by order key; the default key is the file's path as found, so merging the\n"
     "  partials of every file of a folder equals `it2 summarize FOLDER`. --order-index N gives\n"
     "  the i-th file the key N+i (zero-padded) to reproduce an explicit file order instead.\n"
-    "  --order-key KEY and --name NAME (the name shown in the summary) need a single file.\n";
+    "  --order-key KEY and --name NAME (the name shown in the summary) need a single file;\n"
+    "  `-` reads that one file from stdin (with --name), e.g. hdfs dfs -cat P | it2 summarize --partial --name P -\n";
 
 const char* const kMergeUsage =
     "usage: it2 merge [--policy FILE] [--as-of YYYY-MM-DD] [--json | --csv | --table | --partial] [--lang zh|en] PARTIALS...\n"
@@ -135,6 +136,10 @@ int run_partial(const std::vector<std::string>& args) {
                   << " were given (use --order-index for several)\n";
         return 2;
     }
+    if (std::find(files.begin(), files.end(), "-") != files.end() && (name.empty() || files.size() != 1)) {
+        std::cerr << "it2: a file read from stdin (-) needs --name NAME, the name the summary shows for it\n";
+        return 2;
+    }
     if (!order_key.empty() && has_order_index) {
         std::cerr << "it2: give either --order-key or --order-index, not both\n";
         return 2;
@@ -150,7 +155,11 @@ int run_partial(const std::vector<std::string>& args) {
 
     for (size_t i = 0; i < files.size(); ++i) {
         std::string bytes;
-        if (!read_file(files[i], bytes)) {
+        if (files[i] == "-") {
+            std::ostringstream all;
+            all << std::cin.rdbuf();
+            bytes = all.str();
+        } else if (!read_file(files[i], bytes)) {
             std::cerr << "it2: cannot read " << files[i] << "\n";
             return 2;
         }
