@@ -1,0 +1,506 @@
+// CSV export (Excel-friendly, injection-guarded) and the printable HTML report.
+#include "export.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "catalog.h"
+
+namespace it2 {
+
+// ==== [SECTION] CSV =============================================================================
+
+std::string csv_neutralise(std::string_view cell) {
+    if (!cell.empty()) {
+        char c = cell.front();
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') return "'" + std::string(cell);
+    }
+    return std::string(cell);
+}
+
+std::string csv_quote(std::string_view cell) {
+    if (cell.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(cell);
+    std::string out = "\"";
+    for (char c : cell) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+namespace {
+
+std::string csv_document(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                         bool neutralise) {
+    std::string out = "\xEF\xBB\xBF";
+    auto write_row = [&](const std::vector<std::string>& row) {
+        for (size_t i = 0; i < row.size(); ++i) {
+            if (i) out += ',';
+            out += csv_quote(neutralise ? csv_neutralise(row[i]) : row[i]);
+        }
+        out += "\r\n";
+    };
+    write_row(header);
+    for (const auto& row : rows) write_row(row);
+    return out;
+}
+
+}  // namespace
+
+std::string csv_export(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    return csv_document(header, rows, true);
+}
+
+std::string csv_export_raw(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    return csv_document(header, rows, false);
+}
+
+// ==== [SECTION] HTML report =====================================================================
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
+
+const char* status_label(TeacherStatus s, Lang lang) {
+    static constexpr const char* zh[] = {"优秀", "合格", "未达标", "待评审", "未开始", "学习中"};
+    static constexpr const char* en[] = {"Excellent", "Passed", "Not met", "Awaiting review", "Not started",
+                                         "In progress"};
+    return (lang == Lang::zh ? zh : en)[int(s)];
+}
+
+// Colours per status (same order as TeacherStatus), readable in greyscale print too.
+constexpr const char* kStatusColour[] = {"#1b7f3b", "#58b368", "#c0392b", "#e6a23c", "#9aa0a6", "#4a90d9"};
+
+// Order for a list to chase: the most urgent first.
+constexpr TeacherStatus kChaseOrder[] = {TeacherStatus::not_met,     TeacherStatus::not_started,
+                                         TeacherStatus::in_progress, TeacherStatus::awaiting_review,
+                                         TeacherStatus::passed,      TeacherStatus::excellent};
+
+std::string fmt(const char* format, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+std::string percent(const std::optional<double>& rate) { return rate ? fmt("%.1f%%", *rate * 100) : "—"; }
+
+std::string number(double v) {
+    std::string s = fmt("%.1f", v);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+}
+
+struct RateRow {
+    const char* zh;
+    const char* en;
+    std::optional<double> Rates::*rate;
+};
+constexpr RateRow kRates[] = {
+    {"参训率", "Participation", &Rates::participation}, {"学时达标率", "Hours met", &Rates::hours},
+    {"提交率", "Submission", &Rates::submission},        {"合格率", "Pass", &Rates::pass},
+    {"优秀率", "Excellence", &Rates::excellence},
+};
+
+struct PartRow {
+    const char* zh;
+    const char* en;
+    double ScoreParts::*points;
+    double ScoreWeights::*weight;
+};
+constexpr PartRow kParts[] = {
+    {"组织与规划", "Organisation and plans", &ScoreParts::organisation, &ScoreWeights::organisation},
+    {"校本研修活动", "School-based activities", &ScoreParts::activities, &ScoreWeights::activities},
+    {"参训 × 学时达标", "Participation × hours", &ScoreParts::participation_hours, &ScoreWeights::participation_hours},
+    {"合格率", "Pass rate", &ScoreParts::pass, &ScoreWeights::pass},
+    {"优秀率", "Excellence rate", &ScoreParts::excellence, &ScoreWeights::excellence},
+};
+
+const char* kStyle = R"CSS(
+:root { color-scheme: light; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
+       margin: 24px auto; max-width: 1100px; padding: 0 16px; color: #1f2328; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin: 0 0 4px; } h2 { font-size: 1.2rem; margin: 28px 0 8px; break-after: avoid; }
+.meta { color: #57606a; margin: 0 0 16px; }
+.cards { display: flex; flex-wrap: wrap; gap: 10px; list-style: none; padding: 0; margin: 0; }
+.cards li { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 14px; min-width: 120px; }
+.cards .label { display: block; color: #57606a; font-size: .85rem; }
+.cards .value { display: block; font-size: 1.5rem; font-weight: 600; }
+.score { font-size: 2rem; font-weight: 700; margin: 4px 0 8px; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: 8px 0 16px; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; }
+th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
+thead th { background: #f3f5f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.legend { display: flex; flex-wrap: wrap; gap: 12px; list-style: none; padding: 0; font-size: .85rem; }
+.swatch { display: inline-block; width: .8em; height: .8em; margin-right: 4px; vertical-align: middle; }
+svg { max-width: 100%; height: auto; } svg text { font-size: 12px; fill: #1f2328; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+  thead { display: table-header-group; } tr, .cards li, figure { break-inside: avoid; }
+  .page { break-before: page; }
+  a { color: inherit; text-decoration: none; }
+}
+)CSS";
+
+class ReportWriter {
+public:
+    ReportWriter(const Workspace& ws, const Summary& s, const Policy& policy, Lang lang)
+        : ws_(ws), s_(s), policy_(policy), lang_(lang) {}
+
+    std::string district();
+    std::string school(const std::string& id);
+
+private:
+    const Workspace& ws_;
+    const Summary& s_;
+    const Policy& policy_;
+    Lang lang_;
+    std::string out_;
+
+    const char* t(const char* zh, const char* en) const { return tr(lang_, zh, en); }
+    void begin(const std::string& title, const std::string& heading);
+    void end();
+    void rate_cards(const Rates& rates);
+    void score_section(double score, const ScoreParts* parts);
+    void status_legend();
+    void status_bars(const std::vector<const SchoolResult*>& schools);
+    void score_bars(const std::vector<const SchoolResult*>& schools);
+    void schools_table(const std::vector<const SchoolResult*>& schools);
+    void teachers_table(const SchoolResult& school);
+    const Teacher* teacher_of(const TeacherResult& r) const;
+};
+
+void ReportWriter::begin(const std::string& title, const std::string& heading) {
+    out_ += "<!DOCTYPE html>\n<html lang=\"";
+    out_ += lang_ == Lang::zh ? "zh-CN" : "en";
+    out_ += "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    // Nothing external may load: inline styles only, no scripts, no fetches, no frames.
+    out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+            "img-src data:; base-uri 'none'; form-action 'none'\">\n";
+    out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out_ += "<meta name=\"referrer\" content=\"no-referrer\">\n";
+    out_ += "<title>" + html_escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+    out_ += "<header>\n<h1>" + html_escape(heading) + "</h1>\n<p class=\"meta\">";
+    out_ += t("数据截至 ", "As of ") + html_escape(s_.as_of);
+    out_ += t(" · 已加载文件 ", " · files loaded: ") + std::to_string(s_.files.size());
+    out_ += t(" · 输入问题 ", " · input problems: ") + std::to_string(s_.problems.size());
+    out_ += "</p>\n</header>\n<main>\n";
+}
+
+void ReportWriter::end() {
+    out_ += "</main>\n<footer>\n<h2>";
+    out_ += t("达标规则", "Rules in force");
+    out_ += "</h2>\n<p>";
+    if (lang_ == Lang::zh) {
+        out_ += "在线学时 ≥ " + number(policy_.online_min) + "，实践学时 ≥ " + number(policy_.practice_min) +
+                "，总学时 ≥ " + number(policy_.total_min) + "；至少 " + std::to_string(policy_.min_passed) +
+                " 个能力点合格，覆盖至少 " + std::to_string(policy_.min_dimensions) + " 个维度；优秀需至少 " +
+                std::to_string(policy_.min_excellent_points) + " 个能力点优秀。";
+    } else {
+        out_ += "Online hours ≥ " + number(policy_.online_min) + ", practice hours ≥ " + number(policy_.practice_min) +
+                ", total ≥ " + number(policy_.total_min) + "; at least " + std::to_string(policy_.min_passed) +
+                " points passed covering at least " + std::to_string(policy_.min_dimensions) +
+                " dimensions; excellent needs at least " + std::to_string(policy_.min_excellent_points) +
+                " points graded excellent.";
+    }
+    out_ += "</p>\n<p>";
+    out_ += t("由 IT2 Tracker（提升工程2.0 进度看板）生成。", "Made by IT2 Tracker.");
+    out_ += "</p>\n</footer>\n</body>\n</html>\n";
+}
+
+void ReportWriter::rate_cards(const Rates& rates) {
+    out_ += "<section aria-labelledby=\"rates\">\n<h2 id=\"rates\">";
+    out_ += t("各项比率", "Rates");
+    out_ += "</h2>\n<ul class=\"cards\">\n<li><span class=\"label\">";
+    out_ += t("教师人数", "Teachers");
+    out_ += "</span><span class=\"value\">" + std::to_string(rates.teachers) + "</span></li>\n";
+    for (const RateRow& r : kRates) {
+        out_ += "<li><span class=\"label\">";
+        out_ += t(r.zh, r.en);
+        out_ += "</span><span class=\"value\">" + percent(rates.*(r.rate)) + "</span></li>\n";
+    }
+    out_ += "</ul>\n</section>\n";
+}
+
+void ReportWriter::score_section(double score, const ScoreParts* parts) {
+    out_ += "<section aria-labelledby=\"score\">\n<h2 id=\"score\">";
+    out_ += t("进度得分", "Progress score");
+    out_ += "</h2>\n<p class=\"score\">" + fmt("%.1f", score) + " <small>/ 100</small></p>\n";
+    if (!parts) {
+        out_ += "<p>";
+        out_ += t("区县得分为各校得分的平均值。", "The district score is the mean of the schools' scores.");
+        out_ += "</p>\n</section>\n";
+        return;
+    }
+    // Bars: each part against its weight.
+    const int width = 640, label_w = 190, bar_w = 330, row_h = 26;
+    int height = row_h * int(std::size(kParts)) + 8;
+    out_ += "<figure>\n<svg role=\"img\" aria-labelledby=\"score-chart-title\" viewBox=\"0 0 " + std::to_string(width) +
+            " " + std::to_string(height) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
+            std::to_string(height) + "\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"score-chart-title\">";
+    out_ += t("得分构成", "Score parts");
+    out_ += "</title>\n";
+    int y = 4;
+    for (const PartRow& p : kParts) {
+        double got = parts->*(p.points), weight = policy_.weights.*(p.weight);
+        double fill = weight > 0 ? std::clamp(got / weight, 0.0, 1.0) : 0.0;
+        out_ += "<text x=\"0\" y=\"" + std::to_string(y + 16) + "\">" + html_escape(t(p.zh, p.en)) + "</text>";
+        out_ += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
+                std::to_string(bar_w) + "\" height=\"16\" fill=\"#eef1f4\" stroke=\"#c9d1d9\"/>";
+        out_ += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
+                fmt("%.1f", bar_w * fill) + "\" height=\"16\" fill=\"#4a90d9\"/>";
+        out_ += "<text x=\"" + std::to_string(label_w + bar_w + 8) + "\" y=\"" + std::to_string(y + 16) + "\">" +
+                fmt("%.1f", got) + " / " + number(weight) + "</text>\n";
+        y += row_h;
+    }
+    out_ += "</svg>\n</figure>\n<table>\n<caption>";
+    out_ += t("得分构成", "Score parts");
+    out_ += "</caption>\n<thead><tr><th scope=\"col\">";
+    out_ += t("项目", "Part");
+    out_ += "</th><th scope=\"col\">";
+    out_ += t("得分", "Points");
+    out_ += "</th><th scope=\"col\">";
+    out_ += t("满分", "Weight");
+    out_ += "</th></tr></thead>\n<tbody>\n";
+    for (const PartRow& p : kParts) {
+        out_ += "<tr><th scope=\"row\">";
+        out_ += t(p.zh, p.en);
+        out_ += "</th><td class=\"num\">" + fmt("%.2f", parts->*(p.points)) + "</td><td class=\"num\">" +
+                number(policy_.weights.*(p.weight)) + "</td></tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n</section>\n";
+}
+
+void ReportWriter::status_legend() {
+    out_ += "<ul class=\"legend\">";
+    for (int s = 0; s < kTeacherStatusCount; ++s) {
+        out_ += "<li><span class=\"swatch\" style=\"background:";
+        out_ += kStatusColour[s];
+        out_ += "\"></span>";
+        out_ += status_label(TeacherStatus(s), lang_);
+        out_ += "</li>";
+    }
+    out_ += "</ul>\n";
+}
+
+void ReportWriter::status_bars(const std::vector<const SchoolResult*>& schools) {
+    const int label_w = 220, bar_w = 480, row_h = 22;
+    int width = label_w + bar_w + 60, height = row_h * int(schools.size()) + 8;
+    out_ += "<figure>\n<figcaption>";
+    out_ += t("教师状态分布", "Teachers by status");
+    out_ += "</figcaption>\n";
+    status_legend();
+    out_ += "<svg role=\"img\" aria-label=\"";
+    out_ += t("教师状态分布（详见下表）", "Teachers by status (see the table below)");
+    out_ += "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) + "\" width=\"" +
+            std::to_string(width) + "\" height=\"" + std::to_string(height) +
+            "\" xmlns=\"http://www.w3.org/2000/svg\">\n";
+    int y = 4;
+    for (const SchoolResult* school : schools) {
+        out_ += "<text x=\"0\" y=\"" + std::to_string(y + 15) + "\">" + html_escape(school->name) + "</text>";
+        int total = 0;
+        for (int count : school->by_status) total += count;
+        double x = label_w;
+        for (int st = 0; st < kTeacherStatusCount && total > 0; ++st) {
+            int count = school->by_status[st];
+            if (count == 0) continue;
+            double w = bar_w * double(count) / total;
+            out_ += "<rect x=\"" + fmt("%.1f", x) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" + fmt("%.1f", w) +
+                    "\" height=\"16\" fill=\"" + kStatusColour[st] + "\"><title>" +
+                    status_label(TeacherStatus(st), lang_) + " " + std::to_string(count) + "</title></rect>";
+            x += w;
+        }
+        out_ += "<text x=\"" + std::to_string(label_w + bar_w + 6) + "\" y=\"" + std::to_string(y + 15) + "\">" +
+                std::to_string(total) + "</text>\n";
+        y += row_h;
+    }
+    out_ += "</svg>\n</figure>\n";
+}
+
+void ReportWriter::score_bars(const std::vector<const SchoolResult*>& schools) {
+    const int label_w = 220, bar_w = 480, row_h = 22;
+    int width = label_w + bar_w + 60, height = row_h * int(schools.size()) + 8;
+    out_ += "<figure>\n<figcaption>";
+    out_ += t("各校进度得分", "Progress score by school");
+    out_ += "</figcaption>\n<svg role=\"img\" aria-label=\"";
+    out_ += t("各校进度得分（详见下表）", "Progress score by school (see the table below)");
+    out_ += "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) + "\" width=\"" +
+            std::to_string(width) + "\" height=\"" + std::to_string(height) +
+            "\" xmlns=\"http://www.w3.org/2000/svg\">\n";
+    int y = 4;
+    for (const SchoolResult* school : schools) {
+        double score = std::clamp(school->score.total(), 0.0, 100.0);
+        out_ += "<text x=\"0\" y=\"" + std::to_string(y + 15) + "\">" + html_escape(school->name) + "</text>";
+        out_ += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
+                fmt("%.1f", bar_w * score / 100) + "\" height=\"16\" fill=\"#4a90d9\"/>";
+        out_ += "<text x=\"" + std::to_string(label_w + bar_w + 6) + "\" y=\"" + std::to_string(y + 15) + "\">" +
+                fmt("%.1f", score) + "</text>\n";
+        y += row_h;
+    }
+    out_ += "</svg>\n</figure>\n";
+}
+
+void ReportWriter::schools_table(const std::vector<const SchoolResult*>& schools) {
+    out_ += "<table>\n<caption>";
+    out_ += t("各校进度（按得分排序）", "Schools (by score)");
+    out_ += "</caption>\n<thead><tr>";
+    const char* heads_zh[] = {"学校编号", "学校名称", "批次", "教师", "参训率", "学时达标率", "提交率", "合格率",
+                              "优秀率", "得分", "临近截止", "逾期未达标"};
+    const char* heads_en[] = {"School id", "School", "Batches", "Teachers", "Participation", "Hours met", "Submission",
+                              "Pass", "Excellence", "Score", "At risk", "Overdue"};
+    for (size_t i = 0; i < std::size(heads_zh); ++i) {
+        out_ += "<th scope=\"col\">";
+        out_ += t(heads_zh[i], heads_en[i]);
+        out_ += "</th>";
+    }
+    out_ += "</tr></thead>\n<tbody>\n";
+    for (const SchoolResult* school : schools) {
+        std::string batches;
+        for (const std::string& b : school->batches) batches += (batches.empty() ? "" : ", ") + b;
+        out_ += "<tr><td>" + html_escape(school->id) + "</td><th scope=\"row\">" + html_escape(school->name) +
+                "</th><td>" + html_escape(batches) + "</td><td class=\"num\">" +
+                std::to_string(school->rates.teachers) + "</td>";
+        for (const RateRow& r : kRates) out_ += "<td class=\"num\">" + percent(school->rates.*(r.rate)) + "</td>";
+        out_ += "<td class=\"num\">" + fmt("%.1f", school->score.total()) + "</td><td class=\"num\">" +
+                std::to_string(school->at_risk) + "</td><td class=\"num\">" + std::to_string(school->overdue) +
+                "</td></tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n";
+}
+
+const Teacher* ReportWriter::teacher_of(const TeacherResult& r) const {
+    if (r.ref.file < 0 || size_t(r.ref.file) >= ws_.files.size()) return nullptr;
+    const auto& data = ws_.files[r.ref.file].data;
+    if (!data || r.ref.teacher < 0 || size_t(r.ref.teacher) >= data->teachers.size()) return nullptr;
+    return &data->teachers[r.ref.teacher];
+}
+
+void ReportWriter::teachers_table(const SchoolResult& school) {
+    std::vector<const TeacherResult*> rows;
+    for (int index : school.teachers)
+        if (index >= 0 && size_t(index) < s_.teachers.size()) rows.push_back(&s_.teachers[index]);
+    auto rank = [](TeacherStatus st) {
+        return int(std::find(std::begin(kChaseOrder), std::end(kChaseOrder), st) - std::begin(kChaseOrder));
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const TeacherResult* a, const TeacherResult* b) {
+        return rank(a->status) < rank(b->status);
+    });
+    out_ += "<table>\n<caption>";
+    out_ += t("教师名单（最需跟进的在前）", "Teachers (most urgent first)");
+    out_ += "</caption>\n<thead><tr>";
+    const char* heads_zh[] = {"教师编号", "姓名", "学科", "批次", "状态", "在线学时", "实践学时", "合格能力点",
+                              "优秀能力点", "维度", "还差"};
+    const char* heads_en[] = {"Teacher id", "Name", "Subject", "Batch", "Status", "Online hours", "Practice hours",
+                              "Points passed", "Points excellent", "Dimensions", "Still missing"};
+    for (size_t i = 0; i < std::size(heads_zh); ++i) {
+        out_ += "<th scope=\"col\">";
+        out_ += t(heads_zh[i], heads_en[i]);
+        out_ += "</th>";
+    }
+    out_ += "</tr></thead>\n<tbody>\n";
+    for (const TeacherResult* r : rows) {
+        const Teacher* teacher = teacher_of(*r);
+        std::string missing;
+        for (const Missing& m : r->missing) missing += (missing.empty() ? "" : t("；", "; ")) + describe(m, lang_);
+        out_ += "<tr><td>" + html_escape(teacher ? teacher->id : "") + "</td><th scope=\"row\">" +
+                html_escape(teacher ? teacher->name : "") + "</th><td>" + html_escape(teacher ? teacher->subject : "") +
+                "</td><td>" + html_escape(r->batch) + "</td><td>" + status_label(r->status, lang_) +
+                "</td><td class=\"num\">" + number(r->online) + "</td><td class=\"num\">" + number(r->practice) +
+                "</td><td class=\"num\">" + std::to_string(r->passed_points) + "</td><td class=\"num\">" +
+                std::to_string(r->excellent_points) + "</td><td class=\"num\">" + std::to_string(r->dimensions) +
+                "</td><td>" + html_escape(missing) + "</td></tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n";
+}
+
+std::string ReportWriter::district() {
+    std::string title = t("提升工程2.0 进度报告 · 区县", "IT 2.0 progress report · district");
+    begin(title, title);
+    rate_cards(s_.district);
+    score_section(s_.district_score, nullptr);
+    std::vector<const SchoolResult*> schools;
+    for (const SchoolResult& school : s_.schools) schools.push_back(&school);
+    std::stable_sort(schools.begin(), schools.end(), [](const SchoolResult* a, const SchoolResult* b) {
+        return a->score.total() != b->score.total() ? a->score.total() > b->score.total() : a->id < b->id;
+    });
+    out_ += "<section class=\"page\" aria-labelledby=\"schools\">\n<h2 id=\"schools\">";
+    out_ += t("学校", "Schools");
+    out_ += " (" + std::to_string(schools.size()) + ")</h2>\n";
+    if (schools.empty()) {
+        out_ += "<p>";
+        out_ += t("尚未加载任何学校的数据。", "No school data is loaded.");
+        out_ += "</p>\n";
+    } else {
+        score_bars(schools);
+        status_bars(schools);
+        schools_table(schools);
+    }
+    out_ += "</section>\n";
+    end();
+    return std::move(out_);
+}
+
+std::string ReportWriter::school(const std::string& id) {
+    const SchoolResult* school = nullptr;
+    for (const SchoolResult& candidate : s_.schools)
+        if (candidate.id == id) school = &candidate;
+    if (!school) {
+        std::string title = t("提升工程2.0 进度报告", "IT 2.0 progress report");
+        begin(title, title);
+        out_ += "<p>";
+        out_ += t("没有找到学校：", "No such school: ") + html_escape(id);
+        out_ += "</p>\n";
+        end();
+        return std::move(out_);
+    }
+    std::string title = std::string(t("提升工程2.0 进度报告 · ", "IT 2.0 progress report · ")) + school->name;
+    begin(title, title);
+    out_ += "<p class=\"meta\">" + std::string(t("学校编号 ", "School id ")) + html_escape(school->id);
+    if (!school->batches.empty()) {
+        out_ += t(" · 批次 ", " · batches ");
+        std::string batches;
+        for (const std::string& b : school->batches) batches += (batches.empty() ? "" : ", ") + b;
+        out_ += html_escape(batches);
+    }
+    out_ += t(" · 校本研修活动 ", " · school activities: ") + std::to_string(school->activities);
+    out_ += t(" · 组织与规划材料 ", " · plans and team: ") + std::to_string(school->deliverables) + "/3</p>\n";
+    rate_cards(school->rates);
+    score_section(school->score.total(), &school->score);
+    out_ += "<section class=\"page\" aria-labelledby=\"teachers\">\n<h2 id=\"teachers\">";
+    out_ += t("教师", "Teachers");
+    out_ += " (" + std::to_string(school->teachers.size()) + ")</h2>\n";
+    status_bars({school});
+    teachers_table(*school);
+    out_ += "</section>\n";
+    end();
+    return std::move(out_);
+}
+
+}  // namespace
+
+std::string report_html(const Workspace& ws, const Summary& summary, const Policy& policy, const Scope& scope,
+                        Lang lang) {
+    ReportWriter writer(ws, summary, policy, lang);
+    if (scope.kind == Scope::Kind::school) return writer.school(scope.id);
+    return writer.district();
+}
+
+}  // namespace it2

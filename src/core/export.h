@@ -1,0 +1,40 @@
+// What leaves the product: CSV of a table (UTF-8 with BOM for Excel, guarded against formula
+// injection) and the printable report (one self-contained HTML page).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "metrics.h"
+#include "policy.h"
+#include "workspace.h"
+
+namespace it2 {
+
+// A cell that starts with '=', '+', '-', '@', tab or carriage return gets a leading "'" so a
+// spreadsheet shows it as text instead of running it (this includes negative numbers: "-3"
+// becomes "'-3", as issue 5 asks). Every other cell is returned unchanged.
+std::string csv_neutralise(std::string_view cell);
+
+// One RFC 4180 field: quoted when it holds the delimiter, a quote, CR or LF (quotes doubled).
+std::string csv_quote(std::string_view cell);
+
+// UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting, every cell (header too)
+// neutralised. Rows shorter than the header are written as they are.
+std::string csv_export(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
+// The same without neutralising: for data the product reads back itself (导出本校 of a CSV).
+std::string csv_export_raw(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
+// & < > " ' as entities: every piece of user data in the report goes through this.
+std::string html_escape(std::string_view text);
+
+// A self-contained printable report: rate cards, the score and its five parts, the schools
+// table (district) or the teachers table with status and what is still missing (one school),
+// inline SVG charts, print CSS (A4), a CSP that allows nothing external. Scope::Kind::batch
+// is reported as the district (the summary has no per-batch rates).
+std::string report_html(const Workspace& ws, const Summary& summary, const Policy& policy, const Scope& scope,
+                        Lang lang);
+
+}  // namespace it2
