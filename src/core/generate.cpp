@@ -386,10 +386,10 @@ public:
         for (size_t i = 0; i < order.size(); ++i) order[i] = i;
         Rng spread(mix_seed(options_.seed, 0xA11));
         for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[size_t(spread.below(int(i)))]);
-        // School progress spreads evenly from far behind (0.15) to nearly done (0.98).
+        // School progress spreads evenly from far behind (0.15) to nearly done (1.05: overshoot is done).
         progress_.assign(order.size(), 0.5);
         for (size_t rank = 0; rank < order.size(); ++rank)
-            progress_[order[rank]] = 0.15 + 0.83 * (double(rank) + spread.unit()) / double(order.size());
+            progress_[order[rank]] = 0.15 + 0.9 * (double(rank) + spread.unit()) / double(order.size());
 
         for (int s = 0; s < school_count_; ++s) generate_school(s, out);
         return out;
@@ -495,7 +495,7 @@ private:
 
     int half_hours(Rng& r, double t) {
         // Met (25–40 h) with probability growing with progress; otherwise part of the way.
-        if (r.chance(clamp01(t * 1.2 - 0.05))) return 50 + r.below(31);
+        if (r.chance(clamp01((t - 0.15) / 0.5))) return 50 + r.below(31);
         return int(double(r.below(50)) * clamp01(t + 0.2));
     }
 
@@ -542,20 +542,22 @@ private:
     PointOut make_point(Rng& r, int point, double t, const BatchPlan& batch, bool started) {
         PointOut p;
         p.code = kPoints[point].code;
+        // Completion: how likely each chosen point is already graded.
+        const double done = clamp01((t - 0.2) / 0.55);
         const double u = r.unit();
-        if (!started || u >= t + 0.22) {
+        if (!started || u >= done + 0.25 * (1 - done)) {
             p.status = "selected";
             return p;
         }
         p.submitted = date_in_batch(r, batch, 0.25, 0.6);
-        if (u >= t) {
+        if (u >= done) {
             p.status = "submitted";
             return p;
         }
         p.status = "graded";
         p.reviewed = date_in_batch(r, batch, 0.62, 0.8);
         const double g = r.unit();
-        const int grade = g < 0.06 ? kFail : (g < 0.06 + 0.12 + 0.22 * t ? kExcellent : kPass);
+        const int grade = g < 0.03 ? kFail : (g < 0.03 + 0.1 + 0.3 * t ? kExcellent : kPass);
         p.grade = kGradeText[grade];
         if (r.chance(0.45)) {
             const int n = r.chance(0.6) ? 2 : 3;
@@ -581,7 +583,7 @@ private:
         t.role = role_for(r, index_in_school);
         if (school.stage == "九年一贯制") t.stage = upper_years ? "初中" : "小学";
         // Progress of this teacher: the school's, the batch's, and some personal spread.
-        const double noise = (r.unit() + r.unit() - 1.0) * 0.35;
+        const double noise = (r.unit() + r.unit() - 1.0) * 0.25;
         const double progress = clamp01(school.progress * batch.maturity + noise);
         const bool started = progress > 0.07;
         t.online = half_hours_text(started ? half_hours(r, progress) : 0);
@@ -629,7 +631,7 @@ private:
     }
 
     void add_activities(Rng& r, const SchoolPlan& school, const BatchPlan& batch, FileOut& file) {
-        const int n = r.below(int(2 + school.progress * 5 * batch.maturity) + 1);
+        const int n = int(school.progress * 5 * batch.maturity + r.unit() * 2.5);
         std::vector<std::string> dates;
         for (int i = 0; i < n; ++i) dates.push_back(date_in_batch(r, batch, 0.02, 0.75));
         std::sort(dates.begin(), dates.end());
@@ -738,6 +740,10 @@ private:
             // Re-enrolled in the next batch, further along there (the later batch wins).
             TeacherOut again = t;
             again.online = half_hours_text(2 * r.between(25, 36));
+            for (PointOut& p : again.points) {
+                if (!p.submitted.empty()) p.submitted = date_in_batch(r, batches_[k + 1], 0.25, 0.6);
+                if (!p.reviewed.empty()) p.reviewed = date_in_batch(r, batches_[k + 1], 0.62, 0.8);
+            }
             again.flawed = true;
             files[k + 1].teachers.push_back(again);
             break;
@@ -813,7 +819,8 @@ private:
             std::string text = write_file(school, batches_[k], files[k], true);
             if (rejected_here) {
                 // A draft cut off mid-way: not JSON, so the whole file is rejected.
-                out.push_back({base + ".draft.json", text.substr(0, std::min<size_t>(text.size(), 300 + text.size() / 3))});
+                const size_t cut = text.rfind('\n', std::min<size_t>(text.size() - 1, 300 + text.size() / 3));
+                out.push_back({base + ".draft.json", text.substr(0, cut == std::string::npos ? text.size() / 2 : cut)});
             }
             out.push_back({base + ".json", std::move(text)});
         }
