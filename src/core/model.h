@@ -29,6 +29,7 @@ struct Teacher {
     double online = 0, practice = 0;
     std::vector<PointRecord> points;
     int index = 0;  // position in the file's "teachers" array (for JSON pointers)
+    int line = 0, column = 0;  // where the record starts in its file (merge warnings); 0 unknown
 };
 
 struct Activity {

@@ -1,0 +1,111 @@
+// JSON with positions: nlohmann/json's SAX parser feeds a flat tree of nodes that remember
+// where each value starts in the text, so every problem can name a line and column.
+// No exceptions, no recursion: 100,000 levels of nesting are rejected, not a crash.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace it2 {
+
+// out_of_range: a number such as 1e400 that a double cannot hold (kept as a value, not inf).
+enum class JsonKind : uint8_t { null, boolean, number, string, array, object, out_of_range };
+
+struct JsonNode {
+    uint32_t where = 0;     // containers: offset of '{' / '['; scalars: offset just past the token
+    uint32_t end = 0;       // index one past this node's subtree (its next sibling)
+    uint32_t key = 0, key_size = 0;    // member name in the arena (object members only)
+    uint32_t text = 0, text_size = 0;  // string value in the arena
+    double number = 0;                 // number value; booleans: 1 or 0
+    JsonKind kind = JsonKind::null;
+};
+
+class JsonDoc {
+public:
+    static constexpr uint32_t npos = UINT32_MAX;
+
+    std::string_view text;  // the parsed text (BOM removed); offsets point into it
+    std::vector<JsonNode> nodes;  // pre-order; node 0 is the root
+    std::string arena;            // member names and string values, back to back
+
+    uint32_t root() const { return nodes.empty() ? npos : 0; }
+    JsonKind kind(uint32_t n) const { return nodes[n].kind; }
+    bool is(uint32_t n, JsonKind k) const { return n != npos && nodes[n].kind == k; }
+
+    // First member called `key` of an object (npos when absent or `object` is not an object).
+    uint32_t find(uint32_t object, std::string_view key) const;
+    uint32_t first_child(uint32_t n) const { return n + 1 < nodes[n].end ? n + 1 : npos; }
+    uint32_t next_sibling(uint32_t parent, uint32_t child) const {
+        uint32_t next = nodes[child].end;
+        return next < nodes[parent].end ? next : npos;
+    }
+
+    std::string_view string(uint32_t n) const { return {arena.data() + nodes[n].text, nodes[n].text_size}; }
+    std::string_view key(uint32_t n) const { return {arena.data() + nodes[n].key, nodes[n].key_size}; }
+    double number(uint32_t n) const { return nodes[n].number; }
+    bool boolean(uint32_t n) const { return nodes[n].number != 0; }
+
+    // Byte offset (in `text`) of the first character of a value.
+    uint32_t offset(uint32_t n) const;
+
+    std::shared_ptr<std::string> owned_text;  // set when the input had to be patched (1e400)
+};
+
+enum class JsonError : uint8_t {
+    none,
+    not_utf8,      // error_offset: first invalid byte
+    syntax,        // error_offset: where the parser stopped; detail: nlohmann's reason
+    truncated,     // the text ends in the middle of a value
+    too_deep,      // nesting deeper than max_depth
+    too_large,     // more than 4 GiB
+    too_many_out_of_range,  // more numbers like 1e400 than we patch
+};
+
+// Called with each element of the root object's `stream_key` array as soon as it is complete;
+// the element's nodes are dropped afterwards, so memory stays bounded by one element.
+struct JsonStream {
+    std::string_view key;                                                   // e.g. "teachers"
+    std::function<void(const JsonDoc&, uint32_t node, size_t index)> element;
+    std::function<void()> restart;  // the parse starts over: forget the elements seen so far
+};
+
+struct JsonParse {
+    JsonDoc doc;
+    JsonError error = JsonError::none;
+    uint32_t error_offset = 0;
+    std::string detail;  // nlohmann's explanation of a syntax error (English)
+    bool had_bom = false;
+};
+
+constexpr size_t kMaxJsonDepth = 512;
+
+// Parses UTF-8 JSON text (a leading BOM is skipped). Never throws.
+JsonParse parse_json(std::string_view bytes, const JsonStream* stream = nullptr, size_t max_depth = kMaxJsonDepth);
+
+// Offset of the first byte that is not well-formed UTF-8, or npos.
+size_t first_invalid_utf8(std::string_view text);
+
+// 1-based line and column (column in Unicode characters) of a byte offset.
+struct TextPosition {
+    int line = 0, column = 0;
+};
+
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view text);
+    TextPosition at(size_t offset) const;
+
+private:
+    std::string_view text_;
+    std::vector<uint32_t> line_starts_;
+    // The last answer: asking in ascending order (the usual case) counts each byte once,
+    // even on a 40 MB file written on one line.
+    mutable size_t cached_offset_ = 0, cached_line_ = 1;
+    mutable int cached_column_ = 1;
+};
+
+}  // namespace it2

@@ -1,0 +1,753 @@
+#include "load_batch.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+#include "json_doc.h"
+#include "json_problems.h"
+
+namespace it2 {
+
+const char* file_status_key(FileStatus s) {
+    switch (s) {
+        case FileStatus::loaded: return "loaded";
+        case FileStatus::partial: return "partial";
+        case FileStatus::rejected: return "rejected";
+        case FileStatus::replaced: return "replaced";
+    }
+    return "rejected";
+}
+
+namespace {
+
+constexpr double kHoursWarning = 500;  // format.md §3: hours above this are a warning
+constexpr uint32_t npos = JsonDoc::npos;
+
+const char* const kRejectedZh = "整个文件未载入，之前载入的数据不变";
+const char* const kRejectedEn = "the whole file was not loaded; data loaded before is unchanged";
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+// A real calendar date written YYYY-MM-DD.
+bool valid_iso_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+    int days = kDays[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
+    return day <= days;
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+Grade parse_grade(std::string_view s) {
+    if (s == "优秀" || equals_ignoring_case(s, "excellent")) return Grade::excellent;
+    if (s == "合格" || equals_ignoring_case(s, "pass")) return Grade::pass;
+    if (s == "不合格" || equals_ignoring_case(s, "fail")) return Grade::fail;
+    return Grade::none;
+}
+
+const char* grade_zh(Grade g) {
+    switch (g) {
+        case Grade::excellent: return "优秀";
+        case Grade::pass: return "合格";
+        case Grade::fail: return "不合格";
+        case Grade::none: break;
+    }
+    return "无";
+}
+
+const char* grade_en(Grade g) {
+    switch (g) {
+        case Grade::excellent: return "excellent";
+        case Grade::pass: return "pass";
+        case Grade::fail: return "fail";
+        case Grade::none: break;
+    }
+    return "none";
+}
+
+// domain.md: 优秀 only if every item is 优秀; 不合格 if any item is 不合格; otherwise 合格.
+Grade grade_from_items(const std::vector<Item>& items) {
+    bool all_excellent = true;
+    for (const Item& item : items) {
+        if (item.grade == Grade::fail) return Grade::fail;
+        if (item.grade != Grade::excellent) all_excellent = false;
+    }
+    return all_excellent ? Grade::excellent : Grade::pass;
+}
+
+bool parse_status(std::string_view s, PointStatus& status) {
+    if (equals_ignoring_case(s, "selected")) status = PointStatus::selected;
+    else if (equals_ignoring_case(s, "submitted")) status = PointStatus::submitted;
+    else if (equals_ignoring_case(s, "graded")) status = PointStatus::graded;
+    else return false;
+    return true;
+}
+
+// A date (submitted / reviewed) whose place against the batch is checked once the batch is known.
+struct PendingDate {
+    std::string date;
+    uint32_t offset;
+    uint32_t teacher;        // index into BatchFile::teachers
+    uint32_t point_element;  // position in the teacher's "points" array
+    bool reviewed;
+};
+
+class BatchReader {
+public:
+    BatchReader(std::string_view file_name, Problems& problems)
+        : reporter_(std::string(file_name), problems), problems_(problems) {}
+
+    BatchLoad read(std::string_view bytes);
+
+private:
+    // ---- helpers -------------------------------------------------------------------------
+    std::string show(uint32_t node, Lang lang) const { return shown_value(*doc_, node, original_text_, lang); }
+    uint32_t at(uint32_t node) const { return node == npos ? npos : doc_->offset(node); }
+    void file_error(std::string pointer, uint32_t node, std::string zh, std::string en) {
+        reporter_.add(Severity::error, std::move(pointer), at(node), zh + "；" + kRejectedZh,
+                      en + "; " + kRejectedEn);
+    }
+    void record(std::string pointer, uint32_t node, std::string zh, std::string en, std::string teacher = {}) {
+        reporter_.add(Severity::record, std::move(pointer), at(node), std::move(zh), std::move(en), std::move(teacher));
+    }
+    void warning(std::string pointer, uint32_t node, std::string zh, std::string en, std::string teacher = {}) {
+        reporter_.add(Severity::warning, std::move(pointer), at(node), std::move(zh), std::move(en),
+                      std::move(teacher));
+    }
+    // An optional string field: absent or null leaves `out` empty; another type is a warning.
+    void optional_string(uint32_t object, const char* key, const std::string& pointer, std::string& out,
+                         const std::string& teacher = {});
+    bool optional_date(uint32_t object, const char* key, const std::string& pointer, std::string& out,
+                       const char* what_zh, const char* what_en, const std::string& teacher = {});
+
+    // ---- the file's parts ----------------------------------------------------------------
+    void read_teacher(uint32_t node, size_t index);
+    double read_hour(uint32_t hours, const char* key, const std::string& pointer, const std::string& teacher);
+    void read_point(Teacher& teacher, uint32_t node, const std::string& pointer, uint32_t element);
+    bool read_header();  // format, version, school, batch, teachers; false on a file error
+    void read_school();
+    void read_batch();
+    void read_activities();
+    void check_dates_against_batch();
+    bool outside_batch(const std::string& date) const {
+        return (!file_.batch_start.empty() && date < file_.batch_start) ||
+               (!file_.batch_end.empty() && date > file_.batch_end);
+    }
+    std::string batch_range_zh() const;
+    std::string batch_range_en() const;
+
+    ProblemReporter reporter_;
+    Problems& problems_;
+    const JsonDoc* doc_ = nullptr;
+    std::string_view original_text_;  // before 1e400-style numbers were patched
+    BatchFile file_;
+    std::unordered_map<std::string, size_t> teacher_ids_;  // id -> element index of first use
+    std::vector<PendingDate> pending_dates_;
+    size_t problems_before_teachers_ = 0;
+};
+
+void BatchReader::optional_string(uint32_t object, const char* key, const std::string& pointer, std::string& out,
+                                  const std::string& teacher) {
+    uint32_t n = doc_->find(object, key);
+    if (n == npos || doc_->is(n, JsonKind::null)) return;
+    if (doc_->is(n, JsonKind::string)) {
+        out.assign(doc_->string(n));
+        return;
+    }
+    warning(pointer + "/" + key, n,
+            std::string(key) + " 应为文字，实际是 " + show(n, Lang::zh) + "，已忽略",
+            std::string(key) + " should be text but is " + show(n, Lang::en) + "; ignored", teacher);
+}
+
+bool BatchReader::optional_date(uint32_t object, const char* key, const std::string& pointer, std::string& out,
+                                const char* what_zh, const char* what_en, const std::string& teacher) {
+    uint32_t n = doc_->find(object, key);
+    if (n == npos || doc_->is(n, JsonKind::null)) return false;
+    if (doc_->is(n, JsonKind::string) && valid_iso_date(doc_->string(n))) {
+        out.assign(doc_->string(n));
+        return true;
+    }
+    warning(pointer + "/" + key, n,
+            std::string(what_zh) + " " + show(n, Lang::zh) + " 不是有效日期（应为 YYYY-MM-DD），已忽略",
+            std::string(what_en) + " " + show(n, Lang::en) + " is not a valid date (YYYY-MM-DD); ignored", teacher);
+    return false;
+}
+
+BatchLoad BatchReader::read(std::string_view bytes) {
+    BatchLoad result;
+    JsonStream stream;
+    stream.key = "teachers";
+    stream.element = [this](const JsonDoc& doc, uint32_t node, size_t index) {
+        doc_ = &doc;
+        reporter_.set_text(doc.text);
+        read_teacher(node, index);
+    };
+    stream.restart = [this] {  // a re-parse after patching 1e400: start the teachers over
+        file_.teachers.clear();
+        teacher_ids_.clear();
+        pending_dates_.clear();
+        problems_.resize(problems_before_teachers_);
+    };
+    original_text_ = bytes.substr(bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    problems_before_teachers_ = problems_.size();
+
+    JsonParse parse = parse_json(bytes, &stream);
+    doc_ = &parse.doc;
+    reporter_.set_text(parse.doc.text);
+    if (parse.error != JsonError::none) {
+        problems_.resize(problems_before_teachers_);
+        report_json_error(reporter_, parse, kRejectedZh, kRejectedEn);
+        return result;
+    }
+
+    size_t first_header_problem = problems_.size();
+    if (!read_header()) {
+        // Only the reasons for the rejection: record problems of a file not loaded are noise.
+        Problems errors(problems_.begin() + long(first_header_problem), problems_.end());
+        problems_.resize(problems_before_teachers_);
+        problems_.insert(problems_.end(), errors.begin(), errors.end());
+        return result;
+    }
+    read_school();
+    read_batch();
+    read_activities();
+    check_dates_against_batch();
+
+    // Problems in file order (teachers were read while parsing, the rest afterwards).
+    std::stable_sort(problems_.begin() + long(problems_before_teachers_), problems_.end(),
+                     [](const Problem& a, const Problem& b) {
+                         return a.line != b.line ? a.line < b.line : a.column < b.column;
+                     });
+    bool any_record = std::any_of(problems_.begin() + long(problems_before_teachers_), problems_.end(),
+                                  [](const Problem& p) { return p.severity == Severity::record; });
+    result.status = any_record ? FileStatus::partial : FileStatus::loaded;
+    file_.file = reporter_.file();
+    result.data = std::make_shared<const BatchFile>(std::move(file_));
+    return result;
+}
+
+bool BatchReader::read_header() {
+    const JsonDoc& doc = *doc_;
+    uint32_t root = doc.root();
+    if (!doc.is(root, JsonKind::object)) {
+        file_error("", root, "文件顶层不是 JSON 对象（{…}），不是 it2-batch 培训批次文件",
+                   "the top level is not a JSON object ({…}), so this is not an it2-batch file");
+        return false;
+    }
+    bool ok = true;
+    uint32_t format = doc.find(root, "format");
+    if (format == npos) {
+        file_error("/format", root, "缺少 format 字段，无法确认是 it2-batch 培训批次文件",
+                   "no \"format\" field, so this is not recognisably an it2-batch file");
+        return false;
+    }
+    if (!doc.is(format, JsonKind::string) || doc.string(format) != "it2-batch") {
+        file_error("/format", format, "format 是 " + show(format, Lang::zh) + "，不是 \"it2-batch\"（未知的文件格式）",
+                   "format is " + show(format, Lang::en) + ", not \"it2-batch\" (unknown file format)");
+        return false;
+    }
+    uint32_t version = doc.find(root, "version");
+    if (!doc.is(version, JsonKind::number) || doc.number(version) != 1) {
+        file_error("/version", version == npos ? root : version,
+                   version == npos ? std::string("缺少 version 字段（本程序读取版本 1）")
+                                   : "不支持的版本 " + show(version, Lang::zh) + "（本程序读取版本 1）",
+                   version == npos ? std::string("no \"version\" field (this program reads version 1)")
+                                   : "unsupported version " + show(version, Lang::en) +
+                                         " (this program reads version 1)");
+        return false;
+    }
+
+    uint32_t school = doc.find(root, "school");
+    uint32_t school_id = doc.find(school, "id");
+    if (!doc.is(school_id, JsonKind::string) || doc.string(school_id).empty()) {
+        uint32_t where = school_id != npos ? school_id : school != npos ? school : root;
+        file_error("/school/id", where,
+                   school_id == npos ? std::string("缺少学校编号 school.id")
+                                     : "学校编号 school.id 是 " + show(school_id, Lang::zh) + "，应为非空文字",
+                   school_id == npos ? std::string("school.id (the school's id) is missing")
+                                     : "school.id is " + show(school_id, Lang::en) + "; it must be non-empty text");
+        ok = false;
+    } else {
+        file_.school_id.assign(doc.string(school_id));
+    }
+
+    uint32_t batch = doc.find(root, "batch");
+    uint32_t batch_id = doc.find(batch, "id");
+    if (!doc.is(batch_id, JsonKind::string) || doc.string(batch_id).empty()) {
+        uint32_t where = batch_id != npos ? batch_id : batch != npos ? batch : root;
+        file_error("/batch/id", where,
+                   batch_id == npos ? std::string("缺少批次编号 batch.id")
+                                    : "批次编号 batch.id 是 " + show(batch_id, Lang::zh) + "，应为非空文字",
+                   batch_id == npos ? std::string("batch.id (the batch's id) is missing")
+                                    : "batch.id is " + show(batch_id, Lang::en) + "; it must be non-empty text");
+        ok = false;
+    } else {
+        file_.batch_id.assign(doc.string(batch_id));
+    }
+
+    uint32_t teachers = doc.find(root, "teachers");
+    if (!doc.is(teachers, JsonKind::array)) {
+        file_error("/teachers", teachers == npos ? root : teachers,
+                   teachers == npos ? std::string("缺少教师名单 teachers（应为数组，可以为空）")
+                                    : "teachers 应为数组，实际是 " + show(teachers, Lang::zh),
+                   teachers == npos ? std::string("the teacher list \"teachers\" is missing (an array, may be empty)")
+                                    : "teachers should be an array but is " + show(teachers, Lang::en));
+        ok = false;
+    }
+    return ok;
+}
+
+void BatchReader::read_school() {
+    const JsonDoc& doc = *doc_;
+    uint32_t root = doc.root();
+    uint32_t district = doc.find(root, "district");
+    if (doc.is(district, JsonKind::object)) {
+        optional_string(district, "code", "/district", file_.district_code);
+        optional_string(district, "name", "/district", file_.district_name);
+    } else if (district != npos && !doc.is(district, JsonKind::null)) {
+        warning("/district", district, "district 应为对象，已忽略", "district should be an object; ignored");
+    }
+
+    uint32_t school = doc.find(root, "school");
+    optional_string(school, "name", "/school", file_.school_name);
+    if (file_.school_name.empty()) {
+        uint32_t name = doc.find(school, "name");
+        if (name == npos || doc.is(name, JsonKind::null) || doc.is(name, JsonKind::string))
+            warning("/school/name", name == npos ? school : name, "缺少学校名称，以学校编号代替显示",
+                    "the school's name is missing; its id is shown instead");
+    }
+    optional_string(school, "stage", "/school", file_.school_stage);
+    uint32_t environment = doc.find(school, "environment");
+    if (environment != npos && !doc.is(environment, JsonKind::null)) {
+        std::string_view e = doc.is(environment, JsonKind::string) ? doc.string(environment) : std::string_view();
+        if (e.size() == 1 && ((e[0] >= 'A' && e[0] <= 'C') || (e[0] >= 'a' && e[0] <= 'c'))) {
+            file_.environment = char(e[0] >= 'a' ? e[0] - 'a' + 'A' : e[0]);
+        } else {
+            warning("/school/environment", environment,
+                    "学校环境 " + show(environment, Lang::zh) + " 应为 A、B 或 C，已忽略",
+                    "the school environment " + show(environment, Lang::en) + " should be A, B or C; ignored");
+        }
+    }
+
+    uint32_t deliverables = doc.find(school, "deliverables");
+    if (deliverables != npos && !doc.is(deliverables, JsonKind::null) && !doc.is(deliverables, JsonKind::object)) {
+        warning("/school/deliverables", deliverables, "deliverables 应为对象，已按均未提交处理",
+                "deliverables should be an object; counted as none present");
+    }
+    struct Field {
+        const char* key;
+        Deliverable* out;
+        const char* zh;
+        const char* en;
+    };
+    const Field fields[] = {
+        {"management_team", &file_.management_team, "管理团队", "management team"},
+        {"development_plan", &file_.development_plan, "信息化发展规划", "development plan"},
+        {"training_plan", &file_.training_plan, "校本研修方案", "training plan"},
+    };
+    for (const Field& f : fields) {
+        uint32_t n = doc.find(deliverables, f.key);
+        if (n == npos || doc.is(n, JsonKind::null)) continue;
+        if (doc.is(n, JsonKind::boolean)) {
+            f.out->present = doc.boolean(n);  // true: present, date unknown; false: not present
+            continue;
+        }
+        if (doc.is(n, JsonKind::string) && valid_iso_date(doc.string(n))) {
+            f.out->present = true;
+            f.out->date.assign(doc.string(n));
+            continue;
+        }
+        warning(std::string("/school/deliverables/") + f.key, n,
+                std::string(f.zh) + " 的值 " + show(n, Lang::zh) + " 应为日期（YYYY-MM-DD）、true 或 null，按未提交计",
+                std::string("the ") + f.en + " value " + show(n, Lang::en) +
+                    " should be a date (YYYY-MM-DD), true or null; counted as not present");
+    }
+}
+
+void BatchReader::read_batch() {
+    const JsonDoc& doc = *doc_;
+    uint32_t batch = doc.find(doc.root(), "batch");
+    optional_string(batch, "name", "/batch", file_.batch_name);
+    optional_date(batch, "start", "/batch", file_.batch_start, "批次开始日期", "the batch start date");
+    optional_date(batch, "end", "/batch", file_.batch_end, "批次结束日期", "the batch end date");
+    if (!file_.batch_start.empty() && !file_.batch_end.empty() && file_.batch_end < file_.batch_start) {
+        warning("/batch/end", doc.find(batch, "end"),
+                "批次结束日期 " + file_.batch_end + " 早于开始日期 " + file_.batch_start + "，请核对（已保留）",
+                "the batch ends (" + file_.batch_end + ") before it starts (" + file_.batch_start +
+                    "); please check (kept as given)");
+    }
+}
+
+std::string BatchReader::batch_range_zh() const {
+    return "批次时间 " + (file_.batch_start.empty() ? std::string("…") : file_.batch_start) + " 至 " +
+           (file_.batch_end.empty() ? std::string("…") : file_.batch_end);
+}
+
+std::string BatchReader::batch_range_en() const {
+    return "the batch runs " + (file_.batch_start.empty() ? std::string("…") : file_.batch_start) + " to " +
+           (file_.batch_end.empty() ? std::string("…") : file_.batch_end);
+}
+
+void BatchReader::read_activities() {
+    const JsonDoc& doc = *doc_;
+    uint32_t activities = doc.find(doc.root(), "activities");
+    if (activities == npos || doc.is(activities, JsonKind::null)) return;
+    if (!doc.is(activities, JsonKind::array)) {
+        warning("/activities", activities, "activities 应为数组，校本研修活动已忽略",
+                "activities should be an array; the school-based activities are ignored");
+        return;
+    }
+    size_t index = 0;
+    for (uint32_t a = doc.first_child(activities); a != npos; a = doc.next_sibling(activities, a), ++index) {
+        std::string pointer = "/activities/" + std::to_string(index);
+        if (!doc.is(a, JsonKind::object)) {
+            record(pointer, a, "这条校本研修活动不是对象（" + show(a, Lang::zh) + "），已跳过",
+                   "this activity is not an object (" + show(a, Lang::en) + "); the activity is skipped");
+            continue;
+        }
+        uint32_t date = doc.find(a, "date");
+        if (!doc.is(date, JsonKind::string) || !valid_iso_date(doc.string(date))) {
+            record(pointer + "/date", date == npos ? a : date,
+                   date == npos ? std::string("活动缺少日期，已跳过该活动")
+                                : "活动日期 " + show(date, Lang::zh) + " 不是有效日期（YYYY-MM-DD），已跳过该活动",
+                   date == npos ? std::string("the activity has no date; the activity is skipped")
+                                : "the activity date " + show(date, Lang::en) +
+                                      " is not a valid date (YYYY-MM-DD); the activity is skipped");
+            continue;
+        }
+        Activity activity;
+        activity.date.assign(doc.string(date));
+        optional_string(a, "title", pointer, activity.title);
+        uint32_t hours = doc.find(a, "hours");
+        if (hours != npos) {
+            if (doc.is(hours, JsonKind::number) && doc.number(hours) >= 0) {
+                activity.hours = doc.number(hours) + 0.0;
+            } else {
+                record(pointer + "/hours", hours,
+                       "活动学时 " + show(hours, Lang::zh) + (doc.is(hours, JsonKind::number) ? " 为负数" : " 不是数字") +
+                           "，按 0 计",
+                       "the activity hours " + show(hours, Lang::en) +
+                           (doc.is(hours, JsonKind::number) ? " are negative" : " are not a number") + "; counted as 0");
+            }
+        }
+        uint32_t participants = doc.find(a, "participants");
+        if (participants != npos && !doc.is(participants, JsonKind::null)) {
+            double p = doc.is(participants, JsonKind::number) ? doc.number(participants) : -1;
+            if (p >= 0 && p <= 1e9 && p == double(int(p))) {
+                activity.participants = int(p);
+            } else {
+                warning(pointer + "/participants", participants,
+                        "参与人数 " + show(participants, Lang::zh) + " 应为非负整数，按 0 计",
+                        "participants " + show(participants, Lang::en) + " should be a whole number ≥ 0; counted as 0");
+            }
+        }
+        if (outside_batch(activity.date)) {
+            warning(pointer + "/date", date,
+                    "活动日期 " + activity.date + " 不在本批次时间内（" + batch_range_zh() + "），请核对（已保留）",
+                    "the activity date " + activity.date + " is outside its batch (" + batch_range_en() +
+                        "); please check (kept)");
+        }
+        file_.activities.push_back(std::move(activity));
+    }
+}
+
+void BatchReader::read_teacher(uint32_t node, size_t index) {
+    const JsonDoc& doc = *doc_;
+    std::string pointer = "/teachers/" + std::to_string(index);
+    if (!doc.is(node, JsonKind::object)) {
+        record(pointer, node, "这条教师记录不是对象（" + show(node, Lang::zh) + "），已跳过",
+               "this teacher record is not an object (" + show(node, Lang::en) + "); the record is skipped");
+        return;
+    }
+    uint32_t id = doc.find(node, "id");
+    if (!doc.is(id, JsonKind::string) || doc.string(id).empty()) {
+        record(pointer + "/id", id == npos ? node : id,
+               id == npos ? std::string("教师缺少编号 id，已跳过该教师")
+                          : "教师编号 id 是 " + show(id, Lang::zh) + "，应为非空文字，已跳过该教师",
+               id == npos ? std::string("the teacher has no id; the teacher is skipped")
+                          : "the teacher id is " + show(id, Lang::en) + " but must be non-empty text; the teacher is skipped");
+        return;
+    }
+    std::string teacher_id(doc.string(id));
+    uint32_t name = doc.find(node, "name");
+    if (!doc.is(name, JsonKind::string) || doc.string(name).empty()) {
+        record(pointer + "/name", name == npos ? node : name,
+               "教师 " + teacher_id + (name == npos ? std::string(" 缺少姓名 name") : " 的姓名是 " + show(name, Lang::zh)) +
+                   "，已跳过该教师",
+               "teacher " + teacher_id +
+                   (name == npos ? std::string(" has no name") : " has the name " + show(name, Lang::en) + ", not text") +
+                   "; the teacher is skipped",
+               teacher_id);
+        return;
+    }
+    auto [first, inserted] = teacher_ids_.emplace(teacher_id, index);
+    if (!inserted) {
+        std::string earlier = "/teachers/" + std::to_string(first->second);
+        record(pointer + "/id", id,
+               "教师编号 " + teacher_id + " 在本文件中已用于 " + earlier + "，此条重复记录已跳过",
+               "teacher id " + teacher_id + " is already used in this file at " + earlier +
+                   "; this duplicate record is skipped",
+               teacher_id);
+        return;
+    }
+
+    Teacher teacher;
+    teacher.id = std::move(teacher_id);
+    teacher.name.assign(doc.string(name));
+    teacher.index = int(index);
+    TextPosition position = reporter_.position(doc.offset(node));
+    teacher.line = position.line;
+    teacher.column = position.column;
+    optional_string(node, "subject", pointer, teacher.subject, teacher.id);
+    optional_string(node, "role", pointer, teacher.role, teacher.id);
+    optional_string(node, "stage", pointer, teacher.stage, teacher.id);
+
+    uint32_t hours = doc.find(node, "hours");
+    if (doc.is(hours, JsonKind::object)) {
+        teacher.online = read_hour(hours, "online", pointer + "/hours/online", teacher.id);
+        teacher.practice = read_hour(hours, "practice", pointer + "/hours/practice", teacher.id);
+    } else if (hours != npos) {
+        record(pointer + "/hours", hours,
+               "学时 hours 应为对象 {\"online\": …, \"practice\": …}，实际是 " + show(hours, Lang::zh) +
+                   "，在线与实践学时均按 0 计",
+               "hours should be an object {\"online\": …, \"practice\": …} but is " + show(hours, Lang::en) +
+                   "; online and practice hours counted as 0",
+               teacher.id);
+    }
+
+    uint32_t points = doc.find(node, "points");
+    if (doc.is(points, JsonKind::array)) {
+        uint32_t element = 0;
+        for (uint32_t p = doc.first_child(points); p != npos; p = doc.next_sibling(points, p), ++element)
+            read_point(teacher, p, pointer + "/points/" + std::to_string(element), element);
+    } else if (points != npos && !doc.is(points, JsonKind::null)) {
+        record(pointer + "/points", points,
+               "能力点 points 应为数组，实际是 " + show(points, Lang::zh) + "，该教师的能力点已忽略",
+               "points should be an array but is " + show(points, Lang::en) + "; the teacher's points are ignored",
+               teacher.id);
+    }
+    file_.teachers.push_back(std::move(teacher));
+}
+
+double BatchReader::read_hour(uint32_t hours, const char* key, const std::string& pointer, const std::string& teacher) {
+    const JsonDoc& doc = *doc_;
+    bool online = std::string_view(key) == "online";
+    const char* what_zh = online ? "在线学时" : "实践学时";
+    const char* what_en = online ? "online hours" : "practice hours";
+    uint32_t n = doc.find(hours, key);
+    if (n == npos) return 0;  // format.md: absent means 0
+    if (doc.is(n, JsonKind::number)) {
+        double value = doc.number(n) + 0.0;  // + 0.0 turns -0 into 0
+        if (value < 0) {
+            record(pointer, n, std::string(what_zh) + " " + show(n, Lang::zh) + " 为负数，按 0 计",
+                   std::string(what_en) + " " + show(n, Lang::en) + " is negative; counted as 0", teacher);
+            return 0;
+        }
+        if (value > kHoursWarning) {
+            warning(pointer, n,
+                    std::string(what_zh) + " " + show(n, Lang::zh) + " 超过 500 学时，请核对（已保留）",
+                    std::string(what_en) + " " + show(n, Lang::en) + " is above 500; please check (kept)", teacher);
+        }
+        return value;
+    }
+    if (doc.is(n, JsonKind::out_of_range)) {
+        record(pointer, n, std::string(what_zh) + " " + show(n, Lang::zh) + " 超出数值范围，按 0 计",
+               std::string(what_en) + " " + show(n, Lang::en) + " is out of range; counted as 0", teacher);
+        return 0;
+    }
+    record(pointer, n, std::string(what_zh) + " " + show(n, Lang::zh) + " 不是数字，按 0 计",
+           std::string(what_en) + " " + show(n, Lang::en) + " is not a number; counted as 0", teacher);
+    return 0;
+}
+
+void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string& pointer, uint32_t element) {
+    const JsonDoc& doc = *doc_;
+    const std::string& tid = teacher.id;
+    if (!doc.is(node, JsonKind::object)) {
+        record(pointer, node, "这条能力点记录不是对象（" + show(node, Lang::zh) + "），已跳过",
+               "this point record is not an object (" + show(node, Lang::en) + "); the point is skipped", tid);
+        return;
+    }
+    uint32_t code = doc.find(node, "code");
+    int point = doc.is(code, JsonKind::string) ? point_index(doc.string(code)) : -1;
+    if (point < 0) {
+        record(pointer + "/code", code == npos ? node : code,
+               code == npos ? std::string("能力点缺少代码 code，已跳过该能力点")
+                            : "能力点代码 " + show(code, Lang::zh) + " 不在 30 个微能力点（A1–A13、B1–B10、C1–C7）之中，已跳过该能力点",
+               code == npos ? std::string("the point has no code; the point is skipped")
+                            : "unknown micro-ability code " + show(code, Lang::en) +
+                                  " (expected A1–A13, B1–B10, C1–C7); the point is skipped",
+               tid);
+        return;
+    }
+    const char* code_text = catalog()[size_t(point)].code;
+    uint32_t status_node = doc.find(node, "status");
+    PointStatus status = PointStatus::selected;
+    if (!doc.is(status_node, JsonKind::string) || !parse_status(doc.string(status_node), status)) {
+        record(pointer + "/status", status_node == npos ? node : status_node,
+               std::string("能力点 ") + code_text + " 的状态 " + show(status_node, Lang::zh) +
+                   " 无法识别（应为 selected、submitted 或 graded），已跳过该能力点",
+               std::string("point ") + code_text + " has the status " + show(status_node, Lang::en) +
+                   ", not selected, submitted or graded; the point is skipped",
+               tid);
+        return;
+    }
+    for (const PointRecord& kept : teacher.points) {
+        if (kept.point == point) {
+            record(pointer + "/code", code,
+                   std::string("能力点 ") + code_text + " 在该教师名下重复出现，此条已跳过",
+                   std::string("point ") + code_text + " is listed twice for this teacher; this entry is skipped", tid);
+            return;
+        }
+    }
+
+    PointRecord rec;
+    rec.point = uint8_t(point);
+    rec.status = status;
+
+    // Items: for a graded point every item needs a valid grade, or the items are not usable.
+    uint32_t items = doc.find(node, "items");
+    uint32_t bad_item = npos;  // the first item (or items value) that makes the items unusable
+    std::string bad_item_pointer;
+    if (doc.is(items, JsonKind::array)) {
+        uint32_t k = 0;
+        for (uint32_t i = doc.first_child(items); i != npos; i = doc.next_sibling(items, i), ++k) {
+            Item item;
+            uint32_t grade = npos;
+            if (doc.is(i, JsonKind::object)) {
+                uint32_t title = doc.find(i, "title");
+                if (doc.is(title, JsonKind::string)) item.title.assign(doc.string(title));
+                grade = doc.find(i, "grade");
+                if (doc.is(grade, JsonKind::string)) item.grade = parse_grade(doc.string(grade));
+            }
+            if (item.grade == Grade::none && bad_item == npos) {
+                bad_item = grade != npos ? grade : i;
+                bad_item_pointer = pointer + "/items/" + std::to_string(k) + (grade != npos ? "/grade" : "");
+            }
+            rec.items.push_back(std::move(item));
+        }
+    } else if (items != npos && !doc.is(items, JsonKind::null)) {
+        bad_item = items;
+        bad_item_pointer = pointer + "/items";
+    }
+
+    uint32_t grade_node = doc.find(node, "grade");
+    bool grade_given = grade_node != npos && !doc.is(grade_node, JsonKind::null);
+    Grade given = doc.is(grade_node, JsonKind::string) ? parse_grade(doc.string(grade_node)) : Grade::none;
+
+    if (status == PointStatus::graded) {
+        bool items_usable = bad_item == npos && !rec.items.empty();
+        if (items_usable) {
+            rec.grade = grade_from_items(rec.items);
+            if (grade_given && given == Grade::none) {
+                warning(pointer + "/grade", grade_node,
+                        std::string("能力点 ") + code_text + " 的成绩 " + show(grade_node, Lang::zh) +
+                            " 无法识别，按评价项得出的“" + grade_zh(rec.grade) + "”计",
+                        std::string("point ") + code_text + " has the grade " + show(grade_node, Lang::en) +
+                            ", which is not a grade; the grade from its items (" + grade_en(rec.grade) + ") is used",
+                        tid);
+            } else if (grade_given && given != rec.grade) {
+                warning(pointer + "/grade", grade_node,
+                        std::string("能力点 ") + code_text + " 的成绩“" + grade_zh(given) + "”与评价项不一致，按评价项计为“" +
+                            grade_zh(rec.grade) + "”",
+                        std::string("point ") + code_text + " has the grade " + grade_en(given) +
+                            " but its items give " + grade_en(rec.grade) + "; the items win",
+                        tid);
+            }
+        } else if (given == Grade::none) {
+            bool had_items = bad_item != npos;
+            record(grade_given ? pointer + "/grade" : pointer, grade_given ? grade_node : node,
+                   std::string("已评审（graded）的能力点 ") + code_text + " 没有可用的成绩" +
+                       (grade_given ? "（" + show(grade_node, Lang::zh) + " 不是 优秀/合格/不合格）" : std::string()) +
+                       (had_items ? "，评价项也缺少有效成绩" : "") + "，已跳过该能力点",
+                   std::string("graded point ") + code_text + " has no usable grade" +
+                       (grade_given ? " (" + show(grade_node, Lang::en) + " is not excellent/pass/fail)" : std::string()) +
+                       (had_items ? " and its items lack valid grades too" : "") + "; the point is skipped",
+                   tid);
+            return;
+        } else {
+            rec.grade = given;
+            if (bad_item != npos) {
+                record(bad_item_pointer, bad_item,
+                       std::string("能力点 ") + code_text + " 的评价项缺少有效成绩（" + show(bad_item, Lang::zh) +
+                           "），已忽略其评价项，按能力点成绩“" + grade_zh(given) + "”计",
+                       std::string("an item of point ") + code_text + " has no valid grade (" +
+                           show(bad_item, Lang::en) + "); the point's items are ignored and its grade (" +
+                           grade_en(given) + ") is used",
+                       tid);
+                rec.items.clear();
+            }
+        }
+    } else if (grade_given) {
+        const char* status_text = status == PointStatus::selected ? "selected" : "submitted";
+        warning(pointer + "/grade", grade_node,
+                std::string("能力点 ") + code_text + " 尚未评审（状态为 " + status_text + "），其成绩 " +
+                    show(grade_node, Lang::zh) + " 已忽略",
+                std::string("point ") + code_text + " is not graded (status " + status_text + "); its grade " +
+                    show(grade_node, Lang::en) + " is ignored",
+                tid);
+    }
+
+    uint32_t teacher_slot = uint32_t(file_.teachers.size());  // this teacher's index once added
+    if (optional_date(node, "submitted", pointer, rec.submitted, "提交日期", "the submission date", tid))
+        pending_dates_.push_back({rec.submitted, doc.offset(doc.find(node, "submitted")), teacher_slot, element, false});
+    if (optional_date(node, "reviewed", pointer, rec.reviewed, "评审日期", "the review date", tid))
+        pending_dates_.push_back({rec.reviewed, doc.offset(doc.find(node, "reviewed")), teacher_slot, element, true});
+    teacher.points.push_back(std::move(rec));
+}
+
+void BatchReader::check_dates_against_batch() {
+    for (const PendingDate& pending : pending_dates_) {
+        if (!outside_batch(pending.date)) continue;
+        const Teacher& teacher = file_.teachers[pending.teacher];
+        std::string pointer = "/teachers/" + std::to_string(teacher.index) + "/points/" +
+                              std::to_string(pending.point_element) + (pending.reviewed ? "/reviewed" : "/submitted");
+        const char* what_zh = pending.reviewed ? "评审日期" : "提交日期";
+        const char* what_en = pending.reviewed ? "the review date" : "the submission date";
+        reporter_.add(Severity::warning, pointer, pending.offset,
+                      std::string(what_zh) + " " + pending.date + " 不在本批次时间内（" + batch_range_zh() +
+                          "），请核对（已保留）",
+                      std::string(what_en) + " " + pending.date + " is outside its batch (" + batch_range_en() +
+                          "); please check (kept)",
+                      teacher.id);
+    }
+}
+
+}  // namespace
+
+BatchLoad load_batch(std::string_view file_name, std::string_view bytes) {
+    BatchLoad result;
+    BatchReader reader(file_name, result.problems);
+    BatchLoad read = reader.read(bytes);
+    result.data = std::move(read.data);
+    result.status = read.status;
+    return result;
+}
+
+std::string sniff_format(std::string_view bytes) {
+    JsonStream drop_teachers;  // only the header matters: do not keep a big file's teachers
+    drop_teachers.key = "teachers";
+    JsonParse parse = parse_json(bytes, &drop_teachers);
+    if (parse.error != JsonError::none) return "";
+    const JsonDoc& doc = parse.doc;
+    uint32_t format = doc.find(doc.root(), "format");
+    return doc.is(format, JsonKind::string) ? std::string(doc.string(format)) : std::string();
+}
+
+}  // namespace it2

@@ -1,0 +1,105 @@
+#include "workspace.h"
+
+#include <unordered_map>
+
+namespace it2 {
+
+const FileEntry& Workspace::add(std::string name, std::string_view bytes) {
+    BatchLoad load = load_batch(name, bytes);
+    FileEntry entry;
+    entry.name = std::move(name);
+    entry.status = load.status;
+    entry.data = std::move(load.data);  // null when rejected: the file is listed, no data changes
+    entry.problems = std::move(load.problems);
+    files.push_back(std::move(entry));
+    return files.back();
+}
+
+void Workspace::remove(size_t index) {
+    if (index < files.size()) files.erase(files.begin() + long(index));
+}
+
+namespace {
+
+std::string batch_label(const BatchFile& file) {
+    return file.batch_id + (file.batch_start.empty() ? std::string() : ", " + file.batch_start);
+}
+
+}  // namespace
+
+Merged merge(const Workspace& ws) {
+    Merged merged;
+    const std::vector<FileEntry>& files = ws.files;
+    merged.file_status.reserve(files.size());
+    for (const FileEntry& f : files) merged.file_status.push_back(f.data ? f.status : FileStatus::rejected);
+
+    // The same (school id, batch id) loaded again replaces the earlier copy.
+    std::unordered_map<std::string, size_t> latest_copy;
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (!files[i].data) continue;
+        const BatchFile& data = *files[i].data;
+        std::string key = data.school_id + '\n' + data.batch_id;
+        auto [it, inserted] = latest_copy.emplace(key, i);
+        if (inserted) continue;
+        size_t earlier = it->second;
+        it->second = i;
+        merged.file_status[earlier] = FileStatus::replaced;
+        Problem p;
+        p.file = files[earlier].name;
+        p.severity = Severity::warning;
+        p.message_zh = files[i].name + " 含有同一学校（" + data.school_id + "）同一批次（" + data.batch_id +
+                       "）的数据；本文件已被它替换，不再计入统计";
+        p.message_en = files[i].name + " holds the same school (" + data.school_id + ") and batch (" +
+                       data.batch_id + "); this file was replaced by it and no longer counts";
+        merged.problems.push_back(std::move(p));
+    }
+
+    // One winning record per teacher id: the latest batch start wins (missing start is the
+    // earliest); on a tie the file loaded last wins. Lexical order of ISO dates is date order.
+    std::unordered_map<std::string, size_t> slot_of;  // teacher id -> index into merged.teachers
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (merged.file_status[i] == FileStatus::replaced || !files[i].data) continue;
+        const BatchFile& data = *files[i].data;
+        for (size_t t = 0; t < data.teachers.size(); ++t) {
+            TeacherRef candidate{int(i), int(t)};
+            auto [it, inserted] = slot_of.emplace(data.teachers[t].id, merged.teachers.size());
+            if (inserted) {
+                merged.teachers.push_back(candidate);
+                continue;
+            }
+            TeacherRef& current = merged.teachers[it->second];
+            const std::string& current_start = files[size_t(current.file)].data->batch_start;
+            if (data.batch_start >= current_start) current = candidate;  // later file: wins ties
+        }
+    }
+
+    // Every record that lost is reported once, naming the final winner.
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (merged.file_status[i] == FileStatus::replaced || !files[i].data) continue;
+        const BatchFile& data = *files[i].data;
+        for (size_t t = 0; t < data.teachers.size(); ++t) {
+            const Teacher& teacher = data.teachers[t];
+            const TeacherRef& winner = merged.teachers[slot_of[teacher.id]];
+            if (winner.file == int(i) && winner.teacher == int(t)) continue;
+            const FileEntry& winning_file = files[size_t(winner.file)];
+            Problem p;
+            p.file = files[i].name;
+            p.severity = Severity::warning;
+            p.pointer = "/teachers/" + std::to_string(teacher.index);
+            p.line = teacher.line;
+            p.column = teacher.column;
+            p.teacher_id = teacher.id;
+            p.message_zh = "教师编号 " + teacher.id + "（" + teacher.name + "）也出现在 " + winning_file.name +
+                           "（批次 " + batch_label(*winning_file.data) +
+                           "）；以那条记录为准（开始日期最晚的批次优先，相同时以后载入的文件为准），此条记录不计入统计";
+            p.message_en = "teacher id " + teacher.id + " (" + teacher.name + ") also appears in " +
+                           winning_file.name + " (batch " + batch_label(*winning_file.data) +
+                           "); that record counts (the batch with the latest start wins, ties go to the file "
+                           "loaded last) and this one is not counted";
+            merged.problems.push_back(std::move(p));
+        }
+    }
+    return merged;
+}
+
+}  // namespace it2
