@@ -248,6 +248,32 @@ bool decode_gb18030(std::string_view bytes, std::string& utf8, size_t* bad_offse
     return true;
 }
 
+namespace {
+
+// Counts valid multi-byte UTF-8 sequences against invalid bytes; sets the first invalid offset.
+bool mostly_utf8(std::string_view bytes, size_t& first_bad) {
+    const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+    size_t n = bytes.size(), i = 0, good = 0, bad = 0;
+    first_bad = n;
+    while (i < n) {
+        if (s[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : s[i] >= 0xC0 ? 2 : 1;
+        if (len > 1 && i + len <= n && is_valid_utf8(bytes.substr(i, len))) {
+            ++good;
+            i += len;
+        } else {
+            if (bad++ == 0) first_bad = i;
+            ++i;
+        }
+    }
+    return good > 0 && good >= bad * 4;
+}
+
+}  // namespace
+
 DecodedText decode_text(std::string_view bytes) {
     DecodedText out;
     if (bytes.size() >= 2 && ((uint8_t(bytes[0]) == 0xFF && uint8_t(bytes[1]) == 0xFE) ||
@@ -262,14 +288,16 @@ DecodedText decode_text(std::string_view bytes) {
         out.utf8.assign(body);
         return out;
     }
-    if (!bom && decode_gb18030(bytes, out.utf8, &out.bad_offset)) {
+    // Text that is mostly valid UTF-8 with a few bad bytes is damaged UTF-8, not GB18030 (whose
+    // byte pairs almost never form UTF-8 sequences): decoding it as GB18030 would be mojibake.
+    size_t first_bad = 0;
+    if (!bom && !mostly_utf8(body, first_bad) && decode_gb18030(bytes, out.utf8, &out.bad_offset)) {
         out.encoding = TextEncoding::gb18030;
         return out;
     }
-    if (bom) {  // a BOM says UTF-8: point at the first bad byte
-        size_t good = 0;
-        while (good < body.size() && is_valid_utf8(body.substr(0, good + 1))) ++good;
-        out.bad_offset = 3 + good;
+    if (bom || mostly_utf8(body, first_bad)) {  // damaged UTF-8: point at the first bad byte
+        mostly_utf8(body, first_bad);
+        out.bad_offset = (bom ? 3 : 0) + first_bad;
     }
     out.encoding = TextEncoding::invalid;
     out.utf8.clear();
