@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Checks `it2 summarize --json` against the independent JavaScript implementation
+# (bench/js/summarize.mjs) on freshly generated data neither side has seen: every number to
+# 1e-9, every teacher status, every file status. Builds nothing: needs build/native/it2.
+#
+#   tests/compare/run.sh            a new seed each run (printed; IT2_COMPARE_SEED=N repeats it)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+it2="${IT2_BIN:-$root/build/native/it2}"  # IT2_BIN: another build of it2
+js="$root/bench/js/summarize.mjs"
+compare="$root/tests/compare/compare.mjs"
+
+if [[ ! -x "$it2" ]]; then
+  echo "compare: $it2 is missing; build it first: cmake --preset native && cmake --build --preset native" >&2
+  exit 1
+fi
+if ! command -v node >/dev/null; then
+  echo "compare: node (20 or later) is needed to run bench/js/summarize.mjs; install it and retry" >&2
+  exit 1
+fi
+
+it2="$(cd "$(dirname "$it2")" && pwd)/$(basename "$it2")"
+
+seed="${IT2_COMPARE_SEED:-$(( ($(date +%s) * 32768 + RANDOM) % 1000000007 ))}"
+echo "compare: seed $seed (repeat with IT2_COMPARE_SEED=$seed tests/compare/run.sh)"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/it2-compare.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+# Data sets: clean, with every problem kind, and a district of many small schools.
+generate() {
+  if ! "$it2" generate "$@" > generate.log 2>&1; then
+    echo "compare: it2 generate $* failed:" >&2
+    cat generate.log >&2
+    exit 1
+  fi
+}
+generate --schools 14 --teachers-per-school 45 --batches 3 --seed "$seed" --out clean
+generate --schools 12 --teachers-per-school 40 --batches 3 --seed "$((seed + 1))" --with-errors --out flawed
+generate --schools 60 --teachers-per-school 7 --batches 5 --seed "$((seed + 2))" --with-errors --out small
+
+# Policies other than the default.
+cat > lenient.json <<'EOF'
+{ "format": "it2-policy", "version": 1,
+  "hours": { "online_min": 20, "practice_min": 30, "total_min": 55 },
+  "points": { "min_passed": 2, "min_dimensions": 2, "environments": ["A", "B"] },
+  "excellent": { "min_excellent_points": 1 },
+  "school_score": { "weights": { "organisation": 10, "activities": 30, "participation_hours": 15, "pass": 30, "excellence": 15 },
+                    "activities_per_batch": 3, "excellence_target": 0.3 },
+  "at_risk_days": 45 }
+EOF
+cat > strict.json <<'EOF'
+{ "format": "it2-policy", "version": 1,
+  "hours": { "online_min": 30, "practice_min": 20, "total_min": 60 },
+  "points": { "min_passed": 4, "min_dimensions": 4, "environments": ["A", "B", "C"], "required": ["A1"] },
+  "excellent": { "min_excellent_points": 3 },
+  "school_score": { "activities_per_batch": 6, "excellence_target": 0.1 } }
+EOF
+
+passed=0
+failed=0
+# run LABEL ARGS…: the same arguments to both sides, then compare.
+run() {
+  local label="$1"
+  shift
+  local status=0
+  "$it2" summarize --json "$@" > "$label.it2.json" 2> "$label.it2.err" || status=$?
+  if [[ $status -gt 1 ]]; then
+    echo "  FAIL $label: it2 summarize exited $status: $(head -c 400 "$label.it2.err")"
+    failed=$((failed + 1))
+    return
+  fi
+  if ! node "$js" "$@" > "$label.js.json" 2> "$label.js.err"; then
+    echo "  FAIL $label: summarize.mjs failed: $(head -c 400 "$label.js.err")"
+    failed=$((failed + 1))
+    return
+  fi
+  if node "$compare" "$label.it2.json" "$label.js.json" "$label"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+}
+
+run clean-mid-batch --as-of 2022-11-01 clean
+run clean-ended --as-of 2023-03-01 clean
+run clean-early --as-of 2020-04-15 clean
+run clean-lenient --as-of 2022-10-20 --policy lenient.json clean
+run flawed-default --as-of 2022-11-01 flawed
+run flawed-strict --as-of 2021-12-31 --policy strict.json flawed
+run small-lenient --as-of 2023-07-01 --policy lenient.json small
+# Two districts with the same ids loaded together: replaced files and superseded teachers everywhere.
+run overlapping --as-of 2022-11-01 clean flawed
+run overlapping-reversed --as-of 2022-12-25 --policy strict.json flawed clean
+# Files named one by one, not in sorted order: the order given is the load order.
+mapfile -t some < <(ls flawed/*.json | sort -r | head -n 12)
+run files-in-given-order --as-of 2022-11-01 "${some[@]}" clean/500110-0001-2022-1.json
+
+echo "compare: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
