@@ -1,0 +1,601 @@
+#include "dashboard.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "load_batch.h"
+#include "policy.h"
+#include "widgets.h"
+
+namespace it2::ui {
+
+namespace {
+
+const char* const kViewKeys[kViewCount] = {"district", "school", "teacher", "capability", "problems", "rules", "help"};
+
+// Case-insensitive (ASCII) substring test; Chinese bytes compare exactly.
+bool contains_folded(std::string_view hay, std::string_view needle) {
+    if (needle.empty()) return true;
+    auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                          [&](char a, char b) { return fold(a) == fold(b); });
+    return it != hay.end();
+}
+
+// Decodes UTF-8 into code points (invalid bytes become U+FFFD).
+void collect_code_points(std::string_view s, std::set<char32_t>& out) {
+    size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        char32_t cp = 0xFFFD;
+        size_t len = 1;
+        if (c < 0x80) {
+            cp = c;
+        } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
+            cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+            len = 2;
+        } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
+            cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+            len = 3;
+        } else if ((c >> 3) == 0x1E && i + 3 < s.size()) {
+            cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+            len = 4;
+        }
+        if (cp >= 0x20) out.insert(cp);
+        i += len;
+    }
+}
+
+template <typename Key>
+void sort_rows(std::vector<int>& rows, bool ascending, Key key) {
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+        return ascending ? key(a) < key(b) : key(b) < key(a);
+    });
+}
+
+nlohmann::json optional_number(const std::optional<double>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+const char* view_key(View v) { return kViewKeys[int(v)]; }
+
+bool view_from_key(std::string_view key, View& out) {
+    for (int i = 0; i < kViewCount; ++i) {
+        if (key == kViewKeys[i]) {
+            out = View(i);
+            return true;
+        }
+    }
+    if (key == "levels") {
+        out = View::capability;
+        return true;
+    }
+    return false;
+}
+
+// ---- changes ---------------------------------------------------------------------------------
+
+void Dashboard::load(const std::string& name, std::string_view bytes, std::string* status_out, int* problems_out) {
+    if (sniff_format(bytes) == "it2-policy") {
+        PolicyLoad loaded = load_policy(name, bytes, policy);
+        policy_problems.insert(policy_problems.end(), loaded.problems.begin(), loaded.problems.end());
+        if (loaded.ok) {
+            policy = loaded.policy;
+            results_dirty_ = true;
+        }
+        if (status_out) *status_out = loaded.ok ? "policy" : "rejected";
+        if (problems_out) *problems_out = int(loaded.problems.size());
+        glyphs_dirty = true;
+        return;
+    }
+    const FileEntry& entry = workspace.add(name, bytes);
+    if (status_out) *status_out = file_status_key(entry.status);
+    if (problems_out) *problems_out = int(entry.problems.size());
+    data_dirty_ = true;
+}
+
+void Dashboard::clear() {
+    workspace.clear();
+    policy_problems.clear();
+    school_id.clear();
+    teacher_id.clear();
+    capability_scope = Scope{};
+    data_dirty_ = true;
+}
+
+void Dashboard::set_school_sort(SortOrder s) {
+    school_sort = s;
+    rebuild_school_rows();
+}
+
+void Dashboard::set_teacher_sort(SortOrder s) {
+    teacher_sort = s;
+    rebuild_teacher_rows();
+}
+
+void Dashboard::set_lang(Lang l) {
+    if (l == lang) return;
+    lang = l;
+    glyphs_dirty = true;
+    rebuild_progress();  // labels are in the UI language
+    if (actions.remember) actions.remember("lang", l == Lang::zh ? "zh" : "en");
+}
+
+void Dashboard::set_text_scale(float s) {
+    text_scale = std::clamp(s, 0.8f, 2.0f);
+    if (actions.remember) actions.remember("textScale", std::to_string(text_scale));
+}
+
+void Dashboard::set_as_of(const std::string& iso) {
+    if (!is_iso_date(iso) || iso == as_of) return;
+    as_of = iso;
+    results_dirty_ = true;
+}
+
+void Dashboard::open_school(const std::string& id) {
+    view = View::school;
+    if (id != school_id) {
+        school_id = id;
+        teacher_filter = TeacherFilter{};
+        rebuild_teacher_rows();
+    }
+}
+
+void Dashboard::open_teacher(const std::string& id) {
+    view = View::teacher;
+    teacher_id = id;
+}
+
+void Dashboard::open_capability(const Scope& scope) {
+    view = View::capability;
+    if (scope.kind != capability_scope.kind || scope.id != capability_scope.id) {
+        capability_scope = scope;
+        rebuild_levels();
+    }
+}
+
+bool Dashboard::set_view(const std::string& name, const std::string& arg) {
+    refresh();
+    View v;
+    if (!view_from_key(name, v)) return false;
+    switch (v) {
+        case View::school:
+            if (!arg.empty() && !school(arg)) return false;
+            open_school(arg);
+            return true;
+        case View::teacher:
+            if (arg.empty()) {
+                if (!teacher(teacher_id)) return false;
+            } else if (!teacher(arg)) {
+                return false;
+            }
+            open_teacher(arg.empty() ? teacher_id : arg);
+            return true;
+        case View::capability: {
+            Scope scope;
+            if (arg.empty()) {
+                scope.kind = Scope::Kind::district;
+            } else if (school(arg)) {
+                scope.kind = Scope::Kind::school;
+                scope.id = arg;
+            } else if (batch(arg)) {
+                scope.kind = Scope::Kind::batch;
+                scope.id = arg;
+            } else {
+                return false;
+            }
+            open_capability(scope);
+            return true;
+        }
+        default:
+            view = v;
+            return true;
+    }
+}
+
+void Dashboard::reset_policy() {
+    policy = Policy{};
+    results_dirty_ = true;
+}
+
+// ---- derived ---------------------------------------------------------------------------------
+
+void Dashboard::refresh() {
+    if (data_dirty_) {
+        merged = merge(workspace);
+        data_dirty_ = false;
+        results_dirty_ = true;
+        glyphs_dirty = true;
+    }
+    if (results_dirty_) {
+        results_dirty_ = false;
+        recompute_results();
+    }
+}
+
+void Dashboard::recompute_results() {
+    summary = compute(workspace, merged, policy, as_of);
+    rebuild_lookups();
+    if (!school_id.empty() && !school(school_id)) school_id.clear();
+    if (capability_scope.kind == Scope::Kind::school && !school(capability_scope.id)) capability_scope = Scope{};
+    if (capability_scope.kind == Scope::Kind::batch && !batch(capability_scope.id)) capability_scope = Scope{};
+    rebuild_school_rows();
+    rebuild_teacher_rows();
+    rebuild_problem_rows();
+    rebuild_levels();
+    rebuild_progress();
+}
+
+void Dashboard::rebuild_lookups() {
+    school_index.clear();
+    teacher_index.clear();
+    for (size_t i = 0; i < summary.schools.size(); ++i) school_index.emplace(summary.schools[i].id, int(i));
+    teacher_index.reserve(summary.teachers.size());
+    for (size_t i = 0; i < summary.teachers.size(); ++i) {
+        const Teacher* t = record(summary.teachers[i]);
+        if (t) teacher_index.emplace(t->id, int(i));
+    }
+    // Batches: from the files still in force (not rejected or replaced).
+    batches.clear();
+    for (size_t f = 0; f < workspace.files.size(); ++f) {
+        const FileEntry& file = workspace.files[f];
+        if (!file.data) continue;
+        if (f < merged.file_status.size() && merged.file_status[f] == FileStatus::replaced) continue;
+        const BatchFile& b = *file.data;
+        auto it = std::find_if(batches.begin(), batches.end(), [&](const BatchInfo& x) { return x.id == b.batch_id; });
+        if (it == batches.end()) {
+            batches.push_back({b.batch_id, b.batch_name, b.batch_start, b.batch_end});
+        } else {
+            if (it->name.empty()) it->name = b.batch_name;
+            if (it->start.empty()) it->start = b.batch_start;
+            if (it->end.empty()) it->end = b.batch_end;
+        }
+    }
+    std::sort(batches.begin(), batches.end(), [](const BatchInfo& a, const BatchInfo& b) {
+        return a.start != b.start ? a.start < b.start : a.id < b.id;
+    });
+    std::set<std::string> with_problems;
+    for (const Problem& p : summary.problems) with_problems.insert(p.file);
+    for (const Problem& p : policy_problems) with_problems.insert(p.file);
+    files_with_problems = int(with_problems.size());
+}
+
+void Dashboard::rebuild_school_rows() {
+    school_rows.clear();
+    for (size_t i = 0; i < summary.schools.size(); ++i) {
+        const SchoolResult& s = summary.schools[i];
+        if (contains_folded(s.name, school_search) || contains_folded(s.id, school_search)) school_rows.push_back(int(i));
+    }
+    const auto& schools = summary.schools;
+    auto rate = [](const std::optional<double>& r) { return r.value_or(-1.0); };
+    bool asc = school_sort.ascending;
+    switch (school_sort.column) {
+        case 0: sort_rows(school_rows, asc, [&](int i) { return schools[i].name; }); break;
+        case 1: sort_rows(school_rows, asc, [&](int i) { return schools[i].stage; }); break;
+        case 2: sort_rows(school_rows, asc, [&](int i) { return schools[i].batches.size(); }); break;
+        case 3: sort_rows(school_rows, asc, [&](int i) { return schools[i].rates.teachers; }); break;
+        case 4: sort_rows(school_rows, asc, [&](int i) { return rate(schools[i].rates.participation); }); break;
+        case 5: sort_rows(school_rows, asc, [&](int i) { return rate(schools[i].rates.hours); }); break;
+        case 6: sort_rows(school_rows, asc, [&](int i) { return rate(schools[i].rates.submission); }); break;
+        case 7: sort_rows(school_rows, asc, [&](int i) { return rate(schools[i].rates.pass); }); break;
+        case 8: sort_rows(school_rows, asc, [&](int i) { return rate(schools[i].rates.excellence); }); break;
+        case 9: sort_rows(school_rows, asc, [&](int i) { return schools[i].score.total(); }); break;
+        case 10: sort_rows(school_rows, asc, [&](int i) { return schools[i].at_risk; }); break;
+        case 11: sort_rows(school_rows, asc, [&](int i) { return schools[i].overdue; }); break;
+        case 12: sort_rows(school_rows, asc, [&](int i) {
+                     const SchoolResult& s = schools[i];
+                     int done = s.by_status[size_t(TeacherStatus::excellent)] + s.by_status[size_t(TeacherStatus::passed)];
+                     return s.rates.teachers ? double(done) / s.rates.teachers : -1.0;
+                 });
+            break;
+        default: break;
+    }
+}
+
+void Dashboard::rebuild_teacher_rows() {
+    teacher_rows.clear();
+    std::set<std::string> subjects, batch_ids;
+    const SchoolResult* scope = school_id.empty() ? nullptr : school(school_id);
+    auto consider = [&](int i) {
+        const TeacherResult& t = summary.teachers[size_t(i)];
+        const Teacher* rec = record(t);
+        if (!rec) return;
+        if (!rec->subject.empty()) subjects.insert(rec->subject);
+        batch_ids.insert(t.batch);
+        const TeacherFilter& f = teacher_filter;
+        if (f.status >= 0 && int(t.status) != f.status) return;
+        if (!f.subject.empty() && rec->subject != f.subject) return;
+        if (!f.batch.empty() && t.batch != f.batch) return;
+        if (f.at_risk_only && !t.at_risk && !t.overdue) return;
+        if (!f.search.empty() && !contains_folded(rec->name, f.search) && !contains_folded(rec->id, f.search)) return;
+        teacher_rows.push_back(i);
+    };
+    if (scope) {
+        for (int i : scope->teachers) consider(i);
+    } else {
+        for (size_t i = 0; i < summary.teachers.size(); ++i) consider(int(i));
+    }
+    scope_subjects.assign(subjects.begin(), subjects.end());
+    scope_batches.assign(batch_ids.begin(), batch_ids.end());
+
+    const auto& ts = summary.teachers;
+    auto rec = [&](int i) -> const Teacher& { return *record(ts[size_t(i)]); };
+    bool asc = teacher_sort.ascending;
+    switch (teacher_sort.column) {
+        case 0: sort_rows(teacher_rows, asc, [&](int i) { return rec(i).name; }); break;
+        case 1: sort_rows(teacher_rows, asc, [&](int i) { return rec(i).subject; }); break;
+        case 2: sort_rows(teacher_rows, asc, [&](int i) { return rec(i).role; }); break;
+        case 3: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].online; }); break;
+        case 4: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].practice; }); break;
+        case 5: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].passed_points * 100 + ts[size_t(i)].excellent_points; }); break;
+        case 6: sort_rows(teacher_rows, asc, [&](int i) { return int(ts[size_t(i)].status); }); break;
+        case 7: sort_rows(teacher_rows, asc, [&](int i) { return int(ts[size_t(i)].overdue) * 2 + int(ts[size_t(i)].at_risk); }); break;
+        case 8: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].missing.size(); }); break;
+        case 9: sort_rows(teacher_rows, asc, [&](int i) { return rec(i).id; }); break;
+        case 10: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].school; }); break;
+        default: break;
+    }
+}
+
+void Dashboard::rebuild_problem_rows() {
+    problem_rows.clear();
+    std::set<std::string> files;
+    const int n = problem_count();
+    for (int i = 0; i < n; ++i) {
+        const Problem& p = problem(i);
+        files.insert(p.file);
+        if (problem_severity >= 0 && int(p.severity) != problem_severity) continue;
+        if (!problem_file.empty() && p.file != problem_file) continue;
+        problem_rows.push_back(i);
+    }
+    problem_files.assign(files.begin(), files.end());
+}
+
+void Dashboard::rebuild_levels() { levels = capability_levels(workspace, summary, capability_scope); }
+
+void Dashboard::rebuild_progress() {
+    progress.clear();
+    progress_first_day = progress_last_day = 0;
+    progress_max = 0;
+    std::unordered_map<std::string, size_t> series_of;
+    for (const BatchInfo& b : batches) {
+        series_of.emplace(b.id, progress.size());
+        ProgressSeries s;
+        s.batch_id = b.id;
+        s.label = b.name.empty() ? b.id : b.name;
+        progress.push_back(std::move(s));
+    }
+    // A teacher passed on the latest review date of the points that count toward passing.
+    std::vector<std::vector<long>> days(progress.size());
+    for (const TeacherResult& t : summary.teachers) {
+        if (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent) continue;
+        const Teacher* rec = record(t);
+        auto it = series_of.find(t.batch);
+        if (!rec || it == series_of.end()) continue;
+        std::string last;
+        for (const PointRecord& p : rec->points) {
+            if (p.status != PointStatus::graded || (p.grade != Grade::pass && p.grade != Grade::excellent)) continue;
+            if (is_iso_date(p.reviewed) && p.reviewed > last) last = p.reviewed;
+        }
+        if (!last.empty()) days[it->second].push_back(days_from_iso(last));
+    }
+    bool first = true;
+    for (size_t i = 0; i < progress.size(); ++i) {
+        std::sort(days[i].begin(), days[i].end());
+        int count = 0;
+        for (long d : days[i]) {
+            ++count;
+            if (!progress[i].steps.empty() && progress[i].steps.back().first == d) {
+                progress[i].steps.back().second = count;
+            } else {
+                progress[i].steps.emplace_back(d, count);
+            }
+            if (first || d < progress_first_day) progress_first_day = d;
+            if (first || d > progress_last_day) progress_last_day = d;
+            first = false;
+        }
+        progress_max = std::max(progress_max, count);
+    }
+    if (is_iso_date(as_of) && !first) progress_last_day = std::max(progress_last_day, days_from_iso(as_of));
+}
+
+void Dashboard::count_missing_glyphs() {
+    glyphs_dirty = false;
+    std::set<char32_t> chars;
+    for (int i = 0; i < kStrCount; ++i) collect_code_points(tr(Str(i), lang), chars);
+    for (const SchoolResult& s : summary.schools) {
+        collect_code_points(s.name, chars);
+        collect_code_points(s.stage, chars);
+    }
+    for (const BatchInfo& b : batches) collect_code_points(b.name, chars);
+    for (const TeacherResult& t : summary.teachers) {
+        const Teacher* rec = record(t);
+        if (!rec) continue;
+        collect_code_points(rec->name, chars);
+        collect_code_points(rec->subject, chars);
+        collect_code_points(rec->role, chars);
+    }
+    for (const FileEntry& f : workspace.files) {
+        collect_code_points(f.name, chars);
+        if (!f.data) continue;
+        for (const Activity& a : f.data->activities) collect_code_points(a.title, chars);
+    }
+    for (int i = 0; i < problem_count(); ++i) collect_code_points(problem(i).message(lang), chars);
+    for (const PointInfo& p : catalog()) collect_code_points(lang == Lang::zh ? p.name_zh : p.name_en, chars);
+
+    ImFont* font = ImGui::GetCurrentContext() ? ImGui::GetFont() : nullptr;
+    int missing = 0;
+    for (char32_t c : chars) {
+        if (c == 0xFFFD) {
+            ++missing;
+            continue;
+        }
+        bool ok;
+        if (actions.can_render) {
+            ok = actions.can_render(c);
+        } else if (!font) {
+            ok = false;
+        } else if (c > IM_UNICODE_CODEPOINT_MAX) {
+            ok = false;  // ImWchar too narrow for this plane in this build
+        } else {
+            ok = font->IsGlyphInFont(ImWchar(c));
+        }
+        if (!ok) ++missing;
+    }
+    missing_glyphs = missing;
+}
+
+// ---- lookups ---------------------------------------------------------------------------------
+
+const SchoolResult* Dashboard::school(const std::string& id) const {
+    auto it = school_index.find(id);
+    return it == school_index.end() ? nullptr : &summary.schools[size_t(it->second)];
+}
+
+const TeacherResult* Dashboard::teacher(const std::string& id) const {
+    auto it = teacher_index.find(id);
+    return it == teacher_index.end() ? nullptr : &summary.teachers[size_t(it->second)];
+}
+
+const Teacher* Dashboard::record(const TeacherResult& t) const {
+    if (t.ref.file < 0 || size_t(t.ref.file) >= workspace.files.size()) return nullptr;
+    const auto& data = workspace.files[size_t(t.ref.file)].data;
+    if (!data || t.ref.teacher < 0 || size_t(t.ref.teacher) >= data->teachers.size()) return nullptr;
+    return &data->teachers[size_t(t.ref.teacher)];
+}
+
+const BatchInfo* Dashboard::batch(const std::string& id) const {
+    for (const BatchInfo& b : batches)
+        if (b.id == id) return &b;
+    return nullptr;
+}
+
+const Problem& Dashboard::problem(int index) const {
+    if (size_t(index) < summary.problems.size()) return summary.problems[size_t(index)];
+    return policy_problems[size_t(index) - summary.problems.size()];
+}
+
+const Rates& Dashboard::scope_rates() const {
+    if (view == View::school) {
+        if (const SchoolResult* s = school(school_id)) return s->rates;
+    }
+    return summary.district;
+}
+
+std::string Dashboard::state_json() const {
+    using nlohmann::json;
+    json j;
+    j["view"] = view_key(view);
+    j["lang"] = lang == Lang::zh ? "zh" : "en";
+    j["asOf"] = as_of;
+    j["frames"] = frames;
+    j["missingGlyphs"] = missing_glyphs;
+    j["textScale"] = text_scale;
+
+    json scope;
+    switch (view) {
+        case View::school:
+            scope["kind"] = school_id.empty() ? "district" : "school";
+            scope["id"] = school_id;
+            break;
+        case View::teacher:
+            scope["kind"] = "teacher";
+            scope["id"] = teacher_id;
+            break;
+        case View::capability:
+            scope["kind"] = capability_scope.kind == Scope::Kind::district ? "district"
+                            : capability_scope.kind == Scope::Kind::school ? "school"
+                                                                           : "batch";
+            scope["id"] = capability_scope.id;
+            break;
+        default:
+            scope["kind"] = "district";
+            scope["id"] = "";
+            break;
+    }
+    j["scope"] = scope;
+
+    json filters;
+    filters["status"] = teacher_filter.status >= 0 ? teacher_status_key(TeacherStatus(teacher_filter.status)) : "";
+    filters["subject"] = teacher_filter.subject;
+    filters["batch"] = teacher_filter.batch;
+    filters["atRiskOnly"] = teacher_filter.at_risk_only;
+    filters["search"] = teacher_filter.search;
+    filters["schoolSearch"] = school_search;
+    filters["severity"] = problem_severity >= 0 ? severity_key(Severity(problem_severity)) : "";
+    filters["file"] = problem_file;
+    j["filters"] = filters;
+    j["sort"] = {{"schools", {{"column", school_sort.column}, {"ascending", school_sort.ascending}}},
+                 {"teachers", {{"column", teacher_sort.column}, {"ascending", teacher_sort.ascending}}}};
+
+    // The numbers the rate cards show, with the text they are shown as.
+    if (view == View::district || view == View::school) {
+        const Rates& r = scope_rates();
+        json cards;
+        json text;
+        cards["teachers"] = r.teachers;
+        const std::pair<const char*, const std::optional<double>*> rates[] = {
+            {"participation_rate", &r.participation}, {"hours_rate", &r.hours}, {"submission_rate", &r.submission},
+            {"pass_rate", &r.pass}, {"excellence_rate", &r.excellence}};
+        for (const auto& [key, value] : rates) {
+            cards[key] = optional_number(*value);
+            text[key] = format_rate(*value, lang);
+        }
+        const SchoolResult* s = view == View::school ? school(school_id) : nullptr;
+        cards["score"] = s ? s->score.total() : summary.district_score;
+        if (s) {
+            cards["score_parts"] = {{"organisation", s->score.organisation},
+                                    {"activities", s->score.activities},
+                                    {"participation_hours", s->score.participation_hours},
+                                    {"pass", s->score.pass},
+                                    {"excellence", s->score.excellence}};
+        }
+        text["score"] = format("%.1f", cards["score"].get<double>());
+        j["cards"] = cards;
+        j["cardsText"] = text;
+    } else if (view == View::teacher) {
+        if (const TeacherResult* t = teacher(teacher_id)) {
+            j["cards"] = {{"online", t->online},
+                          {"practice", t->practice},
+                          {"status", teacher_status_key(t->status)},
+                          {"passed_points", t->passed_points},
+                          {"missing", t->missing.size()}};
+        }
+    } else if (view == View::capability) {
+        json points = json::array();
+        for (int p = 0; p < kPointCount; ++p) {
+            const auto& row = levels.points[size_t(p)];
+            points.push_back({{"code", catalog()[size_t(p)].code},
+                              {"selected", row[0]},
+                              {"submitted", row[1]},
+                              {"pass", row[2]},
+                              {"excellent", row[3]},
+                              {"fail", row[4]}});
+        }
+        j["cards"] = {{"teachers", levels.teachers}, {"points", points}};
+    }
+
+    int rows = 0;
+    switch (view) {
+        case View::district: rows = int(school_rows.size()); break;
+        case View::school: rows = int(teacher_rows.size()); break;
+        case View::problems: rows = int(problem_rows.size()); break;
+        case View::capability: rows = kPointCount; break;
+        default: break;
+    }
+    j["rows"] = rows;
+    j["loaded"] = {{"schools", summary.schools.size()},
+                   {"teachers", summary.teachers.size()},
+                   {"batches", batches.size()},
+                   {"files", workspace.files.size()},
+                   {"filesWithProblems", files_with_problems},
+                   {"problems", problem_count()}};
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace it2::ui

@@ -1,0 +1,150 @@
+// The dashboard's state: the loaded data and everything derived from it (summary, sorted and
+// filtered row lists, capability levels, progress series), plus the UI state (view, scope,
+// filters, sort). Owned by App; the panels draw from it and ask it to change, and every derived
+// list is rebuilt only when its inputs change, never per frame.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "metrics.h"
+#include "ui_strings.h"
+
+namespace it2::ui {
+
+enum class View : uint8_t { district, school, teacher, capability, problems, rules, help };
+constexpr int kViewCount = 7;
+const char* view_key(View v);  // "district", "school", … (the it2.view() names)
+bool view_from_key(std::string_view key, View& out);
+
+// What the page can do for the dashboard; an empty function means "not available here", and
+// the button that needs it is shown disabled with a tooltip.
+struct PlatformActions {
+    std::function<void()> open_files, open_folder, load_demo, print_report;
+    std::function<void(const std::string& name, const std::string& bytes, const std::string& mime)> save_file;
+    std::function<bool(char32_t)> can_render;  // empty: ask the ImGui font
+    std::function<void(const std::string& key, const std::string& value)> remember;
+};
+
+// Sort order of a table: which column, which direction.
+struct SortOrder {
+    int column = 0;
+    bool ascending = true;
+};
+
+struct TeacherFilter {
+    int status = -1;          // -1 = any, else TeacherStatus
+    std::string subject;      // "" = any
+    std::string batch;        // "" = any
+    bool at_risk_only = false;  // at risk or overdue
+    std::string search;       // name or id, substring
+};
+
+struct BatchInfo {
+    std::string id, name, start, end;
+};
+
+// Cumulative teachers passed by review date for one batch: (day, count) steps.
+struct ProgressSeries {
+    std::string batch_id, label;
+    std::vector<std::pair<long, int>> steps;
+};
+
+struct Dashboard {
+    // ---- data ----------------------------------------------------------------------------
+    Workspace workspace;
+    Merged merged;
+    Policy policy;
+    Problems policy_problems;  // problems of loaded policy files (not part of the summary)
+    Summary summary;
+    std::string as_of = today_iso();
+
+    // ---- UI state --------------------------------------------------------------------------
+    Lang lang = Lang::zh;
+    float text_scale = 1.0f;
+    View view = View::district;
+    std::string school_id;   // school view scope ("" = every school)
+    std::string teacher_id;  // teacher view
+    Scope capability_scope;  // capability view scope
+    std::string as_of_edit;  // the date field's text while being edited
+
+    std::string school_search;
+    SortOrder school_sort{0, true};
+    TeacherFilter teacher_filter;
+    SortOrder teacher_sort{0, true};
+    int problem_severity = -1;  // -1 = any, else Severity
+    std::string problem_file;   // "" = any
+    int frames = 0;
+    bool theme_applied = false;  // the light theme is set on the first frame (needs a context)
+    PlatformActions actions;
+    std::string notice;  // last message shown under the top bar (a load result, a copy)
+
+    // ---- derived (rebuilt on change) -------------------------------------------------------
+    std::unordered_map<std::string, int> school_index, teacher_index;  // id -> summary index
+    std::vector<BatchInfo> batches;                                     // distinct, sorted by start
+    std::vector<int> school_rows;                                       // district table rows
+    std::vector<int> teacher_rows;                                      // school view table rows
+    std::vector<std::string> scope_subjects, scope_batches;             // filter choices
+    std::vector<int> problem_rows;                                      // indices into all_problems()
+    std::vector<std::string> problem_files;
+    CapabilityLevels levels;
+    std::vector<ProgressSeries> progress;
+    long progress_first_day = 0, progress_last_day = 0;
+    int progress_max = 0;
+    int files_with_problems = 0;
+    int missing_glyphs = 0;
+    bool glyphs_dirty = true;
+
+    // ---- changes ---------------------------------------------------------------------------
+    void load(const std::string& name, std::string_view bytes, std::string* status_out, int* problems_out);
+    void clear();
+    void mark_data_changed() { data_dirty_ = true; }
+    void mark_results_changed() { results_dirty_ = true; }  // policy or date changed
+    void set_school_sort(SortOrder s);
+    void set_teacher_sort(SortOrder s);
+    void teacher_filter_changed() { rebuild_teacher_rows(); }
+    void school_search_changed() { rebuild_school_rows(); }
+    void problem_filter_changed() { rebuild_problem_rows(); }
+    void set_lang(Lang l);
+    void set_text_scale(float s);
+    void set_as_of(const std::string& iso);
+    void open_school(const std::string& id);   // "" = every school
+    void open_teacher(const std::string& id);
+    void open_capability(const Scope& scope);
+    bool set_view(const std::string& view, const std::string& arg);
+    void reset_policy();
+
+    // Brings every derived list up to date; cheap when nothing changed.
+    void refresh();
+    // Counts characters of the UI strings and the loaded data the font cannot draw (needs a
+    // live ImGui context: called from draw when glyphs_dirty).
+    void count_missing_glyphs();
+
+    // ---- lookups ---------------------------------------------------------------------------
+    const SchoolResult* school(const std::string& id) const;
+    const TeacherResult* teacher(const std::string& id) const;
+    const Teacher* record(const TeacherResult& t) const;  // null if the file is gone
+    const BatchInfo* batch(const std::string& id) const;
+    const Problem& problem(int index) const;  // summary problems, then policy problems
+    int problem_count() const { return int(summary.problems.size() + policy_problems.size()); }
+    const Rates& scope_rates() const;  // the rates the current view's cards show
+
+    std::string state_json() const;
+
+private:
+    bool data_dirty_ = true, results_dirty_ = true;
+    void recompute_results();
+    void rebuild_lookups();
+    void rebuild_school_rows();
+    void rebuild_teacher_rows();
+    void rebuild_problem_rows();
+    void rebuild_levels();
+    void rebuild_progress();
+};
+
+}  // namespace it2::ui

@@ -1,0 +1,43 @@
+// The page: top bar, view buttons and the current view, filling the whole display.
+#include "panels.h"
+#include "widgets.h"
+
+namespace it2::ui {
+
+void draw_dashboard(Dashboard& d) {
+    ++d.frames;
+    if (!d.theme_applied) {
+        apply_light_theme();
+        d.theme_applied = true;
+    }
+    ImGui::GetStyle().FontScaleMain = d.text_scale;
+    d.refresh();
+    if (d.glyphs_dirty) d.count_missing_glyphs();
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, narrow() ? ImVec2(6, 6) : ImVec2(12, 8));
+    ImGui::Begin("##it2", nullptr, flags);
+    ImGui::PopStyleVar();
+    draw_top_bar(d);
+    draw_nav(d);
+
+    ImGui::BeginChild("##view", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    touch_scroll();
+    switch (d.view) {
+        case View::district: draw_district_view(d); break;
+        case View::school: draw_school_view(d); break;
+        case View::teacher: draw_teacher_view(d); break;
+        case View::capability: draw_capability_view(d); break;
+        case View::problems: draw_problems_view(d); break;
+        case View::rules: draw_rules_view(d); break;
+        case View::help: draw_help_view(d); break;
+    }
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+}  // namespace it2::ui

@@ -1,0 +1,177 @@
+// 数据问题: every problem with file, line:column, pointer and message, filtered by severity and
+// file; a click on a teacher-level problem opens that teacher.
+#include <algorithm>
+
+#include "panels.h"
+#include "widgets.h"
+
+namespace it2::ui {
+
+namespace {
+
+Str severity_label(Severity s) {
+    switch (s) {
+        case Severity::error: return Str::severity_error;
+        case Severity::record: return Str::severity_record;
+        case Severity::warning: return Str::severity_warning;
+    }
+    return Str::severity_warning;
+}
+
+ImU32 severity_colour(Severity s) {
+    // Errors lose a file (red, as every loss); records lose one record (brown); warnings keep
+    // everything (grey). Neither brown nor grey is a teacher status colour.
+    switch (s) {
+        case Severity::error: return colour::failed;
+        case Severity::record: return IM_COL32(121, 85, 72, 255);
+        case Severity::warning: return colour::text_weak;
+    }
+    return colour::neutral;
+}
+
+void files_list(const Dashboard& d) {
+    const Lang lang = d.lang;
+    if (d.workspace.files.empty()) return;
+    if (!ImGui::CollapsingHeader(format(tr(Str::fmt_files_heading, lang), int(d.workspace.files.size())).c_str())) return;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_ScrollY;
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float height = row_h * float(std::min<size_t>(d.workspace.files.size(), 8) + 1) + 6;
+    if (!ImGui::BeginTable("files", 3, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(Str::col_file, lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr(Str::col_file_status, lang), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(Str::col_problem_count, lang), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableHeadersRow();
+    touch_scroll();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(d.workspace.files.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const FileEntry& f = d.workspace.files[size_t(i)];
+            FileStatus status = size_t(i) < d.merged.file_status.size() ? d.merged.file_status[size_t(i)] : f.status;
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextUnformatted(f.name.c_str());
+            ImGui::TableSetColumnIndex(1);
+            Str label = status == FileStatus::loaded    ? Str::file_loaded
+                        : status == FileStatus::partial ? Str::file_partial
+                        : status == FileStatus::replaced ? Str::file_replaced
+                                                         : Str::file_rejected;
+            ImGui::TextUnformatted(tr(label, lang));
+            ImGui::TableSetColumnIndex(2);
+            text_right(format("%d", int(f.problems.size())));
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_problems_view(Dashboard& d) {
+    const Lang lang = d.lang;
+    files_list(d);
+    if (d.problem_count() == 0) {
+        ImGui::TextWrapped("%s", tr(d.workspace.files.empty() ? Str::empty_workspace : Str::no_problems, lang));
+        return;
+    }
+    bool changed = false;
+    const float combo_w = ImGui::GetFontSize() * 8;
+    ImGui::SetNextItemWidth(combo_w);
+    const char* sev_preview = d.problem_severity < 0 ? tr(Str::all_severities, lang) : tr(severity_label(Severity(d.problem_severity)), lang);
+    if (ImGui::BeginCombo("##severity", sev_preview)) {
+        if (ImGui::Selectable(tr(Str::all_severities, lang), d.problem_severity < 0)) {
+            d.problem_severity = -1;
+            changed = true;
+        }
+        for (int s = 0; s < 3; ++s) {
+            if (ImGui::Selectable(tr(severity_label(Severity(s)), lang), d.problem_severity == s)) {
+                d.problem_severity = s;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    const float file_w = narrow() ? ImGui::GetContentRegionAvail().x : ImGui::GetFontSize() * 16;
+    flow(file_w);
+    ImGui::SetNextItemWidth(file_w);
+    if (ImGui::BeginCombo("##file", d.problem_file.empty() ? tr(Str::all_files, lang) : d.problem_file.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (ImGui::Selectable(tr(Str::all_files, lang), d.problem_file.empty())) {
+            d.problem_file.clear();
+            changed = true;
+        }
+        for (const std::string& f : d.problem_files) {
+            if (ImGui::Selectable(f.c_str(), d.problem_file == f)) {
+                d.problem_file = f;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    if (changed) d.problem_filter_changed();
+    const std::string shown = format(tr(Str::fmt_rows_shown, lang), int(d.problem_rows.size()), d.problem_count());
+    flow(ImGui::CalcTextSize(shown.c_str()).x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(shown.c_str());
+
+    const bool compact = narrow();
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float height = std::max(ImGui::GetContentRegionAvail().y - 4, row_h * 9);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable(compact ? "problems_narrow" : "problems", compact ? 2 : 5, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(Str::col_severity, lang), ImGuiTableColumnFlags_WidthStretch, compact ? 0.9f : 0.7f);
+    if (!compact) {
+        ImGui::TableSetupColumn(tr(Str::col_file, lang), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn(tr(Str::col_line_column, lang), ImGuiTableColumnFlags_WidthStretch, 0.6f);
+        ImGui::TableSetupColumn(tr(Str::col_pointer, lang), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    }
+    ImGui::TableSetupColumn(tr(Str::col_message, lang), ImGuiTableColumnFlags_WidthStretch, compact ? 3.0f : 4.0f);
+    ImGui::TableHeadersRow();
+    touch_scroll();
+    std::string open_id;
+    ImGuiListClipper clipper;
+    clipper.Begin(int(d.problem_rows.size()), row_h);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Problem& p = d.problem(d.problem_rows[size_t(r)]);
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+            ImGui::PushID(r);
+            ImGui::TableSetColumnIndex(0);
+            const bool opens_teacher = !p.teacher_id.empty() && d.teacher(p.teacher_id);
+            if (opens_teacher) {
+                if (row_selectable("##open")) open_id = p.teacher_id;
+                ImGui::SetItemTooltip("%s", tr(Str::problem_opens_teacher, lang));
+                ImGui::SameLine(0, 0);
+            }
+            chip(tr(severity_label(p.severity), lang), severity_colour(p.severity), colour::white);
+            int col = 1;
+            if (!compact) {
+                ImGui::TableSetColumnIndex(col++);
+                ImGui::TextUnformatted(p.file.c_str());
+                ImGui::TableSetColumnIndex(col++);
+                if (p.line > 0) ImGui::Text("%d:%d", p.line, p.column);
+                ImGui::TableSetColumnIndex(col++);
+                ImGui::TextUnformatted(p.pointer.c_str());
+            }
+            ImGui::TableSetColumnIndex(col);
+            const std::string& message = p.message(lang);
+            if (opens_teacher) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextLink]);
+                ImGui::TextUnformatted(message.c_str());
+                ImGui::PopStyleColor();
+            } else {
+                ImGui::TextUnformatted(message.c_str());
+            }
+            const std::string full = compact ? format("%s %d:%d %s\n%s", p.file.c_str(), p.line, p.column, p.pointer.c_str(), message.c_str())
+                                             : message;
+            tooltip_wrapped(full.c_str());
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+    if (!open_id.empty()) d.open_teacher(open_id);
+}
+
+}  // namespace it2::ui

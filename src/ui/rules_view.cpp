@@ -1,0 +1,152 @@
+// 规则设置: the policy in force, editable, with immediate recalculation everywhere; reset to the
+// default; load (through open files) and save a policy file. The score formula sits next to
+// the weights.
+#include <algorithm>
+
+#include "panels.h"
+#include "policy.h"
+#include "widgets.h"
+
+namespace it2::ui {
+
+namespace {
+
+bool edit_number(const char* label, double& value, double step, double min_value, double max_value, const char* fmt = "%.1f") {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    double v = value;
+    if (!ImGui::InputDouble(label, &v, step, step * 5, fmt)) return false;
+    v = std::clamp(v, min_value, max_value);
+    if (v == value) return false;
+    value = v;
+    return true;
+}
+
+bool edit_int(const char* label, int& value, int min_value, int max_value) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    int v = value;
+    if (!ImGui::InputInt(label, &v)) return false;
+    v = std::clamp(v, min_value, max_value);
+    if (v == value) return false;
+    value = v;
+    return true;
+}
+
+void section(const char* title) {
+    ImGui::Spacing();
+    ImGui::SeparatorText(title);
+}
+
+}  // namespace
+
+void draw_rules_view(Dashboard& d) {
+    const Lang lang = d.lang;
+    Policy& p = d.policy;
+    bool changed = false;
+
+    ImGui::TextWrapped("%s", tr(Str::rules_intro, lang));
+    if (ImGui::Button(tr(Str::reset_policy, lang))) {
+        d.reset_policy();
+    }
+    flow(button_width(tr(Str::save_policy, lang)));
+    if (d.actions.save_file) {
+        if (ImGui::Button(tr(Str::save_policy, lang))) d.actions.save_file("it2-policy.json", policy_json(p), "application/json");
+    } else {
+        ImGui::BeginDisabled();
+        ImGui::Button(tr(Str::save_policy, lang));
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::not_available_here, lang));
+    }
+    flow(button_width(tr(Str::load_policy, lang)));
+    if (d.actions.open_files) {
+        if (ImGui::Button(tr(Str::load_policy, lang))) d.actions.open_files();
+        ImGui::SetItemTooltip("%s", tr(Str::load_policy_tooltip, lang));
+    } else {
+        ImGui::BeginDisabled();
+        ImGui::Button(tr(Str::load_policy, lang));
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::not_available_here, lang));
+    }
+
+    section(tr(Str::rules_hours, lang));
+    changed |= edit_number(tr(Str::rule_online_min, lang), p.online_min, 1, 0, 500);
+    changed |= edit_number(tr(Str::rule_practice_min, lang), p.practice_min, 1, 0, 500);
+    changed |= edit_number(tr(Str::rule_total_min, lang), p.total_min, 1, 0, 1000);
+
+    section(tr(Str::rules_points, lang));
+    changed |= edit_int(tr(Str::rule_min_passed, lang), p.min_passed, 0, kPointCount);
+    changed |= edit_int(tr(Str::rule_min_dimensions, lang), p.min_dimensions, 0, kDimensionCount);
+    changed |= edit_int(tr(Str::rule_min_excellent, lang), p.min_excellent_points, 0, kPointCount);
+    ImGui::TextUnformatted(tr(Str::rule_environments, lang));
+    for (int e = 0; e < kEnvCount; ++e) {
+        const char* name = env_name(Env(e), lang);
+        if (e > 0) flow(ImGui::CalcTextSize(name).x + ImGui::GetFrameHeight() + 8);
+        ImGui::PushID(e);
+        changed |= ImGui::Checkbox(name, &p.environments[e]);
+        ImGui::PopID();
+    }
+    ImGui::TextUnformatted(tr(Str::rule_required, lang));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+    ImGui::TextWrapped("%s", tr(Str::rule_required_help, lang));
+    ImGui::PopStyleColor();
+    const float cell_w = ImGui::CalcTextSize("A13").x + ImGui::GetFrameHeight() + 14;
+    for (int i = 0; i < kPointCount; ++i) {
+        const PointInfo& info = catalog()[size_t(i)];
+        const bool new_env = i > 0 && catalog()[size_t(i - 1)].env != info.env;
+        if (i > 0 && !new_env) flow(cell_w);
+        bool required = std::find(p.required.begin(), p.required.end(), i) != p.required.end();
+        ImGui::PushID(100 + i);
+        if (ImGui::Checkbox(info.code, &required)) {
+            if (required) {
+                p.required.push_back(i);
+                std::sort(p.required.begin(), p.required.end());
+            } else {
+                p.required.erase(std::remove(p.required.begin(), p.required.end(), i), p.required.end());
+            }
+            changed = true;
+        }
+        ImGui::SetItemTooltip("%s %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en);
+        ImGui::PopID();
+    }
+
+    section(tr(Str::rules_score, lang));
+    const bool side_by_side = !narrow();
+    if (side_by_side) {
+        ImGui::BeginTable("score_layout", 2, ImGuiTableFlags_SizingStretchProp);
+        ImGui::TableSetupColumn("edit", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("formula", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+    }
+    ScoreWeights& w = p.weights;
+    changed |= edit_number(tr(Str::weight_organisation, lang), w.organisation, 1, 0, 100);
+    changed |= edit_number(tr(Str::weight_activities, lang), w.activities, 1, 0, 100);
+    changed |= edit_number(tr(Str::weight_participation_hours, lang), w.participation_hours, 1, 0, 100);
+    changed |= edit_number(tr(Str::weight_pass, lang), w.pass, 1, 0, 100);
+    changed |= edit_number(tr(Str::weight_excellence, lang), w.excellence, 1, 0, 100);
+    const double sum = w.organisation + w.activities + w.participation_hours + w.pass + w.excellence;
+    const std::string sum_text = format(tr(Str::fmt_weights_sum, lang), sum);
+    if (std::abs(sum - 100.0) > 1e-6) {
+        text_coloured(colour::at_risk, sum_text.c_str());
+    } else {
+        ImGui::TextUnformatted(sum_text.c_str());
+    }
+    changed |= edit_number(tr(Str::rule_activities_per_batch, lang), p.activities_per_batch, 1, 0, 100);
+    double target_percent = p.excellence_target * 100.0;
+    if (edit_number(tr(Str::rule_excellence_target, lang), target_percent, 1, 0, 100)) {
+        p.excellence_target = target_percent / 100.0;
+        changed = true;
+    }
+    changed |= edit_int(tr(Str::rule_at_risk_days, lang), p.at_risk_days, 0, 3650);
+    if (side_by_side) ImGui::TableSetColumnIndex(1);
+    else ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+    ImGui::TextWrapped("%s", format(tr(Str::fmt_score_formula, lang), w.organisation, w.activities, p.activities_per_batch,
+                                    w.participation_hours, w.pass, w.excellence, p.excellence_target * 100.0)
+                                 .c_str());
+    ImGui::PopStyleColor();
+    if (side_by_side) ImGui::EndTable();
+
+    if (changed) d.mark_results_changed();
+}
+
+}  // namespace it2::ui

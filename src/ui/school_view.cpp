@@ -1,0 +1,450 @@
+// 学校: one school's rate cards, its score and what would raise it, its deliverables and
+// activities, and the teacher table (filters, search; a click opens the teacher). With no
+// school chosen the teacher table lists every teacher of the district.
+#include <algorithm>
+
+#include "panels.h"
+#include "widgets.h"
+
+namespace it2::ui {
+
+namespace {
+
+enum TeacherColumn { t_name, t_subject, t_role, t_online, t_practice, t_points, t_status, t_flag, t_missing, t_id, t_school };
+
+struct TeacherColumnInfo {
+    TeacherColumn id;
+    Str label;
+    float weight;
+};
+
+constexpr TeacherColumnInfo kTeacherColumnsWide[] = {
+    {t_name, Str::col_name, 1.1f},        {t_subject, Str::col_subject, 0.8f}, {t_role, Str::col_role, 0.8f},
+    {t_online, Str::col_online, 1.3f},    {t_practice, Str::col_practice, 1.3f}, {t_points, Str::col_points, 1.9f},
+    {t_status, Str::col_status, 0.9f},    {t_flag, Str::col_flag, 0.7f},       {t_missing, Str::col_missing, 3.2f}};
+constexpr TeacherColumnInfo kTeacherColumnsAllSchools[] = {
+    {t_name, Str::col_name, 1.1f},     {t_school, Str::col_school, 1.6f},     {t_subject, Str::col_subject, 0.8f},
+    {t_online, Str::col_online, 1.2f}, {t_practice, Str::col_practice, 1.2f}, {t_points, Str::col_points, 1.8f},
+    {t_status, Str::col_status, 0.9f}, {t_flag, Str::col_flag, 0.7f},         {t_missing, Str::col_missing, 2.8f}};
+constexpr TeacherColumnInfo kTeacherColumnsNarrow[] = {
+    {t_name, Str::col_name, 1.0f}, {t_status, Str::col_status, 0.9f}, {t_missing, Str::col_missing, 2.2f}};
+
+std::string missing_text(const TeacherResult& t, Lang lang) {
+    std::string out;
+    for (const Missing& m : t.missing) {
+        if (!out.empty()) out += tr(Str::list_separator, lang);
+        out += describe(m, lang);
+    }
+    return out;
+}
+
+void school_picker(Dashboard& d) {
+    const Lang lang = d.lang;
+    const SchoolResult* current = d.school(d.school_id);
+    std::string preview = current ? current->name : std::string(tr(Str::all_schools, lang));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(Str::school_label, lang));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18));
+    if (!ImGui::BeginCombo("##school", preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
+    std::string chosen;
+    bool picked = false;
+    if (ImGui::Selectable(tr(Str::all_schools, lang), current == nullptr)) {
+        picked = true;
+    }
+    // Schools in the district table's order, so the picker matches what the user sorted.
+    ImGuiListClipper clipper;
+    clipper.Begin(int(d.summary.schools.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const SchoolResult& s = d.summary.schools[size_t(i)];
+            ImGui::PushID(i);
+            if (ImGui::Selectable(s.name.c_str(), current == &s)) {
+                picked = true;
+                chosen = s.id;
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndCombo();
+    if (picked) d.open_school(chosen);
+}
+
+void score_parts(const Dashboard& d, const SchoolResult& s) {
+    const Lang lang = d.lang;
+    const ScoreWeights& w = d.policy.weights;
+    struct Part {
+        Str label;
+        double given, weight;
+        std::string detail;
+    };
+    const double batches = double(std::max<size_t>(1, s.batches.size()));
+    const Part parts[] = {
+        {Str::part_organisation, s.score.organisation, w.organisation, format(tr(Str::fmt_deliverables, lang), s.deliverables)},
+        {Str::part_activities, s.score.activities, w.activities,
+         format(tr(Str::fmt_activities_of, lang), s.activities, d.policy.activities_per_batch * batches)},
+        {Str::part_participation_hours, s.score.participation_hours, w.participation_hours,
+         format(tr(Str::fmt_two_rates, lang), format_rate(s.rates.participation, lang).c_str(), format_rate(s.rates.hours, lang).c_str())},
+        {Str::part_pass, s.score.pass, w.pass, format_rate(s.rates.pass, lang)},
+        {Str::part_excellence, s.score.excellence, w.excellence,
+         format(tr(Str::fmt_rate_of_target, lang), format_rate(s.rates.excellence, lang).c_str(), d.policy.excellence_target * 100.0)},
+    };
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.25f);
+    ImGui::TextUnformatted(format(tr(Str::fmt_score_total, lang), s.score.total()).c_str());
+    ImGui::PopFont();
+
+    // The part with the most points still available is what raises the score most.
+    int best = -1;
+    double best_gain = 0.05;
+    for (int i = 0; i < 5; ++i) {
+        double gain = parts[i].weight - parts[i].given;
+        if (gain > best_gain) {
+            best_gain = gain;
+            best = i;
+        }
+    }
+    if (best >= 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+        ImGui::TextWrapped("%s", format(tr(Str::fmt_best_gain, lang), tr(parts[best].label, lang), best_gain).c_str());
+        ImGui::PopStyleColor();
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg;
+    if (!ImGui::BeginTable("score_parts", narrow() ? 2 : 3, flags)) return;
+    ImGui::TableSetupColumn("part", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    if (!narrow()) ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    for (const Part& p : parts) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextUnformatted(tr(p.label, lang));
+        ImGui::TableSetColumnIndex(1);
+        const std::string label = format(tr(Str::fmt_points_given, lang), p.given, p.weight, std::max(0.0, p.weight - p.given));
+        bar(p.weight > 0 ? float(p.given / p.weight) : 0.0f, colour::neutral, label.c_str(), 0);
+        if (narrow()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+            ImGui::TextUnformatted(p.detail.c_str());
+            ImGui::PopStyleColor();
+        } else {
+            ImGui::TableSetColumnIndex(2);
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+            ImGui::TextUnformatted(p.detail.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::EndTable();
+}
+
+// The deliverables come from the files (any file of the school that has it).
+void deliverables(const Dashboard& d, const SchoolResult& s) {
+    const Lang lang = d.lang;
+    ImGui::TextUnformatted(tr(Str::deliverables_heading, lang));
+    struct Row {
+        Str label;
+        bool present;
+        const Deliverable* (*pick)(const BatchFile&);
+    };
+    const Row rows[] = {
+        {Str::deliverable_team, s.management_team, [](const BatchFile& b) { return &b.management_team; }},
+        {Str::deliverable_plan, s.development_plan, [](const BatchFile& b) { return &b.development_plan; }},
+        {Str::deliverable_training, s.training_plan, [](const BatchFile& b) { return &b.training_plan; }},
+    };
+    for (const Row& r : rows) {
+        std::string date;
+        for (const FileEntry& f : d.workspace.files) {
+            if (f.data && f.data->school_id == s.id && r.pick(*f.data)->present && !r.pick(*f.data)->date.empty()) {
+                date = r.pick(*f.data)->date;
+            }
+        }
+        chip(tr(r.present ? Str::present : Str::absent, lang), r.present ? colour::passed : colour::failed, colour::white);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(tr(r.label, lang));
+        if (!date.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", date.c_str());
+        }
+    }
+}
+
+void activities(const Dashboard& d, const SchoolResult& s) {
+    const Lang lang = d.lang;
+    ImGui::TextUnformatted(format(tr(Str::fmt_activities_heading, lang), s.activities).c_str());
+    std::vector<const Activity*> list;
+    for (size_t f = 0; f < d.workspace.files.size(); ++f) {
+        const FileEntry& file = d.workspace.files[f];
+        if (!file.data || file.data->school_id != s.id) continue;
+        if (f < d.merged.file_status.size() && d.merged.file_status[f] == FileStatus::replaced) continue;
+        for (const Activity& a : file.data->activities) list.push_back(&a);
+    }
+    if (list.empty()) {
+        ImGui::TextDisabled("%s", tr(Str::no_activities, lang));
+        return;
+    }
+    std::sort(list.begin(), list.end(), [](const Activity* a, const Activity* b) { return a->date < b->date; });
+    const float row_h = ImGui::GetTextLineHeightWithSpacing();
+    const float height = row_h * float(std::min<size_t>(list.size(), 6) + 1) + 8;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_BordersOuter;
+    if (!ImGui::BeginTable("activities", 4, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(Str::col_date, lang), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn(tr(Str::col_title, lang), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ImGui::TableSetupColumn(tr(Str::col_activity_hours, lang), ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn(tr(Str::col_participants, lang), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableHeadersRow();
+    touch_scroll();
+    for (const Activity* a : list) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextUnformatted(a->date.c_str());
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextUnformatted(a->title.c_str());
+        ImGui::SetItemTooltip("%s", a->title.c_str());
+        ImGui::TableSetColumnIndex(2);
+        text_right(format_number(a->hours));
+        ImGui::TableSetColumnIndex(3);
+        text_right(format("%d", a->participants));
+    }
+    ImGui::EndTable();
+}
+
+void teacher_filters(Dashboard& d) {
+    const Lang lang = d.lang;
+    TeacherFilter& f = d.teacher_filter;
+    bool changed = false;
+    const float combo_w = ImGui::GetFontSize() * 7;
+
+    ImGui::SetNextItemWidth(combo_w);
+    const char* status_preview = f.status < 0 ? tr(Str::all_statuses, lang) : tr(status_label(TeacherStatus(f.status)), lang);
+    if (ImGui::BeginCombo("##status", status_preview)) {
+        if (ImGui::Selectable(tr(Str::all_statuses, lang), f.status < 0)) {
+            f.status = -1;
+            changed = true;
+        }
+        for (int s = 0; s < kTeacherStatusCount; ++s) {
+            if (ImGui::Selectable(tr(status_label(TeacherStatus(s)), lang), f.status == s)) {
+                f.status = s;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    flow(combo_w);
+    ImGui::SetNextItemWidth(combo_w);
+    if (ImGui::BeginCombo("##subject", f.subject.empty() ? tr(Str::all_subjects, lang) : f.subject.c_str())) {
+        if (ImGui::Selectable(tr(Str::all_subjects, lang), f.subject.empty())) {
+            f.subject.clear();
+            changed = true;
+        }
+        for (const std::string& s : d.scope_subjects) {
+            if (ImGui::Selectable(s.c_str(), f.subject == s)) {
+                f.subject = s;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    flow(combo_w);
+    ImGui::SetNextItemWidth(combo_w);
+    auto batch_label = [&](const std::string& id) {
+        const BatchInfo* b = d.batch(id);
+        return b && !b->name.empty() ? b->name : id;
+    };
+    const std::string batch_preview = f.batch.empty() ? std::string(tr(Str::all_batches, lang)) : batch_label(f.batch);
+    if (ImGui::BeginCombo("##batch", batch_preview.c_str())) {
+        if (ImGui::Selectable(tr(Str::all_batches, lang), f.batch.empty())) {
+            f.batch.clear();
+            changed = true;
+        }
+        for (const std::string& b : d.scope_batches) {
+            if (ImGui::Selectable(batch_label(b).c_str(), f.batch == b)) {
+                f.batch = b;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    const char* risk_label = tr(Str::at_risk_only, lang);
+    flow(ImGui::CalcTextSize(risk_label).x + ImGui::GetFrameHeight() + 8);
+    if (ImGui::Checkbox(risk_label, &f.at_risk_only)) changed = true;
+    const float search_w = narrow() ? ImGui::GetContentRegionAvail().x : ImGui::GetFontSize() * 11;
+    flow(search_w);
+    if (input_text("##teachersearch", f.search, tr(Str::search_teacher_hint, lang), search_w)) changed = true;
+    if (changed) d.teacher_filter_changed();
+}
+
+void copy_teachers_tsv(Dashboard& d) {
+    const Lang lang = d.lang;
+    std::string tsv = tr(Str::tsv_teachers_header, lang);
+    tsv += '\n';
+    for (int i : d.teacher_rows) {
+        const TeacherResult& t = d.summary.teachers[size_t(i)];
+        const Teacher* rec = d.record(t);
+        if (!rec) continue;
+        const SchoolResult& s = d.summary.schools[size_t(t.school)];
+        const char* flag = t.overdue ? tr(Str::flag_overdue, lang) : t.at_risk ? tr(Str::flag_at_risk, lang) : "";
+        tsv += format("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", rec->id.c_str(), rec->name.c_str(), s.name.c_str(),
+                      t.batch.c_str(), rec->subject.c_str(), format_number(t.online).c_str(), format_number(t.practice).c_str(),
+                      format_number(t.online + t.practice).c_str(), t.passed_points, tr(status_label(t.status), lang), flag,
+                      missing_text(t, lang).c_str());
+    }
+    ImGui::SetClipboardText(tsv.c_str());
+    d.notice = format(tr(Str::fmt_copied_rows, lang), int(d.teacher_rows.size()));
+}
+
+void point_chips(const Teacher& rec, Lang lang) {
+    bool first = true;
+    for (const PointRecord& p : rec.points) {
+        const PointInfo& info = catalog()[p.point];
+        if (!first) ImGui::SameLine(0, 3);
+        first = false;
+        const ImU32 fill = grade_colour(p.grade, p.status);
+        const bool light = fill == colour::not_started;
+        chip(info.code, fill, light ? colour::text : colour::white);
+        if (ImGui::BeginItemTooltip()) {
+            ImGui::Text("%s %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en);
+            ImGui::TextUnformatted(tr(grade_label(p.grade, p.status), lang));
+            ImGui::EndTooltip();
+        }
+    }
+}
+
+void hours_bar(double value, double target, Lang lang) {
+    const std::string label = format(tr(Str::fmt_hours_of, lang), value, target);
+    const bool met = value + 1e-9 >= target;
+    bar(target > 0 ? float(value / target) : 1.0f, met ? colour::passed : colour::in_progress, label.c_str(), 0);
+}
+
+void teacher_table(Dashboard& d) {
+    const Lang lang = d.lang;
+    const bool compact = narrow();
+    const bool all_schools = d.school_id.empty();
+    const TeacherColumnInfo* columns = compact ? kTeacherColumnsNarrow : all_schools ? kTeacherColumnsAllSchools : kTeacherColumnsWide;
+    const int column_count = compact ? int(std::size(kTeacherColumnsNarrow))
+                             : all_schools ? int(std::size(kTeacherColumnsAllSchools))
+                                           : int(std::size(kTeacherColumnsWide));
+
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    // The table fills what is left of the window, but never less than eight rows.
+    const float height = std::max(ImGui::GetContentRegionAvail().y - 4, row_h * 9);
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    const char* table_id = compact ? "teachers_narrow" : all_schools ? "teachers_all" : "teachers";
+    if (!ImGui::BeginTable(table_id, column_count, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (int c = 0; c < column_count; ++c) {
+        ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
+        if (columns[c].id == t_name) cf |= ImGuiTableColumnFlags_DefaultSort;
+        ImGui::TableSetupColumn(tr(columns[c].label, lang), cf, columns[c].weight, ImGuiID(columns[c].id));
+    }
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
+        if (specs->SpecsDirty && specs->SpecsCount > 0) {
+            d.set_teacher_sort({int(specs->Specs[0].ColumnUserID), specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending});
+            specs->SpecsDirty = false;
+        }
+    }
+    touch_scroll();
+    std::string open_id;
+    ImGuiListClipper clipper;
+    clipper.Begin(int(d.teacher_rows.size()), row_h);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const TeacherResult& t = d.summary.teachers[size_t(d.teacher_rows[size_t(r)])];
+            const Teacher* rec = d.record(t);
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+            if (!rec) continue;
+            ImGui::PushID(r);
+            for (int c = 0; c < column_count; ++c) {
+                ImGui::TableSetColumnIndex(c);
+                switch (columns[c].id) {
+                    case t_name:
+                        if (row_selectable(rec->name.c_str())) open_id = rec->id;
+                        ImGui::SetItemTooltip("%s  %s", rec->id.c_str(), rec->name.c_str());
+                        break;
+                    case t_id: ImGui::TextUnformatted(rec->id.c_str()); break;
+                    case t_school: ImGui::TextUnformatted(d.summary.schools[size_t(t.school)].name.c_str()); break;
+                    case t_subject: ImGui::TextUnformatted(rec->subject.c_str()); break;
+                    case t_role: ImGui::TextUnformatted(rec->role.c_str()); break;
+                    case t_online: hours_bar(t.online, d.policy.online_min, lang); break;
+                    case t_practice: hours_bar(t.practice, d.policy.practice_min, lang); break;
+                    case t_points: point_chips(*rec, lang); break;
+                    case t_status: chip(tr(status_label(t.status), lang), status_colour(t.status), status_text_colour(t.status)); break;
+                    case t_flag:
+                        if (t.overdue) chip(tr(Str::flag_overdue, lang), colour::failed, colour::white);
+                        else if (t.at_risk) chip(tr(Str::flag_at_risk, lang), colour::at_risk, colour::white);
+                        break;
+                    case t_missing: {
+                        const std::string text = t.missing.empty() ? std::string() : missing_text(t, lang);
+                        ImGui::TextUnformatted(text.c_str());
+                        if (!text.empty()) tooltip_wrapped(text.c_str());
+                        break;
+                    }
+                }
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+    if (!open_id.empty()) d.open_teacher(open_id);
+}
+
+}  // namespace
+
+void draw_school_view(Dashboard& d) {
+    const Lang lang = d.lang;
+    if (d.summary.schools.empty()) {
+        ImGui::TextWrapped("%s", tr(Str::empty_workspace, lang));
+        return;
+    }
+    school_picker(d);
+    const SchoolResult* s = d.school(d.school_id);
+    if (s) {
+        std::string batches;
+        for (const std::string& b : s->batches) {
+            const BatchInfo* info = d.batch(b);
+            if (!batches.empty()) batches += tr(Str::list_separator, lang);
+            batches += info && !info->name.empty() ? info->name : b;
+        }
+        const std::string line = format(tr(Str::fmt_school_line, lang), s->id.c_str(), s->stage.c_str(), batches.c_str(), s->rates.teachers);
+        flow(ImGui::CalcTextSize(line.c_str()).x);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(line.c_str());
+        rate_cards(d, s->rates);
+        ImGui::Spacing();
+        if (narrow()) {
+            score_parts(d, *s);
+            ImGui::Separator();
+            deliverables(d, *s);
+            ImGui::Separator();
+            activities(d, *s);
+        } else if (ImGui::BeginTable("school_layout", 2, ImGuiTableFlags_SizingStretchProp)) {
+            ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 1.35f);
+            ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            score_parts(d, *s);
+            ImGui::TableSetColumnIndex(1);
+            deliverables(d, *s);
+            ImGui::Spacing();
+            activities(d, *s);
+            ImGui::EndTable();
+        }
+    } else {
+        rate_cards(d, d.summary.district);
+    }
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(Str::teachers_heading, lang));
+    ImGui::SameLine();
+    teacher_filters(d);
+    const std::string shown = format(tr(Str::fmt_rows_shown, lang), int(d.teacher_rows.size()),
+                                     s ? s->rates.teachers : int(d.summary.teachers.size()));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(shown.c_str());
+    flow(button_width(tr(Str::copy_table, lang)));
+    if (ImGui::Button(tr(Str::copy_table, lang))) copy_teachers_tsv(d);
+    ImGui::SetItemTooltip("%s", tr(Str::copy_table_tooltip, lang));
+    teacher_table(d);
+}
+
+}  // namespace it2::ui

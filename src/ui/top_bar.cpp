@@ -1,0 +1,137 @@
+// Top bar: title, what is loaded, the as-of date, language, file actions, text size; and the
+// row of view buttons under it.
+#include <algorithm>
+
+#include "panels.h"
+#include "summary_json.h"
+#include "widgets.h"
+
+namespace it2::ui {
+
+namespace {
+
+// A button that runs `action`, or a disabled button whose tooltip says why.
+void action_button(const Dashboard& d, Str label, const std::function<void()>& action) {
+    const char* text = tr(label, d.lang);
+    flow(button_width(text));
+    if (!action) {
+        ImGui::BeginDisabled();
+        ImGui::Button(text);
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::not_available_here, d.lang));
+        return;
+    }
+    if (ImGui::Button(text)) action();
+}
+
+}  // namespace
+
+void draw_top_bar(Dashboard& d) {
+    const Lang lang = d.lang;
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.35f);
+    text_coloured(colour::text, tr(Str::app_title, lang));
+    ImGui::PopFont();
+
+    // What is loaded, with the problems as a link.
+    std::string loaded = format(tr(Str::fmt_loaded, lang), int(d.summary.schools.size()), int(d.summary.teachers.size()),
+                                int(d.batches.size()), int(d.workspace.files.size()));
+    flow(ImGui::CalcTextSize(loaded.c_str()).x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(loaded.c_str());
+    if (d.files_with_problems > 0) {
+        std::string link = format(tr(Str::fmt_files_with_problems, lang), d.files_with_problems);
+        flow(ImGui::CalcTextSize(link.c_str()).x);
+        ImGui::PushStyleColor(ImGuiCol_TextLink, colour::failed);
+        if (ImGui::TextLink(link.c_str())) d.view = View::problems;
+        ImGui::PopStyleColor();
+    }
+
+    // As-of date: edited as text, applied when it is a valid date.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(Str::as_of_label, lang));
+    ImGui::SameLine();
+    if (d.as_of_edit.empty()) d.as_of_edit = d.as_of;
+    bool valid = is_iso_date(d.as_of_edit);
+    if (!valid) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 228, 228, 255));
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+    if (input_text("##asof", d.as_of_edit, "YYYY-MM-DD") && is_iso_date(d.as_of_edit)) d.set_as_of(d.as_of_edit);
+    if (!valid) ImGui::PopStyleColor();
+    if (!ImGui::IsItemActive()) d.as_of_edit = d.as_of;  // an unfinished date reverts when left
+    ImGui::SetItemTooltip("%s", tr(Str::as_of_tooltip, lang));
+    flow(button_width(tr(Str::today, lang)));
+    if (ImGui::Button(tr(Str::today, lang))) {
+        d.set_as_of(today_iso());
+        d.as_of_edit = d.as_of;
+    }
+
+    // Language switch: the active language is shown selected.
+    const char* zh = "中文";
+    const char* en = "English";
+    flow(button_width(zh) + button_width(en) + ImGui::GetStyle().ItemSpacing.x * 3);
+    ImGui::Dummy(ImVec2(4, 1));
+    ImGui::SameLine();
+    for (int i = 0; i < 2; ++i) {
+        const Lang l = i == 0 ? Lang::zh : Lang::en;
+        const bool active = lang == l;
+        if (i == 1) ImGui::SameLine(0, 2);
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+        if (ImGui::Button(i == 0 ? zh : en)) d.set_lang(l);
+        if (active) ImGui::PopStyleColor();
+    }
+
+    action_button(d, Str::open_files, d.actions.open_files);
+    action_button(d, Str::open_folder, d.actions.open_folder);
+    action_button(d, Str::load_demo, d.actions.load_demo);
+    std::function<void()> export_csv;
+    if (d.actions.save_file && !d.summary.teachers.empty()) {
+        export_csv = [&d] {
+            d.actions.save_file(tr(Str::export_file_name, d.lang), summary_csv(d.summary, d.lang), "text/csv");
+        };
+    }
+    action_button(d, Str::export_csv, export_csv);
+    action_button(d, Str::print_report, d.actions.print_report);
+
+    // Text size for older eyes.
+    const char* smaller = tr(Str::text_smaller, lang);
+    const char* larger = tr(Str::text_larger, lang);
+    flow(button_width(smaller) + button_width(larger) + 2);
+    if (ImGui::Button(smaller)) d.set_text_scale(d.text_scale - 0.1f);
+    ImGui::SetItemTooltip("%s", tr(Str::text_size_tooltip, lang));
+    ImGui::SameLine(0, 2);
+    if (ImGui::Button(larger)) d.set_text_scale(d.text_scale + 0.1f);
+    ImGui::SetItemTooltip("%s", tr(Str::text_size_tooltip, lang));
+
+    if (!d.notice.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+        ImGui::TextWrapped("%s", d.notice.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+void draw_nav(Dashboard& d) {
+    const Str labels[kViewCount] = {Str::view_district, Str::view_school, Str::view_teacher, Str::view_capability,
+                                    Str::view_problems, Str::view_rules, Str::view_help};
+    ImGui::Separator();
+    for (int i = 0; i < kViewCount; ++i) {
+        const char* label = tr(labels[i], d.lang);
+        if (i > 0) flow(button_width(label));
+        const bool active = int(d.view) == i;
+        if (active) {
+            ImGui::PushStyleColor(ImGuiCol_Button, colour::neutral);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour::neutral);
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::white);
+        }
+        ImGui::PushID(i);
+        if (ImGui::Button(label)) {
+            const View v = View(i);
+            if (v == View::school) d.open_school(d.school_id);
+            else if (v == View::capability) d.open_capability(d.capability_scope);
+            else d.view = v;
+        }
+        ImGui::PopID();
+        if (active) ImGui::PopStyleColor(3);
+    }
+    ImGui::Separator();
+}
+
+}  // namespace it2::ui

@@ -1,0 +1,305 @@
+#include "widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+
+namespace it2::ui {
+
+void apply_light_theme() {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 0;
+    style.ChildRounding = 6;
+    style.FrameRounding = 4;
+    style.GrabRounding = 4;
+    style.FramePadding = ImVec2(8, 5);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.CellPadding = ImVec2(6, 4);
+    style.ScrollbarSize = 16;
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.965f, 0.969f, 0.973f, 1);
+    c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(colour::text);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.45f, 0.48f, 0.50f, 1);
+    c[ImGuiCol_Border] = ImVec4(0.80f, 0.82f, 0.84f, 1);
+    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.90f, 0.94f, 0.98f, 1);
+    c[ImGuiCol_Button] = ImVec4(0.89f, 0.91f, 0.93f, 1);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.80f, 0.87f, 0.95f, 1);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.70f, 0.80f, 0.92f, 1);
+    c[ImGuiCol_Header] = ImVec4(0.86f, 0.91f, 0.97f, 1);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.80f, 0.87f, 0.95f, 1);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.91f, 0.93f, 0.95f, 1);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.96f, 0.97f, 0.98f, 1);
+    c[ImGuiCol_FrameBgActive] = ImVec4(0.85f, 0.90f, 0.97f, 1);
+    c[ImGuiCol_FrameBg].w = 1;
+    style.FrameBorderSize = 1;
+}
+
+ImU32 status_colour(TeacherStatus s) {
+    switch (s) {
+        case TeacherStatus::excellent: return colour::excellent;
+        case TeacherStatus::passed: return colour::passed;
+        case TeacherStatus::not_met: return colour::failed;
+        case TeacherStatus::awaiting_review: return colour::awaiting;
+        case TeacherStatus::not_started: return colour::not_started;
+        case TeacherStatus::in_progress: return colour::in_progress;
+    }
+    return colour::neutral;
+}
+
+ImU32 status_text_colour(TeacherStatus s) {
+    return (s == TeacherStatus::not_started || s == TeacherStatus::in_progress) ? colour::text : colour::white;
+}
+
+Str status_label(TeacherStatus s) {
+    switch (s) {
+        case TeacherStatus::excellent: return Str::status_excellent;
+        case TeacherStatus::passed: return Str::status_passed;
+        case TeacherStatus::not_met: return Str::status_not_met;
+        case TeacherStatus::awaiting_review: return Str::status_awaiting;
+        case TeacherStatus::not_started: return Str::status_not_started;
+        case TeacherStatus::in_progress: return Str::status_in_progress;
+    }
+    return Str::status_in_progress;
+}
+
+ImU32 grade_colour(Grade g, PointStatus st) {
+    if (st == PointStatus::graded) {
+        if (g == Grade::excellent) return colour::excellent;
+        if (g == Grade::pass) return colour::passed;
+        if (g == Grade::fail) return colour::failed;
+    }
+    if (st == PointStatus::submitted) return colour::awaiting;
+    return colour::not_started;
+}
+
+Str grade_label(Grade g, PointStatus st) {
+    if (st == PointStatus::graded) {
+        if (g == Grade::excellent) return Str::grade_excellent;
+        if (g == Grade::pass) return Str::grade_pass;
+        if (g == Grade::fail) return Str::grade_fail;
+    }
+    if (st == PointStatus::submitted) return Str::point_submitted;
+    return Str::point_selected;
+}
+
+std::string format(const char* templ, ...) {
+    va_list args;
+    va_start(args, templ);
+    char small[256];
+    va_list copy;
+    va_copy(copy, args);
+    int n = std::vsnprintf(small, sizeof small, templ, copy);
+    va_end(copy);
+    std::string out;
+    if (n < 0) {
+        va_end(args);
+        return out;
+    }
+    if (n < int(sizeof small)) {
+        out.assign(small, size_t(n));
+    } else {
+        out.resize(size_t(n) + 1);
+        std::vsnprintf(out.data(), out.size(), templ, args);
+        out.resize(size_t(n));
+    }
+    va_end(args);
+    return out;
+}
+
+std::string format_rate(const std::optional<double>& rate, Lang lang) {
+    if (!rate) return tr(Str::no_value, lang);
+    return format("%.1f%%", *rate * 100.0);
+}
+
+std::string format_number(double v) {
+    if (std::fabs(v - std::round(v)) < 1e-9) return format("%.0f", v);
+    return format("%.1f", v);
+}
+
+void text_right(const std::string& s) {
+    float w = ImGui::CalcTextSize(s.c_str()).x;
+    float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    ImGui::TextUnformatted(s.c_str());
+}
+
+void text_coloured(ImU32 c, const char* s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, c);
+    ImGui::TextUnformatted(s);
+    ImGui::PopStyleColor();
+}
+
+void bar(float fraction, ImU32 fill, const char* label, float width, float height) {
+    if (height <= 0) height = ImGui::GetTextLineHeight();
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    width = std::max(width, 8.0f);
+    fraction = std::clamp(fraction, 0.0f, 1.0f);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::track, 3);
+    if (fraction > 0) dl->AddRectFilled(p, ImVec2(p.x + width * fraction, p.y + height), fill, 3);
+    if (label && *label) {
+        // The label sits right of the fill when it would not be readable on it.
+        ImVec2 ts = ImGui::CalcTextSize(label);
+        float x = p.x + width - ts.x - 4;
+        ImU32 tc = colour::text;
+        if (width * fraction > width - ts.x - 8) tc = colour::white;
+        dl->AddText(ImVec2(std::max(x, p.x + 2), p.y + (height - ts.y) * 0.5f), tc, label);
+    }
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+void chip(const char* label, ImU32 fill, ImU32 text_colour) {
+    ImVec2 ts = ImGui::CalcTextSize(label);
+    ImVec2 pad(4, 1);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImVec2 size(ts.x + pad.x * 2, ImGui::GetTextLineHeight());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, 3);
+    dl->AddText(ImVec2(p.x + pad.x, p.y + (size.y - ts.y) * 0.5f), text_colour, label);
+    ImGui::Dummy(size);
+}
+
+void legend_item(ImU32 c, const char* label) {
+    float h = ImGui::GetTextLineHeight();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 0.6f, p.y + h * 0.8f), c, 2);
+    ImGui::Dummy(ImVec2(h * 0.6f, h));
+    ImGui::SameLine(0, 4);
+    ImGui::TextUnformatted(label);
+}
+
+void status_stack(const std::array<int, kTeacherStatusCount>& counts, float width, float height, Lang lang) {
+    if (height <= 0) height = ImGui::GetTextLineHeight();
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    int total = 0;
+    for (int c : counts) total += c;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::track);
+    // Order: done first, then the ones that need attention.
+    const TeacherStatus order[] = {TeacherStatus::excellent, TeacherStatus::passed, TeacherStatus::awaiting_review,
+                                   TeacherStatus::in_progress, TeacherStatus::not_started, TeacherStatus::not_met};
+    float x = p.x;
+    if (total > 0) {
+        for (TeacherStatus s : order) {
+            int n = counts[size_t(s)];
+            if (n == 0) continue;
+            float w = width * float(n) / float(total);
+            dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + w, p.y + height), status_colour(s));
+            x += w;
+        }
+    }
+    ImGui::Dummy(ImVec2(width, height));
+    if (total > 0 && ImGui::BeginItemTooltip()) {
+        for (TeacherStatus s : order) {
+            legend_item(status_colour(s), format(tr(Str::fmt_status_count, lang), tr(status_label(s), lang),
+                                                 counts[size_t(s)])
+                                              .c_str());
+        }
+        ImGui::EndTooltip();
+    }
+}
+
+bool narrow() { return ImGui::GetIO().DisplaySize.x < 700.0f; }
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void flow(float next_width) {
+    float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float right = ImGui::GetItemRectMax().x + spacing + next_width;
+    // The cursor is at the start of the next line here: its x plus the available width is the
+    // right edge of the content region.
+    float limit = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    if (right <= limit) ImGui::SameLine();
+}
+
+void touch_scroll() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.0f)) return;
+    if (ImGui::IsAnyItemActive() && !ImGui::IsWindowFocused()) return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+void rate_cards(const Dashboard& d, const Rates& r) {
+    const Lang lang = d.lang;
+    struct Card {
+        Str label;
+        const std::optional<double>* value;
+        double target;
+    };
+    const Card cards[] = {
+        {Str::rate_participation, &r.participation, 1.0},
+        {Str::rate_hours, &r.hours, 1.0},
+        {Str::rate_submission, &r.submission, 1.0},
+        {Str::rate_pass, &r.pass, 1.0},
+        {Str::rate_excellence, &r.excellence, d.policy.excellence_target},
+    };
+    const int per_row = narrow() ? 2 : 5;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = std::floor((avail - spacing * float(per_row - 1)) / float(per_row));
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float height = line * 3.6f + ImGui::GetStyle().WindowPadding.y * 2;
+    for (int i = 0; i < 5; ++i) {
+        const Card& c = cards[i];
+        if (i % per_row != 0) ImGui::SameLine();
+        ImGui::PushID(i);
+        ImGui::BeginChild("card", ImVec2(width, height), ImGuiChildFlags_Borders,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+        ImGui::TextUnformatted(tr(c.label, lang));
+        ImGui::PopStyleColor();
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.6f);
+        text_right(format_rate(*c.value, lang));
+        ImGui::PopFont();
+        std::string target = format(tr(Str::fmt_target, lang), c.target * 100.0);
+        const double value = c.value->value_or(0.0);
+        const bool met = c.value->has_value() && value + 1e-9 >= c.target;
+        float fraction = c.target > 0 ? float(value / c.target) : 1.0f;
+        bar(fraction, met ? colour::neutral : colour::in_progress, target.c_str(), 0, line * 0.9f);
+        ImGui::EndChild();
+        ImGui::PopID();
+    }
+}
+
+bool row_selectable(const char* id_label) {
+    return ImGui::Selectable(id_label, false,
+                             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap);
+}
+
+namespace {
+int resize_string(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* s = static_cast<std::string*>(data->UserData);
+        s->resize(size_t(data->BufTextLen));
+        data->Buf = s->data();
+    }
+    return 0;
+}
+}  // namespace
+
+bool input_text(const char* label, std::string& text, const char* hint, float width) {
+    if (width > 0) ImGui::SetNextItemWidth(width);
+    return ImGui::InputTextWithHint(label, hint ? hint : "", text.data(), text.capacity() + 1,
+                                    ImGuiInputTextFlags_CallbackResize, resize_string, &text);
+}
+
+void tooltip_wrapped(const char* text) {
+    if (ImGui::BeginItemTooltip()) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+}  // namespace it2::ui

@@ -1,0 +1,74 @@
+// Drawing helpers shared by the panels: the colour meanings, number formats, rate cards,
+// bars, chips and a layout that wraps on narrow screens. No state lives here.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+
+#include "dashboard.h"
+
+namespace it2::ui {
+
+// One meaning per colour, everywhere (legend in the help view).
+namespace colour {
+constexpr ImU32 excellent = IM_COL32(21, 101, 192, 255);     // 优秀: blue
+constexpr ImU32 passed = IM_COL32(46, 125, 50, 255);         // 合格: green
+constexpr ImU32 failed = IM_COL32(198, 40, 40, 255);         // 不合格 / overdue: red
+constexpr ImU32 awaiting = IM_COL32(123, 31, 162, 255);      // 待评审: purple
+constexpr ImU32 in_progress = IM_COL32(144, 164, 174, 255);  // 学习中: blue-grey
+constexpr ImU32 not_started = IM_COL32(215, 215, 215, 255);  // 未开始 / not submitted: light grey
+constexpr ImU32 at_risk = IM_COL32(230, 100, 0, 255);        // 临期 at risk: orange
+constexpr ImU32 neutral = IM_COL32(55, 71, 79, 255);         // plain quantities (score, counts)
+constexpr ImU32 track = IM_COL32(232, 236, 239, 255);        // empty part of a bar
+constexpr ImU32 text = IM_COL32(20, 24, 28, 255);
+constexpr ImU32 text_weak = IM_COL32(84, 96, 105, 255);
+constexpr ImU32 white = IM_COL32(255, 255, 255, 255);
+}  // namespace colour
+
+void apply_light_theme();
+
+ImU32 status_colour(TeacherStatus s);
+ImU32 status_text_colour(TeacherStatus s);  // readable text on status_colour
+Str status_label(TeacherStatus s);
+ImU32 grade_colour(Grade g, PointStatus st);
+Str grade_label(Grade g, PointStatus st);
+
+std::string format(const char* templ, ...) IM_FMTARGS(1);
+std::string format_rate(const std::optional<double>& rate, Lang lang);  // "97.0%" or "—"
+std::string format_number(double v);                                    // "12.5", "12"
+
+// Text right-aligned in the remaining width of the current cell or line.
+void text_right(const std::string& s);
+void text_coloured(ImU32 c, const char* s);
+// A bar of `fraction` (0..1) filled with `fill`, with `label` drawn over it.
+void bar(float fraction, ImU32 fill, const char* label, float width, float height = 0);
+// A small coloured label box; returns true when clicked if `clickable`.
+void chip(const char* label, ImU32 fill, ImU32 text_colour);
+void legend_item(ImU32 c, const char* label);
+// Stacked bar of the status counts (excellent … in_progress).
+void status_stack(const std::array<int, kTeacherStatusCount>& counts, float width, float height, Lang lang);
+
+// Narrow screen (phone portrait): fewer columns, stacked layout.
+bool narrow();
+// SameLine() if an item `next_width` wide still fits on this line, else a new line.
+void flow(float next_width);
+float button_width(const char* label);
+
+// Drag-to-scroll for touch screens in the current window.
+void touch_scroll();
+
+// Rate cards: five cards (participation … excellence) with their targets.
+void rate_cards(const Dashboard& d, const Rates& r);
+
+// A clickable row cell that spans the table row: returns true on click.
+bool row_selectable(const char* id_label);
+
+// InputText on a std::string (the buffer grows as needed). Returns true when edited.
+bool input_text(const char* label, std::string& text, const char* hint = nullptr, float width = 0);
+
+// Help marker with a wrapped tooltip.
+void tooltip_wrapped(const char* text);
+
+}  // namespace it2::ui
