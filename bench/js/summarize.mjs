@@ -152,7 +152,7 @@ export function loadBatch(name, bytes) {
   const present = (v) => v === true || isIsoDate(v);
   const data = {
     schoolId: school.id,
-    schoolName: typeof school.name === 'string' ? school.name : school.id,
+    schoolName: typeof school.name === 'string' ? school.name : '',  // §4 prints the file's name; none given: empty
     batchId: batch.id, start, end,
     deliverables: ['management_team', 'development_plan', 'training_plan'].map((k) => present(deliverables[k])),
     activities: 0,

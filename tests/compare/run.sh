@@ -94,6 +94,11 @@ run small-lenient --as-of 2023-07-01 --policy lenient.json small
 # Two districts with the same ids loaded together: replaced files and superseded teachers everywhere.
 run overlapping --as-of 2022-11-01 clean flawed
 run overlapping-reversed --as-of 2022-12-25 --policy strict.json flawed clean
+# Hand-made edge cases: BOM, spellings, items, ties, a missing start, replaced, rejected, empty school.
+edge="$root/tests/compare/edge"
+run edge-year-end --as-of 2022-12-31 "$edge"
+run edge-on-an-end-date --as-of 2022-06-30 --policy strict.json "$edge"
+run edge-day-after --as-of 2022-07-01 --policy lenient.json "$edge"
 # Files named one by one, not in sorted order: the order given is the load order.
 mapfile -t some < <(ls flawed/*.json | sort -r | head -n 12)
 run files-in-given-order --as-of 2022-11-01 "${some[@]}" clean/500110-0001-2022-1.json
