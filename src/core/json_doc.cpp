@@ -139,13 +139,16 @@ private:
             error_offset = where;
             return false;
         }
-        bool starts_stream = kind == JsonKind::array && stream_ != nullptr && !streamed_ && open_.size() == 1 &&
+        bool starts_stream = kind == JsonKind::array && stream_ != nullptr && open_.size() == 1 &&
                              doc_.nodes[open_[0]].kind == JsonKind::object && has_key_ &&
                              std::string_view(doc_.arena.data() + pending_key_, pending_key_size_) == stream_->key;
         uint32_t n = push(kind, where);
         if (starts_stream) {
+            // A repeated root key: the last one counts, so the earlier elements are forgotten.
+            if (streamed_ && stream_->restart) stream_->restart();
             stream_array_ = n;
             streamed_ = true;
+            element_count_ = 0;
         }
         open_.push_back(n);
         return true;
@@ -195,9 +198,10 @@ bool only_whitespace(std::string_view text) {
 
 uint32_t JsonDoc::find(uint32_t object, std::string_view name) const {
     if (!is(object, JsonKind::object)) return npos;
+    uint32_t found = npos;  // the last one, as JSON.parse and nlohmann's DOM keep the last duplicate
     for (uint32_t c = first_child(object); c != npos; c = next_sibling(object, c))
-        if (key(c) == name) return c;
-    return npos;
+        if (key(c) == name) found = c;
+    return found;
 }
 
 uint32_t JsonDoc::offset(uint32_t n) const {

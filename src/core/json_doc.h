@@ -36,7 +36,8 @@ public:
     JsonKind kind(uint32_t n) const { return nodes[n].kind; }
     bool is(uint32_t n, JsonKind k) const { return n != npos && nodes[n].kind == k; }
 
-    // First member called `key` of an object (npos when absent or `object` is not an object).
+    // The member called `key` of an object, the last one if repeated (npos when absent or
+    // `object` is not an object).
     uint32_t find(uint32_t object, std::string_view key) const;
     uint32_t first_child(uint32_t n) const { return n + 1 < nodes[n].end ? n + 1 : npos; }
     uint32_t next_sibling(uint32_t parent, uint32_t child) const {

@@ -43,21 +43,11 @@ bool valid_iso_date(std::string_view s) {
     return day <= days;
 }
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
-
+// format.md §1 lists the spellings exactly; only codes are case-insensitive.
 Grade parse_grade(std::string_view s) {
-    if (s == "优秀" || equals_ignoring_case(s, "excellent")) return Grade::excellent;
-    if (s == "合格" || equals_ignoring_case(s, "pass")) return Grade::pass;
-    if (s == "不合格" || equals_ignoring_case(s, "fail")) return Grade::fail;
+    if (s == "优秀" || s == "excellent") return Grade::excellent;
+    if (s == "合格" || s == "pass") return Grade::pass;
+    if (s == "不合格" || s == "fail") return Grade::fail;
     return Grade::none;
 }
 
@@ -92,9 +82,9 @@ Grade grade_from_items(const std::vector<Item>& items) {
 }
 
 bool parse_status(std::string_view s, PointStatus& status) {
-    if (equals_ignoring_case(s, "selected")) status = PointStatus::selected;
-    else if (equals_ignoring_case(s, "submitted")) status = PointStatus::submitted;
-    else if (equals_ignoring_case(s, "graded")) status = PointStatus::graded;
+    if (s == "selected") status = PointStatus::selected;
+    else if (s == "submitted") status = PointStatus::submitted;
+    else if (s == "graded") status = PointStatus::graded;
     else return false;
     return true;
 }
@@ -438,8 +428,8 @@ void BatchReader::read_activities() {
         if (hours != npos) {
             if (doc.is(hours, JsonKind::number) && doc.number(hours) >= 0) {
                 activity.hours = doc.number(hours) + 0.0;
-            } else {
-                record(pointer + "/hours", hours,
+            } else {  // activity hours are informative only: a warning, not a record error
+                warning(pointer + "/hours", hours,
                        "活动学时 " + show(hours, Lang::zh) + (doc.is(hours, JsonKind::number) ? " 为负数" : " 不是数字") +
                            "，按 0 计",
                        "the activity hours " + show(hours, Lang::en) +
@@ -522,7 +512,7 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
     if (doc.is(hours, JsonKind::object)) {
         teacher.online = read_hour(hours, "online", pointer + "/hours/online", teacher.id);
         teacher.practice = read_hour(hours, "practice", pointer + "/hours/practice", teacher.id);
-    } else if (hours != npos) {
+    } else if (hours != npos && !doc.is(hours, JsonKind::null)) {
         record(pointer + "/hours", hours,
                "学时 hours 应为对象 {\"online\": …, \"practice\": …}，实际是 " + show(hours, Lang::zh) +
                    "，在线与实践学时均按 0 计",
@@ -624,6 +614,7 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
     // Items: for a graded point every item needs a valid grade, or the items are not usable.
     uint32_t items = doc.find(node, "items");
     uint32_t bad_item = npos;  // the first item (or items value) that makes the items unusable
+    bool items_not_array = false;
     std::string bad_item_pointer;
     if (doc.is(items, JsonKind::array)) {
         uint32_t k = 0;
@@ -645,6 +636,7 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
     } else if (items != npos && !doc.is(items, JsonKind::null)) {
         bad_item = items;
         bad_item_pointer = pointer + "/items";
+        items_not_array = true;
     }
 
     uint32_t grade_node = doc.find(node, "grade");
@@ -683,7 +675,15 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
             return;
         } else {
             rec.grade = given;
-            if (bad_item != npos) {
+            if (items_not_array) {  // not an item without a grade: malformed, so only a warning
+                warning(bad_item_pointer, bad_item,
+                        std::string("能力点 ") + code_text + " 的评价项 items 应为数组，已忽略，按能力点成绩“" +
+                            grade_zh(given) + "”计",
+                        std::string("the items of point ") + code_text + " should be an array; they are ignored and the "
+                            "point's grade (" + grade_en(given) + ") is used",
+                        tid);
+                rec.items.clear();
+            } else if (bad_item != npos) {
                 record(bad_item_pointer, bad_item,
                        std::string("能力点 ") + code_text + " 的评价项缺少有效成绩（" + show(bad_item, Lang::zh) +
                            "），已忽略其评价项，按能力点成绩“" + grade_zh(given) + "”计",
