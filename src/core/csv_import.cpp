@@ -859,6 +859,22 @@ BatchLoad load_csv_single(std::string_view file_name, std::string_view bytes) {
     return first;
 }
 
+std::vector<FileEntry> csv_file_entries(std::string_view file_name, std::string_view bytes) {
+    std::vector<BatchLoad> loads = load_csv(file_name, bytes);
+    std::vector<FileEntry> entries;
+    for (BatchLoad& load : loads) {
+        FileEntry entry;
+        entry.name = std::string(file_name);
+        if (loads.size() > 1 && load.data) entry.name += "#" + load.data->school_id + "/" + load.data->batch_id;
+        for (Problem& p : load.problems) p.file = entry.name;
+        entry.status = load.status;
+        entry.data = std::move(load.data);
+        entry.problems = std::move(load.problems);
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
 bool looks_like_csv(std::string_view file_name, std::string_view bytes) {
     if (file_name.size() >= 4) {
         std::string ext = ascii_lower(std::string(file_name.substr(file_name.size() - 4)));

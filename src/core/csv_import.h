@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "load_batch.h"
+#include "workspace.h"
 
 namespace it2 {
 
@@ -62,6 +63,11 @@ std::vector<BatchLoad> load_csv(std::string_view file_name, std::string_view byt
 // The single-group convenience: the first group, with every group's problems; a CSV holding
 // several groups adds a warning that only the first was kept.
 BatchLoad load_csv_single(std::string_view file_name, std::string_view bytes);
+
+// The workspace entries of one CSV (what Workspace::add should append for a CSV): one per
+// group, named `file_name` when the file holds one group and "file_name#学校编号/批次" when it
+// holds several (problems carry the same name); a rejected file is one rejected entry.
+std::vector<FileEntry> csv_file_entries(std::string_view file_name, std::string_view bytes);
 
 // True for a name ending in .csv (any case), or bytes that are not JSON and whose first line
 // holds the 教师编号 header (UTF-8 or GB18030).

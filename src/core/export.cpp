@@ -255,7 +255,7 @@ void ReportWriter::score_section(double score, const ScoreParts* parts) {
     int height = row_h * int(std::size(kParts)) + 8;
     out_ += "<figure>\n<svg role=\"img\" aria-labelledby=\"score-chart-title\" viewBox=\"0 0 " + std::to_string(width) +
             " " + std::to_string(height) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
-            std::to_string(height) + "\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"score-chart-title\">";
+            std::to_string(height) + "\">\n<title id=\"score-chart-title\">";
     out_ += t("得分构成", "Score parts");
     out_ += "</title>\n";
     int y = 4;
@@ -312,7 +312,7 @@ void ReportWriter::status_bars(const std::vector<const SchoolResult*>& schools) 
     out_ += t("教师状态分布（详见下表）", "Teachers by status (see the table below)");
     out_ += "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) + "\" width=\"" +
             std::to_string(width) + "\" height=\"" + std::to_string(height) +
-            "\" xmlns=\"http://www.w3.org/2000/svg\">\n";
+            "\">\n";
     int y = 4;
     for (const SchoolResult* school : schools) {
         out_ += "<text x=\"0\" y=\"" + std::to_string(y + 15) + "\">" + html_escape(school->name) + "</text>";
@@ -344,7 +344,7 @@ void ReportWriter::score_bars(const std::vector<const SchoolResult*>& schools) {
     out_ += t("各校进度得分（详见下表）", "Progress score by school (see the table below)");
     out_ += "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) + "\" width=\"" +
             std::to_string(width) + "\" height=\"" + std::to_string(height) +
-            "\" xmlns=\"http://www.w3.org/2000/svg\">\n";
+            "\">\n";
     int y = 4;
     for (const SchoolResult* school : schools) {
         double score = std::clamp(school->score.total(), 0.0, 100.0);

@@ -1,0 +1,165 @@
+// CSV export (BOM, CRLF, quoting, formula-injection guard) and the printable HTML report.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "csv_import.h"
+#include "export.h"
+#include "metrics.h"
+
+using namespace it2;
+
+TEST_CASE("csv_neutralise guards every formula lead character, and only those") {
+    CHECK(csv_neutralise("=1+1") == "'=1+1");
+    CHECK(csv_neutralise("+86 123") == "'+86 123");
+    CHECK(csv_neutralise("-3") == "'-3");  // issue 5: a leading '-' is neutralised, numbers too
+    CHECK(csv_neutralise("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv_neutralise("\tx") == "'\tx");
+    CHECK(csv_neutralise("\rx") == "'\rx");
+    CHECK(csv_neutralise("彭瑶") == "彭瑶");
+    CHECK(csv_neutralise("3-1") == "3-1");
+    CHECK(csv_neutralise("") == "");
+}
+
+TEST_CASE("csv_export writes a BOM, CRLF and RFC 4180 quoting that reads back") {
+    std::vector<std::string> header = {"姓名", "备注", "学时"};
+    std::vector<std::vector<std::string>> rows = {
+        {"彭瑶", "a,b", "28.5"},
+        {"王\"小\"明", "two\nlines", "-3"},
+        {"=HYPERLINK(\"http://x\")", "@cmd", "\r1"},
+    };
+    std::string csv = csv_export(header, rows);
+    REQUIRE(csv.size() > 3);
+    CHECK(csv.substr(0, 3) == "\xEF\xBB\xBF");
+    CHECK(csv.find("姓名,备注,学时\r\n") == 3);
+    CHECK(csv.find("\"a,b\"") != std::string::npos);
+    CHECK(csv.find("\"王\"\"小\"\"明\"") != std::string::npos);
+    CHECK(csv.substr(csv.size() - 2) == "\r\n");
+    // Every line ends in CRLF except the LF inside the quoted field.
+    size_t bare_lf = 0;
+    for (size_t i = 0; i < csv.size(); ++i) bare_lf += csv[i] == '\n' && (i == 0 || csv[i - 1] != '\r');
+    CHECK(bare_lf == 1);
+
+    CsvParse back = parse_csv(decode_text(csv).utf8);
+    REQUIRE(back.unterminated_quote_line == 0);
+    REQUIRE(back.records.size() == 4);
+    CHECK(back.records[1].fields == rows[0]);
+    CHECK(back.records[2].fields == std::vector<std::string>{"王\"小\"明", "two\nlines", "'-3"});
+    CHECK(back.records[3].fields ==
+          std::vector<std::string>{"'=HYPERLINK(\"http://x\")", "'@cmd", "'\r1"});
+    // The raw variant keeps cells as they are (for data the product reads back itself).
+    CHECK(csv_export_raw({"a"}, {{"-3"}}) == "\xEF\xBB\xBF" "a\r\n-3\r\n");
+}
+
+TEST_CASE("html_escape turns markup into text") {
+    CHECK(html_escape("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;");
+    CHECK(html_escape("a & \"b\" 'c'") == "a &amp; &quot;b&quot; &#39;c&#39;");
+    CHECK(html_escape("彭瑶") == "彭瑶");
+}
+
+namespace {
+
+const char* kHostileBatch = R"({
+  "format": "it2-batch", "version": 1,
+  "school": { "id": "S-X", "name": "<script>alert('s')</script>实验小学",
+              "deliverables": { "management_team": "2022-03-01" } },
+  "batch": { "id": "2022-1", "start": "2022-03-01", "end": "2022-12-31" },
+  "activities": [ { "date": "2022-04-01", "title": "研修", "hours": 2 } ],
+  "teachers": [
+    { "id": "T-X", "name": "<img src=x onerror=alert(1)>", "subject": "语文\"&",
+      "hours": { "online": 10, "practice": 0 },
+      "points": [ { "code": "A1", "status": "graded", "grade": "合格" } ] },
+    { "id": "T-OK", "name": "彭瑶", "subject": "数学", "hours": { "online": 30, "practice": 30 },
+      "points": [ { "code": "A1", "status": "graded", "grade": "优秀" },
+                  { "code": "A6", "status": "graded", "grade": "优秀" },
+                  { "code": "A11", "status": "graded", "grade": "合格" } ] }
+  ]
+})";
+
+const char* kPlainCsv =
+    "学校编号,学校名称,批次,教师编号,姓名,学科,在线学时,实践学时,能力点1,状态1,等级1\r\n"
+    "S-2,第二小学,2022-1,T-2,李雷,英语,25,25,B2,已提交,\r\n";
+
+struct Loaded {
+    Workspace ws;
+    Summary summary;
+};
+
+Loaded load_hostile() {
+    Loaded l;
+    l.ws.add("hostile.json", kHostileBatch);
+    for (FileEntry& e : csv_file_entries("second.csv", kPlainCsv)) l.ws.files.push_back(std::move(e));
+    l.summary = compute(l.ws, merge(l.ws), Policy{}, "2022-11-01");
+    return l;
+}
+
+size_t count(const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("the school report escapes user data and lists what is missing") {
+    Loaded l = load_hostile();
+    REQUIRE(bool(l.ws.files.at(0).data));
+    REQUIRE(l.summary.schools.size() == 2);
+    std::string html = report_html(l.ws, l.summary, Policy{}, Scope{Scope::Kind::school, "S-X"}, Lang::zh);
+
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(&#39;s&#39;)&lt;/script&gt;实验小学") != std::string::npos);
+    CHECK(html.find("语文&quot;&amp;") != std::string::npos);
+    CHECK(html.find("李雷") == std::string::npos);  // another school's teacher
+
+    // Self-contained: a CSP that allows nothing external, no links or sources at all.
+    CHECK(html.find("Content-Security-Policy") != std::string::npos);
+    CHECK(html.find("default-src 'none'") != std::string::npos);
+    CHECK(html.find("src=\"") == std::string::npos);
+    CHECK(html.find("href=") == std::string::npos);
+    CHECK(html.find("http://") == std::string::npos);
+    CHECK(html.find("https://") == std::string::npos);
+    CHECK(html.find("<html lang=\"zh-CN\">") != std::string::npos);
+    CHECK(html.find("@media print") != std::string::npos);
+    CHECK(html.find("size: A4") != std::string::npos);
+    CHECK(html.find("<svg") != std::string::npos);
+    CHECK(count(html, "<caption>") >= 2);
+    CHECK(html.find("<th scope=\"col\">") != std::string::npos);
+    CHECK(html.find("<th scope=\"row\">") != std::string::npos);
+
+    // What is still missing, for the teacher who has not passed, as describe() says it.
+    const TeacherResult* hostile = nullptr;
+    for (const TeacherResult& t : l.summary.teachers)
+        if (l.ws.files[t.ref.file].data->teachers[t.ref.teacher].id == "T-X") hostile = &t;
+    REQUIRE(hostile != nullptr);
+    REQUIRE_FALSE(hostile->missing.empty());
+    for (const Missing& m : hostile->missing) CHECK(html.find(html_escape(describe(m, Lang::zh))) != std::string::npos);
+    // Both teachers appear, the one to chase first.
+    size_t chase = html.find("&lt;img src=x"), done = html.find("彭瑶");
+    REQUIRE(done != std::string::npos);
+    CHECK(chase < done);
+}
+
+TEST_CASE("the district report has every school, the rates and the score; English works too") {
+    Loaded l = load_hostile();
+    std::string html = report_html(l.ws, l.summary, Policy{}, Scope{}, Lang::en);
+    CHECK(html.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(html.find("第二小学") != std::string::npos);
+    CHECK(html.find("&lt;script&gt;") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);  // teacher names are not in the district report…
+    CHECK(html.find("Participation") != std::string::npos);
+    char score[32];
+    std::snprintf(score, sizeof score, "%.1f", l.summary.district_score);
+    CHECK(html.find(std::string("<p class=\"score\">") + score) != std::string::npos);
+    for (const SchoolResult& s : l.summary.schools) {
+        std::snprintf(score, sizeof score, "%.1f", s.score.total());
+        CHECK(html.find(std::string("<td class=\"num\">") + score + "</td>") != std::string::npos);
+    }
+    CHECK(count(html, "<tr><td>") == l.summary.schools.size());  // one row per school
+
+    std::string missing = report_html(l.ws, l.summary, Policy{}, Scope{Scope::Kind::school, "<b>nope"}, Lang::en);
+    CHECK(missing.find("No such school: &lt;b&gt;nope") != std::string::npos);
+}
