@@ -38,7 +38,7 @@ json batch_file_json(const BatchFile& b) {
             points.push_back(json::array({int(p.point), int(p.status), int(p.grade), p.submitted, p.reviewed, std::move(items)}));
         }
         teachers.push_back(json::array({t.id, t.name, t.subject, t.role, t.stage, number_json(t.online),
-                                        number_json(t.practice), t.index, std::move(points)}));
+                                        number_json(t.practice), t.index, t.line, t.column, std::move(points)}));
     }
 
     json out = json::object();
@@ -158,7 +158,7 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, const json& v) {
     if (const json* list = r.member(v, "teachers"); list && r.array(*list, 0, "teachers")) {
         b->teachers.reserve(list->size());
         for (const json& t : *list) {
-            if (!r.array(t, 9, "teacher")) break;
+            if (!r.array(t, 11, "teacher")) break;
             Teacher teacher;
             teacher.id = r.string(t[0], "teacher id");
             teacher.name = r.string(t[1], "teacher name");
@@ -168,9 +168,11 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, const json& v) {
             teacher.online = r.number(t[5], "online hours");
             teacher.practice = r.number(t[6], "practice hours");
             teacher.index = r.integer(t[7], "teacher index", 0, INT32_MAX);
-            if (r.array(t[8], 0, "points")) {
-                teacher.points.reserve(t[8].size());
-                for (const json& p : t[8]) {
+            teacher.line = r.integer(t[8], "teacher line", 0, INT32_MAX);
+            teacher.column = r.integer(t[9], "teacher column", 0, INT32_MAX);
+            if (r.array(t[10], 0, "points")) {
+                teacher.points.reserve(t[10].size());
+                for (const json& p : t[10]) {
                     if (!r.array(p, 6, "point")) break;
                     PointRecord point;
                     point.point = uint8_t(r.integer(p[0], "point", 0, kPointCount - 1));
