@@ -2,6 +2,7 @@
 #include "partial_commands.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -32,6 +33,8 @@ const char* const kPartialUsage =
     "  Merge order: by order key; the default key is the file's path as found, so merging the\n"
     "  partials of every file of a folder equals `it2 summarize FOLDER`. --order-index N gives\n"
     "  the i-th file the key N+i (zero-padded) to reproduce an explicit file order instead.\n"
+    "  Files are named by their base name, as summarize names them; when two files of the whole\n"
+    "  set share a base name, give each its path with --name (summarize shows the path then).\n"
     "  --order-key KEY and --name NAME (the name shown in the summary) need a single file;\n"
     "  `-` reads that one file from stdin (with --name), e.g. hdfs dfs -cat P | it2 summarize --partial --name P -\n";
 
@@ -51,6 +54,13 @@ bool read_file(const std::string& path, std::string& bytes) {
     return !in.bad();
 }
 
+// Case-insensitive, as `it2 summarize` reads folders ("A.JSON" counts).
+bool has_extension(const fs::path& path, const std::string& extension) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return ext == extension;
+}
+
 // Files as given, directories expanded recursively to the files ending in `extension`, each
 // directory's files in sorted path order. False (with a message) when a path does not exist.
 bool expand_inputs(const std::vector<std::string>& inputs, const std::string& extension,
@@ -60,7 +70,9 @@ bool expand_inputs(const std::vector<std::string>& inputs, const std::string& ex
         if (input != "-" && fs::is_directory(input, error)) {
             std::vector<std::string> found;
             for (fs::recursive_directory_iterator it(input, error), end; !error && it != end; it.increment(error)) {
-                if (it->is_regular_file(error) && it->path().extension() == extension) found.push_back(it->path().string());
+                std::error_code type_error;
+                if (it->is_regular_file(type_error) && has_extension(it->path(), extension))
+                    found.push_back(it->path().string());
             }
             if (error) {
                 std::cerr << "it2: cannot read folder " << input << ": " << error.message() << "\n";
@@ -164,7 +176,8 @@ int run_partial(const std::vector<std::string>& args) {
             return 2;
         }
         Workspace ws;  // one file on its own: the partial must not depend on any other file
-        const FileEntry& entry = ws.add(name.empty() ? files[i] : name, bytes);
+        // Named by base name, as `it2 summarize` and the page name files (see kPartialUsage).
+        const FileEntry& entry = ws.add(name.empty() ? fs::path(files[i]).filename().string() : name, bytes);
         const std::string key = !order_key.empty() ? order_key
                                 : has_order_index  ? order_key_for_index(order_index + i)
                                                    : files[i];
