@@ -1,0 +1,129 @@
+// Timing entry point for bench/run.sh, built twice from this one source: natively with g++ -O2
+// (build/bench/native_bench) and with em++ -O2 for node (build/bench/wasm_bench.js, NODERAWFS).
+//   bench_cli LIST_FILE AS_OF SUMMARY_OUT
+// LIST_FILE holds one batch-file path per line, in load order. Prints one JSON line of timings
+// (milliseconds), sizes and peak memory; writes the format.md §4 summary to SUMMARY_OUT.
+// Files are read one at a time (timed apart from parse+validate), as the page hands them over.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/heap.h>
+#include <malloc.h>
+#else
+#include <sys/resource.h>
+#endif
+
+#include "metrics.h"
+#include "policy.h"
+#include "summary_json.h"
+#include "workspace.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+bool read_all(const std::string& path, std::string& bytes) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return true;
+}
+
+// Native: peak resident set size. Wasm: the linear memory size, which only ever grows, so it
+// is the peak of the whole heap (input bytes included).
+double peak_memory_mb() {
+#ifdef __EMSCRIPTEN__
+    return double(emscripten_get_heap_size()) / (1024.0 * 1024.0);
+#else
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+#endif
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::fprintf(stderr, "usage: bench_cli LIST_FILE AS_OF SUMMARY_OUT\n");
+        return 2;
+    }
+    std::string list_text;
+    if (!read_all(argv[1], list_text)) {
+        std::fprintf(stderr, "bench_cli: cannot read the file list %s\n", argv[1]);
+        return 2;
+    }
+    std::vector<std::string> paths;
+    for (size_t start = 0; start < list_text.size();) {
+        size_t end = list_text.find('\n', start);
+        if (end == std::string::npos) end = list_text.size();
+        if (end > start) paths.push_back(list_text.substr(start, end - start));
+        start = end + 1;
+    }
+
+    // One file at a time, as the page receives them: the heap holds the model plus one file.
+    it2::Workspace ws;
+    double read_ms = 0, load_ms = 0, input_bytes = 0;
+    std::string bytes;
+    for (const std::string& path : paths) {
+        const auto read_start = Clock::now();
+        if (!read_all(path, bytes)) {
+            std::fprintf(stderr, "bench_cli: cannot read %s\n", path.c_str());
+            return 2;
+        }
+        read_ms += ms_since(read_start);
+        input_bytes += double(bytes.size());
+        const auto load_start = Clock::now();
+        // Named by base name, as `it2 summarize` and the page name files.
+        const size_t slash = path.find_last_of('/');
+        ws.add(slash == std::string::npos ? path : path.substr(slash + 1), bytes);
+        load_ms += ms_since(load_start);
+    }
+    std::string().swap(bytes);
+
+    const auto merge_start = Clock::now();
+    const it2::Merged merged = it2::merge(ws);
+    const double merge_ms = ms_since(merge_start);
+
+    const auto metrics_start = Clock::now();
+    const it2::Summary summary = it2::compute(ws, merged, it2::Policy{}, argv[2]);
+    const double metrics_ms = ms_since(metrics_start);
+
+    // A policy edit in the page recomputes metrics only (the merge depends on files alone).
+    it2::Policy edited;
+    edited.online_min = 30;
+    const auto recompute_start = Clock::now();
+    const it2::Summary recomputed = it2::compute(ws, merged, edited, argv[2]);
+    const double recompute_ms = ms_since(recompute_start);
+
+    const auto json_start = Clock::now();
+    const std::string json = it2::summary_json(summary, it2::Lang::zh);
+    const double json_ms = ms_since(json_start);
+
+    std::FILE* out = std::fopen(argv[3], "wb");
+    if (!out || std::fwrite(json.data(), 1, json.size(), out) != json.size() || std::fclose(out) != 0) {
+        std::fprintf(stderr, "bench_cli: cannot write %s\n", argv[3]);
+        return 2;
+    }
+#ifdef __EMSCRIPTEN__
+    const double live_heap_mb = double(mallinfo().uordblks) / (1024.0 * 1024.0);
+#else
+    const double live_heap_mb = 0;
+#endif
+    std::printf(
+        "{\"files\":%zu,\"input_bytes\":%.0f,\"teachers\":%zu,\"read_ms\":%.3f,\"load_ms\":%.3f,\"merge_ms\":%.3f,"
+        "\"metrics_ms\":%.3f,\"recompute_ms\":%.3f,\"json_ms\":%.3f,\"peak_mb\":%.1f,\"live_heap_mb\":%.1f,"
+        "\"recomputed_teachers\":%zu}\n",
+        paths.size(), input_bytes, summary.teachers.size(), read_ms, load_ms, merge_ms, metrics_ms, recompute_ms, json_ms,
+        peak_memory_mb(), live_heap_mb, recomputed.teachers.size());
+    return 0;
+}
