@@ -146,14 +146,16 @@ h1 { font-size: 1.6rem; margin: 0 0 4px; } h2 { font-size: 1.2rem; margin: 28px 
 .score { font-size: 2rem; font-weight: 700; margin: 4px 0 8px; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: 8px 0 16px; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
-th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; white-space: nowrap; }
+td.wrap { white-space: normal; min-width: 14em; } table.narrow { width: auto; min-width: 50%; }
 thead th { background: #f3f5f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .legend { display: flex; flex-wrap: wrap; gap: 12px; list-style: none; padding: 0; font-size: .85rem; }
 .swatch { display: inline-block; width: .8em; height: .8em; margin-right: 4px; vertical-align: middle; }
 svg { max-width: 100%; height: auto; } svg text { font-size: 12px; fill: #1f2328; }
 @page { size: A4; margin: 14mm; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+  table { font-size: 8.5pt; } th, td { padding: 2px 4px; }
   thead { display: table-header-group; } tr, .cards li, figure { break-inside: avoid; }
   .page { break-before: page; }
   a { color: inherit; text-decoration: none; }
@@ -271,7 +273,7 @@ void ReportWriter::score_section(double score, const ScoreParts* parts) {
                 fmt("%.1f", got) + " / " + number(weight) + "</text>\n";
         y += row_h;
     }
-    out_ += "</svg>\n</figure>\n<table>\n<caption>";
+    out_ += "</svg>\n</figure>\n<table class=\"narrow\">\n<caption>";
     out_ += t("得分构成", "Score parts");
     out_ += "</caption>\n<thead><tr><th scope=\"col\">";
     out_ += t("项目", "Part");
@@ -426,7 +428,7 @@ void ReportWriter::teachers_table(const SchoolResult& school) {
                 "</td><td class=\"num\">" + number(r->online) + "</td><td class=\"num\">" + number(r->practice) +
                 "</td><td class=\"num\">" + std::to_string(r->passed_points) + "</td><td class=\"num\">" +
                 std::to_string(r->excellent_points) + "</td><td class=\"num\">" + std::to_string(r->dimensions) +
-                "</td><td>" + html_escape(missing) + "</td></tr>\n";
+                "</td><td class=\"wrap\">" + html_escape(missing) + "</td></tr>\n";
     }
     out_ += "</tbody>\n</table>\n";
 }
