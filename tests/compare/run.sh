@@ -103,5 +103,20 @@ run edge-day-after --as-of 2022-07-01 --policy lenient.json "$edge"
 mapfile -t some < <(ls flawed/*.json | sort -r | head -n 12)
 run files-in-given-order --as-of 2022-11-01 "${some[@]}" clean/500110-0001-2022-1.json
 
+# The JSON Schemas agree with the generator: clean files valid, a policy valid (needs python3-jsonschema).
+if python3 -c 'import jsonschema' 2>/dev/null; then
+  for check in "batch valid clean" "policy valid lenient.json strict.json"; do
+    read -r kind expect inputs <<< "$check"
+    # shellcheck disable=SC2086
+    if python3 "$root/tests/compare/schema_check.py" "$root/data/schema/it2-$kind.schema.json" "$expect" $inputs; then
+      passed=$((passed + 1))
+    else
+      failed=$((failed + 1))
+    fi
+  done
+else
+  echo "  skip schema checks: python3-jsonschema is not installed (apt-get install python3-jsonschema)"
+fi
+
 echo "compare: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
