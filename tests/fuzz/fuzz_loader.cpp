@@ -1,0 +1,82 @@
+// libFuzzer target for the loader: any bytes, as a batch file or a policy file, must come back
+// as data plus problems (never a crash, hang, leak or undefined behaviour), and the promises of
+// format.md §3 must hold: a rejected file has an error and no data; a file error changes nothing.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "load_batch.h"
+#include "policy.h"
+#include "workspace.h"
+
+using namespace it2;
+
+namespace {
+
+const char* const kGoodFile = R"({"format": "it2-batch", "version": 1, "school": {"id": "S1", "name": "一小"},
+ "batch": {"id": "B1", "start": "2022-03-01"}, "teachers": [{"id": "T1", "name": "甲"}, {"id": "T2", "name": "乙"}]})";
+
+void expect(bool condition, const char* what) {
+    if (condition) return;
+    std::fprintf(stderr, "loader invariant broken: %s\n", what);
+    std::abort();
+}
+
+void check_problems(const Problems& problems) {
+    for (const Problem& p : problems) {
+        expect(!p.message_zh.empty() && !p.message_en.empty(), "every problem has both messages");
+        expect(p.line >= 0 && p.column >= 0, "positions are never negative");
+        expect((p.line == 0) == (p.column == 0), "line and column are known together");
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    std::string_view bytes(reinterpret_cast<const char*>(data), size);
+
+    BatchLoad load = load_batch("fuzz.json", bytes);
+    check_problems(load.problems);
+    if (load.data) {
+        expect(load.status == FileStatus::loaded || load.status == FileStatus::partial, "loaded status");
+        bool any_record = false, any_error = false;
+        for (const Problem& p : load.problems) {
+            any_record = any_record || p.severity == Severity::record;
+            any_error = any_error || p.severity == Severity::error;
+        }
+        expect(!any_error, "a loaded file has no file error");
+        expect(any_record == (load.status == FileStatus::partial), "partial exactly when a record error");
+        expect(!load.data->school_id.empty() && !load.data->batch_id.empty(), "ids present");
+        for (const Teacher& t : load.data->teachers) {
+            expect(!t.id.empty() && !t.name.empty(), "teacher id and name");
+            expect(t.online >= 0 && t.practice >= 0, "hours are never negative");
+            expect(t.online == t.online && t.practice == t.practice, "hours are numbers");
+        }
+    } else {
+        expect(load.status == FileStatus::rejected, "no data means rejected");
+        expect(!load.problems.empty() && load.problems[0].severity == Severity::error, "a rejection says why");
+    }
+
+    // Merged between two good files: a rejected input must leave the merge as without it.
+    Workspace ws;
+    ws.add("a.json", kGoodFile);
+    ws.add("fuzz.json", bytes);
+    ws.add("c.json", kGoodFile);
+    Merged merged = merge(ws);
+    check_problems(merged.problems);
+    expect(merged.file_status.size() == 3, "a status per file");
+    if (!ws.files[1].data) expect(merged.teachers.size() == 2, "a rejected file changes no data");
+
+    PolicyLoad policy = load_policy("fuzz-policy.json", bytes);
+    check_problems(policy.problems);
+    if (policy.ok) {
+        expect(policy.policy.activities_per_batch > 0 && policy.policy.excellence_target > 0, "divisors stay positive");
+        PolicyLoad again = load_policy("again.json", policy_json(policy.policy));
+        expect(again.ok && again.problems.empty(), "policy_json reads back cleanly");
+    }
+    (void)sniff_format(bytes);
+    return 0;
+}
