@@ -654,7 +654,11 @@ private:
             while (next_few_ < few_schedule_.size() && few_schedule_[next_few_].first <= flaw_counter_)
                 pending_.push_back(few_schedule_[next_few_++].second);
         } else if (flaw_counter_ % flaw_stride_ == flaw_stride_ / 2) {
-            pending_.push_back(Flaw(next_flaw_++ % kFlawCount));
+            Flaw flaw = Flaw(next_flaw_++ % kFlawCount);
+            // Kinds this district cannot show (one batch, one school) are left out.
+            if (flaw == Flaw::id_in_two_batches && batch_count_ < 2) flaw = Flaw(next_flaw_++ % kFlawCount);
+            if (flaw == Flaw::id_in_two_schools && school_count_ < 2) flaw = Flaw(next_flaw_++ % kFlawCount);
+            if (pending_.size() < size_t(kFlawCount)) pending_.push_back(flaw);
         }
     }
 
