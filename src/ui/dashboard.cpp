@@ -589,6 +589,9 @@ std::string Dashboard::state_json() const {
         default: break;
     }
     j["rows"] = rows;
+    json rect_json = json::object();
+    for (const auto& [name, r] : rects) rect_json[name] = {r[0], r[1], r[2], r[3]};
+    j["rects"] = rect_json;
     j["loaded"] = {{"schools", summary.schools.size()},
                    {"teachers", summary.teachers.size()},
                    {"batches", batches.size()},

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -83,6 +84,8 @@ struct Dashboard {
     bool theme_applied = false;  // the light theme is set on the first frame (needs a context)
     PlatformActions actions;
     std::string notice;  // last message shown under the top bar (a load result, a copy)
+    // Where some widgets were drawn last frame (x, y, w, h in CSS pixels), for browser tests.
+    std::map<std::string, std::array<float, 4>> rects;
 
     // ---- derived (rebuilt on change) -------------------------------------------------------
     std::unordered_map<std::string, int> school_index, teacher_index;  // id -> summary index

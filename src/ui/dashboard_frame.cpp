@@ -12,6 +12,7 @@ void draw_dashboard(Dashboard& d) {
     }
     ImGui::GetStyle().FontScaleMain = d.text_scale;
     d.refresh();
+    d.rects.clear();
     if (d.glyphs_dirty) d.count_missing_glyphs();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();

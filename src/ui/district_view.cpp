@@ -12,6 +12,21 @@ namespace {
 
 enum SchoolColumn { c_name, c_stage, c_batches, c_teachers, c_part, c_hours, c_sub, c_pass, c_exc, c_score, c_risk, c_overdue, c_status };
 
+struct SchoolColumnInfo {
+    SchoolColumn id;
+    Str label;
+    float weight;
+};
+
+constexpr SchoolColumnInfo kSchoolColumnsWide[] = {
+    {c_name, Str::col_school, 3.0f},   {c_stage, Str::col_stage, 1.0f},        {c_batches, Str::col_batches, 0.8f},
+    {c_teachers, Str::col_teachers, 0.9f}, {c_part, Str::col_participation, 1.1f}, {c_hours, Str::col_hours_rate, 1.1f},
+    {c_sub, Str::col_submission, 1.1f}, {c_pass, Str::col_pass, 1.1f},          {c_exc, Str::col_excellence, 1.1f},
+    {c_score, Str::col_score, 2.0f},   {c_risk, Str::col_at_risk, 0.9f},       {c_overdue, Str::col_overdue, 0.9f},
+    {c_status, Str::col_status_mix, 2.2f}};
+constexpr SchoolColumnInfo kSchoolColumnsNarrow[] = {
+    {c_name, Str::col_school, 2.6f}, {c_pass, Str::col_pass, 1.2f}, {c_score, Str::col_score, 1.6f}, {c_status, Str::col_status_mix, 1.6f}};
+
 // ISO date of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
 std::string iso_from_days(long z) {
     z += 719468;
@@ -54,6 +69,7 @@ void schools_table(Dashboard& d) {
     const float search_width = compact ? std::max(120.0f, ImGui::GetContentRegionAvail().x) : ImGui::GetFontSize() * 14;
     flow(search_width);
     if (input_text("##schoolsearch", d.school_search, tr(Str::search_school_hint, lang), search_width)) d.school_search_changed();
+    remember_rect(d, "schoolSearch");
     std::string shown = format(tr(Str::fmt_rows_shown, lang), int(d.school_rows.size()), int(d.summary.schools.size()));
     flow(ImGui::CalcTextSize(shown.c_str()).x);
     ImGui::AlignTextToFramePadding();
@@ -62,21 +78,8 @@ void schools_table(Dashboard& d) {
     if (ImGui::Button(tr(Str::copy_table, lang))) copy_schools_tsv(d);
     ImGui::SetItemTooltip("%s", tr(Str::copy_table_tooltip, lang));
 
-    struct Column {
-        SchoolColumn id;
-        Str label;
-        float weight;
-    };
-    static constexpr Column kWide[] = {
-        {c_name, Str::col_school, 3.0f},   {c_stage, Str::col_stage, 1.0f},        {c_batches, Str::col_batches, 0.8f},
-        {c_teachers, Str::col_teachers, 0.9f}, {c_part, Str::col_participation, 1.1f}, {c_hours, Str::col_hours_rate, 1.1f},
-        {c_sub, Str::col_submission, 1.1f}, {c_pass, Str::col_pass, 1.1f},          {c_exc, Str::col_excellence, 1.1f},
-        {c_score, Str::col_score, 2.0f},   {c_risk, Str::col_at_risk, 0.9f},       {c_overdue, Str::col_overdue, 0.9f},
-        {c_status, Str::col_status_mix, 2.2f}};
-    static constexpr Column kNarrow[] = {
-        {c_name, Str::col_school, 2.6f}, {c_pass, Str::col_pass, 1.2f}, {c_score, Str::col_score, 1.6f}, {c_status, Str::col_status_mix, 1.6f}};
-    const Column* columns = compact ? kNarrow : kWide;
-    const int column_count = compact ? int(std::size(kNarrow)) : int(std::size(kWide));
+    const SchoolColumnInfo* columns = compact ? kSchoolColumnsNarrow : kSchoolColumnsWide;
+    const int column_count = compact ? int(std::size(kSchoolColumnsNarrow)) : int(std::size(kSchoolColumnsWide));
 
     const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const int visible = std::clamp(int(d.school_rows.size()), 3, 14);
@@ -112,6 +115,7 @@ void schools_table(Dashboard& d) {
                 switch (columns[c].id) {
                     case c_name:
                         if (row_selectable(s.name.c_str())) open_id = s.id;
+                        if (r == clipper.DisplayStart) remember_rect(d, "firstSchoolRow");
                         ImGui::SetItemTooltip("%s  %s", s.id.c_str(), s.name.c_str());
                         break;
                     case c_stage: ImGui::TextUnformatted(s.stage.c_str()); break;

@@ -269,6 +269,7 @@ void teacher_filters(Dashboard& d) {
     const float search_w = narrow() ? ImGui::GetContentRegionAvail().x : ImGui::GetFontSize() * 11;
     flow(search_w);
     if (input_text("##teachersearch", f.search, tr(Str::search_teacher_hint, lang), search_w)) changed = true;
+    remember_rect(d, "teacherSearch");
     if (changed) d.teacher_filter_changed();
 }
 
@@ -359,6 +360,7 @@ void teacher_table(Dashboard& d) {
                 switch (columns[c].id) {
                     case t_name:
                         if (row_selectable(rec->name.c_str())) open_id = rec->id;
+                        if (r == clipper.DisplayStart) remember_rect(d, "firstTeacherRow");
                         ImGui::SetItemTooltip("%s  %s", rec->id.c_str(), rec->name.c_str());
                         break;
                     case t_id: ImGui::TextUnformatted(rec->id.c_str()); break;

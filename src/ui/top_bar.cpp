@@ -76,6 +76,7 @@ void draw_top_bar(Dashboard& d) {
         if (i == 1) ImGui::SameLine(0, 2);
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
         if (ImGui::Button(i == 0 ? zh : en)) d.set_lang(l);
+        remember_rect(d, i == 0 ? "langZh" : "langEn");
         if (active) ImGui::PopStyleColor();
     }
 

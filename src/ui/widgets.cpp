@@ -293,6 +293,11 @@ bool input_text(const char* label, std::string& text, const char* hint, float wi
                                     ImGuiInputTextFlags_CallbackResize, resize_string, &text);
 }
 
+void remember_rect(Dashboard& d, const char* name) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    d.rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
 void tooltip_wrapped(const char* text) {
     if (ImGui::BeginItemTooltip()) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
