@@ -94,8 +94,9 @@ function readPoints(raw, teacherPointer, problems, outsideBatch) {
   if (!Array.isArray(raw)) return points;
   const seen = new Set();
   raw.forEach((p, i) => {
-    const pointer = `${teacherPointer}/points/${i}`;
-    const skip = (message) => problems.push({ severity: 'record', pointer, message });
+    // Pointers are built only when a problem needs one: most points have none.
+    const at = (suffix = '') => `${teacherPointer}/points/${i}${suffix}`;
+    const skip = (message) => problems.push({ severity: 'record', pointer: at(), message });
     if (!isObject(p)) return skip('point is not an object: skipped');
     const code = typeof p.code === 'string' ? p.code.toUpperCase() : '';
     if (!(code in DIMENSION_OF)) return skip('unknown point code: skipped');
@@ -108,20 +109,20 @@ function readPoints(raw, teacherPointer, problems, outsideBatch) {
       if (Array.isArray(p.items) && p.items.length > 0) {
         const itemGrades = p.items.map((item) => (isObject(item) ? gradeOf(item.grade) : null));
         if (itemGrades.every((g) => g !== null)) derived = gradeFromItems(itemGrades);
-        else problems.push({ severity: 'record', pointer: `${pointer}/items`, message: 'item without a valid grade: items ignored' });
+        else problems.push({ severity: 'record', pointer: at('/items'), message: 'item without a valid grade: items ignored' });
       }
       if (derived !== null) {
-        if (explicit !== null && explicit !== derived) problems.push({ severity: 'warning', pointer, message: 'grade disagrees with items: items win' });
+        if (explicit !== null && explicit !== derived) problems.push({ severity: 'warning', pointer: at(), message: 'grade disagrees with items: items win' });
         grade = derived;
       } else {
         grade = explicit;
       }
       if (grade === null) return skip('graded without a usable grade: skipped');
     } else if (p.grade !== undefined && p.grade !== null) {
-      problems.push({ severity: 'warning', pointer: `${pointer}/grade`, message: 'grade on a point that is not graded: ignored' });
+      problems.push({ severity: 'warning', pointer: at('/grade'), message: 'grade on a point that is not graded: ignored' });
     }
     for (const key of ['submitted', 'reviewed']) {
-      if (isIsoDate(p[key]) && outsideBatch(p[key])) problems.push({ severity: 'warning', pointer: `${pointer}/${key}`, message: 'date outside its batch' });
+      if (isIsoDate(p[key]) && outsideBatch(p[key])) problems.push({ severity: 'warning', pointer: at(`/${key}`), message: 'date outside its batch' });
     }
     seen.add(code);
     points.push({ code, status: p.status, grade });
@@ -238,8 +239,9 @@ function rates(teachers) {
   };
 }
 
-// entries: [{ file, data, problems }] in load order.
-export function summarize(entries, policy, asOf) {
+// Merging (format.md §3): file statuses, replaced files, one winning record per teacher id.
+// entries: [{ file, data, problems }] in load order. Independent of policy and as-of date.
+export function mergeEntries(entries) {
   const files = entries.map((e) => ({
     file: e.file,
     status: e.data === null ? 'rejected' : e.problems.some((p) => p.severity === 'record') ? 'partial' : 'loaded',
@@ -276,6 +278,12 @@ export function summarize(entries, policy, asOf) {
       if (laterOrTie) winner.set(t.id, { i, t });
     }
   }
+  return { entries, files, problems, live, winner };
+}
+
+// The summary (format.md §4) of a merge, under a policy, as of a date.
+export function computeSummary(merged, policy, asOf) {
+  const { entries, files, problems, live, winner } = merged;
 
   // Schools: every school with a live file; the name from the file loaded last.
   const schools = new Map();
@@ -332,6 +340,10 @@ export function summarize(entries, policy, asOf) {
   return out;
 }
 
+export function summarize(entries, policy, asOf) {
+  return computeSummary(mergeEntries(entries), policy, asOf);
+}
+
 // ---- command line ------------------------------------------------------------------------
 
 function expand(path) {
@@ -355,7 +367,7 @@ function todayIso() {
 }
 
 function main(argv) {
-  let asOf = todayIso(), policy = defaultPolicy();
+  let asOf = todayIso(), policy = defaultPolicy(), timings = false;
   const inputs = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -364,20 +376,39 @@ function main(argv) {
       if (!isIsoDate(asOf)) { console.error('summarize.mjs: --as-of needs a date like 2022-11-01'); process.exit(2); }
     } else if (a === '--policy') {
       policy = loadPolicy(readFileSync(argv[++i], 'utf8'));
+    } else if (a === '--timings') {
+      timings = true;
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/js/summarize.mjs [--as-of YYYY-MM-DD] [--policy FILE] FILES_OR_DIRS…');
+      console.log('usage: node bench/js/summarize.mjs [--as-of YYYY-MM-DD] [--policy FILE] [--timings] FILES_OR_DIRS…\n' +
+        '  prints the format.md §4 summary as JSON; --timings also writes one JSON line of phase\n' +
+        '  times (read, parse_validate, merge, metrics in ms; bytes; files) to stderr');
       process.exit(0);
     } else inputs.push(a);
   }
   if (inputs.length === 0) { console.error('summarize.mjs: give at least one file or directory (--help)'); process.exit(2); }
-  const entries = [];
+  const t0 = performance.now();
+  const inputsRead = [];
+  let bytes = 0;
   for (const input of inputs) {
     for (const path of expand(input)) {
-      const { data, problems } = loadBatch(path, readFileSync(path));
-      entries.push({ file: path, data, problems });
+      const content = readFileSync(path);
+      bytes += content.length;
+      inputsRead.push({ path, content });
     }
   }
-  process.stdout.write(JSON.stringify(summarize(entries, policy, asOf)) + '\n');
+  const t1 = performance.now();
+  const entries = inputsRead.map(({ path, content }) => ({ file: path, ...loadBatch(path, content) }));
+  const t2 = performance.now();
+  const merged = mergeEntries(entries);
+  const t3 = performance.now();
+  const summary = computeSummary(merged, policy, asOf);
+  const t4 = performance.now();
+  process.stdout.write(JSON.stringify(summary) + '\n');
+  if (timings) {
+    const ms = (x) => Math.round(x * 1000) / 1000;
+    process.stderr.write(JSON.stringify({ read: ms(t1 - t0), parse_validate: ms(t2 - t1), merge: ms(t3 - t2),
+      metrics: ms(t4 - t3), bytes, files: entries.length }) + '\n');
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));
