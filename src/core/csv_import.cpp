@@ -10,9 +10,11 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_set>
 #include <utility>
 
 #include "catalog.h"
@@ -126,7 +128,7 @@ public:
     GbkConverter& operator=(const GbkConverter&) = delete;
     bool ok() const { return cd_ != iconv_t(-1); }
 
-    // Converts a run of two-byte sequences; false when iconv refuses any of it.
+    // Converts a run of ASCII and two-byte sequences; false when iconv refuses any of it.
     bool convert(const std::string& run, std::string& out) {
         if (run.empty()) return true;
         iconv(cd_, nullptr, nullptr, nullptr, nullptr);
@@ -187,7 +189,7 @@ bool decode_gb18030(std::string_view bytes, std::string& utf8, size_t* bad_offse
     utf8.clear();
     utf8.reserve(bytes.size() * 3 / 2);
     GbkConverter gbk;
-    std::string run;  // pending two-byte sequences, converted together
+    std::string run;  // pending ASCII and two-byte sequences, converted together
     size_t run_start = 0;
     auto fail = [&](size_t at) {
         if (bad_offset) *bad_offset = at;
@@ -199,11 +201,16 @@ bool decode_gb18030(std::string_view bytes, std::string& utf8, size_t* bad_offse
     size_t n = bytes.size(), i = 0;
     while (i < n) {
         unsigned char b = s[i];
-        if (b < 0x80 || b == 0x80 || b == 0xFF) {
+        if (b < 0x80) {  // ASCII joins the run: iconv reads it unchanged, and long runs are fast
+            if (run.empty()) run_start = i;
+            run += char(b);
+            ++i;
+            continue;
+        }
+        if (b == 0x80 || b == 0xFF) {
             if (!flush()) return fail(run_start);
             if (b == 0xFF) return fail(i);
-            if (b == 0x80) append_utf8(utf8, 0x20AC);  // € in code page 936
-            else utf8 += char(b);
+            append_utf8(utf8, 0x20AC);  // € in code page 936
             ++i;
             continue;
         }
@@ -306,10 +313,8 @@ DecodedText decode_text(std::string_view bytes) {
 
 // ==== [SECTION] RFC 4180 ========================================================================
 
-namespace {
-
 // The delimiter that splits the first line into the most fields (outside quotes).
-char sniff_delimiter(std::string_view text) {
+char csv_delimiter(std::string_view text) {
     size_t commas = 0, semicolons = 0, tabs = 0;
     bool quoted = false;
     for (char c : text) {
@@ -325,6 +330,8 @@ char sniff_delimiter(std::string_view text) {
     return ',';
 }
 
+namespace {
+
 bool blank_record(const std::vector<std::string>& fields) {
     for (const std::string& f : fields)
         if (f.find_first_not_of(" \t") != std::string::npos) return false;
@@ -333,11 +340,8 @@ bool blank_record(const std::vector<std::string>& fields) {
 
 }  // namespace
 
-CsvParse parse_csv(std::string_view text) {
-    CsvParse out;
-    out.delimiter = sniff_delimiter(text);
-    const char delim = out.delimiter;
-    CsvRecord record;
+int for_each_csv_record(std::string_view text, char delim, const std::function<void(const CsvRecord&)>& on_record) {
+    CsvRecord record;  // reused: its vector keeps its capacity from row to row
     std::string field;
     int line = 1;
     record.line = 1;
@@ -350,10 +354,11 @@ CsvParse parse_csv(std::string_view text) {
     };
     auto end_record = [&]() {
         end_field();
-        if (!blank_record(record.fields)) out.records.push_back(std::move(record));
-        record = CsvRecord{};
+        if (!blank_record(record.fields)) on_record(record);
+        record.fields.clear();
         record.line = line;
     };
+    const char special[] = {delim, '"', '\r', '\n', '\0'};
     size_t n = text.size();
     for (size_t i = 0; i < n; ++i) {
         char c = text[i];
@@ -365,16 +370,18 @@ CsvParse parse_csv(std::string_view text) {
                 } else {
                     in_quotes = false;
                 }
-            } else {
-                if (c == '\n') ++line;
-                if (c == '\r' && i + 1 < n && text[i + 1] == '\n') {  // CRLF inside quotes → LF
-                    ++i;
-                    ++line;
-                    field += '\n';
-                    continue;
-                }
-                if (c == '\r') ++line;
+            } else if (c == '\r' && i + 1 < n && text[i + 1] == '\n') {
+                ++i;  // CRLF inside quotes becomes LF (what Excel writes within a cell)
+                ++line;
+                field += '\n';
+            } else if (c == '\r' || c == '\n') {
+                ++line;
                 field += c;
+            } else {
+                size_t run_end = text.find_first_of("\"\r\n", i);
+                if (run_end == std::string_view::npos) run_end = n;
+                field.append(text.data() + i, run_end - i);
+                i = run_end - 1;
             }
             continue;
         }
@@ -389,14 +396,24 @@ CsvParse parse_csv(std::string_view text) {
             ++line;
             end_record();
         } else {
-            field += c;  // lenient: a quote inside an unquoted field, or text after a closing quote, is kept
+            // Lenient: a quote inside an unquoted field, or text after a closing quote, is kept.
+            size_t run_end = text.find_first_of(std::string_view(special, 4), i + 1);
+            if (run_end == std::string_view::npos) run_end = n;
+            field.append(text.data() + i, run_end - i);
+            i = run_end - 1;
         }
     }
-    if (in_quotes) {
-        out.unterminated_quote_line = quote_line;
-        return out;
-    }
+    if (in_quotes) return quote_line;
     if (!field.empty() || !record.fields.empty() || field_was_quoted) end_record();
+    return 0;
+}
+
+CsvParse parse_csv(std::string_view text) {
+    CsvParse out;
+    out.delimiter = csv_delimiter(text);
+    out.unterminated_quote_line =
+        for_each_csv_record(text, out.delimiter, [&](const CsvRecord& r) { out.records.push_back(r); });
+    if (out.unterminated_quote_line > 0) out.records.clear();
     return out;
 }
 
@@ -539,6 +556,7 @@ std::optional<double> parse_hours(const std::string& text) {
 
 struct Group {
     std::string school_id, batch_id;
+    std::unordered_set<std::string> teacher_ids;
     std::shared_ptr<BatchFile> data;
     BatchLoad load;
     bool name_conflict_reported = false;
@@ -553,8 +571,8 @@ public:
 private:
     std::string file_;
     Layout layout_;
-    std::vector<CsvRecord> records_;
     std::vector<Group> groups_;
+    std::map<std::pair<std::string, std::string>, size_t> group_index_;  // (school, batch) → groups_
     Problems orphan_problems_;  // rows that belong to no group
 
     Problem make(Severity sev, int row, int column, int line, std::string zh, std::string en,
@@ -589,14 +607,13 @@ private:
         return out;
     }
 
-    bool read_header(std::vector<std::string>& missing);
+    bool read_header(const CsvRecord& header, std::vector<std::string>& missing);
     void read_row(const CsvRecord& record, int row);
     Group& group_for(const std::string& school, const std::string& batch);
 };
 
-bool CsvImporter::read_header(std::vector<std::string>& missing) {
+bool CsvImporter::read_header(const CsvRecord& header, std::vector<std::string>& missing) {
     layout_.field.fill(-1);
-    const CsvRecord& header = records_.front();
     for (size_t c = 0; c < header.fields.size(); ++c) {
         std::string name = trim(header.fields[c]);
         layout_.names.push_back(name);
@@ -640,8 +657,8 @@ bool CsvImporter::read_header(std::vector<std::string>& missing) {
 }
 
 Group& CsvImporter::group_for(const std::string& school, const std::string& batch) {
-    for (Group& g : groups_)
-        if (g.school_id == school && g.batch_id == batch) return g;
+    auto [it, added] = group_index_.try_emplace({school, batch}, groups_.size());
+    if (!added) return groups_[it->second];
     Group g;
     g.school_id = school;
     g.batch_id = batch;
@@ -701,12 +718,11 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
         problem(Severity::record, col(f), "缺少教师编号或姓名：跳过该教师", "no teacher id or name; teacher skipped");
         return;
     }
-    for (const Teacher& t : data.teachers)
-        if (t.id == id) {
-            problem(Severity::record, col(Field::teacher_id), "教师编号在本校本批次中重复：跳过该教师",
-                    "teacher id already used for this school and batch; teacher skipped");
-            return;
-        }
+    if (!g.teacher_ids.insert(id).second) {
+        problem(Severity::record, col(Field::teacher_id), "教师编号在本校本批次中重复：跳过该教师",
+                "teacher id already used for this school and batch; teacher skipped");
+        return;
+    }
 
     Teacher t;
     t.id = id;
@@ -791,23 +807,29 @@ std::vector<BatchLoad> CsvImporter::run(std::string_view bytes) {
         return reject("既不是 UTF-8 也不是 GB18030/GBK 编码（第 " + std::to_string(text.bad_offset) + " 字节）",
                       "neither UTF-8 nor GB18030/GBK text (byte " + std::to_string(text.bad_offset) + ")", line);
     }
-    CsvParse parsed = parse_csv(text.utf8);
-    if (parsed.unterminated_quote_line > 0)
-        return reject("引号没有闭合（从第 " + std::to_string(parsed.unterminated_quote_line) + " 行开始）",
-                      "a quoted field never closes (opened on line " + std::to_string(parsed.unterminated_quote_line) +
-                          ")",
-                      parsed.unterminated_quote_line);
-    records_ = std::move(parsed.records);
-    if (records_.empty()) return reject("文件是空的", "the file is empty");
+    int rows = 0, header_line = 0;
     std::vector<std::string> missing;
-    if (!read_header(missing)) {
+    int open_quote_line = for_each_csv_record(text.utf8, csv_delimiter(text.utf8), [&](const CsvRecord& record) {
+        ++rows;
+        if (rows == 1) {
+            header_line = record.line;
+            read_header(record, missing);
+        } else if (missing.empty()) {
+            read_row(record, rows);
+        }
+    });
+    if (open_quote_line > 0)
+        return reject("引号没有闭合（从第 " + std::to_string(open_quote_line) + " 行开始）",
+                      "a quoted field never closes (opened on line " + std::to_string(open_quote_line) + ")",
+                      open_quote_line);
+    if (rows == 0) return reject("文件是空的", "the file is empty");
+    if (!missing.empty()) {
         std::string list;
         for (const std::string& m : missing) list += (list.empty() ? "" : "、") + m;
         std::string list_en;
         for (const std::string& m : missing) list_en += (list_en.empty() ? "" : ", ") + m;
-        return reject("缺少必需的列：" + list, "required columns missing: " + list_en, records_.front().line);
+        return reject("缺少必需的列：" + list, "required columns missing: " + list_en, header_line);
     }
-    for (size_t r = 1; r < records_.size(); ++r) read_row(records_[r], int(r) + 1);
     if (groups_.empty()) {
         std::vector<BatchLoad> out = reject("没有可用的数据行", "no usable data rows");
         for (Problem& p : orphan_problems_) out.front().problems.push_back(std::move(p));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,11 @@ struct CsvParse {
 // The delimiter is ',' unless the first line splits better on ';' or a tab (Excel in some
 // locales, "Unicode text" exports).
 CsvParse parse_csv(std::string_view utf8);
+
+// The same, one record at a time (a 50 MB file need not exist twice as strings); returns the
+// unterminated quote's line, or 0. Records already handed over stay handed over.
+int for_each_csv_record(std::string_view utf8, char delimiter, const std::function<void(const CsvRecord&)>& on_record);
+char csv_delimiter(std::string_view utf8);  // what parse_csv sniffs
 
 // ---- the import --------------------------------------------------------------------------------
 
