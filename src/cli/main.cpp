@@ -66,7 +66,8 @@ const char* const kValidateUsage =
     "  Loads and merges the it2-batch files like summarize and prints only the problems,\n"
     "  one per line:  file:line:column: severity: pointer: message\n"
     "  (line and column are 0 when unknown; severity is error, record or warning).\n"
-    "  --policy FILE checks an it2-policy file too. Default language: zh.\n";
+    "  it2-policy files among the inputs (or given with --policy) are checked as policies.\n"
+    "  Default language: zh.\n";
 
 const char* const kGenerateUsage =
     "usage: it2 generate [--schools N] [--teachers-per-school M] [--batches K] [--seed S]\n"
@@ -285,10 +286,21 @@ int run_validate(const std::vector<std::string>& args) {
     std::vector<InputFile> files;
     if (!expand_inputs(options.inputs, files)) return kExitUsage;
     if (files.empty()) return usage_error("no *.json files found in the folders given", kValidateUsage);
-    std::vector<std::string> names;
-    for (const InputFile& f : files) names.push_back(f.display);
     Workspace ws;
-    if (!load_inputs(files, names, ws)) return kExitUsage;
+    for (const InputFile& f : files) {
+        std::string bytes;
+        if (!read_bytes(f.path, bytes)) {
+            std::cerr << "it2: cannot read " << f.path << " (check that it is a readable file)\n";
+            return kExitUsage;
+        }
+        // A policy file among the inputs is checked as a policy, not rejected as a batch file.
+        if (sniff_format(bytes) == "it2-policy") {
+            const PolicyLoad policy = load_policy(f.display, bytes);
+            problems.insert(problems.end(), policy.problems.begin(), policy.problems.end());
+            continue;
+        }
+        ws.add(f.display, bytes);
+    }
     for (const FileEntry& f : ws.files) problems.insert(problems.end(), f.problems.begin(), f.problems.end());
     const Merged merged = merge(ws);
     problems.insert(problems.end(), merged.problems.begin(), merged.problems.end());

@@ -358,6 +358,9 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
             school.overdue += teacher.overdue;
         }
         school.rates = rates_of(members);
+        for (size_t k = 0; k < school.by_status.size(); ++k) s.by_status[k] += school.by_status[k];
+        s.at_risk += school.at_risk;
+        s.overdue += school.overdue;
         school.score = score_of(school, policy);
         score_sum += school.score.total();
     }

@@ -87,6 +87,8 @@ struct Summary {
     std::string as_of;
     Rates district;
     double district_score = 0;  // mean of the schools' scores (0 with no school)
+    std::array<int, kTeacherStatusCount> by_status{};  // district-wide
+    int at_risk = 0, overdue = 0;                      // district-wide
     std::vector<SchoolResult> schools;
     std::vector<TeacherResult> teachers;
     std::vector<FileResult> files;

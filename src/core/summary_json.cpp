@@ -216,12 +216,10 @@ std::string summary_table(const Summary& s, Lang lang) {
                         score_text(school.score.total()), std::to_string(school.at_risk),
                         std::to_string(school.overdue)});
     }
-    int at_risk = 0, overdue = 0;
-    for (const SchoolResult& school : s.schools) at_risk += school.at_risk, overdue += school.overdue;
     rows.push_back({zh ? "全区" : "District", "", "", std::to_string(s.district.teachers), percent(s.district.participation),
                     percent(s.district.hours), percent(s.district.submission), percent(s.district.pass),
-                    percent(s.district.excellence), score_text(s.district_score), std::to_string(at_risk),
-                    std::to_string(overdue)});
+                    percent(s.district.excellence), score_text(s.district_score), std::to_string(s.at_risk),
+                    std::to_string(s.overdue)});
 
     std::vector<size_t> widths(rows.front().size(), 0);
     for (const auto& row : rows)

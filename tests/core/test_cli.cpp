@@ -259,6 +259,16 @@ TEST_CASE("it2 validate: one problem per line, file:line:column: severity: point
     size_t lines = 0;
     for (char c : r.out) lines += c == '\n';
     CHECK(lines == 1);
+
+    // A policy file among the inputs is checked as a policy.
+    const std::string policy = dir.write("policy.json", it2::policy_json(it2::Policy{}));
+    CHECK(run_it2({"validate", policy, clean}).status == 0);
+    const std::string odd_policy =
+        dir.write("odd-policy.json", R"({"format": "it2-policy", "version": 1, "hours": {"online_min": -3}})");
+    const Run odd = run_it2({"validate", odd_policy});
+    CHECK(odd.status == 1);
+    CHECK(odd.out.find(odd_policy + ":1:") == 0);
+    CHECK(odd.out.find("/hours/online_min") != std::string::npos);
 }
 
 TEST_CASE("it2 catalog and it2 policy print the reference files") {

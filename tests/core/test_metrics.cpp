@@ -388,6 +388,12 @@ TEST_CASE("at risk: as_of <= end <= as_of + at_risk_days and not passed") {
     CHECK(find_school(s, "S1").at_risk == 2);
     CHECK(find_school(s, "S1").overdue == 1);
     CHECK(find_school(s, "S1").by_status[size_t(TeacherStatus::not_met)] == 1);
+    fx.add(batch("S2", "2022-1", "2022-11-20", {teacher("d", 1, 1)}));
+    Summary two = fx.run();
+    CHECK(two.at_risk == 3);
+    CHECK(two.overdue == 1);
+    CHECK(two.by_status[size_t(TeacherStatus::in_progress)] == 3);
+    CHECK(two.by_status[size_t(TeacherStatus::not_met)] == 1);
 }
 
 TEST_CASE("capability levels per point and env × dimension, by scope") {
