@@ -142,7 +142,7 @@ bool is_passed_status(TeacherStatus s) { return s == TeacherStatus::excellent ||
 
 // What is still missing for a teacher who does not pass, in the order a principal reads it.
 std::vector<Missing> missing_for(const Teacher& t, const Policy& policy, int passed_points, uint8_t passed_dims,
-                                 const std::vector<bool>& passed_point) {
+                                 const std::array<bool, kPointCount>& passed_point) {
     std::vector<Missing> out;
     auto add = [&](Missing::Kind kind, double amount) {
         Missing m{};
@@ -202,7 +202,7 @@ TeacherResult evaluate_teacher(const Teacher& t, const BatchFile& file, const Po
     r.online = t.online;
     r.practice = t.practice;
 
-    std::vector<bool> passed_point(kPointCount, false);
+    std::array<bool, kPointCount> passed_point{};
     uint8_t passed_dims = 0;
     int submitted_or_graded = 0;
     bool any_submitted = false;
