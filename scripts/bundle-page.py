@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Write dist/it2-tracker.html: ONE self-contained file for file:// use from a USB stick.
+
+Inlines into web/page.html: web/page.css, web/page.js, web/it2.js, Emscripten's app.js, and as
+gzip'd base64 data blocks the wasm, the subset font and the demo data files. The page inflates
+them with DecompressionStream and hands the wasm to Emscripten through Module.instantiateWasm:
+nothing is fetched, not even a data: URL (which the page's CSP would refuse), and gzip keeps
+the file about 1 MB smaller than -sSINGLE_FILE=1 would.
+
+Usage: bundle-page.py --template web/page.html --web web --app app.js --wasm app.wasm
+                      --font font.otf --out dist/it2-tracker.html [DEMO_JSON_FILES...]
+"""
+import argparse
+import base64
+import gzip
+import json
+import os
+import sys
+
+PAGE_LIMIT_BYTES = 5 * 1000 * 1000
+
+
+def read_text(path):
+    with open(path, "r", encoding="utf-8") as handle:
+        return handle.read()
+
+
+def script_safe(text, what):
+    # An inline <script> ends at the first "</script"; "<!--" can change how the HTML parser
+    # reads it. Neither occurs in our code: fail loudly if one ever does.
+    for marker in ("</script", "<!--"):
+        if marker in text.lower():
+            sys.exit(f"bundle-page.py: {what} contains '{marker}': it cannot be inlined safely.")
+    return text
+
+
+def asset_element(element_id, raw_bytes):
+    packed = base64.b64encode(gzip.compress(raw_bytes, compresslevel=9, mtime=0)).decode("ascii")
+    lines = [packed[i:i + 16384] for i in range(0, len(packed), 16384)]
+    return (f'<script type="application/octet-stream" id="{element_id}" data-encoding="gzip+base64">\n'
+            + "\n".join(lines) + "\n</script>")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--template", required=True)
+    parser.add_argument("--web", required=True)
+    parser.add_argument("--app", required=True)
+    parser.add_argument("--wasm", required=True)
+    parser.add_argument("--font", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("demo_files", nargs="*")
+    args = parser.parse_args()
+
+    page = read_text(args.template)
+    parts = {
+        "/*IT2:CSS*/": read_text(os.path.join(args.web, "page.css")),
+        "/*IT2:PAGE_JS*/": script_safe(read_text(os.path.join(args.web, "page.js")), "web/page.js"),
+        "/*IT2:HOOK_JS*/": script_safe(read_text(os.path.join(args.web, "it2.js")), "web/it2.js"),
+        "/*IT2:APP_JS*/": script_safe(read_text(args.app), "app.js"),
+    }
+
+    assets = []
+    for element_id, path in (("it2-wasm", args.wasm), ("it2-font", args.font)):
+        with open(path, "rb") as handle:
+            assets.append(asset_element(element_id, handle.read()))
+    # Demo files travel byte for byte (some are broken on purpose, for the data-problems view):
+    # one JSON index line [{"name", "size"}, …], then the files' bytes back to back.
+    demo_index, demo_bytes = [], []
+    for path in sorted(args.demo_files):
+        with open(path, "rb") as handle:
+            data = handle.read()
+        demo_index.append({"name": os.path.basename(path), "size": len(data)})
+        demo_bytes.append(data)
+    if demo_index:
+        archive = json.dumps(demo_index, ensure_ascii=False).encode("utf-8") + b"\n" + b"".join(demo_bytes)
+        assets.append(asset_element("it2-demo", archive))
+    parts["<!--IT2:ASSETS-->"] = "\n".join(assets)
+
+    for marker, content in parts.items():
+        if page.count(marker) != 1:
+            sys.exit(f"bundle-page.py: marker {marker} must appear exactly once in {args.template}.")
+        page = page.replace(marker, content)
+
+    encoded = page.encode("utf-8")
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    temporary = args.out + ".tmp"
+    with open(temporary, "wb") as handle:
+        handle.write(encoded)
+    os.replace(temporary, args.out)
+    print(f"bundle-page.py: {args.out}: {len(encoded) / 1e6:.2f} MB "
+          f"({len(demo_index)} demo files, limit {PAGE_LIMIT_BYTES / 1e6:.0f} MB)")
+    if len(encoded) > PAGE_LIMIT_BYTES:
+        sys.exit(f"bundle-page.py: the page is {len(encoded)} bytes, over the {PAGE_LIMIT_BYTES}-byte limit: "
+                 "shrink the demo data or the font subset.")
+
+
+if __name__ == "__main__":
+    main()

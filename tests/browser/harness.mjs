@@ -1,0 +1,204 @@
+// Browser test harness: launches Debian's chromium through playwright-core with a fresh profile,
+// opens dist/it2-tracker.html through file://, and watches for console errors and any network
+// request. Test files (tests/browser/*.test.mjs) export `tests`, a list of
+// { name, run: async (t) => {…} }; `t` is a TestContext (below). See tests/browser/README.md.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PAGE_PATH = process.env.IT2_PAGE || path.join(ROOT, 'dist', 'it2-tracker.html');
+export const PAGE_URL = pathToFileURL(PAGE_PATH).href;
+export const ARTIFACTS = path.join(ROOT, 'build', 'artifacts');
+export const CHROMIUM = process.env.IT2_CHROMIUM || '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
+
+export { assert };
+
+export async function loadPlaywright() {
+  try {
+    return await import('playwright-core');
+  } catch (error) {
+    throw new Error(`playwright-core is not installed (${error.message}): run 'npm ci' in ${ROOT} (run-tests.sh does it).`);
+  }
+}
+
+// Minimal PNG decoder (8-bit RGB/RGBA, not interlaced: what Chromium's screenshots are).
+export function decodePng(buffer) {
+  const signature = '89504e470d0a1a0a';
+  if (buffer.subarray(0, 8).toString('hex') !== signature) throw new Error('not a PNG');
+  let offset = 8;
+  let width = 0, height = 0, colorType = 0, bitDepth = 0, interlace = 0;
+  const idat = [];
+  while (offset < buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString('ascii', offset + 4, offset + 8);
+    const data = buffer.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      bitDepth = data[8];
+      colorType = data[9];
+      interlace = data[12];
+    } else if (type === 'IDAT') {
+      idat.push(data);
+    } else if (type === 'IEND') {
+      break;
+    }
+    offset += 12 + length;
+  }
+  if (bitDepth !== 8 || (colorType !== 2 && colorType !== 6) || interlace !== 0) {
+    throw new Error(`unsupported PNG (bit depth ${bitDepth}, colour type ${colorType}, interlace ${interlace})`);
+  }
+  const channels = colorType === 6 ? 4 : 3;
+  const stride = width * channels;
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const pixels = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = pixels.subarray(y * stride, (y + 1) * stride);
+    const previous = y > 0 ? pixels.subarray((y - 1) * stride, y * stride) : null;
+    for (let x = 0; x < stride; x++) {
+      const left = x >= channels ? out[x - channels] : 0;
+      const up = previous ? previous[x] : 0;
+      const upLeft = previous && x >= channels ? previous[x - channels] : 0;
+      let value = line[x];
+      if (filter === 1) value += left;
+      else if (filter === 2) value += up;
+      else if (filter === 3) value += (left + up) >> 1;
+      else if (filter === 4) {
+        const p = left + up - upLeft;
+        const pa = Math.abs(p - left), pb = Math.abs(p - up), pc = Math.abs(p - upLeft);
+        value += pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      }
+      out[x] = value & 0xff;
+    }
+  }
+  return { width, height, channels, pixels };
+}
+
+// Luma statistics of a PNG: a blank (single-colour) canvas has variance ~0.
+export function imageStats(pngBuffer) {
+  const { width, height, channels, pixels } = decodePng(pngBuffer);
+  let sum = 0, sumSquares = 0;
+  const colours = new Set();
+  const count = width * height;
+  for (let i = 0; i < count; i++) {
+    const r = pixels[i * channels], g = pixels[i * channels + 1], b = pixels[i * channels + 2];
+    const luma = 0.299 * r + 0.587 * g + 0.114 * b;
+    sum += luma;
+    sumSquares += luma * luma;
+    if (colours.size < 4096) colours.add((r << 16) | (g << 8) | b);
+  }
+  const mean = sum / count;
+  return { width, height, mean, variance: sumSquares / count - mean * mean, distinctColours: colours.size };
+}
+
+// Everything a test gets. Pages opened through it are watched: a console error, an uncaught
+// exception or any request other than the page file itself fails the test, unless the test
+// declared it expected (t.allowConsoleError(regex), t.allowRequest(regex)).
+export class TestContext {
+  constructor(playwright, name) {
+    this.playwright = playwright;
+    this.name = name;
+    this.problems = [];
+    this.allowedConsole = [];
+    this.allowedRequests = [];
+    this.contexts = [];
+    this.profiles = [];
+    this.notes = [];
+  }
+
+  allowConsoleError(pattern) { this.allowedConsole.push(pattern); }
+  allowRequest(pattern) { this.allowedRequests.push(pattern); }
+  note(text) { this.notes.push(text); }
+
+  // A fresh browser profile (its own --user-data-dir); options go to launchPersistentContext
+  // (viewport, deviceScaleFactor, …). Reuse the returned context to reopen the page in the same profile.
+  async newContext(options = {}) {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'it2-chromium-'));
+    this.profiles.push(profile);
+    const context = await this.playwright.chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1366, height: 768 },
+      acceptDownloads: true,
+      ...options,
+    });
+    this.contexts.push(context);
+    return context;
+  }
+
+  watch(page) {
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (!this.allowedConsole.some((pattern) => pattern.test(text))) this.problems.push(`console error: ${text}`);
+    });
+    page.on('pageerror', (error) => {
+      const text = String(error && error.stack ? error.stack : error);
+      if (!this.allowedConsole.some((pattern) => pattern.test(text))) this.problems.push(`uncaught exception: ${text}`);
+    });
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url === PAGE_URL || url.startsWith(PAGE_URL + '#') || url.startsWith(PAGE_URL + '?')) return;
+      if (!this.allowedRequests.some((pattern) => pattern.test(url))) this.problems.push(`network request: ${url}`);
+    });
+    return page;
+  }
+
+  // Opens the page (a new profile unless `context` is given) and waits for it2.ready.
+  async openPage({ context = null, waitReady = true, url = PAGE_URL, ...options } = {}) {
+    const ctx = context || (await this.newContext(options));
+    const page = ctx.pages()[0] && ctx.pages()[0].url() === 'about:blank' ? ctx.pages()[0] : await ctx.newPage();
+    this.watch(page);
+    await page.goto(url, { waitUntil: 'load' });
+    if (waitReady) await this.waitReady(page);
+    return page;
+  }
+
+  async waitReady(page, timeoutMs = 30000) {
+    await page.waitForFunction(() => window.it2 && window.it2Page && window.it2Page.started, null,
+      { timeout: timeoutMs, polling: 50 });
+    await page.evaluate(() => window.it2.ready);
+  }
+
+  async state(page) {
+    return JSON.parse(await page.evaluate(() => window.it2.state()));
+  }
+
+  // Waits until `count` more frames were drawn (ImGui needs a few frames to settle layout).
+  async waitFrames(page, count = 3, timeoutMs = 10000) {
+    const start = (await this.state(page)).frames;
+    await page.waitForFunction((target) => JSON.parse(window.it2.state()).frames >= target, start + count,
+      { timeout: timeoutMs, polling: 20 });
+  }
+
+  async screenshot(page, name) {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    const buffer = await page.screenshot({ path: file });
+    return { file, buffer, stats: imageStats(buffer) };
+  }
+
+  async close() {
+    for (const context of this.contexts) await context.close().catch(() => {});
+    for (const profile of this.profiles) fs.rmSync(profile, { recursive: true, force: true });
+  }
+}

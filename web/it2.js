@@ -1,0 +1,110 @@
+// window.it2: the page's automation hook, used by every browser test (tests/browser/) and handy
+// in the console. Every entry forwards to the App (src/app/app.h) through the C functions
+// exported by src/app/main.cpp. This is the one place the hook is defined: extend it here.
+//
+//   await it2.ready               resolves after the first frame (rejects if the page fails)
+//   it2.state()                   JSON string from App::state_json(): {"view", "frames", "missingGlyphs", …}
+//   it2.load(name, data)          data: string | Uint8Array | ArrayBuffer → {file, status, problems}
+//   it2.loadDemo()                loads the embedded demo district → [{file, status, problems}, …]
+//   it2.demoFiles()               names of the embedded demo files
+//   it2.clear()                   unloads everything
+//   it2.summary(asOf)             format.md §4 JSON string ("" or omitted = the app's as-of date)
+//   it2.view(name, arg)           switches panel and scope, e.g. it2.view("school", "500110-0012") → bool
+//   it2.firstFrameMs()            milliseconds from navigation start to the first frame (null before)
+'use strict';
+
+(function () {
+  const page = window.it2Page;
+  const module = window.Module;
+
+  const ready = new Promise((resolve, reject) => {
+    page.onFirstFrame(resolve);
+    page.onFailure(reject);
+  });
+  ready.catch(() => {});  // a failed start is shown on the page; tests await it2.ready themselves
+
+  function requireStarted() {
+    if (!page.started) throw new Error('it2: the page has not drawn its first frame yet (await it2.ready)');
+  }
+
+  // Calls fn with a NUL-terminated UTF-8 copy of each string in wasm memory.
+  function withCStrings(strings, fn) {
+    const pointers = strings.map((text) => {
+      const size = module.lengthBytesUTF8(text) + 1;
+      const pointer = module._malloc(size);
+      module.stringToUTF8(text, pointer, size);
+      return pointer;
+    });
+    try {
+      return fn(...pointers);
+    } finally {
+      pointers.forEach((pointer) => module._free(pointer));
+    }
+  }
+
+  // Reads and frees a string C++ returned (malloc'd by main.cpp's to_js_string).
+  function takeCString(pointer) {
+    if (!pointer) return null;
+    const text = module.UTF8ToString(pointer);
+    module._it2_free_string(pointer);
+    return text;
+  }
+
+  function toBytes(data) {
+    if (typeof data === 'string') return new TextEncoder().encode(data);
+    if (data instanceof Uint8Array) return data;
+    if (data instanceof ArrayBuffer) return new Uint8Array(data);
+    if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    throw new TypeError('it2.load: data must be a string, a Uint8Array or an ArrayBuffer');
+  }
+
+  function load(name, data) {
+    requireStarted();
+    const bytes = toBytes(data);
+    const pointer = module._malloc(Math.max(1, bytes.length));
+    // Read HEAPU8 after _malloc: memory growth replaces the buffer.
+    module.HEAPU8.set(bytes, pointer);
+    try {
+      const result = withCStrings([String(name)], (namePointer) =>
+        takeCString(module._it2_load_file(namePointer, pointer, bytes.length)));
+      return result === null ? null : JSON.parse(result);
+    } finally {
+      module._free(pointer);
+    }
+  }
+
+  window.it2 = {
+    ready,
+    state() {
+      requireStarted();
+      return takeCString(module._it2_state_json());
+    },
+    load,
+    loadDemo() {
+      return page.demoFiles().map((file) => load(file.name, file.bytes));
+    },
+    demoFiles() {
+      return page.demoFiles().map((file) => file.name);
+    },
+    clear() {
+      requireStarted();
+      module._it2_clear();
+    },
+    summary(asOf) {
+      requireStarted();
+      return withCStrings([asOf ? String(asOf) : ''], (pointer) => takeCString(module._it2_summary_json(pointer)));
+    },
+    view(name, arg) {
+      requireStarted();
+      return withCStrings([String(name), arg === undefined || arg === null ? '' : String(arg)],
+        (namePointer, argPointer) => module._it2_set_view(namePointer, argPointer) !== 0);
+    },
+    firstFrameMs() {
+      return page.firstFrameMs;
+    },
+    // For web/page.js's input-method bridge.
+    _addInputText(text) {
+      withCStrings([text], (pointer) => module._it2_add_input_text(pointer));
+    },
+  };
+})();

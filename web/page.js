@@ -1,0 +1,246 @@
+// The page around the wasm module: boot (Emscripten's `Module`), the loading and failure
+// messages, the embedded assets (font, demo data), the input-method bridge, the clipboard and
+// the browser glyph fallback. C++ reaches this through `Module.it2Page` (src/platform/
+// platform_web.cpp); tests and the console use `window.it2` (web/it2.js).
+'use strict';
+
+(function () {
+  const statusBox = document.getElementById('it2-status');
+  const messageBox = document.getElementById('it2-message');
+  const canvas = document.getElementById('canvas');
+  const imeArea = document.getElementById('it2-ime');
+
+  const firstFrameListeners = [];
+  const failureListeners = [];
+  let started = false;
+  let firstFrameMs = null;  // since navigation start
+  let failed = false;
+  const stderrTail = [];
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+
+  // Replaces the loading message with a readable explanation (never a blank page).
+  function fail(zh, en, detail) {
+    if (failed) return;
+    failed = true;
+    statusBox.classList.remove('it2-hidden');
+    statusBox.classList.add('it2-error');
+    const extra = detail ? `<div class="it2-detail">${escapeHtml(detail)}</div>` : '';
+    messageBox.innerHTML = `${escapeHtml(zh)}<br><span class="it2-en">${escapeHtml(en)}</span>${extra}`;
+    for (const listener of failureListeners) listener(new Error(en + (detail ? ': ' + detail : '')));
+  }
+
+  function failToStart(detail) {
+    fail('看板无法启动。请使用新版 Chrome、Edge 或 Firefox 浏览器打开此文件，并确认已开启硬件加速（WebGL 2）。',
+      'The dashboard could not start. Open this file in a recent Chrome, Edge or Firefox with hardware acceleration (WebGL 2) enabled.',
+      detail);
+  }
+
+  // ---- embedded assets: <script type="application/octet-stream" data-it2-asset=…> -------------
+  function base64ToBytes(text) {
+    const binary = atob(text.replace(/\s+/g, ''));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  async function gunzip(bytes) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  async function decodeAsset(element) {
+    const bytes = base64ToBytes(element.textContent);
+    return element.dataset.encoding === 'gzip+base64' ? gunzip(bytes) : bytes;
+  }
+
+  let fontBytes = null;
+  let demoFiles = [];  // [{ name, bytes }]
+
+  async function decodeAssets() {
+    const fontElement = document.getElementById('it2-font');
+    if (fontElement) fontBytes = await decodeAsset(fontElement);
+    const demoElement = document.getElementById('it2-demo');
+    if (demoElement) {
+      // One JSON index line [{name, size}, …], then the files' bytes back to back (bundle-page.py).
+      const archive = await decodeAsset(demoElement);
+      const newline = archive.indexOf(10);
+      const index = JSON.parse(new TextDecoder().decode(archive.subarray(0, newline)));
+      let offset = newline + 1;
+      demoFiles = index.map(({ name, size }) => {
+        const bytes = archive.slice(offset, offset + size);
+        offset += size;
+        return { name, bytes };
+      });
+    }
+  }
+
+  // ---- input methods ---------------------------------------------------------------------------
+  // SDL 2.26 on the web turns only `keypress` into text, so text committed by an input method
+  // never reaches ImGui. While an ImGui field is active this textarea has the focus: SDL still
+  // gets every key (it listens on window, and its keypress handler stops plain characters from
+  // landing here), while composed text lands here and is forwarded once committed.
+  let textInputActive = false;
+
+  function forwardCommittedText() {
+    const text = imeArea.value;
+    imeArea.value = '';
+    if (text && window.it2) window.it2._addInputText(text);
+  }
+  imeArea.addEventListener('input', (event) => { if (!event.isComposing) forwardCommittedText(); });
+  imeArea.addEventListener('compositionend', forwardCommittedText);
+
+  function setTextInput(active, x, y, lineHeight) {
+    if (active) {
+      imeArea.style.left = `${Math.max(0, x)}px`;
+      imeArea.style.top = `${Math.max(0, y)}px`;
+      imeArea.style.height = `${Math.max(1, lineHeight)}px`;
+    }
+    if (active === textInputActive) return;
+    textInputActive = active;
+    if (active) {
+      imeArea.value = '';
+      imeArea.focus({ preventScroll: true });
+    } else if (document.activeElement === imeArea) {
+      imeArea.blur();
+    }
+  }
+
+  // ---- browser glyph fallback (characters the embedded font lacks) -------------------------
+  // Windows carries Ext-B in SimSun-ExtB / MingLiU-ExtB; the generic family covers the rest.
+  const FALLBACK_FONTS = '"Noto Sans CJK SC", "Microsoft YaHei", "SimSun", "SimSun-ExtB", "MingLiU-ExtB", ' +
+    '"PingFang SC", "Hiragino Sans GB", "Source Han Sans SC", "HanaMinA", "HanaMinB", sans-serif';
+  const PROBE_SIZE = 32;
+  const glyphCanvas = document.createElement('canvas');
+  const glyphContext = glyphCanvas.getContext('2d', { willReadFrequently: true });
+  const glyphKnown = new Map();  // codepoint -> bool
+  let notdefPixels = null;
+
+  function drawProbe(codepoint) {
+    glyphCanvas.width = PROBE_SIZE * 2;
+    glyphCanvas.height = PROBE_SIZE * 2;
+    glyphContext.font = `${PROBE_SIZE}px ${FALLBACK_FONTS}`;
+    glyphContext.textBaseline = 'alphabetic';
+    glyphContext.fillStyle = '#000';
+    glyphContext.fillText(String.fromCodePoint(codepoint), 4, PROBE_SIZE * 1.4);
+    return glyphContext.getImageData(0, 0, glyphCanvas.width, glyphCanvas.height).data;
+  }
+
+  function samePixels(a, b) {
+    if (a.length !== b.length) return false;
+    for (let i = 3; i < a.length; i += 4) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  // A character renders if the browser draws something that is not its "missing glyph" box
+  // (drawn for U+10FFFD, a private-use point no font has); whitespace counts as renderable.
+  function browserHasGlyph(codepoint) {
+    if (glyphKnown.has(codepoint)) return glyphKnown.get(codepoint);
+    let result = false;
+    if (glyphContext) {
+      const text = String.fromCodePoint(codepoint);
+      if (/^\s$/u.test(text)) {
+        result = true;
+      } else {
+        if (!notdefPixels) notdefPixels = drawProbe(0x10FFFD);
+        const pixels = drawProbe(codepoint);
+        let inked = false;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) { inked = true; break; }
+        result = inked && !samePixels(pixels, notdefPixels);
+      }
+    }
+    glyphKnown.set(codepoint, result);
+    return result;
+  }
+
+  // One character as an alpha bitmap `height` pixels tall, baseline at `ascent`.
+  function rasterizeGlyph(codepoint, size, ascent, height) {
+    if (!glyphContext) return null;
+    const text = String.fromCodePoint(codepoint);
+    const font = `${size}px ${FALLBACK_FONTS}`;
+    glyphContext.font = font;
+    const advance = glyphContext.measureText(text).width;
+    const width = Math.ceil(advance);
+    if (width <= 0 || /^\s$/u.test(text)) return { width: 0, advance, alpha: new Uint8Array(0) };
+    glyphCanvas.width = width;
+    glyphCanvas.height = height;
+    glyphContext.font = font;  // resizing the canvas resets its state
+    glyphContext.textBaseline = 'alphabetic';
+    glyphContext.fillStyle = '#000';
+    glyphContext.fillText(text, 0, ascent);
+    const rgba = glyphContext.getImageData(0, 0, width, height).data;
+    const alpha = new Uint8Array(width * height);
+    for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[i * 4 + 3];
+    return { width, advance, alpha };
+  }
+
+  // ---- what C++ calls (src/platform/platform_web.cpp) ----------------------------------------
+  const page = {
+    fontBytes: () => fontBytes,
+    demoFiles: () => demoFiles,
+    hasDemo: () => demoFiles.length > 0,
+    requestDemoLoad() { setTimeout(() => window.it2.loadDemo(), 0); },
+    setClipboardText(text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+    },
+    setTextInput,
+    browserHasGlyph,
+    rasterizeGlyph,
+    firstFrame() {
+      firstFrameMs = performance.now();
+      started = true;
+      statusBox.classList.add('it2-hidden');
+      for (const listener of firstFrameListeners) listener();
+    },
+    fail(detail) { failToStart(detail); },
+    // For web/it2.js.
+    onFirstFrame(listener) { if (started) listener(); else firstFrameListeners.push(listener); },
+    onFailure(listener) { failureListeners.push(listener); },
+    get started() { return started; },
+    get firstFrameMs() { return firstFrameMs; },
+  };
+
+  // ---- Emscripten's Module ---------------------------------------------------------------------
+  const module = {
+    canvas,
+    it2Page: page,
+    print: (text) => console.log(text),
+    printErr: (text) => {
+      console.warn(text);
+      stderrTail.push(text);
+      if (stderrTail.length > 5) stderrTail.shift();
+    },
+    // Emscripten's hook for instantiating the wasm ourselves: it is inlined in this file gzip'd,
+    // and the font and demo data are inflated in the same step, before main() runs.
+    instantiateWasm(imports, receiveInstance) {
+      const wasmElement = document.getElementById('it2-wasm');
+      Promise.all([decodeAsset(wasmElement), decodeAssets()])
+        .then(([wasmBytes]) => WebAssembly.instantiate(wasmBytes, imports))
+        .then((result) => receiveInstance(result.instance, result.module))
+        .catch((error) => failToStart('wasm: ' + (error && error.message ? error.message : error)));
+      return {};  // exports arrive asynchronously through receiveInstance
+    },
+    onAbort: (what) => failToStart(String(what || stderrTail.join('\n'))),
+  };
+
+  if (typeof WebAssembly !== 'object' || typeof WebGL2RenderingContext === 'undefined' ||
+      typeof DecompressionStream === 'undefined') {
+    module.noInitialRun = true;
+    fail('此浏览器太旧，无法运行看板。请使用新版 Chrome、Edge 或 Firefox 打开此文件。',
+      'This browser is too old to run the dashboard. Open this file in a recent Chrome, Edge or Firefox.',
+      `WebAssembly: ${typeof WebAssembly === 'object'}, WebGL2: ${typeof WebGL2RenderingContext !== 'undefined'}, ` +
+      `DecompressionStream: ${typeof DecompressionStream !== 'undefined'}`);
+  }
+  canvas.addEventListener('webglcontextlost', (event) => {
+    event.preventDefault();
+    fail('图形上下文已丢失，请刷新页面。', 'The graphics context was lost: reload the page.');
+  });
+  window.addEventListener('error', (event) => {
+    if (!started) failToStart(event.message || String(event.error));
+  });
+
+  window.Module = module;
+  window.it2Page = page;
+})();
