@@ -505,7 +505,7 @@ private:
         return iso_from_days(b.start_day + offset);
     }
 
-    std::vector<int> choose_points(Rng& r, char environment) {
+    std::vector<int> choose_points(Rng& r, char environment, double progress) {
         const int envs = environment - 'A' + 1;
         std::vector<int> allowed;
         for (int i = 0; i < kPointTotal; ++i)
@@ -517,10 +517,10 @@ private:
                 if (kPoints[i].env == 2) allowed.push_back(i);
         }
         const double u = r.unit();
-        const int wanted = u < 0.08 ? 2 : (u < 0.68 ? 3 : (u < 0.93 ? 4 : 5));
+        // Teachers who are behind sometimes have chosen too few points, or points in too few dimensions.
+        const int wanted = progress < 0.4 && u < 0.2 ? 2 : (u < 0.62 ? 3 : (u < 0.92 ? 4 : 5));
         std::vector<int> chosen;
-        // Most teachers spread their first three points over three dimensions; some do not.
-        const bool spread_dimensions = r.chance(0.93);
+        const bool spread_dimensions = r.chance(progress < 0.5 ? 0.9 : 0.98);
         std::vector<int> dims_used;
         for (int attempts = 0; int(chosen.size()) < wanted && attempts < 200; ++attempts) {
             const int p = allowed[size_t(r.below(int(allowed.size())))];
@@ -589,7 +589,7 @@ private:
         t.online = half_hours_text(started ? half_hours(r, progress) : 0);
         t.practice = half_hours_text(started ? half_hours(r, progress) : 0);
         if (!started && r.chance(0.3)) return t;  // nothing chosen yet
-        for (int p : choose_points(r, school.environment)) t.points.push_back(make_point(r, p, progress, batch, started));
+        for (int p : choose_points(r, school.environment, progress)) t.points.push_back(make_point(r, p, progress, batch, started));
         return t;
     }
 
