@@ -204,6 +204,19 @@ uint32_t JsonDoc::find(uint32_t object, std::string_view name) const {
     return found;
 }
 
+void JsonDoc::find_members(uint32_t object, std::initializer_list<std::string_view> keys, uint32_t* out) const {
+    std::fill(out, out + keys.size(), npos);
+    if (!is(object, JsonKind::object)) return;
+    for (uint32_t c = first_child(object); c != npos; c = next_sibling(object, c)) {
+        std::string_view name = key(c);
+        uint32_t i = 0;
+        for (std::string_view k : keys) {
+            if (k == name) out[i] = c;
+            ++i;
+        }
+    }
+}
+
 uint32_t JsonDoc::offset(uint32_t n) const {
     const JsonNode& node = nodes[n];
     uint32_t end = node.where;

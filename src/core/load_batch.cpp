@@ -81,6 +81,27 @@ Grade grade_from_items(const std::vector<Item>& items) {
     return all_excellent ? Grade::excellent : Grade::pass;
 }
 
+// point_index() for the hot path: catalogue order is A1..A13, B1..B10, C1..C7 (catalog.h), so
+// the index follows from letter and number; a unit test keeps the two equal.
+int code_index(std::string_view code) {
+    if (code.size() < 2 || code.size() > 3) return -1;
+    char letter = char(code[0] & ~0x20);  // ASCII upper case
+    int first = code[1] - '0';
+    if (first < 1 || first > 9) return -1;
+    int number = first;
+    if (code.size() == 3) {
+        int second = code[2] - '0';
+        if (second < 0 || second > 9) return -1;
+        number = first * 10 + second;
+    }
+    switch (letter) {
+        case 'A': return number <= 13 ? number - 1 : -1;
+        case 'B': return number <= 10 ? 13 + number - 1 : -1;
+        case 'C': return number <= 7 ? 23 + number - 1 : -1;
+        default: return -1;
+    }
+}
+
 bool parse_status(std::string_view s, PointStatus& status) {
     if (s == "selected") status = PointStatus::selected;
     else if (s == "submitted") status = PointStatus::submitted;
@@ -97,6 +118,23 @@ struct PendingDate {
     uint32_t point_element;  // position in the teacher's "points" array
     bool reviewed;
 };
+
+// A JSON pointer made only when a problem needs one: base, then middle + index when given.
+struct Path {
+    std::string_view base;
+    const char* middle = nullptr;
+    uint32_t index = 0;
+};
+
+std::string operator+(const Path& path, std::string_view suffix) {
+    std::string s(path.base);
+    if (path.middle != nullptr) {
+        s += path.middle;
+        s += std::to_string(path.index);
+    }
+    s += suffix;
+    return s;
+}
 
 class BatchReader {
 public:
@@ -120,16 +158,21 @@ private:
         reporter_.add(Severity::warning, std::move(pointer), at(node), std::move(zh), std::move(en),
                       std::move(teacher));
     }
-    // An optional string field: absent or null leaves `out` empty; another type is a warning.
-    void optional_string(uint32_t object, const char* key, const std::string& pointer, std::string& out,
+    // An optional string member `n` (npos when absent): absent or null leaves `out` empty;
+    // another type is a warning.
+    void optional_string(uint32_t n, const char* key, const Path& at, std::string& out,
                          const std::string& teacher = {});
-    bool optional_date(uint32_t object, const char* key, const std::string& pointer, std::string& out,
-                       const char* what_zh, const char* what_en, const std::string& teacher = {});
+    void optional_string(uint32_t object, const char* key, std::string_view at, std::string& out) {
+        optional_string(doc_->find(object, key), key, Path{at}, out);
+    }
+    // An optional ISO date member `n`: true when `out` was set.
+    bool optional_date(uint32_t n, const char* key, const Path& at, std::string& out, const char* what_zh,
+                       const char* what_en, const std::string& teacher = {});
 
     // ---- the file's parts ----------------------------------------------------------------
     void read_teacher(uint32_t node, size_t index);
     double read_hour(uint32_t hours, const char* key, const std::string& pointer, const std::string& teacher);
-    void read_point(Teacher& teacher, uint32_t node, const std::string& pointer, uint32_t element);
+    void read_point(Teacher& teacher, uint32_t node, const std::string& teacher_pointer, uint32_t element);
     bool read_header();  // format, version, school, batch, teachers; false on a file error
     void read_school();
     void read_batch();
@@ -152,28 +195,26 @@ private:
     size_t problems_before_teachers_ = 0;
 };
 
-void BatchReader::optional_string(uint32_t object, const char* key, const std::string& pointer, std::string& out,
+void BatchReader::optional_string(uint32_t n, const char* key, const Path& at, std::string& out,
                                   const std::string& teacher) {
-    uint32_t n = doc_->find(object, key);
     if (n == npos || doc_->is(n, JsonKind::null)) return;
     if (doc_->is(n, JsonKind::string)) {
         out.assign(doc_->string(n));
         return;
     }
-    warning(pointer + "/" + key, n,
+    warning(at + "/" + key, n,
             std::string(key) + " 应为文字，实际是 " + show(n, Lang::zh) + "，已忽略",
             std::string(key) + " should be text but is " + show(n, Lang::en) + "; ignored", teacher);
 }
 
-bool BatchReader::optional_date(uint32_t object, const char* key, const std::string& pointer, std::string& out,
-                                const char* what_zh, const char* what_en, const std::string& teacher) {
-    uint32_t n = doc_->find(object, key);
+bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, std::string& out, const char* what_zh,
+                                const char* what_en, const std::string& teacher) {
     if (n == npos || doc_->is(n, JsonKind::null)) return false;
     if (doc_->is(n, JsonKind::string) && valid_iso_date(doc_->string(n))) {
         out.assign(doc_->string(n));
         return true;
     }
-    warning(pointer + "/" + key, n,
+    warning(at + "/" + key, n,
             std::string(what_zh) + " " + show(n, Lang::zh) + " 不是有效日期（应为 YYYY-MM-DD），已忽略",
             std::string(what_en) + " " + show(n, Lang::en) + " is not a valid date (YYYY-MM-DD); ignored", teacher);
     return false;
@@ -374,8 +415,9 @@ void BatchReader::read_batch() {
     const JsonDoc& doc = *doc_;
     uint32_t batch = doc.find(doc.root(), "batch");
     optional_string(batch, "name", "/batch", file_.batch_name);
-    optional_date(batch, "start", "/batch", file_.batch_start, "批次开始日期", "the batch start date");
-    optional_date(batch, "end", "/batch", file_.batch_end, "批次结束日期", "the batch end date");
+    optional_date(doc.find(batch, "start"), "start", Path{"/batch"}, file_.batch_start, "批次开始日期",
+                  "the batch start date");
+    optional_date(doc.find(batch, "end"), "end", Path{"/batch"}, file_.batch_end, "批次结束日期", "the batch end date");
     if (!file_.batch_start.empty() && !file_.batch_end.empty() && file_.batch_end < file_.batch_start) {
         warning("/batch/end", doc.find(batch, "end"),
                 "批次结束日期 " + file_.batch_end + " 早于开始日期 " + file_.batch_start + "，请核对（已保留）",
@@ -465,7 +507,10 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                "this teacher record is not an object (" + show(node, Lang::en) + "); the record is skipped");
         return;
     }
-    uint32_t id = doc.find(node, "id");
+    enum { kId, kName, kSubject, kRole, kStage, kHours, kPoints, kFields };
+    uint32_t field[kFields];
+    doc.find_members(node, {"id", "name", "subject", "role", "stage", "hours", "points"}, field);
+    uint32_t id = field[kId];
     if (!doc.is(id, JsonKind::string) || doc.string(id).empty()) {
         record(pointer + "/id", id == npos ? node : id,
                id == npos ? std::string("教师缺少编号 id，已跳过该教师")
@@ -475,7 +520,7 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
         return;
     }
     std::string teacher_id(doc.string(id));
-    uint32_t name = doc.find(node, "name");
+    uint32_t name = field[kName];
     if (!doc.is(name, JsonKind::string) || doc.string(name).empty()) {
         record(pointer + "/name", name == npos ? node : name,
                "教师 " + teacher_id + (name == npos ? std::string(" 缺少姓名 name") : " 的姓名是 " + show(name, Lang::zh)) +
@@ -504,11 +549,11 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
     TextPosition position = reporter_.position(doc.offset(node));
     teacher.line = position.line;
     teacher.column = position.column;
-    optional_string(node, "subject", pointer, teacher.subject, teacher.id);
-    optional_string(node, "role", pointer, teacher.role, teacher.id);
-    optional_string(node, "stage", pointer, teacher.stage, teacher.id);
+    optional_string(field[kSubject], "subject", Path{pointer}, teacher.subject, teacher.id);
+    optional_string(field[kRole], "role", Path{pointer}, teacher.role, teacher.id);
+    optional_string(field[kStage], "stage", Path{pointer}, teacher.stage, teacher.id);
 
-    uint32_t hours = doc.find(node, "hours");
+    uint32_t hours = field[kHours];
     if (doc.is(hours, JsonKind::object)) {
         teacher.online = read_hour(hours, "online", pointer + "/hours/online", teacher.id);
         teacher.practice = read_hour(hours, "practice", pointer + "/hours/practice", teacher.id);
@@ -521,11 +566,14 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                teacher.id);
     }
 
-    uint32_t points = doc.find(node, "points");
+    uint32_t points = field[kPoints];
     if (doc.is(points, JsonKind::array)) {
+        size_t count = 0;
+        for (uint32_t p = doc.first_child(points); p != npos; p = doc.next_sibling(points, p)) ++count;
+        teacher.points.reserve(count);
         uint32_t element = 0;
         for (uint32_t p = doc.first_child(points); p != npos; p = doc.next_sibling(points, p), ++element)
-            read_point(teacher, p, pointer + "/points/" + std::to_string(element), element);
+            read_point(teacher, p, pointer, element);
     } else if (points != npos && !doc.is(points, JsonKind::null)) {
         record(pointer + "/points", points,
                "能力点 points 应为数组，实际是 " + show(points, Lang::zh) + "，该教师的能力点已忽略",
@@ -566,16 +614,20 @@ double BatchReader::read_hour(uint32_t hours, const char* key, const std::string
     return 0;
 }
 
-void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string& pointer, uint32_t element) {
+void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string& teacher_pointer, uint32_t element) {
     const JsonDoc& doc = *doc_;
     const std::string& tid = teacher.id;
+    const Path pointer{teacher_pointer, "/points/", element};
     if (!doc.is(node, JsonKind::object)) {
-        record(pointer, node, "这条能力点记录不是对象（" + show(node, Lang::zh) + "），已跳过",
+        record(pointer + "", node, "这条能力点记录不是对象（" + show(node, Lang::zh) + "），已跳过",
                "this point record is not an object (" + show(node, Lang::en) + "); the point is skipped", tid);
         return;
     }
-    uint32_t code = doc.find(node, "code");
-    int point = doc.is(code, JsonKind::string) ? point_index(doc.string(code)) : -1;
+    enum { kCode, kStatus, kGrade, kItems, kSubmitted, kReviewed, kFields };
+    uint32_t field[kFields];
+    doc.find_members(node, {"code", "status", "grade", "items", "submitted", "reviewed"}, field);
+    uint32_t code = field[kCode];
+    int point = doc.is(code, JsonKind::string) ? code_index(doc.string(code)) : -1;
     if (point < 0) {
         record(pointer + "/code", code == npos ? node : code,
                code == npos ? std::string("能力点缺少代码 code，已跳过该能力点")
@@ -587,7 +639,7 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
         return;
     }
     const char* code_text = catalog()[size_t(point)].code;
-    uint32_t status_node = doc.find(node, "status");
+    uint32_t status_node = field[kStatus];
     PointStatus status = PointStatus::selected;
     if (!doc.is(status_node, JsonKind::string) || !parse_status(doc.string(status_node), status)) {
         record(pointer + "/status", status_node == npos ? node : status_node,
@@ -612,7 +664,7 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
     rec.status = status;
 
     // Items: for a graded point every item needs a valid grade, or the items are not usable.
-    uint32_t items = doc.find(node, "items");
+    uint32_t items = field[kItems];
     uint32_t bad_item = npos;  // the first item (or items value) that makes the items unusable
     bool items_not_array = false;
     std::string bad_item_pointer;
@@ -622,9 +674,10 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
             Item item;
             uint32_t grade = npos;
             if (doc.is(i, JsonKind::object)) {
-                uint32_t title = doc.find(i, "title");
-                if (doc.is(title, JsonKind::string)) item.title.assign(doc.string(title));
-                grade = doc.find(i, "grade");
+                uint32_t member[2];
+                doc.find_members(i, {"title", "grade"}, member);
+                if (doc.is(member[0], JsonKind::string)) item.title.assign(doc.string(member[0]));
+                grade = member[1];
                 if (doc.is(grade, JsonKind::string)) item.grade = parse_grade(doc.string(grade));
             }
             if (item.grade == Grade::none && bad_item == npos) {
@@ -639,7 +692,7 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
         items_not_array = true;
     }
 
-    uint32_t grade_node = doc.find(node, "grade");
+    uint32_t grade_node = field[kGrade];
     bool grade_given = grade_node != npos && !doc.is(grade_node, JsonKind::null);
     Grade given = doc.is(grade_node, JsonKind::string) ? parse_grade(doc.string(grade_node)) : Grade::none;
 
@@ -664,7 +717,7 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
             }
         } else if (given == Grade::none) {
             bool had_items = bad_item != npos;
-            record(grade_given ? pointer + "/grade" : pointer, grade_given ? grade_node : node,
+            record(pointer + (grade_given ? "/grade" : ""), grade_given ? grade_node : node,
                    std::string("已评审（graded）的能力点 ") + code_text + " 没有可用的成绩" +
                        (grade_given ? "（" + show(grade_node, Lang::zh) + " 不是 优秀/合格/不合格）" : std::string()) +
                        (had_items ? "，评价项也缺少有效成绩" : "") + "，已跳过该能力点",
@@ -705,10 +758,10 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
     }
 
     uint32_t teacher_slot = uint32_t(file_.teachers.size());  // this teacher's index once added
-    if (optional_date(node, "submitted", pointer, rec.submitted, "提交日期", "the submission date", tid))
-        pending_dates_.push_back({rec.submitted, doc.offset(doc.find(node, "submitted")), teacher_slot, element, false});
-    if (optional_date(node, "reviewed", pointer, rec.reviewed, "评审日期", "the review date", tid))
-        pending_dates_.push_back({rec.reviewed, doc.offset(doc.find(node, "reviewed")), teacher_slot, element, true});
+    if (optional_date(field[kSubmitted], "submitted", pointer, rec.submitted, "提交日期", "the submission date", tid))
+        pending_dates_.push_back({rec.submitted, doc.offset(field[kSubmitted]), teacher_slot, element, false});
+    if (optional_date(field[kReviewed], "reviewed", pointer, rec.reviewed, "评审日期", "the review date", tid))
+        pending_dates_.push_back({rec.reviewed, doc.offset(field[kReviewed]), teacher_slot, element, true});
     teacher.points.push_back(std::move(rec));
 }
 

@@ -693,3 +693,27 @@ TEST_CASE("line index: lines, characters and repeated questions in any order") {
     CHECK(lines.at(1).column == 2);
     CHECK(lines.at(100).line == 4);  // clamped to the end
 }
+
+TEST_CASE("every catalogue code is read, in any letter case; near misses are unknown codes") {
+    for (int i = 0; i < kPointCount; ++i) {
+        std::string code = catalog()[size_t(i)].code;
+        std::string lower = code;
+        lower[0] = char(lower[0] - 'A' + 'a');
+        for (const std::string& spelling : {code, lower}) {
+            CAPTURE(spelling);
+            BatchLoad load = load_batch("a.json", with_teachers("  {\"id\": \"T1\", \"name\": \"甲\", \"points\": [{\"code\": \"" +
+                                                                 spelling + "\", \"status\": \"selected\"}]}"));
+            REQUIRE(bool(load.data));
+            REQUIRE(load.data->teachers[0].points.size() == 1);
+            CHECK(load.data->teachers[0].points[0].point == i);
+        }
+    }
+    for (const char* bad : {"A0", "A14", "A01", "B11", "C8", "D1", "A", "A1x", "A1 ", "Ａ1", "", "100"}) {
+        CAPTURE(bad);
+        BatchLoad load = load_batch("a.json", with_teachers("  {\"id\": \"T1\", \"name\": \"甲\", \"points\": [{\"code\": \"" +
+                                                             std::string(bad) + "\", \"status\": \"selected\"}]}"));
+        REQUIRE(bool(load.data));
+        CHECK(load.data->teachers[0].points.empty());
+        CHECK(point_index(bad) == -1);
+    }
+}
