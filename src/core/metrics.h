@@ -1,6 +1,14 @@
 // The rules and numbers of format.md §4: teacher status and what is still missing, school
 // rates and score parts, the district rollup, capability levels, at-risk and overdue.
 // compute() is a pure function of (workspace, merge, policy, as-of date).
+//
+// Where format.md is silent, this is what we do:
+// - submission_rate counts all of a teacher's valid points, like statuses 4 and 5 (the
+//   environments restriction applies to passing only);
+// - a target of 0 or less (activities_per_batch, excellence_target) is always full marks;
+// - an as-of date that is not YYYY-MM-DD makes no teacher not_met or at risk;
+// - schools are listed by id, teachers in the merge's order (first appearance);
+// - a required point outside the policy's environments can never be passed, and says so.
 #pragma once
 
 #include <array>
