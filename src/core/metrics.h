@@ -8,7 +8,7 @@
 // - a target of 0 or less (activities_per_batch, excellence_target) is always full marks;
 // - an as-of date that is not YYYY-MM-DD makes no teacher not_met or at risk;
 // - schools are listed by id, teachers in the merge's order (first appearance);
-// - a required point outside the policy's environments can never be passed, and says so.
+// - a required point outside the policy's environments never counts, so no one passes.
 #pragma once
 
 #include <array>
