@@ -352,11 +352,13 @@ int for_each_csv_record(std::string_view text, char delim, const std::function<v
         field.clear();
         field_was_quoted = false;
     };
+    record.number = 1;
     auto end_record = [&]() {
         end_field();
         if (!blank_record(record.fields)) on_record(record);
         record.fields.clear();
         record.line = line;
+        ++record.number;
     };
     const char special[] = {delim, '"', '\r', '\n', '\0'};
     size_t n = text.size();
@@ -574,6 +576,7 @@ private:
     std::vector<Group> groups_;
     std::map<std::pair<std::string, std::string>, size_t> group_index_;  // (school, batch) → groups_
     Problems orphan_problems_;  // rows that belong to no group
+    int header_number_ = 1;     // the header's row number (blank rows may come first)
 
     Problem make(Severity sev, int row, int column, int line, std::string zh, std::string en,
                  std::string teacher = {}) const {
@@ -626,7 +629,7 @@ bool CsvImporter::read_header(const CsvRecord& header, std::vector<std::string>&
             known = true;
             int& slot = layout_.field[int(h.field)];
             if (slot < 0) slot = int(c);
-            else orphan_problems_.push_back(make(Severity::warning, 1, column, header.line, "列名重复，此列被忽略",
+            else orphan_problems_.push_back(make(Severity::warning, header_number_, column, header.line, "列名重复，此列被忽略",
                                                  "duplicate column; this one is ignored"));
         }
         PointPart part;
@@ -637,11 +640,11 @@ bool CsvImporter::read_header(const CsvRecord& header, std::vector<std::string>&
             (void)added;
             int& slot = it->second[int(part)];
             if (slot < 0) slot = int(c);
-            else orphan_problems_.push_back(make(Severity::warning, 1, column, header.line, "列名重复，此列被忽略",
+            else orphan_problems_.push_back(make(Severity::warning, header_number_, column, header.line, "列名重复，此列被忽略",
                                                  "duplicate column; this one is ignored"));
         }
         if (!known)
-            orphan_problems_.push_back(make(Severity::warning, 1, column, header.line, "未知的列，已忽略",
+            orphan_problems_.push_back(make(Severity::warning, header_number_, column, header.line, "未知的列，已忽略",
                                             "unknown column; ignored"));
     }
     for (const HeaderName& h : kHeaders)
@@ -649,7 +652,7 @@ bool CsvImporter::read_header(const CsvRecord& header, std::vector<std::string>&
     for (const auto& [number, cols] : layout_.points)
         if (cols[int(PointPart::code)] < 0) {
             int col = cols[1] >= 0 ? cols[1] : cols[2];
-            orphan_problems_.push_back(make(Severity::warning, 1, col + 1, header.line,
+            orphan_problems_.push_back(make(Severity::warning, header_number_, col + 1, header.line,
                                             "没有对应的「能力点" + std::to_string(number) + "」列，此列被忽略",
                                             "no matching column 能力点" + std::to_string(number) + "; ignored"));
         }
@@ -813,9 +816,10 @@ std::vector<BatchLoad> CsvImporter::run(std::string_view bytes) {
         ++rows;
         if (rows == 1) {
             header_line = record.line;
+            header_number_ = record.number;
             read_header(record, missing);
         } else if (missing.empty()) {
-            read_row(record, rows);
+            read_row(record, record.number);
         }
     });
     if (open_quote_line > 0)

@@ -39,7 +39,8 @@ DecodedText decode_text(std::string_view bytes);
 
 struct CsvRecord {
     std::vector<std::string> fields;
-    int line = 0;  // 1-based line where the record starts (records may span lines)
+    int line = 0;    // 1-based line where the record starts (records may span lines)
+    int number = 0;  // 1-based record number counting blank ones: the row number Excel shows
 };
 
 struct CsvParse {

@@ -125,6 +125,7 @@ TEST_CASE("RFC 4180: quotes, embedded commas, doubled quotes, line breaks, CRLF 
     CHECK(p.records[1].line == 2);
     CHECK(p.records[2].fields == std::vector<std::string>{"", "last"});
     CHECK(p.records[2].line == 5);  // the blank line 4 is dropped, numbering continues
+    CHECK(p.records[2].number == 4);  // Excel's row 4: record 3 is the blank line
     CHECK(parse_csv("a,b").records.at(0).fields.size() == 2);  // no final line break
     CHECK(parse_csv("a,\"open\nb,c\n").unterminated_quote_line == 1);
     CsvParse semi = parse_csv("a;b;c\n1;2,5;3\n");
@@ -271,6 +272,16 @@ TEST_CASE("line numbers follow the file when a quoted field spans lines") {
     REQUIRE(second);
     CHECK(first->line == 2);
     CHECK(second->line == 4);  // record 3 starts on physical line 4
+}
+
+TEST_CASE("row numbers are Excel's: blank rows count") {
+    std::string csv = "\r\n" + kHeader + "S1,一小,B1,T1,甲,语文,1,1,,,,,,\r\n,,,,\r\n\r\nS1,一小,B1,T2,乙,语文,x,1,,,,,,\r\n";
+    std::vector<BatchLoad> loads = load_csv("blank.csv", csv);
+    REQUIRE(loads.size() == 1);
+    const Problem* bad = find_problem(loads[0], "/rows/6/在线学时");
+    REQUIRE(bad);
+    CHECK(bad->line == 6);
+    CHECK(loads[0].data->teachers.size() == 2);
 }
 
 TEST_CASE("file errors reject the CSV with one error problem") {
