@@ -91,7 +91,11 @@ function hoursValue(v, problems, pointer) {
 
 function readPoints(raw, teacherPointer, problems, outsideBatch) {
   const points = [];
-  if (!Array.isArray(raw)) return points;
+  if (raw === undefined || raw === null) return points;  // null means absent
+  if (!Array.isArray(raw)) {
+    problems.push({ severity: 'record', pointer: `${teacherPointer}/points`, message: 'points is not an array: ignored' });
+    return points;
+  }
   const seen = new Set();
   raw.forEach((p, i) => {
     // Pointers are built only when a problem needs one: most points have none.
@@ -177,6 +181,7 @@ export function loadBatch(name, bytes) {
     }
     if (ids.has(t.id)) { problems.push({ severity: 'record', pointer: `${pointer}/id`, message: 'id already used in this file: skipped' }); return; }
     ids.add(t.id);
+    if (t.hours !== undefined && t.hours !== null && !isObject(t.hours)) problems.push({ severity: 'record', pointer: `${pointer}/hours`, message: 'hours is not an object: counted as 0' });
     const hours = isObject(t.hours) ? t.hours : {};
     data.teachers.push({
       id: t.id,
@@ -411,4 +416,4 @@ function main(argv) {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));

@@ -1,0 +1,178 @@
+// The page in headless Chromium (bench/run.sh calls this; not part of the tests):
+// page size, first-frame time, load time and wasm heap with 10k / 100k / 400k teachers,
+// per-frame CPU time in the district view and in a scrolled teacher table, and the time of a
+// policy edit. Prints markdown.
+//   node bench/browser_bench.mjs dist/it2-tracker.html build/bench [SIZES...]
+// Per-frame CPU is measured two ways: the main-loop callback itself (requestAnimationFrame is
+// wrapped before the page starts; this is the C++ frame: ImGui + the GL calls it issues), and
+// the renderer main thread's total task time per frame from the DevTools Protocol
+// (Performance.getMetrics TaskDuration), which also counts JS, GC, input and compositing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [pagePath, benchDir, ...sizeArgs] = process.argv.slice(2);
+if (!pagePath || !benchDir) {
+  console.error('usage: node bench/browser_bench.mjs PAGE.html BENCH_DIR [SIZES...]');
+  process.exit(2);
+}
+const sizes = sizeArgs.length ? sizeArgs.map(Number) : [10000, 100000, 400000];
+const frameSizes = new Set([10000, 100000]);  // per-frame figures asked for at these sizes
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch (error) {
+  console.log(`(page figures skipped: playwright-core is not installed: run 'npm ci'; ${error.message})`);
+  process.exit(0);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.IT2_CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'],
+});
+
+const wrapAnimationFrames = () => {
+  window.__it2FrameMs = [];
+  const original = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => original((time) => {
+    const start = performance.now();
+    try { callback(time); } finally { window.__it2FrameMs.push(performance.now() - start); }
+  });
+};
+
+const quantile = (values, q) => {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+const fmt = (v, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+
+async function openPage() {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.addInitScript(wrapAnimationFrames);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(pathToFileURL(path.resolve(pagePath)).href);
+  await page.evaluate(() => window.it2.ready);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { context, page, cdp, errors };
+}
+
+async function waitFrames(page, count) {
+  const start = JSON.parse(await page.evaluate(() => window.it2.state())).frames;
+  await page.waitForFunction((target) => JSON.parse(window.it2.state()).frames >= target, start + count,
+    { timeout: 120000, polling: 50 });
+}
+
+// Frames for `ms` milliseconds while `action` runs (if any): callback and task time per frame.
+async function measureFrames(page, cdp, ms, action) {
+  await page.evaluate(() => { window.__it2FrameMs = []; });
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (action) await action();
+    await page.waitForTimeout(50);
+  }
+  const after = await metrics();
+  const frames = await page.evaluate(() => window.__it2FrameMs.slice());
+  const taskMsPerFrame = frames.length ? ((after.TaskDuration - before.TaskDuration) * 1000) / frames.length : NaN;
+  return { frames: frames.length, median: quantile(frames, 0.5), p95: quantile(frames, 0.95),
+    max: Math.max(...frames), taskMsPerFrame };
+}
+
+// Sends the files in chunks of about 8 MB (one evaluate each) and loads them in order.
+async function loadFiles(page, files) {
+  let loadMs = 0, chunk = [], chunkBytes = 0;
+  const flush = async () => {
+    if (!chunk.length) return;
+    loadMs += await page.evaluate((batch) => {
+      const start = performance.now();
+      for (const [name, text] of batch) window.it2.load(name, text);
+      return performance.now() - start;
+    }, chunk);
+    chunk = []; chunkBytes = 0;
+  };
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    chunk.push([path.basename(file), text]);
+    chunkBytes += text.length;
+    if (chunkBytes > 8e6) await flush();
+  }
+  await flush();
+  // The merge and the metrics run on the next refresh (the next frame, or state()).
+  const refreshMs = await page.evaluate(() => { const s = performance.now(); window.it2.state(); return performance.now() - s; });
+  return { loadMs, refreshMs };
+}
+
+const pageBytes = fs.statSync(pagePath).size;
+console.log(`\n### The page in headless Chromium (${path.basename(pagePath)}, viewport 1366×768, SwiftShader WebGL)\n`);
+console.log(`- page size: ${(pageBytes / 1048576).toFixed(2)} MB (${pageBytes.toLocaleString('en')} bytes)`);
+
+const firstFrames = [];
+for (let i = 0; i < 3; i++) {
+  const { context, page } = await openPage();
+  firstFrames.push(await page.evaluate(() => window.it2.firstFrameMs()));
+  await context.close();
+}
+console.log(`- first frame: ${firstFrames.map((v) => fmt(v, 0)).join(', ')} ms (three fresh pages; navigation start to first frame)`);
+
+{
+  const { context, page, cdp } = await openPage();
+  await waitFrames(page, 10);
+  const idle = await measureFrames(page, cdp, 2000);
+  console.log(`- empty page, district view: ${fmt(idle.median)} ms per frame (callback median; p95 ${fmt(idle.p95)}), ` +
+    `${fmt(idle.taskMsPerFrame)} ms main-thread task time per frame, ${idle.frames} frames in 2 s`);
+  await context.close();
+}
+
+console.log('\n| teachers | input MB | load (it2.load) | merge+metrics | wasm heap | heap / input | policy edit | district view per frame | scrolled teacher table per frame |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+
+const policyEdit = JSON.stringify({ format: 'it2-policy', version: 1, hours: { online_min: 30, practice_min: 25, total_min: 55 } });
+for (const teachers of sizes) {
+  const list = path.join(benchDir, `files-${teachers}.txt`);
+  if (!fs.existsSync(list)) { console.log(`| ${teachers} | (no data: run bench/run.sh with this size first) |||||||`); continue; }
+  const files = fs.readFileSync(list, 'utf8').split('\n').filter(Boolean);
+  const inputBytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+  const { context, page, cdp, errors } = await openPage();
+  let row;
+  try {
+    const { loadMs, refreshMs } = await loadFiles(page, files);
+    const state = JSON.parse(await page.evaluate(() => window.it2.state()));
+    const heapBytes = await page.evaluate(() => window.Module.HEAPU8.length);
+    const editStart = Date.now();
+    const editMs = await page.evaluate((text) => {
+      const start = performance.now();
+      window.it2.load('policy-edit.json', text);
+      window.it2.state();  // refresh: the recompute happens here
+      return performance.now() - start;
+    }, policyEdit);
+    void editStart;
+    let district = null, table = null;
+    if (frameSizes.has(teachers)) {
+      await page.evaluate(() => window.it2.view('district', ''));
+      await waitFrames(page, 10);
+      district = await measureFrames(page, cdp, 3000);
+      // All teachers of the district in the teacher table, scrolled with the mouse wheel.
+      await page.evaluate(() => window.it2.view('school', ''));
+      await waitFrames(page, 10);
+      await page.mouse.move(683, 600);
+      table = await measureFrames(page, cdp, 3000, () => page.mouse.wheel(0, 600));
+    }
+    const frameCell = (m) => (m ? `${fmt(m.median)} ms median, p95 ${fmt(m.p95)}, max ${fmt(m.max)}; task ${fmt(m.taskMsPerFrame)} ms (${m.frames} frames)` : 'not measured');
+    row = `| ${teachers.toLocaleString('en')} (${state.frames !== undefined ? 'ok' : '?'}) | ${(inputBytes / 1048576).toFixed(1)} | ` +
+      `${fmt(loadMs, 0)} ms | ${fmt(refreshMs, 0)} ms | ${(heapBytes / 1048576).toFixed(0)} MB | ${(heapBytes / inputBytes).toFixed(2)}× | ` +
+      `${fmt(editMs, 0)} ms | ${frameCell(district)} | ${frameCell(table)} |`;
+  } catch (error) {
+    row = `| ${teachers.toLocaleString('en')} | ${(inputBytes / 1048576).toFixed(1)} | failed: ${String(error.message).split('\n')[0]} |||||||`;
+  }
+  if (errors.length) row += ` page errors: ${errors.slice(0, 2).join('; ')}`;
+  console.log(row);
+  await context.close();
+}
+await browser.close();
