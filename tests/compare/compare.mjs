@@ -89,7 +89,8 @@ byKey('file', fileKeys(cpp.files), fileKeys(js.files), (f) => (useExact ? f.file
   compareFields(`file ${name}`, a, b, ['status']);
 });
 
-// Problems are informational: counts per severity (the two sides word and split them differently).
+// Problems are informational: counts per severity (the two sides word and split them differently,
+// and the C++ loader warns about more things than format.md §3 lists).
 const countBy = (list) => (list ?? []).reduce((m, p) => m.set(p.severity, (m.get(p.severity) ?? 0) + 1), new Map());
 if (cpp.problems && js.problems) {
   const a = countBy(cpp.problems), b = countBy(js.problems);
@@ -98,7 +99,8 @@ if (cpp.problems && js.problems) {
   }
 }
 
-for (const note of notes) console.log(`  note (${label}): ${note}`);
+// Notes only when something differs, or on request (IT2_COMPARE_VERBOSE=1).
+if (differences.length > 0 || process.env.IT2_COMPARE_VERBOSE) for (const note of notes) console.log(`  note (${label}): ${note}`);
 if (differences.length === 0) {
   console.log(`  ok   ${label}: ${js.district.schools} schools, ${js.district.teachers} teachers, ${js.files.length} files agree`);
   process.exit(0);

@@ -94,6 +94,13 @@ run small-lenient --as-of 2023-07-01 --policy lenient.json small
 # Two districts with the same ids loaded together: replaced files and superseded teachers everywhere.
 run overlapping --as-of 2022-11-01 clean flawed
 run overlapping-reversed --as-of 2022-12-25 --policy strict.json flawed clean
+# Damaged copies: random, seeded changes to records (wrong types, odd spellings, several at once).
+for round in 1 2 3; do
+  node "$root/tests/compare/mutate.mjs" "$((seed + 10 + round))" flawed "damaged-$round" 2>/dev/null
+done
+run damaged-1 --as-of 2022-11-01 damaged-1
+run damaged-2 --as-of 2023-02-01 --policy lenient.json damaged-2
+run damaged-3 --as-of 2021-06-30 --policy strict.json damaged-3 clean
 # Hand-made edge cases: BOM, spellings, items, ties, a missing start, replaced, rejected, empty school.
 edge="$root/tests/compare/edge"
 run edge-year-end --as-of 2022-12-31 "$edge"
