@@ -213,6 +213,13 @@ TEST_CASE("it2 summarize: folders are read recursively for *.json in sorted path
     CHECK(doc["files"][3] == json({{"file", "z.json"}, {"status", "loaded"}}));
     CHECK(doc["district"]["schools"] == 3);
     CHECK(doc["district"]["teachers"] == 6);
+
+    // Two inputs with the same base name keep their paths, so the files stay distinguishable.
+    const std::string one = dir.write("x/same.json", batch_file("S7", "2022-1"));
+    const std::string two = dir.write("y/same.json", batch_file("S8", "2022-1"));
+    const json same = parse(run_it2({"summarize", "--json", one, two}).out);
+    CHECK(same["files"][0]["file"] == one);
+    CHECK(same["files"][1]["file"] == two);
 }
 
 TEST_CASE("it2 summarize: files are read as bytes (BOM and CRLF load cleanly)") {
