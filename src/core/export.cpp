@@ -162,6 +162,22 @@ svg { max-width: 100%; height: auto; } svg text { font-size: 12px; fill: #1f2328
 }
 )CSS";
 
+
+const char* file_status_label(FileStatus s, Lang lang) {
+    static constexpr const char* zh[] = {"已加载", "部分加载", "已拒绝", "已被替换"};
+    static constexpr const char* en[] = {"Loaded", "Partly loaded", "Rejected", "Replaced"};
+    return (lang == Lang::zh ? zh : en)[int(s)];
+}
+
+const char* severity_label(Severity s, Lang lang) {
+    static constexpr const char* zh[] = {"文件错误", "记录跳过", "提醒"};
+    static constexpr const char* en[] = {"File error", "Record skipped", "Warning"};
+    return (lang == Lang::zh ? zh : en)[int(s)];
+}
+
+// Problems listed in full up to this many; beyond, the count says how many more there are.
+constexpr size_t kMaxProblemRows = 300;
+
 class ReportWriter {
 public:
     ReportWriter(const Workspace& ws, const Summary& s, const Policy& policy, Lang lang)
@@ -187,6 +203,7 @@ private:
     void score_bars(const std::vector<const SchoolResult*>& schools);
     void schools_table(const std::vector<const SchoolResult*>& schools);
     void teachers_table(const SchoolResult& school);
+    void files_section(const std::string* school_id);
     const Teacher* teacher_of(const TeacherResult& r) const;
 };
 
@@ -433,6 +450,73 @@ void ReportWriter::teachers_table(const SchoolResult& school) {
     out_ += "</tbody>\n</table>\n";
 }
 
+// The files behind the report and their problems (all files, or one school's).
+void ReportWriter::files_section(const std::string* school_id) {
+    std::vector<size_t> shown;
+    for (size_t i = 0; i < s_.files.size(); ++i) {
+        if (school_id) {
+            const bool mine = i < ws_.files.size() && ws_.files[i].data && ws_.files[i].data->school_id == *school_id;
+            if (!mine) continue;
+        }
+        shown.push_back(i);
+    }
+    out_ += "<section class=\"page\" aria-labelledby=\"files\">\n<h2 id=\"files\">";
+    out_ += t("数据文件与输入问题", "Data files and input problems");
+    out_ += "</h2>\n<table>\n<caption>";
+    out_ += t("数据文件", "Data files");
+    out_ += "</caption>\n<thead><tr><th scope=\"col\">";
+    out_ += t("文件", "File");
+    out_ += "</th><th scope=\"col\">";
+    out_ += t("状态", "Status");
+    out_ += "</th><th scope=\"col\">";
+    out_ += t("问题数", "Problems");
+    out_ += "</th></tr></thead>\n<tbody>\n";
+    std::vector<const Problem*> problems;
+    for (size_t i : shown) {
+        const std::string& name = s_.files[i].name;
+        size_t count = 0;
+        for (const Problem& p : s_.problems)
+            if (p.file == name) {
+                ++count;
+                problems.push_back(&p);
+            }
+        out_ += "<tr><th scope=\"row\">" + html_escape(name) + "</th><td>" +
+                file_status_label(s_.files[i].status, lang_) + "</td><td class=\"num\">" + std::to_string(count) +
+                "</td></tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n";
+    if (!problems.empty()) {
+        out_ += "<table>\n<caption>";
+        out_ += t("输入问题", "Input problems");
+        out_ += "</caption>\n<thead><tr><th scope=\"col\">";
+        out_ += t("文件", "File");
+        out_ += "</th><th scope=\"col\">";
+        out_ += t("类别", "Kind");
+        out_ += "</th><th scope=\"col\">";
+        out_ += t("位置", "Where");
+        out_ += "</th><th scope=\"col\">";
+        out_ += t("说明", "What happened");
+        out_ += "</th></tr></thead>\n<tbody>\n";
+        for (size_t k = 0; k < problems.size() && k < kMaxProblemRows; ++k) {
+            const Problem& p = *problems[k];
+            std::string where = p.pointer;
+            if (p.line > 0) where += (where.empty() ? "" : " ") + std::string(t("行 ", "line ")) + std::to_string(p.line);
+            if (p.column > 0) where += std::string(t(" 列 ", " col ")) + std::to_string(p.column);
+            out_ += "<tr><td>" + html_escape(p.file) + "</td><td>" + severity_label(p.severity, lang_) +
+                    "</td><td>" + html_escape(where) + "</td><td class=\"wrap\">" + html_escape(p.message(lang_)) +
+                    "</td></tr>\n";
+        }
+        out_ += "</tbody>\n</table>\n";
+        if (problems.size() > kMaxProblemRows) {
+            out_ += "<p>";
+            out_ += t("另有 ", "And ") + std::to_string(problems.size() - kMaxProblemRows) +
+                    t(" 个问题未列出（见看板的「数据问题」）。", " more problems (see Data problems in the dashboard).");
+            out_ += "</p>\n";
+        }
+    }
+    out_ += "</section>\n";
+}
+
 std::string ReportWriter::district() {
     std::string title = t("提升工程2.0 进度报告 · 区县", "IT 2.0 progress report · district");
     begin(title, title);
@@ -456,6 +540,7 @@ std::string ReportWriter::district() {
         schools_table(schools);
     }
     out_ += "</section>\n";
+    files_section(nullptr);
     end();
     return std::move(out_);
 }
@@ -492,6 +577,7 @@ std::string ReportWriter::school(const std::string& id) {
     status_bars({school});
     teachers_table(*school);
     out_ += "</section>\n";
+    files_section(&school->id);
     end();
     return std::move(out_);
 }

@@ -89,6 +89,7 @@ Loaded load_hostile() {
     Loaded l;
     l.ws.add("hostile.json", kHostileBatch);
     for (FileEntry& e : csv_file_entries("second.csv", kPlainCsv)) l.ws.files.push_back(std::move(e));
+    l.ws.add("<b onmouseover=x>bad</b>.json", "{ not json");
     l.summary = compute(l.ws, merge(l.ws), Policy{}, "2022-11-01");
     return l;
 }
@@ -113,6 +114,8 @@ TEST_CASE("the school report escapes user data and lists what is missing") {
     CHECK(html.find("&lt;script&gt;alert(&#39;s&#39;)&lt;/script&gt;实验小学") != std::string::npos);
     CHECK(html.find("语文&quot;&amp;") != std::string::npos);
     CHECK(html.find("李雷") == std::string::npos);  // another school's teacher
+    CHECK(html.find("hostile.json") != std::string::npos);  // its files are listed, others' are not
+    CHECK(html.find("second.csv") == std::string::npos);
 
     // Self-contained: a CSP that allows nothing external, no links or sources at all.
     CHECK(html.find("Content-Security-Policy") != std::string::npos);
@@ -149,7 +152,11 @@ TEST_CASE("the district report has every school, the rates and the score; Englis
     CHECK(html.find("第二小学") != std::string::npos);
     CHECK(html.find("&lt;script&gt;") != std::string::npos);
     CHECK(html.find("<script") == std::string::npos);
-    CHECK(html.find("<img") == std::string::npos);  // teacher names are not in the district report…
+    CHECK(html.find("<img") == std::string::npos);  // teacher names are not in the district report
+    CHECK(html.find("<b ") == std::string::npos);   // …and file names are escaped in the files table
+    CHECK(count(html, "&lt;b onmouseover=x&gt;bad&lt;/b&gt;.json") >= 2);  // the file and its problem
+    CHECK(html.find("second.csv") != std::string::npos);
+    CHECK(html.find("Rejected") != std::string::npos);
     CHECK(html.find("Participation") != std::string::npos);
     char score[32];
     std::snprintf(score, sizeof score, "%.1f", l.summary.district_score);
@@ -158,7 +165,9 @@ TEST_CASE("the district report has every school, the rates and the score; Englis
         std::snprintf(score, sizeof score, "%.1f", s.score.total());
         CHECK(html.find(std::string("<td class=\"num\">") + score + "</td>") != std::string::npos);
     }
-    CHECK(count(html, "<tr><td>") == l.summary.schools.size());  // one row per school
+    size_t school_rows = 0;
+    for (const SchoolResult& s : l.summary.schools) school_rows += count(html, "<tr><td>" + html_escape(s.id) + "</td>");
+    CHECK(school_rows == l.summary.schools.size());  // one row per school
 
     std::string missing = report_html(l.ws, l.summary, Policy{}, Scope{Scope::Kind::school, "<b>nope"}, Lang::en);
     CHECK(missing.find("No such school: &lt;b&gt;nope") != std::string::npos);
