@@ -242,6 +242,7 @@ struct SchoolPlan {
 struct FileOut {
     int batch = 0;
     std::vector<ActivityOut> activities;
+    std::vector<ActivityOut> flawed_activities;  // written after the regular ones
     std::vector<TeacherOut> teachers;
 };
 
@@ -348,8 +349,11 @@ std::string write_file(const SchoolPlan& school, const BatchPlan& batch, const F
     out += "\"batch\":{\"id\":" + quoted(batch.id) + ",\"name\":" + quoted(batch.name) +
            ",\"start\":" + quoted(batch.start) + ",\"end\":" + quoted(batch.end) + "},\n";
     out += "\"activities\":[";
-    for (size_t i = 0; i < file.activities.size(); ++i) {
-        const ActivityOut& a = file.activities[i];
+    std::vector<const ActivityOut*> activities;
+    for (const ActivityOut& a : file.activities) activities.push_back(&a);
+    for (const ActivityOut& a : file.flawed_activities) activities.push_back(&a);
+    for (size_t i = 0; i < activities.size(); ++i) {
+        const ActivityOut& a = *activities[i];
         out += i ? ",\n" : "\n";
         out += '{';
         if (!a.date.empty()) out += "\"date\":" + quoted(a.date) + ",";
@@ -527,12 +531,10 @@ private:
             if (std::find(chosen.begin(), chosen.end(), p) != chosen.end()) continue;
             const int d = kPoints[p].dimension;
             const bool new_dim = std::find(dims_used.begin(), dims_used.end(), d) == dims_used.end();
+            // Spreaders take a new dimension for each of their first three points; the others
+            // stay within two dimensions (and so cannot pass with the default policy).
             if (spread_dimensions && chosen.size() < 3 && !new_dim && attempts < 150) continue;
-            if (!spread_dimensions && !new_dim && dims_used.size() >= 2) {
-                // keep within two dimensions
-            } else if (!spread_dimensions && new_dim && dims_used.size() >= 2) {
-                continue;
-            }
+            if (!spread_dimensions && new_dim && dims_used.size() >= 2) continue;
             chosen.push_back(p);
             if (new_dim) dims_used.push_back(d);
         }
@@ -682,6 +684,7 @@ private:
         };
         switch (flaw) {
         case Flaw::teacher_without_id: {
+            // Extra records (index 99: an ordinary teacher's role) that the loader skips.
             TeacherOut bad = make_teacher(r, schools_[size_t(s)], batch, 99);
             bad.id.clear();
             extra.push_back(bad);
@@ -717,7 +720,7 @@ private:
             break;
         }
         case Flaw::activity_without_date:
-            files[k].activities.push_back({"", "教研组内研讨", "2", 12});
+            files[k].flawed_activities.push_back({"", "教研组内研讨", "2", 12});
             break;
         case Flaw::grade_disagrees_with_items: {
             PointOut* p = find_status("graded");
@@ -736,7 +739,7 @@ private:
         }
         case Flaw::hours_over_500: t.online = half_hours_text(2 * r.between(501, 620)); break;
         case Flaw::date_outside_batch:
-            files[k].activities.push_back(
+            files[k].flawed_activities.push_back(
                 {iso_from_days(batch.start_day - r.between(5, 40)), "假期研修预备会", "1.5", 20});
             break;
         case Flaw::id_in_two_batches: {
@@ -795,11 +798,6 @@ private:
             }
         }
         for (size_t k = 0; k < files.size(); ++k) add_activities(r, school, batches_[k], files[k]);
-        // Activities added by flaws came first; keep them after the regular ones.
-        for (size_t k = 0; k < files.size(); ++k) {
-            std::stable_partition(files[k].activities.begin(), files[k].activities.end(),
-                                  [](const ActivityOut& a) { return a.title != "教研组内研讨" && a.title != "假期研修预备会"; });
-        }
         previous_school_teacher_ = first_of_batch;
 
         for (size_t k = 0; k < files.size(); ++k) {
