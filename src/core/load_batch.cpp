@@ -229,7 +229,7 @@ BatchLoad BatchReader::read(std::string_view bytes) {
         reporter_.set_text(doc.text);
         read_teacher(node, index);
     };
-    stream.restart = [this] {  // a re-parse after patching 1e400: start the teachers over
+    stream.restart = [this] {  // a re-parse (after patching 1e400) or a repeated "teachers" key
         file_.teachers.clear();
         teacher_ids_.clear();
         pending_dates_.clear();

@@ -36,10 +36,21 @@ sources=(json_doc problems load_batch workspace policy catalog)
 files=()
 for s in "${sources[@]}"; do files+=("$root/src/core/$s.cpp"); done
 
-say "building $out/fuzz_loader"
-"$CXX" -std=c++17 -g -O1 -fno-omit-frame-pointer -fno-exceptions \
-    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-    -I"$root/src/core" "$here/fuzz_loader.cpp" "${files[@]}" -o "$out/fuzz_loader"
+# Rebuild only when a source, a core header or this script changed (the build takes a minute).
+stale=1
+if [ -x "$out/fuzz_loader" ]; then
+    inputs=("${files[@]}" "$root"/src/core/*.h "$here/fuzz_loader.cpp" "$here/run.sh")
+    stale="$(find "${inputs[@]}" -newer "$out/fuzz_loader" | head -n 1 | wc -l)"
+fi
+if [ "$stale" -ne 0 ]; then
+    say "building $out/fuzz_loader"
+    "$CXX" -std=c++17 -g -O1 -fno-omit-frame-pointer -fno-exceptions \
+        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+        -I"$root/src/core" "$here/fuzz_loader.cpp" "${files[@]}" -o "$out/fuzz_loader.tmp"
+    mv "$out/fuzz_loader.tmp" "$out/fuzz_loader"
+else
+    say "$out/fuzz_loader is up to date"
+fi
 
 log="$out/fuzz.log"
 say "running for ${seconds}s (log: $log)"
