@@ -10,10 +10,17 @@ namespace it2::ui {
 
 namespace {
 
-constexpr Str kStateLabels[kPointStateCount] = {Str::state_selected, Str::state_submitted, Str::grade_pass,
+// The five states are exclusive (a point is in exactly one), so their sum is how many chose it.
+constexpr Str kStateLabels[kPointStateCount] = {Str::point_selected, Str::point_submitted, Str::grade_pass,
                                                 Str::grade_excellent, Str::grade_fail};
-constexpr ImU32 kStateColours[kPointStateCount] = {colour::neutral, colour::awaiting, colour::passed, colour::excellent,
+constexpr ImU32 kStateColours[kPointStateCount] = {colour::not_started, colour::awaiting, colour::passed, colour::excellent,
                                                    colour::failed};
+
+int chosen(const CapabilityLevels& lv, int point) {
+    int n = 0;
+    for (int c : lv.points[size_t(point)]) n += c;
+    return n;
+}
 
 std::string scope_name(const Dashboard& d, const Scope& scope) {
     switch (scope.kind) {
@@ -75,15 +82,16 @@ void points_table(const Dashboard& d) {
     const CapabilityLevels& lv = d.levels;
     const bool compact = narrow();
     int max_count = 1;
-    for (const auto& row : lv.points) max_count = std::max(max_count, row[0]);
+    for (int p = 0; p < kPointCount; ++p) max_count = std::max(max_count, chosen(lv, p));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("points", compact ? 1 + kPointStateCount : 3 + kPointStateCount, flags)) return;
+    if (!ImGui::BeginTable("points", compact ? 2 + kPointStateCount : 4 + kPointStateCount, flags)) return;
     ImGui::TableSetupColumn(tr(Str::col_point, lang), ImGuiTableColumnFlags_WidthStretch, compact ? 0.8f : 2.6f);
     if (!compact) {
         ImGui::TableSetupColumn(tr(Str::col_environment_short, lang), ImGuiTableColumnFlags_WidthStretch, 0.5f);
         ImGui::TableSetupColumn(tr(Str::col_dimension, lang), ImGuiTableColumnFlags_WidthStretch, 0.9f);
     }
+    ImGui::TableSetupColumn(tr(Str::col_chosen, lang), ImGuiTableColumnFlags_WidthStretch, compact ? 0.8f : 1.3f);
     for (int s = 0; s < kPointStateCount; ++s) {
         ImGui::TableSetupColumn(tr(kStateLabels[s], lang), ImGuiTableColumnFlags_WidthStretch, compact ? 0.8f : 1.3f);
     }
@@ -106,6 +114,13 @@ void points_table(const Dashboard& d) {
             ImGui::TextUnformatted(info.code[0] == 'A' ? "A" : info.code[0] == 'B' ? "B" : "C");
             ImGui::TableSetColumnIndex(col++);
             ImGui::TextUnformatted(dimension_name(info.dimension, lang));
+        }
+        ImGui::TableSetColumnIndex(col++);
+        const int total = chosen(lv, p);
+        if (compact) {
+            text_right(format("%d", total));
+        } else {
+            bar(float(total) / float(max_count), colour::neutral, format("%d", total).c_str(), 0);
         }
         for (int s = 0; s < kPointStateCount; ++s) {
             ImGui::TableSetColumnIndex(col++);
@@ -150,12 +165,13 @@ void heat_map(const Dashboard& d) {
             const float w = ImGui::GetContentRegionAvail().x;
             ImDrawList* dl = ImGui::GetWindowDrawList();
             if (points_in_cell[size_t(env)][size_t(dim)] == 0) {
-                dl->AddRectFilled(p, ImVec2(p.x + w, p.y + cell_h), colour::track);
-                ImGui::TextDisabled("%s", tr(Str::no_such_point, lang));
+                dl->AddRectFilled(p, ImVec2(p.x + w, p.y + cell_h), colour::track, 3);
+                ImGui::Dummy(ImVec2(w, cell_h));
+                ImGui::SetItemTooltip("%s", tr(Str::no_such_point, lang));
                 continue;
             }
             // Shade from white to the neutral colour by the cell's share of the largest cell.
-            const float t = float(v) / float(max_cell);
+            const float t = 0.08f + 0.92f * float(v) / float(max_cell);  // a faint tint even for small counts
             const ImVec4 a = ImGui::ColorConvertU32ToFloat4(colour::white);
             const ImVec4 b = ImGui::ColorConvertU32ToFloat4(colour::neutral);
             const ImU32 fill = ImGui::ColorConvertFloat4ToU32(
@@ -170,24 +186,24 @@ void heat_map(const Dashboard& d) {
     ImGui::EndTable();
 }
 
+// state -1: by how many chose the point.
 void top_list(const Dashboard& d, Str heading, int state) {
     const Lang lang = d.lang;
     ImGui::TextUnformatted(tr(heading, lang));
     std::array<int, kPointCount> order;
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return d.levels.points[size_t(a)][size_t(state)] > d.levels.points[size_t(b)][size_t(state)];
-    });
-    int max_value = std::max(1, d.levels.points[size_t(order[0])][size_t(state)]);
+    auto value_of = [&](int p) { return state < 0 ? chosen(d.levels, p) : d.levels.points[size_t(p)][size_t(state)]; };
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return value_of(a) > value_of(b); });
+    const int max_value = std::max(1, value_of(order[0]));
     int shown = 0;
     for (int i = 0; i < 5; ++i) {
         const int p = order[size_t(i)];
-        const int v = d.levels.points[size_t(p)][size_t(state)];
+        const int v = value_of(p);
         if (v == 0) break;
         const PointInfo& info = catalog()[size_t(p)];
         const std::string label = format("%s %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en);
         ImGui::TextUnformatted(label.c_str());
-        bar(float(v) / float(max_value), kStateColours[state], format("%d", v).c_str(), 0);
+        bar(float(v) / float(max_value), state < 0 ? colour::neutral : kStateColours[state], format("%d", v).c_str(), 0);
         ++shown;
     }
     if (shown == 0) ImGui::TextDisabled("%s", tr(Str::no_value, lang));
@@ -210,7 +226,7 @@ void draw_capability_view(Dashboard& d) {
     if (narrow()) {
         heat_map(d);
         ImGui::Spacing();
-        top_list(d, Str::most_chosen, int(PointState::selected));
+        top_list(d, Str::most_chosen, -1);
         top_list(d, Str::most_failed, int(PointState::fail));
         ImGui::Spacing();
         points_table(d);
@@ -225,7 +241,7 @@ void draw_capability_view(Dashboard& d) {
         ImGui::TableSetColumnIndex(1);
         heat_map(d);
         ImGui::Spacing();
-        top_list(d, Str::most_chosen, int(PointState::selected));
+        top_list(d, Str::most_chosen, -1);
         ImGui::Spacing();
         top_list(d, Str::most_failed, int(PointState::fail));
         ImGui::EndTable();

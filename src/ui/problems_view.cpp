@@ -157,12 +157,11 @@ void draw_problems_view(Dashboard& d) {
             }
             ImGui::TableSetColumnIndex(col);
             const std::string& message = p.message(lang);
+            ImGui::TextUnformatted(message.c_str());
             if (opens_teacher) {
-                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextLink]);
-                ImGui::TextUnformatted(message.c_str());
-                ImGui::PopStyleColor();
-            } else {
-                ImGui::TextUnformatted(message.c_str());
+                // Underlined like a link: the row opens the teacher.
+                const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y - 1), ImVec2(b.x, b.y - 1), colour::text_weak);
             }
             const std::string full = compact ? format("%s %d:%d %s\n%s", p.file.c_str(), p.line, p.column, p.pointer.c_str(), message.c_str())
                                              : message;

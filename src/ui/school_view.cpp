@@ -118,11 +118,13 @@ void score_parts(const Dashboard& d, const SchoolResult& s) {
         ImGui::TableSetColumnIndex(0);
         ImGui::TextUnformatted(tr(p.label, lang));
         ImGui::TableSetColumnIndex(1);
-        const std::string label = format(tr(Str::fmt_points_given, lang), p.given, p.weight, std::max(0.0, p.weight - p.given));
+        const double gain = std::max(0.0, p.weight - p.given);
+        const std::string label = narrow() ? format(tr(Str::fmt_hours_of, lang), p.given, p.weight)
+                                           : format(tr(Str::fmt_points_given, lang), p.given, p.weight, gain);
         bar(p.weight > 0 ? float(p.given / p.weight) : 0.0f, colour::neutral, label.c_str(), 0);
         if (narrow()) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
-            ImGui::TextUnformatted(p.detail.c_str());
+            ImGui::TextWrapped("%s", format(tr(Str::fmt_detail_gain, lang), p.detail.c_str(), gain).c_str());
             ImGui::PopStyleColor();
         } else {
             ImGui::TableSetColumnIndex(2);
@@ -180,7 +182,7 @@ void activities(const Dashboard& d, const SchoolResult& s) {
         return;
     }
     std::sort(list.begin(), list.end(), [](const Activity* a, const Activity* b) { return a->date < b->date; });
-    const float row_h = ImGui::GetTextLineHeightWithSpacing();
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float height = row_h * float(std::min<size_t>(list.size(), 6) + 1) + 8;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
                                   ImGuiTableFlags_BordersOuter;
@@ -312,7 +314,7 @@ void point_chips(const Teacher& rec, Lang lang) {
 void hours_bar(double value, double target, Lang lang) {
     const std::string label = format(tr(Str::fmt_hours_of, lang), value, target);
     const bool met = value + 1e-9 >= target;
-    bar(target > 0 ? float(value / target) : 1.0f, met ? colour::passed : colour::in_progress, label.c_str(), 0);
+    bar(target > 0 ? float(value / target) : 1.0f, met ? colour::passed : colour::neutral, label.c_str(), 0);
 }
 
 void teacher_table(Dashboard& d) {
@@ -408,9 +410,13 @@ void draw_school_view(Dashboard& d) {
             batches += info && !info->name.empty() ? info->name : b;
         }
         const std::string line = format(tr(Str::fmt_school_line, lang), s->id.c_str(), s->stage.c_str(), batches.c_str(), s->rates.teachers);
-        flow(ImGui::CalcTextSize(line.c_str()).x);
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(line.c_str());
+        if (narrow()) {
+            ImGui::TextWrapped("%s", line.c_str());
+        } else {
+            flow(ImGui::CalcTextSize(line.c_str()).x);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(line.c_str());
+        }
         rate_cards(d, s->rates);
         ImGui::Spacing();
         if (narrow()) {

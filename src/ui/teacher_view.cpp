@@ -15,7 +15,7 @@ void hours_row(const char* label, double value, double target, Lang lang) {
     ImGui::TextUnformatted(label);
     ImGui::TableSetColumnIndex(1);
     const bool met = value + 1e-9 >= target;
-    bar(target > 0 ? float(value / target) : 1.0f, met ? colour::passed : colour::in_progress,
+    bar(target > 0 ? float(value / target) : 1.0f, met ? colour::passed : colour::neutral,
         format(tr(Str::fmt_hours_of, lang), value, target).c_str(), 0);
 }
 
@@ -25,15 +25,6 @@ const char* grade_text(Grade g, Lang lang) {
         case Grade::pass: return tr(Str::grade_pass, lang);
         case Grade::fail: return tr(Str::grade_fail, lang);
         case Grade::none: return tr(Str::no_value, lang);
-    }
-    return "";
-}
-
-const char* point_status_text(PointStatus s, Lang lang) {
-    switch (s) {
-        case PointStatus::selected: return tr(Str::point_selected, lang);
-        case PointStatus::submitted: return tr(Str::point_submitted, lang);
-        case PointStatus::graded: return tr(Str::point_graded, lang);
     }
     return "";
 }
@@ -73,7 +64,8 @@ void draw_teacher_view(Dashboard& d) {
     // Hours against the policy's targets.
     ImGui::Spacing();
     ImGui::TextUnformatted(tr(Str::hours_heading, lang));
-    if (ImGui::BeginTable("hours", 2, ImGuiTableFlags_SizingStretchProp)) {
+    const float hours_width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 36);
+    if (ImGui::BeginTable("hours", 2, ImGuiTableFlags_SizingStretchProp, ImVec2(hours_width, 0))) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch, narrow() ? 2.0f : 4.0f);
         hours_row(tr(Str::hours_online, lang), t->online, d.policy.online_min, lang);
@@ -88,7 +80,10 @@ void draw_teacher_view(Dashboard& d) {
     if (t->missing.empty()) {
         text_coloured(colour::passed, tr(Str::nothing_missing, lang));
     } else {
-        for (const Missing& m : t->missing) ImGui::BulletText("%s", describe(m, lang).c_str());
+        for (const Missing& m : t->missing) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", describe(m, lang).c_str());
+        }
     }
 
     ImGui::Spacing();
@@ -136,7 +131,6 @@ void draw_teacher_view(Dashboard& d) {
         ImGui::TableSetColumnIndex(col++);
         const ImU32 fill = grade_colour(p.grade, p.status);
         chip(tr(grade_label(p.grade, p.status), lang), fill, fill == colour::not_started ? colour::text : colour::white);
-        if (p.status != PointStatus::graded) ImGui::TextDisabled("%s", point_status_text(p.status, lang));
         ImGui::TableSetColumnIndex(col++);
         if (p.items.empty()) ImGui::TextDisabled("%s", tr(Str::no_value, lang));
         for (const Item& item : p.items) {

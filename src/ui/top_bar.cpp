@@ -80,17 +80,37 @@ void draw_top_bar(Dashboard& d) {
         if (active) ImGui::PopStyleColor();
     }
 
-    action_button(d, Str::open_files, d.actions.open_files);
-    action_button(d, Str::open_folder, d.actions.open_folder);
-    action_button(d, Str::load_demo, d.actions.load_demo);
     std::function<void()> export_csv;
     if (d.actions.save_file && !d.summary.teachers.empty()) {
         export_csv = [&d] {
             d.actions.save_file(tr(Str::export_file_name, d.lang), summary_csv(d.summary, d.lang), "text/csv");
         };
     }
-    action_button(d, Str::export_csv, export_csv);
-    action_button(d, Str::print_report, d.actions.print_report);
+    if (narrow()) {
+        // Phone: the file actions live in one menu to keep the top bar short.
+        const char* menu = tr(Str::file_menu, lang);
+        flow(button_width(menu));
+        if (ImGui::Button(menu)) ImGui::OpenPopup("file_actions");
+        if (ImGui::BeginPopup("file_actions")) {
+            const std::pair<Str, const std::function<void()>*> items[] = {
+                {Str::open_files, &d.actions.open_files}, {Str::open_folder, &d.actions.open_folder},
+                {Str::load_demo, &d.actions.load_demo},   {Str::export_csv, &export_csv},
+                {Str::print_report, &d.actions.print_report}};
+            for (const auto& [label, action] : items) {
+                if (ImGui::MenuItem(tr(label, lang), nullptr, false, bool(*action))) (*action)();
+                if (!*action && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+                    ImGui::SetTooltip("%s", tr(Str::not_available_here, lang));
+                }
+            }
+            ImGui::EndPopup();
+        }
+    } else {
+        action_button(d, Str::open_files, d.actions.open_files);
+        action_button(d, Str::open_folder, d.actions.open_folder);
+        action_button(d, Str::load_demo, d.actions.load_demo);
+        action_button(d, Str::export_csv, export_csv);
+        action_button(d, Str::print_report, d.actions.print_report);
+    }
 
     // Text size for older eyes.
     const char* smaller = tr(Str::text_smaller, lang);

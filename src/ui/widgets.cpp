@@ -34,7 +34,7 @@ void apply_light_theme() {
     c[ImGuiCol_TableHeaderBg] = ImVec4(0.91f, 0.93f, 0.95f, 1);
     c[ImGuiCol_TableRowBgAlt] = ImVec4(0.96f, 0.97f, 0.98f, 1);
     c[ImGuiCol_FrameBgActive] = ImVec4(0.85f, 0.90f, 0.97f, 1);
-    c[ImGuiCol_FrameBg].w = 1;
+    c[ImGuiCol_TextLink] = ImGui::ColorConvertU32ToFloat4(colour::neutral);  // links: dark, underlined
     style.FrameBorderSize = 1;
 }
 
@@ -143,12 +143,17 @@ void bar(float fraction, ImU32 fill, const char* label, float width, float heigh
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::track, 3);
     if (fraction > 0) dl->AddRectFilled(p, ImVec2(p.x + width * fraction, p.y + height), fill, 3);
     if (label && *label) {
-        // The label sits right of the fill when it would not be readable on it.
-        ImVec2 ts = ImGui::CalcTextSize(label);
-        float x = p.x + width - ts.x - 4;
-        ImU32 tc = colour::text;
-        if (width * fraction > width - ts.x - 8) tc = colour::white;
-        dl->AddText(ImVec2(std::max(x, p.x + 2), p.y + (height - ts.y) * 0.5f), tc, label);
+        // Right-aligned label: white over the fill, dark over the track (two clipped passes),
+        // so it reads wherever the fill ends.
+        const ImVec2 ts = ImGui::CalcTextSize(label);
+        const ImVec2 tp(std::max(p.x + 2, p.x + width - ts.x - 4), p.y + (height - ts.y) * 0.5f);
+        const float split = p.x + width * fraction;
+        dl->PushClipRect(p, ImVec2(split, p.y + height), true);
+        dl->AddText(tp, colour::white, label);
+        dl->PopClipRect();
+        dl->PushClipRect(ImVec2(split, p.y), ImVec2(p.x + width, p.y + height), true);
+        dl->AddText(tp, colour::text, label);
+        dl->PopClipRect();
     }
     ImGui::Dummy(ImVec2(width, height));
 }
@@ -243,12 +248,14 @@ void rate_cards(const Dashboard& d, const Rates& r) {
         {Str::rate_pass, &r.pass, 1.0},
         {Str::rate_excellence, &r.excellence, d.policy.excellence_target},
     };
-    const int per_row = narrow() ? 2 : 5;
+    // Phone: two cards a row, label and value on one line to save height.
+    const bool compact = narrow();
+    const int per_row = compact ? 2 : 5;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::floor((avail - spacing * float(per_row - 1)) / float(per_row));
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float height = line * 3.6f + ImGui::GetStyle().WindowPadding.y * 2;
+    const float height = line * (compact ? 3.0f : 3.6f) + ImGui::GetStyle().WindowPadding.y * 2;
     for (int i = 0; i < 5; ++i) {
         const Card& c = cards[i];
         if (i % per_row != 0) ImGui::SameLine();
@@ -258,14 +265,13 @@ void rate_cards(const Dashboard& d, const Rates& r) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
         ImGui::TextUnformatted(tr(c.label, lang));
         ImGui::PopStyleColor();
-        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.6f);
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (compact ? 1.35f : 1.6f));
         text_right(format_rate(*c.value, lang));
         ImGui::PopFont();
         std::string target = format(tr(Str::fmt_target, lang), c.target * 100.0);
         const double value = c.value->value_or(0.0);
-        const bool met = c.value->has_value() && value + 1e-9 >= c.target;
         float fraction = c.target > 0 ? float(value / c.target) : 1.0f;
-        bar(fraction, met ? colour::neutral : colour::in_progress, target.c_str(), 0, line * 0.9f);
+        bar(fraction, colour::neutral, target.c_str(), 0, line * 0.9f);
         ImGui::EndChild();
         ImGui::PopID();
     }
