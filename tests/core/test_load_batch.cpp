@@ -717,3 +717,37 @@ TEST_CASE("every catalogue code is read, in any letter case; near misses are unk
         CHECK(point_index(bad) == -1);
     }
 }
+
+TEST_CASE("a re-parse after an out-of-range number does not read the teachers twice") {
+    std::string text = with_teachers(
+        "  {\"id\": \"T1\", \"name\": \"甲\", \"hours\": {\"online\": -1}},\n"
+        "  {\"id\": \"T2\", \"name\": \"乙\"},\n"
+        "  {\"id\": \"T3\", \"name\": \"丙\", \"hours\": {\"practice\": 1e400}}");
+    text.insert(text.rfind('}'), ", \"later\": [1e999, 2e999]");
+    BatchLoad load = load_batch("a.json", text);
+    REQUIRE(bool(load.data));
+    REQUIRE(load.data->teachers.size() == 3);
+    CHECK(load.data->teachers[2].id == "T3");
+    REQUIRE(load.problems.size() == 2);  // not repeated by the re-parses
+    CHECK(load.problems[0].pointer == "/teachers/0/hours/online");
+    CHECK(load.problems[1].pointer == "/teachers/2/hours/practice");
+    CHECK(load.problems[1].line == 7);
+}
+
+TEST_CASE("thousands of teachers: every one read, positions right to the last line") {
+    std::string teachers;
+    const int n = 3000;
+    for (int i = 0; i < n; ++i) {
+        teachers += (i ? ",\n" : "") + std::string("  {\"id\": \"T") + std::to_string(i) + "\", \"name\": \"名\", \"hours\": {\"online\": " +
+                    (i == n - 1 ? std::string("\"x\"") : std::to_string(i % 60)) + "}}";
+    }
+    BatchLoad load = load_batch("big.json", with_teachers(teachers));
+    REQUIRE(bool(load.data));
+    REQUIRE(load.data->teachers.size() == size_t(n));
+    CHECK(load.data->teachers[1234].id == "T1234");
+    CHECK(load.data->teachers[1234].online == 1234 % 60);
+    CHECK(load.data->teachers[n - 1].line == 4 + n);
+    REQUIRE(load.problems.size() == 1);
+    CHECK(load.problems[0].line == 4 + n);
+    CHECK(load.problems[0].pointer == "/teachers/" + std::to_string(n - 1) + "/hours/online");
+}
