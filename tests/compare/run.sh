@@ -106,13 +106,30 @@ edge="$root/tests/compare/edge"
 run edge-year-end --as-of 2022-12-31 "$edge"
 run edge-on-an-end-date --as-of 2022-06-30 --policy strict.json "$edge"
 run edge-day-after --as-of 2022-07-01 --policy lenient.json "$edge"
+# The worked example of docs/format.md §5, with the numbers worked out there by hand.
+run docs-example --as-of 2022-11-01 "$root/tests/compare/example/tonghui-2022-1.json"
+if node -e '
+  const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const p = s.schools[0].score_parts, d = s.district, near = (a, b) => Math.abs(a - b) < 1e-9;
+  const status = Object.fromEntries(s.teachers.map((t) => [t.name, t.status]));
+  const ok = near(p.organisation, 40 / 3) && near(p.activities, 15) && near(p.participation_hours, 7.5) &&
+    near(p.pass, 12.5) && near(p.excellence, 15) && near(d.score, 190 / 3) && near(d.participation_rate, 0.75) &&
+    near(d.hours_rate, 0.5) && near(d.submission_rate, 0.5) && near(d.pass_rate, 0.5) && near(d.excellence_rate, 0.25) &&
+    status["彭瑶"] === "excellent" && status["李堃"] === "passed" && status["王玥"] === "awaiting_review" && status["张喆"] === "not_started";
+  process.exit(ok ? 0 : 1);' docs-example.it2.json; then
+  echo "  ok   docs-example: it2 gives the numbers docs/format.md works out by hand"
+  passed=$((passed + 1))
+else
+  echo "  FAIL docs-example: it2 no longer gives the numbers docs/format.md §5 works out by hand"
+  failed=$((failed + 1))
+fi
 # Files named one by one, not in sorted order: the order given is the load order.
 mapfile -t some < <(ls flawed/*.json | sort -r | head -n 12)
 run files-in-given-order --as-of 2022-11-01 "${some[@]}" clean/500110-0001-2022-1.json
 
 # The JSON Schemas agree with the generator: clean files valid, a policy valid (needs python3-jsonschema).
 if python3 -c 'import jsonschema' 2>/dev/null; then
-  for check in "batch valid clean" "policy valid lenient.json strict.json"; do
+  for check in "batch valid clean $root/tests/compare/example" "policy valid lenient.json strict.json"; do
     read -r kind expect inputs <<< "$check"
     # shellcheck disable=SC2086
     if python3 "$root/tests/compare/schema_check.py" "$root/data/schema/it2-$kind.schema.json" "$expect" $inputs; then
