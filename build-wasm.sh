@@ -137,6 +137,7 @@ info "SDL2: $SDL2_SOURCE"
 
 # ---- 4. configure + build -----------------------------------------------------------------------
 step "4/5 CMake (preset wasm, build/wasm)"
+mkdir -p "$ROOT/build"
 cache_value() { sed -n "s|^$1:[A-Z]*=||p" "$BUILD_DIR/CMakeCache.txt" 2>/dev/null; }
 if [ -f "$BUILD_DIR/CMakeCache.txt" ] &&
    [ "$(cache_value CMAKE_TOOLCHAIN_FILE)" != "$IT2_EMSCRIPTEN_TOOLCHAIN" ]; then
