@@ -2,7 +2,8 @@
 // (build/bench/native_bench) and with em++ -O2 for node (build/bench/wasm_bench.js, NODERAWFS).
 //   bench_cli LIST_FILE AS_OF SUMMARY_OUT
 // LIST_FILE holds one batch-file path per line, in load order. Prints one JSON line of timings
-// (milliseconds), sizes and peak memory; writes the format.md §4 summary to SUMMARY_OUT.
+// (wall and CPU milliseconds per phase), sizes and memory (peak and live, measured after the
+// metrics and before the summary's JSON text is built); writes the §4 summary to SUMMARY_OUT.
 // Files are read one at a time (timed apart from parse+validate), as the page hands them over.
 #include <chrono>
 #include <cstdio>
@@ -10,10 +11,12 @@
 #include <vector>
 
 #ifdef __EMSCRIPTEN__
+#include <emscripten/em_js.h>
 #include <emscripten/heap.h>
 #include <malloc.h>
 #else
 #include <sys/resource.h>
+#include <time.h>
 #endif
 
 #include "metrics.h"
@@ -28,6 +31,35 @@ using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
+
+#ifdef __EMSCRIPTEN__
+// Node's CPU time of the process (user + system), in milliseconds.
+EM_JS(double, process_cpu_ms, (), {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+});
+#else
+double process_cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1000.0 + double(t.tv_nsec) / 1e6;
+}
+#endif
+
+// Wall and CPU time of one phase: on a busy machine the CPU time is the steadier figure.
+struct Phase {
+    Clock::time_point wall_start = Clock::now();
+    double cpu_start = process_cpu_ms();
+    double wall_ms = 0, cpu_ms = 0;
+    void stop() {
+        wall_ms += ms_since(wall_start);
+        cpu_ms += process_cpu_ms() - cpu_start;
+    }
+    void restart() {
+        wall_start = Clock::now();
+        cpu_start = process_cpu_ms();
+    }
+};
 
 bool read_all(const std::string& path, std::string& bytes) {
     std::FILE* file = std::fopen(path.c_str(), "rb");
@@ -74,7 +106,9 @@ int main(int argc, char** argv) {
 
     // One file at a time, as the page receives them: the heap holds the model plus one file.
     it2::Workspace ws;
-    double read_ms = 0, load_ms = 0, input_bytes = 0;
+    double read_ms = 0, input_bytes = 0;
+    Phase load;
+    load.stop();
     std::string bytes;
     for (const std::string& path : paths) {
         const auto read_start = Clock::now();
@@ -84,48 +118,53 @@ int main(int argc, char** argv) {
         }
         read_ms += ms_since(read_start);
         input_bytes += double(bytes.size());
-        const auto load_start = Clock::now();
+        load.restart();
         // Named by base name, as `it2 summarize` and the page name files.
         const size_t slash = path.find_last_of('/');
         ws.add(slash == std::string::npos ? path : path.substr(slash + 1), bytes);
-        load_ms += ms_since(load_start);
+        load.stop();
     }
     std::string().swap(bytes);
 
-    const auto merge_start = Clock::now();
+    Phase merging;
     const it2::Merged merged = it2::merge(ws);
-    const double merge_ms = ms_since(merge_start);
+    merging.stop();
 
-    const auto metrics_start = Clock::now();
+    Phase metrics;
     const it2::Summary summary = it2::compute(ws, merged, it2::Policy{}, argv[2]);
-    const double metrics_ms = ms_since(metrics_start);
+    metrics.stop();
 
     // A policy edit in the page recomputes metrics only (the merge depends on files alone).
     it2::Policy edited;
     edited.online_min = 30;
-    const auto recompute_start = Clock::now();
+    Phase recompute;
     const it2::Summary recomputed = it2::compute(ws, merged, edited, argv[2]);
-    const double recompute_ms = ms_since(recompute_start);
+    recompute.stop();
 
-    const auto json_start = Clock::now();
+    // Peak before the JSON text: the page keeps the Summary, not a JSON DOM of it.
+    const double peak_mb = peak_memory_mb();
+#ifdef __EMSCRIPTEN__
+    const double live_heap_mb = double(mallinfo().uordblks) / (1024.0 * 1024.0);
+#else
+    const double live_heap_mb = 0;
+#endif
+
+    Phase to_json;
     const std::string json = it2::summary_json(summary, it2::Lang::zh);
-    const double json_ms = ms_since(json_start);
+    to_json.stop();
 
     std::FILE* out = std::fopen(argv[3], "wb");
     if (!out || std::fwrite(json.data(), 1, json.size(), out) != json.size() || std::fclose(out) != 0) {
         std::fprintf(stderr, "bench_cli: cannot write %s\n", argv[3]);
         return 2;
     }
-#ifdef __EMSCRIPTEN__
-    const double live_heap_mb = double(mallinfo().uordblks) / (1024.0 * 1024.0);
-#else
-    const double live_heap_mb = 0;
-#endif
     std::printf(
-        "{\"files\":%zu,\"input_bytes\":%.0f,\"teachers\":%zu,\"read_ms\":%.3f,\"load_ms\":%.3f,\"merge_ms\":%.3f,"
-        "\"metrics_ms\":%.3f,\"recompute_ms\":%.3f,\"json_ms\":%.3f,\"peak_mb\":%.1f,\"live_heap_mb\":%.1f,"
-        "\"recomputed_teachers\":%zu}\n",
-        paths.size(), input_bytes, summary.teachers.size(), read_ms, load_ms, merge_ms, metrics_ms, recompute_ms, json_ms,
-        peak_memory_mb(), live_heap_mb, recomputed.teachers.size());
+        "{\"files\":%zu,\"input_bytes\":%.0f,\"teachers\":%zu,\"read_ms\":%.3f,"
+        "\"load_ms\":%.3f,\"merge_ms\":%.3f,\"metrics_ms\":%.3f,\"recompute_ms\":%.3f,\"json_ms\":%.3f,"
+        "\"load_cpu_ms\":%.3f,\"merge_cpu_ms\":%.3f,\"metrics_cpu_ms\":%.3f,\"recompute_cpu_ms\":%.3f,\"json_cpu_ms\":%.3f,"
+        "\"peak_mb\":%.1f,\"live_heap_mb\":%.1f,\"recomputed_teachers\":%zu}\n",
+        paths.size(), input_bytes, summary.teachers.size(), read_ms, load.wall_ms, merging.wall_ms, metrics.wall_ms,
+        recompute.wall_ms, to_json.wall_ms, load.cpu_ms, merging.cpu_ms, metrics.cpu_ms, recompute.cpu_ms, to_json.cpu_ms,
+        peak_mb, live_heap_mb, recomputed.teachers.size());
     return 0;
 }

@@ -87,7 +87,7 @@ for teachers in $sizes; do
     result=$out/result-$teachers
     rm -f "$result".*
 
-    # Best of $repeats runs per implementation (least disturbed by other work on the machine).
+    # Best of $repeats runs per implementation by CPU time (least disturbed by other work).
     repeats=${BENCH_REPEATS:-$(( teachers >= 400000 ? 2 : 3 ))}
     echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)" > "$result.load.txt"
     for run in $(seq "$repeats"); do
@@ -105,7 +105,7 @@ for teachers in $sizes; do
     for impl in native wasm js; do
         node -e '
             const runs = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse);
-            const total = (r) => r.load_ms + (r.merge_ms ?? 0) + r.metrics_ms;
+            const total = (r) => r.load_cpu_ms + (r.merge_cpu_ms ?? 0) + r.metrics_cpu_ms;
             if (runs.length) console.log(JSON.stringify(runs.reduce((a, b) => (total(b) < total(a) ? b : a))));
         ' "$result.$impl.runs" > "$result.$impl.json" 2>/dev/null || true
     done
@@ -119,7 +119,7 @@ for teachers in $sizes; do
         fi
         echo "native vs JS baseline summary: $(node bench/compare_summaries.mjs "$result.native-summary.json" "$result.js-summary.json" 2>&1 | head -n 8 || true)"
         cat "$result.load.txt"
-        echo "summary JSON: native $(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(r.json_ms.toFixed(0))' "$result.native.json") ms, reading the files: native $(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(r.read_ms.toFixed(0))' "$result.native.json") ms (not in the times above)"
+        echo "summary JSON: native $(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(r.json_cpu_ms.toFixed(0))' "$result.native.json") ms CPU, reading the files: native $(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(r.read_ms.toFixed(0))' "$result.native.json") ms (not in the times above)"
     } > "$result.checks.txt" 2>&1
     node bench/report.mjs "$teachers teachers" "$result.native.json" "$result.wasm.json" "$result.js.json" "$result.checks.txt" \
         | tee "$result.table.md"
