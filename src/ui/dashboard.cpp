@@ -93,6 +93,7 @@ void Dashboard::load(const std::string& name, std::string_view bytes, std::strin
         glyphs_dirty = true;
         return;
     }
+    last_load_ = std::chrono::steady_clock::now();
     const FileEntry& entry = workspace.add(name, bytes);
     if (status_out) *status_out = file_status_key(entry.status);
     if (problems_out) *problems_out = int(entry.problems.size());
@@ -106,6 +107,11 @@ void Dashboard::clear() {
     teacher_id.clear();
     capability_scope = Scope{};
     data_dirty_ = true;
+    refresh();  // at once: no frame may pair old results with the new (empty) file list
+}
+
+bool Dashboard::loading_burst() const {
+    return data_dirty_ && std::chrono::steady_clock::now() - last_load_ < std::chrono::milliseconds(150);
 }
 
 void Dashboard::set_school_sort(SortOrder s) {
@@ -494,6 +500,7 @@ std::string Dashboard::state_json() const {
     j["lang"] = lang == Lang::zh ? "zh" : "en";
     j["asOf"] = as_of;
     j["frames"] = frames;
+    j["drawMs"] = last_draw_ms;
     j["missingGlyphs"] = missing_glyphs;
     j["textScale"] = text_scale;
 

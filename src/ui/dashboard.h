@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -81,6 +82,7 @@ struct Dashboard {
     int problem_severity = -1;  // -1 = any, else Severity
     std::string problem_file;   // "" = any
     int frames = 0;
+    double last_draw_ms = 0;  // time spent building the last frame (reported in it2.state())
     bool theme_applied = false;  // the light theme is set on the first frame (needs a context)
     PlatformActions actions;
     std::string notice;  // last message shown under the top bar (a load result, a copy)
@@ -124,6 +126,9 @@ struct Dashboard {
 
     // Brings every derived list up to date; cheap when nothing changed.
     void refresh();
+    // True while files are arriving in a burst (the last one less than 150 ms ago): the frame
+    // then draws the previous results instead of recomputing after every file.
+    bool loading_burst() const;
     // Counts characters of the UI strings and the loaded data the font cannot draw (needs a
     // live ImGui context: called from draw when glyphs_dirty).
     void count_missing_glyphs();
@@ -141,6 +146,7 @@ struct Dashboard {
 
 private:
     bool data_dirty_ = true, results_dirty_ = true;
+    std::chrono::steady_clock::time_point last_load_;
     void recompute_results();
     void rebuild_lookups();
     void rebuild_school_rows();

@@ -1,19 +1,22 @@
 // The page: top bar, view buttons and the current view, filling the whole display.
+#include <chrono>
+
 #include "panels.h"
 #include "widgets.h"
 
 namespace it2::ui {
 
 void draw_dashboard(Dashboard& d) {
+    const auto started = std::chrono::steady_clock::now();
     ++d.frames;
     if (!d.theme_applied) {
         apply_light_theme();
         d.theme_applied = true;
     }
     ImGui::GetStyle().FontScaleMain = d.text_scale;
-    d.refresh();
+    if (!d.loading_burst()) d.refresh();
     d.rects.clear();
-    if (d.glyphs_dirty) d.count_missing_glyphs();
+    if (d.glyphs_dirty && !d.loading_burst()) d.count_missing_glyphs();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -39,6 +42,7 @@ void draw_dashboard(Dashboard& d) {
     }
     ImGui::EndChild();
     ImGui::End();
+    d.last_draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
 
 }  // namespace it2::ui
