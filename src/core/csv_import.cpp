@@ -914,6 +914,13 @@ bool looks_like_csv(std::string_view file_name, std::string_view bytes) {
     return text.utf8.find("教师编号") != std::string::npos || ascii_lower(text.utf8).find("teacher_id") != std::string::npos;
 }
 
+std::string csv_template() {
+    return "\xEF\xBB\xBF"
+        "学校编号,学校名称,批次,教师编号,姓名,学科,在线学时,实践学时,能力点1,状态1,等级1,能力点2,状态2,等级2,能力点3,状态3,等级3\r\n"
+        "500110-0012,綦江区通惠小学,2022-1,50011000123,彭瑶,语文,28.5,26,A1,已评审,合格,A6,已提交,,B2,已选,\r\n"
+        "500110-0012,綦江区通惠小学,2022-1,50011000124,王小明,数学,30,25,A3,已评审,优秀,A11,已评审,优秀,A5,已评审,合格\r\n";
+}
+
 std::string csv_rows_of_school(std::string_view bytes, std::string_view school_id) {
     DecodedText text = decode_text(bytes);
     if (text.encoding == TextEncoding::invalid || text.encoding == TextEncoding::utf16) return {};

@@ -84,6 +84,10 @@ bool looks_like_csv(std::string_view file_name, std::string_view bytes);
 // "" when the file is not a usable CSV or no row belongs to the school. Used by 导出本校.
 std::string csv_rows_of_school(std::string_view bytes, std::string_view school_id);
 
+// 下载模板: the template CSV (UTF-8 with BOM, CRLF, a header row and two example rows);
+// data/templates/it2-template.csv holds exactly these bytes (a unit test keeps them equal).
+std::string csv_template();
+
 // Column names, for the template and the docs.
 struct CsvColumns {
     static constexpr const char* school_id = "学校编号";

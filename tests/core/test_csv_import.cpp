@@ -363,6 +363,7 @@ TEST_CASE("the downloadable template loads without problems") {
     for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) bytes.append(buf, n);
     std::fclose(f);
     CHECK(bytes.substr(0, 3) == "\xEF\xBB\xBF");
+    CHECK(bytes == csv_template());  // the page offers csv_template(); the repo file must match
     std::vector<BatchLoad> loads = load_csv("it2-template.csv", bytes);
     REQUIRE(loads.size() == 1);
     REQUIRE(bool(loads[0].data));
