@@ -204,7 +204,6 @@ private:
     void schools_table(const std::vector<const SchoolResult*>& schools);
     void teachers_table(const SchoolResult& school);
     void files_section(const std::string* school_id);
-    const Teacher* teacher_of(const TeacherResult& r) const;
 };
 
 void ReportWriter::begin(const std::string& title, const std::string& heading) {
@@ -405,13 +404,6 @@ void ReportWriter::schools_table(const std::vector<const SchoolResult*>& schools
     out_ += "</tbody>\n</table>\n";
 }
 
-const Teacher* ReportWriter::teacher_of(const TeacherResult& r) const {
-    if (r.ref.file < 0 || size_t(r.ref.file) >= ws_.files.size()) return nullptr;
-    const auto& data = ws_.files[r.ref.file].data;
-    if (!data || r.ref.teacher < 0 || size_t(r.ref.teacher) >= data->teachers.size()) return nullptr;
-    return &data->teachers[r.ref.teacher];
-}
-
 void ReportWriter::teachers_table(const SchoolResult& school) {
     std::vector<const TeacherResult*> rows;
     for (int index : school.teachers)
@@ -436,11 +428,10 @@ void ReportWriter::teachers_table(const SchoolResult& school) {
     }
     out_ += "</tr></thead>\n<tbody>\n";
     for (const TeacherResult* r : rows) {
-        const Teacher* teacher = teacher_of(*r);
         std::string missing;
         for (const Missing& m : r->missing) missing += (missing.empty() ? "" : t("；", "; ")) + describe(m, lang_);
-        out_ += "<tr><td>" + html_escape(teacher ? teacher->id : "") + "</td><th scope=\"row\">" +
-                html_escape(teacher ? teacher->name : "") + "</th><td>" + html_escape(teacher ? teacher->subject : "") +
+        out_ += "<tr><td>" + html_escape(r->id) + "</td><th scope=\"row\">" + html_escape(r->name) + "</th><td>" +
+                html_escape(r->subject) +
                 "</td><td>" + html_escape(r->batch) + "</td><td>" + status_label(r->status, lang_) +
                 "</td><td class=\"num\">" + number(r->online) + "</td><td class=\"num\">" + number(r->practice) +
                 "</td><td class=\"num\">" + std::to_string(r->passed_points) + "</td><td class=\"num\">" +
