@@ -1,148 +1,467 @@
 #include "json_doc.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <iterator>
-
-#include <nlohmann/json.hpp>
 
 namespace it2 {
 
 namespace {
 
-constexpr size_t kMaxOutOfRangeNumbers = 32;  // each one costs a re-parse; more is not a real file
+// Each one is a value kept as out_of_range; a file with more is not a real batch file.
+constexpr size_t kMaxOutOfRangeNumbers = 32;
 
-// A byte iterator that publishes how far the parser has read, so SAX callbacks know where
-// the token they receive ends (nlohmann's lexer reads at most one byte ahead, for numbers).
-struct TrackingIterator {
-    using iterator_category = std::input_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = const char&;
+constexpr std::array<bool, 256> make_string_stops() {
+    std::array<bool, 256> stops{};
+    for (int c = 0; c < 0x20; ++c) stops[size_t(c)] = true;  // control characters must be escaped
+    stops[size_t('"')] = true;
+    stops[size_t('\\')] = true;
+    return stops;
+}
+constexpr std::array<bool, 256> kStringStop = make_string_stops();
 
-    const char* position;
-    const char** consumed;
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-    reference operator*() const { return *position; }
-    TrackingIterator& operator++() {
-        *consumed = ++position;
-        return *this;
-    }
-    bool operator==(const TrackingIterator& other) const { return position == other.position; }
-    bool operator!=(const TrackingIterator& other) const { return position != other.position; }
-};
-
-bool is_number_char(char c) {
-    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
 }
 
-// Builds the flat node tree from nlohmann's SAX events.
-class DocBuilder {
+void append_utf8(std::string& out, uint32_t code) {
+    if (code < 0x80) {
+        out += char(code);
+    } else if (code < 0x800) {
+        out += char(0xC0 | (code >> 6));
+        out += char(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += char(0xE0 | (code >> 12));
+        out += char(0x80 | ((code >> 6) & 0x3F));
+        out += char(0x80 | (code & 0x3F));
+    } else {
+        out += char(0xF0 | (code >> 18));
+        out += char(0x80 | ((code >> 12) & 0x3F));
+        out += char(0x80 | ((code >> 6) & 0x3F));
+        out += char(0x80 | (code & 0x3F));
+    }
+}
+
+// The character at `at` as a message shows it: 'x', '甲' or U+000A (the text is valid UTF-8).
+std::string shown_char(const char* at, const char* end) {
+    auto c = static_cast<unsigned char>(*at);
+    if (c < 0x20 || c == 0x7F) {
+        char buffer[12];
+        std::snprintf(buffer, sizeof buffer, "U+%04X", unsigned(c));
+        return buffer;
+    }
+    size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return "'" + std::string(at, std::min<size_t>(length, size_t(end - at))) + "'";
+}
+
+constexpr double kExactPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// Decimal text -> the nearest double, independent of the C locale. `inf` when out of range.
+// The token's value is significand * 10^exponent (exactly when `exact_digits`; else its first
+// 19 digits); `digits` is how many digits the significand has.
+double decimal_to_double(const char* first, const char* last, uint64_t significand, int64_t exponent, int digits,
+                         bool exact_digits, bool negative) {
+    if (exact_digits) {
+        // Clinger's fast path: an exact integer times an exact power of ten is one correctly
+        // rounded operation (doubles hold integers up to 2^53 and powers of ten up to 1e22).
+        if (significand == 0) return negative ? -0.0 : 0.0;
+        double value = 0;
+        bool fast = false;
+        if (exponent == 0) {
+            value = double(significand);  // the conversion itself rounds correctly
+            fast = true;
+        } else if (significand <= (uint64_t(1) << 53) && exponent >= -22 && exponent <= 22) {
+            value = exponent < 0 ? double(significand) / kExactPowersOfTen[-exponent]
+                                 : double(significand) * kExactPowersOfTen[exponent];
+            fast = true;
+        }
+        if (fast) return negative ? -value : value;
+    }
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+    double value = 0;
+    std::from_chars_result parsed = std::from_chars(first, last, value);
+    if (parsed.ec == std::errc()) return value;
+    if (parsed.ec == std::errc::result_out_of_range) {
+        // Too large (inf, as strtod gives) or too small (0): the value is about 10^(digits + exponent).
+        bool too_small = digits + exponent < 0;
+        if (too_small) return negative ? -0.0 : 0.0;
+        return negative ? -HUGE_VAL : HUGE_VAL;
+    }
+#endif
+    // No floating-point from_chars (Emscripten's libc++): strtod, in the "C" locale the
+    // program never leaves, keeps its correct rounding; it gives inf for 1e400 and 0 for 1e-400.
+    std::string token(first, last);
+    return std::strtod(token.c_str(), nullptr);
+}
+
+// Reads JSON text in one pass into doc.nodes: values are nodes in pre-order, containers know
+// where their subtree ends, elements of the streamed array go to the caller one by one.
+class Reader {
 public:
-    using json = nlohmann::json;
+    Reader(JsonDoc& doc, const JsonStream* stream, size_t max_depth)
+        : doc_(doc), stream_(stream), max_depth_(max_depth), begin_(doc.text.data()),
+          at_(doc.text.data()), end_(doc.text.data() + doc.text.size()) {}
 
-    DocBuilder(JsonDoc& doc, const char* const& consumed, const JsonStream* stream, size_t max_depth,
-               const std::vector<uint32_t>& out_of_range_starts)
-        : doc_(doc), consumed_(consumed), stream_(stream), max_depth_(max_depth),
-          out_of_range_starts_(out_of_range_starts) {}
-
-    bool null() {
-        uint32_t end = consumed_offset();
-        bool patched = end >= 4 && std::binary_search(out_of_range_starts_.begin(), out_of_range_starts_.end(), end - 4);
-        return scalar(patched ? JsonKind::out_of_range : JsonKind::null, 0);
-    }
-    bool boolean(bool value) { return scalar(JsonKind::boolean, value ? 1 : 0); }
-    bool number_integer(json::number_integer_t value) { return scalar(JsonKind::number, double(value)); }
-    bool number_unsigned(json::number_unsigned_t value) { return scalar(JsonKind::number, double(value)); }
-    bool number_float(json::number_float_t value, const json::string_t&) { return scalar(JsonKind::number, value); }
-    bool string(json::string_t& value) {
-        uint32_t n = push(JsonKind::string, consumed_offset());
-        doc_.nodes[n].text = uint32_t(doc_.arena.size());
-        doc_.nodes[n].text_size = uint32_t(value.size());
-        doc_.arena.append(value);
-        complete(n);
-        return true;
-    }
-    bool binary(json::binary_t&) { return scalar(JsonKind::null, 0); }  // never produced by text JSON
-
-    bool start_object(std::size_t) { return open(JsonKind::object); }
-    bool start_array(std::size_t) { return open(JsonKind::array); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-
-    bool key(json::string_t& name) {
-        pending_key_ = uint32_t(doc_.arena.size());
-        pending_key_size_ = uint32_t(name.size());
-        doc_.arena.append(name);
-        has_key_ = true;
-        return true;
-    }
-
-    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
-        if (ex.id == 406) {  // number overflow: its token ends where the lexer stopped
-            out_of_range_end = uint32_t(std::min(position, doc_.text.size()));
-            out_of_range_size = uint32_t(std::min<size_t>(last_token.size(), out_of_range_end));
-            error = JsonError::syntax;
-            return false;
+    bool read() {
+        for (;;) {
+            Step step = read_value();
+            while (step == Step::value_done) step = after_value();
+            if (step == Step::failed) return false;
+            if (step == Step::finished) return true;
         }
-        size_t size = doc_.text.size();
-        if (position > size) {
-            error = JsonError::truncated;
-            error_offset = uint32_t(size);
-        } else {
-            error = JsonError::syntax;
-            error_offset = uint32_t(position > 0 ? position - 1 : 0);
-        }
-        std::string what = ex.what();
-        size_t column = what.find("column ");
-        size_t colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
-        detail = colon == std::string::npos ? what : what.substr(colon + 2);
-        return false;
     }
 
     JsonError error = JsonError::none;
     uint32_t error_offset = 0;
     std::string detail;
-    uint32_t out_of_range_end = 0, out_of_range_size = 0;  // set when a number overflowed
 
 private:
-    uint32_t consumed_offset() const { return uint32_t(consumed_ - doc_.text.data()); }
+    enum class Step { need_value, value_done, finished, failed };
 
-    uint32_t push(JsonKind kind, uint32_t where) {
+    uint32_t offset_of(const char* at) const { return uint32_t(at - begin_); }
+
+    void skip_space() {
+        while (at_ < end_ && is_space(*at_)) ++at_;
+    }
+
+    Step fail(const char* at, std::string why) {
+        if (at >= end_) return truncated();
+        error = JsonError::syntax;
+        error_offset = offset_of(at);
+        detail = std::move(why);
+        return Step::failed;
+    }
+    Step truncated() {
+        error = JsonError::truncated;
+        error_offset = offset_of(end_);
+        detail = "the text ends in the middle of a value";
+        return Step::failed;
+    }
+
+    // A value starts at at_ (after optional whitespace).
+    Step read_value() {
+        skip_space();
+        if (at_ == end_) return truncated();
+        const char* start = at_;
+        switch (*at_) {
+            case '{': {
+                if (!open(JsonKind::object)) return Step::failed;
+                ++at_;
+                skip_space();
+                if (at_ < end_ && *at_ == '}') {
+                    ++at_;
+                    close();
+                    return Step::value_done;
+                }
+                return read_member_name() ? Step::need_value : Step::failed;
+            }
+            case '[': {
+                if (!open(JsonKind::array)) return Step::failed;
+                ++at_;
+                skip_space();
+                if (at_ < end_ && *at_ == ']') {
+                    ++at_;
+                    close();
+                    return Step::value_done;
+                }
+                return Step::need_value;
+            }
+            case '"': {
+                uint32_t text = 0, size = 0;
+                bool in_arena = false;
+                if (!read_string(text, size, in_arena)) return Step::failed;
+                uint32_t n = push(JsonKind::string, start);
+                JsonNode& node = doc_.nodes[n];
+                node.text = text;
+                node.text_size = size;
+                if (in_arena) node.in_arena |= JsonNode::kTextInArena;
+                complete(n);
+                return Step::value_done;
+            }
+            case 't': return literal("true", JsonKind::boolean, 1);
+            case 'f': return literal("false", JsonKind::boolean, 0);
+            case 'n': return literal("null", JsonKind::null, 0);
+            default:
+                if (*at_ == '-' || is_digit(*at_)) return read_number();
+                return fail(at_, "unexpected character " + shown_char(at_, end_) + " where a value should start");
+        }
+    }
+
+    // A value just ended: close the containers it ends, step over a ',' (and the next name).
+    Step after_value() {
+        skip_space();
+        if (open_.empty()) {
+            if (at_ != end_) return fail(at_, "unexpected " + shown_char(at_, end_) + " after the end of the JSON value");
+            return Step::finished;
+        }
+        if (at_ == end_) return truncated();
+        bool in_object = doc_.nodes[open_.back()].kind == JsonKind::object;
+        char c = *at_;
+        if (c == ',') {
+            ++at_;
+            if (!in_object) return Step::need_value;
+            skip_space();
+            return read_member_name() ? Step::need_value : Step::failed;
+        }
+        if (c == (in_object ? '}' : ']')) {
+            ++at_;
+            close();
+            return Step::value_done;
+        }
+        return fail(at_, in_object ? "expected ',' or '}' after an object member, found " + shown_char(at_, end_)
+                                   : "expected ',' or ']' after an array element, found " + shown_char(at_, end_));
+    }
+
+    // "name" : — the name waits in pending_key_ for the value that follows.
+    bool read_member_name() {
+        if (at_ == end_) return truncated(), false;
+        if (*at_ != '"') {
+            fail(at_, *at_ == '}' ? "a ',' before '}' (trailing commas are not JSON)"
+                                  : "expected a member name in double quotes, found " + shown_char(at_, end_));
+            return false;
+        }
+        bool in_arena = false;
+        if (!read_string(pending_key_, pending_key_size_, in_arena)) return false;
+        pending_key_in_arena_ = in_arena;
+        has_key_ = true;
+        skip_space();
+        if (at_ == end_) return truncated(), false;
+        if (*at_ != ':') {
+            fail(at_, "expected ':' after a member name, found " + shown_char(at_, end_));
+            return false;
+        }
+        ++at_;
+        return true;
+    }
+
+    // A string at at_ (its opening quote): a view into the text, or decoded into the arena when
+    // it has escapes. On success at_ is past the closing quote.
+    bool read_string(uint32_t& text, uint32_t& size, bool& in_arena) {
+        const char* first = at_ + 1;
+        const char* q = first;
+        while (q < end_ && !kStringStop[static_cast<unsigned char>(*q)]) ++q;
+        if (q == end_) return truncated(), false;
+        if (*q == '"') {
+            text = offset_of(first);
+            size = uint32_t(q - first);
+            in_arena = false;
+            at_ = q + 1;
+            return true;
+        }
+        std::string& arena = doc_.arena;
+        size_t arena_start = arena.size();
+        arena.append(first, q);
+        for (;;) {
+            if (q == end_) return truncated(), false;
+            char c = *q;
+            if (c == '"') break;
+            if (c == '\\') {
+                if (!read_escape(q, arena)) return false;
+                continue;
+            }
+            if (static_cast<unsigned char>(c) < 0x20) {
+                fail(q, "control character " + shown_char(q, end_) + " inside a string (write it as an escape)");
+                return false;
+            }
+            const char* run = q;
+            while (q < end_ && !kStringStop[static_cast<unsigned char>(*q)]) ++q;
+            arena.append(run, q);
+        }
+        text = uint32_t(arena_start);
+        size = uint32_t(arena.size() - arena_start);
+        in_arena = true;
+        at_ = q + 1;
+        return true;
+    }
+
+    // Four hex digits after "\u" at `at`; -1 (and the failure recorded) when not.
+    long read_hex4(const char* escape) {
+        const char* digits = escape + 2;
+        long value = 0;
+        for (int i = 0; i < 4; ++i) {
+            if (digits + i >= end_) return truncated(), -1;
+            int v = hex_value(digits[i]);
+            if (v < 0) {
+                fail(digits + i, "\\u must be followed by four hexadecimal digits");
+                return -1;
+            }
+            value = value * 16 + v;
+        }
+        return value;
+    }
+
+    // An escape at q (its backslash): appends the decoded bytes, moves q past it.
+    bool read_escape(const char*& q, std::string& out) {
+        const char* escape = q;
+        if (q + 1 >= end_) return truncated(), false;
+        char c = q[1];
+        char simple = 0;
+        switch (c) {
+            case '"': simple = '"'; break;
+            case '\\': simple = '\\'; break;
+            case '/': simple = '/'; break;
+            case 'b': simple = '\b'; break;
+            case 'f': simple = '\f'; break;
+            case 'n': simple = '\n'; break;
+            case 'r': simple = '\r'; break;
+            case 't': simple = '\t'; break;
+            case 'u': break;
+            default:
+                fail(q + 1, "invalid escape \\" + shown_char(q + 1, end_) + " in a string");
+                return false;
+        }
+        if (c != 'u') {
+            out += simple;
+            q += 2;
+            return true;
+        }
+        long code = read_hex4(escape);
+        if (code < 0) return false;
+        q += 6;
+        if (code >= 0xDC00 && code <= 0xDFFF) {
+            fail(escape, "a low surrogate \\u" + std::string(escape + 2, 4) + " without a high surrogate before it");
+            return false;
+        }
+        if (code >= 0xD800 && code <= 0xDBFF) {
+            if (q + 1 < end_ && q[0] == '\\' && q[1] == 'u') {
+                long low = read_hex4(q);
+                if (low < 0) return false;
+                if (low >= 0xDC00 && low <= 0xDFFF) {
+                    q += 6;
+                    append_utf8(out, uint32_t(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)));
+                    return true;
+                }
+            } else if (q == end_ || (q + 1 == end_ && q[0] == '\\')) {
+                return truncated(), false;
+            }
+            fail(escape, "a high surrogate \\u" + std::string(escape + 2, 4) + " must be followed by a low surrogate \\uDC00-\\uDFFF");
+            return false;
+        }
+        append_utf8(out, uint32_t(code));
+        return true;
+    }
+
+    Step literal(const char* word, JsonKind kind, double value) {
+        const char* start = at_;
+        for (const char* w = word; *w != 0; ++w, ++at_) {
+            if (at_ == end_) return truncated();
+            if (*at_ != *w)
+                return fail(at_, "invalid literal (expected " + std::string(word) + ")");
+        }
+        uint32_t n = push(kind, start);
+        doc_.nodes[n].number = value;
+        complete(n);
+        return Step::value_done;
+    }
+
+    // RFC 8259: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+    Step read_number() {
+        const char* start = at_;
+        const char* q = at_;
+        bool negative = *q == '-';
+        if (negative) ++q;
+        if (q == end_) return truncated();
+        uint64_t significand = 0;
+        int kept_digits = 0;
+        int64_t exponent = 0;
+        bool exact_digits = true;  // false once a nonzero digit did not fit in the significand
+        auto take_digit = [&](char digit, bool fraction) {
+            if (significand == 0 && digit == '0') {
+                if (fraction) --exponent;
+                return;
+            }
+            if (kept_digits < 19) {
+                significand = significand * 10 + uint64_t(digit - '0');
+                ++kept_digits;
+                if (fraction) --exponent;
+            } else {
+                if (!fraction) ++exponent;
+                if (digit != '0') exact_digits = false;
+            }
+        };
+        if (*q == '0') {
+            ++q;
+        } else if (*q >= '1' && *q <= '9') {
+            while (q < end_ && is_digit(*q)) take_digit(*q++, false);
+        } else {
+            return fail(q, "expected a digit after '-', found " + shown_char(q, end_));
+        }
+        if (q < end_ && *q == '.') {
+            ++q;
+            if (q == end_) return truncated();
+            if (!is_digit(*q)) return fail(q, "expected a digit after the decimal point, found " + shown_char(q, end_));
+            while (q < end_ && is_digit(*q)) take_digit(*q++, true);
+        }
+        if (q < end_ && (*q == 'e' || *q == 'E')) {
+            ++q;
+            bool exponent_negative = false;
+            if (q < end_ && (*q == '+' || *q == '-')) exponent_negative = *q++ == '-';
+            if (q == end_) return truncated();
+            if (!is_digit(*q)) return fail(q, "expected a digit in the exponent, found " + shown_char(q, end_));
+            int written = 0;
+            while (q < end_ && is_digit(*q)) {
+                if (written < 100000) written = written * 10 + (*q - '0');
+                ++q;
+            }
+            exponent += exponent_negative ? -written : written;
+        }
+        at_ = q;
+        double value = decimal_to_double(start, q, significand, exponent, kept_digits, exact_digits, negative);
+        JsonKind kind = JsonKind::number;
+        if (std::isinf(value)) {
+            if (++out_of_range_count_ > kMaxOutOfRangeNumbers) {
+                error = JsonError::too_many_out_of_range;
+                error_offset = offset_of(start);
+                detail.assign(start, q);
+                return Step::failed;
+            }
+            kind = JsonKind::out_of_range;
+            value = 0;
+        }
+        uint32_t n = push(kind, start);
+        doc_.nodes[n].number = value;
+        complete(n);
+        return Step::value_done;
+    }
+
+    uint32_t push(JsonKind kind, const char* start) {
         uint32_t n = uint32_t(doc_.nodes.size());
         if (streaming_parent()) element_arena_mark_ = doc_.arena.size();
         JsonNode node;
         node.kind = kind;
-        node.where = where;
+        node.where = offset_of(start);
         node.end = n + 1;
         if (has_key_) {
             node.key = pending_key_;
             node.key_size = pending_key_size_;
+            if (pending_key_in_arena_) node.in_arena = JsonNode::kKeyInArena;
             has_key_ = false;
         }
         doc_.nodes.push_back(node);
         return n;
     }
 
-    bool scalar(JsonKind kind, double number) {
-        uint32_t n = push(kind, consumed_offset());
-        doc_.nodes[n].number = number;
-        complete(n);
-        return true;
-    }
-
     bool open(JsonKind kind) {
-        uint32_t where = consumed_offset() - 1;  // the '{' or '[' was the last byte read
         if (open_.size() >= max_depth_) {
             error = JsonError::too_deep;
-            error_offset = where;
+            error_offset = offset_of(at_);
             return false;
         }
         bool starts_stream = kind == JsonKind::array && stream_ != nullptr && open_.size() == 1 &&
                              doc_.nodes[open_[0]].kind == JsonKind::object && has_key_ &&
-                             std::string_view(doc_.arena.data() + pending_key_, pending_key_size_) == stream_->key;
-        uint32_t n = push(kind, where);
+                             pending_key() == stream_->key;
+        uint32_t n = push(kind, at_);
         if (starts_stream) {
             // A repeated root key: the last one counts, so the earlier elements are forgotten.
             if (streamed_ && stream_->restart) stream_->restart();
@@ -154,13 +473,17 @@ private:
         return true;
     }
 
-    bool close() {
+    void close() {
         uint32_t n = open_.back();
         open_.pop_back();
         doc_.nodes[n].end = uint32_t(doc_.nodes.size());
         if (n == stream_array_) stream_array_ = JsonDoc::npos;
         complete(n);
-        return true;
+    }
+
+    std::string_view pending_key() const {
+        const char* base = pending_key_in_arena_ ? doc_.arena.data() : begin_;
+        return {base + pending_key_, pending_key_size_};
     }
 
     bool streaming_parent() const { return !open_.empty() && open_.back() == stream_array_; }
@@ -175,22 +498,25 @@ private:
     }
 
     JsonDoc& doc_;
-    const char* const& consumed_;
     const JsonStream* stream_;
     size_t max_depth_;
-    const std::vector<uint32_t>& out_of_range_starts_;
+    const char* begin_;
+    const char* at_;
+    const char* end_;
     std::vector<uint32_t> open_;  // open containers, innermost last
     uint32_t pending_key_ = 0, pending_key_size_ = 0;
+    bool pending_key_in_arena_ = false;
     bool has_key_ = false;
     uint32_t stream_array_ = JsonDoc::npos;
     bool streamed_ = false;
     size_t element_count_ = 0;
     size_t element_arena_mark_ = 0;
+    size_t out_of_range_count_ = 0;
 };
 
 bool only_whitespace(std::string_view text) {
     for (char c : text)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+        if (!is_space(c)) return false;
     return true;
 }
 
@@ -215,43 +541,6 @@ void JsonDoc::find_members(uint32_t object, std::initializer_list<std::string_vi
             ++i;
         }
     }
-}
-
-uint32_t JsonDoc::offset(uint32_t n) const {
-    const JsonNode& node = nodes[n];
-    uint32_t end = node.where;
-    switch (node.kind) {
-        case JsonKind::object:
-        case JsonKind::array:
-            return node.where;
-        case JsonKind::null:
-        case JsonKind::out_of_range:  // patched to "null" in place
-            return end >= 4 ? end - 4 : 0;
-        case JsonKind::boolean: {
-            uint32_t size = node.number != 0 ? 4 : 5;
-            return end >= size ? end - size : 0;
-        }
-        case JsonKind::string: {
-            // Walk back from the closing quote to the first quote not escaped by a backslash.
-            size_t i = end > 0 ? end - 1 : 0;
-            while (i > 0) {
-                --i;
-                if (text[i] != '"') continue;
-                size_t k = i;
-                while (k > 0 && text[k - 1] == '\\') --k;
-                if ((i - k) % 2 == 0) return uint32_t(i);
-            }
-            return 0;
-        }
-        case JsonKind::number: {
-            // The lexer may have read one byte past the number; walk back over the digits.
-            size_t i = std::min<size_t>(end, text.size());
-            if (i > 0 && !is_number_char(text[i - 1])) --i;
-            while (i > 0 && is_number_char(text[i - 1])) --i;
-            return uint32_t(i);
-        }
-    }
-    return end;
 }
 
 size_t first_invalid_utf8(std::string_view text) {
@@ -320,52 +609,15 @@ JsonParse parse_json(std::string_view bytes, const JsonStream* stream, size_t ma
         return result;
     }
 
-    std::vector<uint32_t> out_of_range_starts;  // numbers like 1e400, patched to `null` in place
-    for (size_t attempt = 0;; ++attempt) {
-        JsonDoc& doc = result.doc;
-        doc.text = text;
-        doc.nodes.clear();
-        doc.arena.clear();
-        if (attempt > 0 && stream != nullptr && stream->restart) stream->restart();
-
-        const char* consumed = text.data();
-        DocBuilder builder(doc, consumed, stream, max_depth, out_of_range_starts);
-        TrackingIterator first{text.data(), &consumed}, last{text.data() + text.size(), &consumed};
-        bool ok = nlohmann::json::sax_parse(first, last, &builder);
-
-        if (builder.out_of_range_size > 0) {
-            uint32_t start = builder.out_of_range_end - builder.out_of_range_size;
-            std::string_view token = text.substr(start, builder.out_of_range_size);
-            bool number_like = token.size() >= 4 && std::all_of(token.begin(), token.end(), is_number_char);
-            if (!number_like || out_of_range_starts.size() >= kMaxOutOfRangeNumbers) {
-                result.error = JsonError::too_many_out_of_range;
-                result.error_offset = start;
-                result.detail = std::string(token);
-                return result;
-            }
-            if (!doc.owned_text) doc.owned_text = std::make_shared<std::string>(text);
-            std::string& owned = *doc.owned_text;
-            owned.replace(start, token.size(), "null" + std::string(token.size() - 4, ' '));
-            text = owned;
-            out_of_range_starts.insert(std::upper_bound(out_of_range_starts.begin(), out_of_range_starts.end(), start),
-                                       start);
-            continue;
-        }
-        if (builder.error != JsonError::none) {
-            result.error = builder.error;
-            result.error_offset = builder.error_offset;
-            result.detail = std::move(builder.detail);
-            doc.nodes.clear();
-            doc.arena.clear();
-            return result;
-        }
-        if (!ok || doc.nodes.empty()) {
-            result.error = JsonError::syntax;
-            result.error_offset = 0;
-            result.detail = "not a JSON value";
-        }
-        return result;
+    Reader reader(result.doc, stream, max_depth);
+    if (!reader.read()) {
+        result.error = reader.error;
+        result.error_offset = reader.error_offset;
+        result.detail = std::move(reader.detail);
+        result.doc.nodes.clear();
+        result.doc.arena.clear();
     }
+    return result;
 }
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {

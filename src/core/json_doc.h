@@ -1,6 +1,7 @@
-// JSON with positions: nlohmann/json's SAX parser feeds a flat tree of nodes that remember
-// where each value starts in the text, so every problem can name a line and column.
-// No exceptions, no recursion: 100,000 levels of nesting are rejected, not a crash.
+// JSON with positions: a hand-written single-pass reader builds a flat tree of nodes that
+// remember where each value starts in the text, so every problem can name a line and column.
+// Strings without escapes are views into the text; no exceptions, no recursion: 100,000
+// levels of nesting are rejected, not a crash.
 #pragma once
 
 #include <cstdint>
@@ -17,12 +18,16 @@ namespace it2 {
 enum class JsonKind : uint8_t { null, boolean, number, string, array, object, out_of_range };
 
 struct JsonNode {
-    uint32_t where = 0;     // containers: offset of '{' / '['; scalars: offset just past the token
+    // Bits of `in_arena`: the key / string had escapes, so it was decoded into the arena.
+    static constexpr uint8_t kKeyInArena = 1, kTextInArena = 2;
+
+    uint32_t where = 0;     // offset of the value's first byte ('{', '[', '"', '-', digit, letter)
     uint32_t end = 0;       // index one past this node's subtree (its next sibling)
-    uint32_t key = 0, key_size = 0;    // member name in the arena (object members only)
-    uint32_t text = 0, text_size = 0;  // string value in the arena
+    uint32_t key = 0, key_size = 0;    // member name (object members only): in the text or the arena
+    uint32_t text = 0, text_size = 0;  // string value: in the text or the arena
     double number = 0;                 // number value; booleans: 1 or 0
     JsonKind kind = JsonKind::null;
+    uint8_t in_arena = 0;
 };
 
 class JsonDoc {
@@ -31,7 +36,7 @@ public:
 
     std::string_view text;  // the parsed text (BOM removed); offsets point into it
     std::vector<JsonNode> nodes;  // pre-order; node 0 is the root
-    std::string arena;            // member names and string values, back to back
+    std::string arena;            // decoded member names and strings that had escapes
 
     uint32_t root() const { return nodes.empty() ? npos : 0; }
     JsonKind kind(uint32_t n) const { return nodes[n].kind; }
@@ -48,25 +53,29 @@ public:
         return next < nodes[parent].end ? next : npos;
     }
 
-    std::string_view string(uint32_t n) const { return {arena.data() + nodes[n].text, nodes[n].text_size}; }
-    std::string_view key(uint32_t n) const { return {arena.data() + nodes[n].key, nodes[n].key_size}; }
+    std::string_view string(uint32_t n) const {
+        const JsonNode& node = nodes[n];
+        return {(node.in_arena & JsonNode::kTextInArena ? arena.data() : text.data()) + node.text, node.text_size};
+    }
+    std::string_view key(uint32_t n) const {
+        const JsonNode& node = nodes[n];
+        return {(node.in_arena & JsonNode::kKeyInArena ? arena.data() : text.data()) + node.key, node.key_size};
+    }
     double number(uint32_t n) const { return nodes[n].number; }
     bool boolean(uint32_t n) const { return nodes[n].number != 0; }
 
     // Byte offset (in `text`) of the first character of a value.
-    uint32_t offset(uint32_t n) const;
-
-    std::shared_ptr<std::string> owned_text;  // set when the input had to be patched (1e400)
+    uint32_t offset(uint32_t n) const { return nodes[n].where; }
 };
 
 enum class JsonError : uint8_t {
     none,
     not_utf8,      // error_offset: first invalid byte
-    syntax,        // error_offset: where the parser stopped; detail: nlohmann's reason
+    syntax,        // error_offset: the offending byte; detail: the reason (English)
     truncated,     // the text ends in the middle of a value
     too_deep,      // nesting deeper than max_depth
     too_large,     // more than 4 GiB
-    too_many_out_of_range,  // more numbers like 1e400 than we patch
+    too_many_out_of_range,  // more than 32 numbers like 1e400 (detail: the 33rd)
 };
 
 // Called with each element of the root object's `stream_key` array as soon as it is complete;
@@ -81,7 +90,7 @@ struct JsonParse {
     JsonDoc doc;
     JsonError error = JsonError::none;
     uint32_t error_offset = 0;
-    std::string detail;  // nlohmann's explanation of a syntax error (English)
+    std::string detail;  // the reason for a syntax error (English)
     bool had_bom = false;
 };
 
