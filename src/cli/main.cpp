@@ -49,7 +49,7 @@ const char* const kMainUsage =
 const char* const kSummarizeUsage =
     "usage: it2 summarize [--policy FILE] [--as-of YYYY-MM-DD] [--table | --json | --csv] [--lang zh|en]\n"
     "                     FILES_OR_DIRS...\n"
-    "  Loads the it2-batch files in the order given (folders: every *.json inside, recursively,\n"
+    "  Loads the it2-batch files in the order given (folders: every *.json and *.csv inside, recursively,\n"
     "  in sorted path order), merges them (format.md section 3) and prints the summary:\n"
     "    --table   a table of schools with the district total (default)\n"
     "    --json    exactly format.md section 4; files are named by their base name, as the page\n"
@@ -107,10 +107,10 @@ bool read_bytes(const std::string& path, std::string& bytes) {
     return !in.bad();
 }
 
-bool has_json_extension(const fs::path& path) {
+bool has_data_extension(const fs::path& path) {  // batch files and platform CSVs
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return ext == ".json";
+    return ext == ".json" || ext == ".csv";
 }
 
 // One input file: where to read it, and the path shown for it (as found).
@@ -119,7 +119,7 @@ struct InputFile {
     std::string display;  // path relative to the folder argument's parent, or as given
 };
 
-// Files as given, folders expanded recursively to their *.json files in sorted path order.
+// Files as given, folders expanded recursively to their *.json and *.csv files in sorted path order.
 bool expand_inputs(const std::vector<std::string>& inputs, std::vector<InputFile>& files) {
     for (const std::string& input : inputs) {
         std::error_code error;
@@ -128,7 +128,7 @@ bool expand_inputs(const std::vector<std::string>& inputs, std::vector<InputFile
             for (fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, error), end;
                  !error && it != end; it.increment(error)) {
                 std::error_code type_error;
-                if (it->is_regular_file(type_error) && has_json_extension(it->path())) found.push_back(it->path().string());
+                if (it->is_regular_file(type_error) && has_data_extension(it->path())) found.push_back(it->path().string());
             }
             if (error) {
                 std::cerr << "it2: cannot read the folder " << input << ": " << error.message() << "\n";
@@ -139,7 +139,7 @@ bool expand_inputs(const std::vector<std::string>& inputs, std::vector<InputFile
         } else if (fs::exists(input, error)) {
             files.push_back({input, input});
         } else {
-            std::cerr << "it2: no such file or folder: " << input << " (check the path; folders are read for *.json)\n";
+            std::cerr << "it2: no such file or folder: " << input << " (check the path; folders are read for *.json and *.csv)\n";
             return false;
         }
     }
@@ -257,7 +257,7 @@ int run_summarize(const std::vector<std::string>& args) {
         return kExitUsage;
     std::vector<InputFile> files;
     if (!expand_inputs(options.inputs, files)) return kExitUsage;
-    if (files.empty()) return usage_error("no *.json files found in the folders given", kSummarizeUsage);
+    if (files.empty()) return usage_error("no *.json or *.csv files found in the folders given", kSummarizeUsage);
 
     Workspace ws;
     if (!load_inputs(files, summary_names(files), ws)) return kExitUsage;
@@ -285,7 +285,7 @@ int run_validate(const std::vector<std::string>& args) {
     }
     std::vector<InputFile> files;
     if (!expand_inputs(options.inputs, files)) return kExitUsage;
-    if (files.empty()) return usage_error("no *.json files found in the folders given", kValidateUsage);
+    if (files.empty()) return usage_error("no *.json or *.csv files found in the folders given", kValidateUsage);
     Workspace ws;
     for (const InputFile& f : files) {
         std::string bytes;

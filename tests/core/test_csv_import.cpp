@@ -6,6 +6,7 @@
 #include <string>
 
 #include "csv_import.h"
+#include "workspace.h"
 
 using namespace it2;
 
@@ -370,4 +371,20 @@ TEST_CASE("the downloadable template loads without problems") {
     CHECK(loads[0].status == FileStatus::loaded);
     CHECK(loads[0].problems.empty());
     CHECK(loads[0].data->teachers.size() == 2);
+}
+
+TEST_CASE("Workspace::add takes a platform CSV as one entry per school and batch") {
+    it2::Workspace ws;
+    ws.add("a.json", R"({"format":"it2-batch","version":1,"school":{"id":"S0","name":"甲"},"batch":{"id":"B1"},"teachers":[]})");
+    const std::string csv =
+        "学校编号,学校名称,批次,教师编号,姓名,学科,在线学时,实践学时\n"
+        "S1,一小,2024-1,T1,张三,语文,30,26\n"
+        "S2,二小,2024-1,T2,李四,数学,5,0\n";
+    ws.add("platform.csv", csv);
+    REQUIRE(ws.files.size() == 3);
+    CHECK(ws.files[1].data->school_id == "S1");
+    CHECK(ws.files[2].data->school_id == "S2");
+    CHECK(ws.files[2].data->teachers.at(0).online == doctest::Approx(5));
+    it2::Merged merged = it2::merge(ws);
+    CHECK(merged.teachers.size() == 2);
 }
