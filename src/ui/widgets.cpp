@@ -278,8 +278,9 @@ void rate_cards(const Dashboard& d, const Rates& r) {
 }
 
 bool row_selectable(const char* id_label) {
-    return ImGui::Selectable(id_label, false,
-                             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap);
+    // No AllowOverlap: an overlappable item is hovered only from its second frame under the
+    // pointer, which loses quick taps on touch screens (pointer moves and presses in one frame).
+    return ImGui::Selectable(id_label, false, ImGuiSelectableFlags_SpanAllColumns);
 }
 
 namespace {
