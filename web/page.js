@@ -155,11 +155,33 @@
     return result;
   }
 
-  // One character as an alpha bitmap `height` pixels tall, baseline at `ascent`.
+  // ImGui sizes fonts by line height (ascent - descent), CSS by the em: the embedded font's
+  // em / line-height ratio (head.unitsPerEm, hhea ascender/descender) converts between them.
+  let emPerLineHeight = null;
+  function fontEmPerLineHeight() {
+    if (emPerLineHeight !== null) return emPerLineHeight;
+    emPerLineHeight = 1 / 1.448;  // Noto Sans CJK's own ratio, if the table read below fails
+    try {
+      const view = new DataView(fontBytes.buffer, fontBytes.byteOffset, fontBytes.byteLength);
+      const tables = {};
+      for (let i = 0, count = view.getUint16(4); i < count; i++) {
+        const record = 12 + 16 * i;
+        const tag = String.fromCharCode(...fontBytes.subarray(record, record + 4));
+        tables[tag] = view.getUint32(record + 8);
+      }
+      const unitsPerEm = view.getUint16(tables.head + 18);
+      const lineHeight = view.getInt16(tables.hhea + 4) - view.getInt16(tables.hhea + 6);
+      if (unitsPerEm > 0 && lineHeight > 0) emPerLineHeight = unitsPerEm / lineHeight;
+    } catch { /* keep the default */ }
+    return emPerLineHeight;
+  }
+
+  // One character as an alpha bitmap `height` pixels tall, baseline at `ascent`; `size` is
+  // ImGui's font size (line height) in device pixels.
   function rasterizeGlyph(codepoint, size, ascent, height) {
     if (!glyphContext) return null;
     const text = String.fromCodePoint(codepoint);
-    const font = `${size}px ${FALLBACK_FONTS}`;
+    const font = `${size * (fontBytes ? fontEmPerLineHeight() : 1)}px ${FALLBACK_FONTS}`;
     glyphContext.font = font;
     const advance = glyphContext.measureText(text).width;
     const width = Math.ceil(advance);
