@@ -86,13 +86,17 @@ void schools_table(Dashboard& d) {
     const float height = row_h * float(visible + 1) + 6;
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable(compact ? "schools_narrow" : "schools", column_count, flags, ImVec2(0, height))) return;
+    // One table state per language and layout: column weights follow the headers' widths.
+    const char* table_id = compact ? (lang == Lang::zh ? "schools_narrow_zh" : "schools_narrow_en")
+                                   : (lang == Lang::zh ? "schools_zh" : "schools_en");
+    if (!ImGui::BeginTable(table_id, column_count, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < column_count; ++c) {
         ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
         if (columns[c].id == c_name) cf |= ImGuiTableColumnFlags_DefaultSort;
         if (columns[c].id >= c_teachers && columns[c].id != c_status) cf |= ImGuiTableColumnFlags_PreferSortDescending;
-        ImGui::TableSetupColumn(tr(columns[c].label, lang), cf, columns[c].weight, ImGuiID(columns[c].id));
+        ImGui::TableSetupColumn(tr(columns[c].label, lang), cf, column_weight(tr(columns[c].label, lang), columns[c].weight),
+                                ImGuiID(columns[c].id));
     }
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {

@@ -131,32 +131,40 @@ void draw_problems_view(Dashboard& d) {
     ImGui::TableHeadersRow();
     touch_scroll();
     std::string open_id;
-    ImGuiListClipper clipper;
-    clipper.Begin(int(d.problem_rows.size()), row_h);
-    while (clipper.Step()) {
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const Problem& p = d.problem(d.problem_rows[size_t(r)]);
-            ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
-            ImGui::PushID(r);
-            ImGui::TableSetColumnIndex(0);
-            const bool opens_teacher = !p.teacher_id.empty() && d.teacher(p.teacher_id);
-            if (opens_teacher) {
-                if (row_selectable("##open")) open_id = p.teacher_id;
-                ImGui::SetItemTooltip("%s", tr(Str::problem_opens_teacher, lang));
-                ImGui::SameLine(0, 0);
-            }
-            chip(tr(severity_label(p.severity), lang), severity_colour(p.severity), colour::white);
-            int col = 1;
-            if (!compact) {
-                ImGui::TableSetColumnIndex(col++);
-                ImGui::TextUnformatted(p.file.c_str());
-                ImGui::TableSetColumnIndex(col++);
-                if (p.line > 0) ImGui::Text("%d:%d", p.line, p.column);
-                ImGui::TableSetColumnIndex(col++);
-                ImGui::TextUnformatted(p.pointer.c_str());
-            }
-            ImGui::TableSetColumnIndex(col);
-            const std::string& message = p.message(lang);
+    // On a phone the message wraps (rows of different heights, so no clipper) unless the list is
+    // long enough that drawing every row would cost frames.
+    const bool wrap = compact && d.problem_rows.size() <= 2000;
+    auto draw_row = [&](int r) {
+        const Problem& p = d.problem(d.problem_rows[size_t(r)]);
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+        ImGui::PushID(r);
+        ImGui::TableSetColumnIndex(0);
+        const bool opens_teacher = !p.teacher_id.empty() && d.teacher(p.teacher_id);
+        if (opens_teacher) {
+            if (row_selectable("##open")) open_id = p.teacher_id;
+            ImGui::SetItemTooltip("%s", tr(Str::problem_opens_teacher, lang));
+            ImGui::SameLine(0, 0);
+        }
+        chip(tr(severity_label(p.severity), lang), severity_colour(p.severity), colour::white);
+        int col = 1;
+        if (!compact) {
+            ImGui::TableSetColumnIndex(col++);
+            ImGui::TextUnformatted(p.file.c_str());
+            ImGui::TableSetColumnIndex(col++);
+            if (p.line > 0) ImGui::Text("%d:%d", p.line, p.column);
+            ImGui::TableSetColumnIndex(col++);
+            ImGui::TextUnformatted(p.pointer.c_str());
+        }
+        ImGui::TableSetColumnIndex(col);
+        const std::string& message = p.message(lang);
+        if (wrap) {
+            ImGui::TextWrapped("%s", message.c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+            ImGui::TextWrapped("%s", (p.line > 0 ? format("%s %d:%d %s", p.file.c_str(), p.line, p.column, p.pointer.c_str())
+                                                 : format("%s %s", p.file.c_str(), p.pointer.c_str()))
+                                         .c_str());
+            ImGui::PopStyleColor();
+        } else {
             ImGui::TextUnformatted(message.c_str());
             if (opens_teacher) {
                 // Underlined like a link: the row opens the teacher.
@@ -166,7 +174,16 @@ void draw_problems_view(Dashboard& d) {
             const std::string full = compact ? format("%s %d:%d %s\n%s", p.file.c_str(), p.line, p.column, p.pointer.c_str(), message.c_str())
                                              : message;
             tooltip_wrapped(full.c_str());
-            ImGui::PopID();
+        }
+        ImGui::PopID();
+    };
+    if (wrap) {
+        for (int r = 0; r < int(d.problem_rows.size()); ++r) draw_row(r);
+    } else {
+        ImGuiListClipper clipper;
+        clipper.Begin(int(d.problem_rows.size()), row_h);
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) draw_row(r);
         }
     }
     ImGui::EndTable();

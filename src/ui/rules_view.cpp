@@ -69,6 +69,7 @@ void draw_rules_view(Dashboard& d) {
 
     section(tr(Str::rules_hours, lang));
     changed |= edit_number(tr(Str::rule_online_min, lang), p.online_min, 1, 0, 500);
+    remember_rect(d, "ruleOnlineMin");
     changed |= edit_number(tr(Str::rule_practice_min, lang), p.practice_min, 1, 0, 500);
     changed |= edit_number(tr(Str::rule_total_min, lang), p.total_min, 1, 0, 1000);
 

@@ -331,13 +331,16 @@ void teacher_table(Dashboard& d) {
     const float height = std::max(ImGui::GetContentRegionAvail().y - 4, row_h * 9);
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    const char* table_id = compact ? "teachers_narrow" : all_schools ? "teachers_all" : "teachers";
-    if (!ImGui::BeginTable(table_id, column_count, flags, ImVec2(0, height))) return;
+    // One table state per language and layout: column weights follow the headers' widths.
+    const std::string table_id = std::string(compact ? "teachers_narrow" : all_schools ? "teachers_all" : "teachers") +
+                                 (lang == Lang::zh ? "_zh" : "_en");
+    if (!ImGui::BeginTable(table_id.c_str(), column_count, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < column_count; ++c) {
         ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
         if (columns[c].id == t_name) cf |= ImGuiTableColumnFlags_DefaultSort;
-        ImGui::TableSetupColumn(tr(columns[c].label, lang), cf, columns[c].weight, ImGuiID(columns[c].id));
+        ImGui::TableSetupColumn(tr(columns[c].label, lang), cf, column_weight(tr(columns[c].label, lang), columns[c].weight),
+                                ImGuiID(columns[c].id));
     }
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {

@@ -300,6 +300,12 @@ bool input_text(const char* label, std::string& text, const char* hint, float wi
                                     ImGuiInputTextFlags_CallbackResize, resize_string, &text);
 }
 
+float column_weight(const char* header, float weight) {
+    const float unit = ImGui::GetFontSize() * 3.0f;
+    const float needed = ImGui::CalcTextSize(header).x + ImGui::GetStyle().CellPadding.x * 2 + ImGui::GetFontSize();
+    return std::max(weight, needed / unit);
+}
+
 void remember_rect(Dashboard& d, const char* name) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     d.rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};

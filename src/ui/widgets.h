@@ -71,6 +71,10 @@ bool input_text(const char* label, std::string& text, const char* hint = nullptr
 // Records the last item's rectangle under `name` (read by browser tests through it2.state()).
 void remember_rect(Dashboard& d, const char* name);
 
+// A stretch column's weight: `weight` (1.0 = about three characters) or more when its header
+// (plus the sort arrow) needs it, so headers are never cut.
+float column_weight(const char* header, float weight);
+
 // Help marker with a wrapped tooltip.
 void tooltip_wrapped(const char* text);
 

@@ -192,3 +192,27 @@ tests.push({
     await t.screenshot(page, 'view-district-en-1366x768');
   },
 });
+
+tests.push({
+  name: 'editing a rule recalculates the cards and the summary at once',
+  async run(t) {
+    const page = await openWithDemo(t, { width: 1366, height: 768 });
+    const before = JSON.parse(await page.evaluate(() => window.it2.summary()));
+    let state = await showView(t, page, 'rules');
+    const box = state.rects.ruleOnlineMin;
+    assert.ok(box, 'the online-hours rule field is drawn');
+    // Lower the online-hours rule from 25 to 5: more teachers meet the hour rules.
+    await page.mouse.click(box[0] + 10, box[1] + box[3] / 2);
+    await t.waitFrames(page, 2);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await t.waitFrames(page, 4);
+    const after = JSON.parse(await page.evaluate(() => window.it2.summary()));
+    assert.ok(after.district.hours_rate > before.district.hours_rate,
+      `hours rate rises when the rule is lowered (${before.district.hours_rate} -> ${after.district.hours_rate})`);
+    state = await showView(t, page, 'district');
+    assertCardsMatch(state.cards, state.cardsText, after.district, 'district after the rule change');
+    await t.screenshot(page, 'view-district-rule-changed-1366x768');
+  },
+});
