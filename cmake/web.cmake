@@ -91,7 +91,7 @@ set_target_properties(it2_page PROPERTIES OUTPUT_NAME app SUFFIX ".js"
 set(IT2_PAGE_EXPORTS
   _main _malloc _free
   _it2_load_file _it2_clear _it2_summary_json _it2_set_view _it2_state_json
-  _it2_frame_count _it2_text_input_active _it2_add_input_text _it2_free_string)
+  _it2_frame_count _it2_add_input_text _it2_free_string)
 string(REPLACE ";" "," IT2_PAGE_EXPORTS_CSV "${IT2_PAGE_EXPORTS}")
 target_link_options(it2_page PRIVATE
   -sENVIRONMENT=web

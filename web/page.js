@@ -91,6 +91,11 @@
   }
   imeArea.addEventListener('input', (event) => { if (!event.isComposing) forwardCommittedText(); });
   imeArea.addEventListener('compositionend', forwardCommittedText);
+  // Paste from other programs: keep Ctrl/Cmd+V from SDL (it would cancel the browser's paste and
+  // make ImGui paste SDL's page-internal clipboard); the pasted text then arrives as input above.
+  imeArea.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && (event.key === 'v' || event.key === 'V')) event.stopPropagation();
+  });
 
   function setTextInput(active, x, y, lineHeight) {
     if (active) {
@@ -205,7 +210,24 @@
     hasDemo: () => demoFiles.length > 0,
     requestDemoLoad() { setTimeout(() => window.it2.loadDemo(), 0); },
     setClipboardText(text) {
-      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+      // execCommand('copy') from a scratch textarea where the async API is missing or refused.
+      const copyThroughSelection = () => {
+        const scratch = document.createElement('textarea');
+        scratch.value = text;
+        scratch.setAttribute('readonly', '');
+        scratch.style.cssText = 'position:fixed;left:-9999px;top:0;opacity:0';
+        const focused = document.activeElement;
+        document.body.appendChild(scratch);
+        scratch.select();
+        try { document.execCommand('copy'); } catch { /* nothing more to try */ }
+        scratch.remove();
+        if (focused && focused.focus) focused.focus({ preventScroll: true });
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).catch(copyThroughSelection);
+      } else {
+        copyThroughSelection();
+      }
     },
     setTextInput,
     browserHasGlyph,

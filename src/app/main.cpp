@@ -162,10 +162,6 @@ EMSCRIPTEN_KEEPALIVE int it2_frame_count() {
     return ImGui::GetCurrentContext() != nullptr ? ImGui::GetFrameCount() : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE int it2_text_input_active() {
-    return ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput ? 1 : 0;
-}
-
 // Text committed by an input method in the page's hidden textarea.
 EMSCRIPTEN_KEEPALIVE void it2_add_input_text(const char* utf8) {
     if (ImGui::GetCurrentContext() != nullptr && utf8 != nullptr) ImGui::GetIO().AddInputCharactersUTF8(utf8);

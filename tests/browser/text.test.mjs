@@ -47,9 +47,10 @@ export const tests = [
     },
   },
   {
-    name: 'input-method text reaches ImGui once committed; plain typing is not doubled',
+    name: 'input-method text reaches ImGui once committed; typing, copy and paste work',
     async run(t) {
-      const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
+      const page = await t.openPage({ viewport: { width: 1366, height: 768 },
+        permissions: ['clipboard-read', 'clipboard-write'] });
       await page.evaluate(() => window.it2.loadDemo());
       await t.waitFrames(page, 3);
       let state = await t.state(page);
@@ -81,6 +82,18 @@ export const tests = [
       await t.waitFrames(page, 3);
       assert.equal((await t.state(page)).filters.schoolSearch, '綦江1', 'Backspace edits the field');
       await t.screenshot(page, 'text-ime-search');
+
+      // Copy out of an ImGui field lands on the system clipboard; paste from it lands in the field.
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+C');
+      await page.waitForFunction(async () => (await navigator.clipboard.readText()) === '綦江1', null,
+        { timeout: 5000, polling: 100 }).catch(() => {});
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '綦江1', 'Ctrl+C copies to the system clipboard');
+      await page.evaluate(() => navigator.clipboard.writeText('九龙'));
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+V');
+      await t.waitFrames(page, 3);
+      assert.equal((await t.state(page)).filters.schoolSearch, '九龙', 'Ctrl+V pastes the system clipboard');
 
       // Leaving the field hands the keyboard back (no hidden focus trap).
       await page.mouse.click(900, 140);
