@@ -120,7 +120,8 @@ void schools_table(Dashboard& d) {
                     case c_name:
                         if (row_selectable(s.name.c_str())) open_id = s.id;
                         if (r == clipper.DisplayStart) remember_rect(d, "firstSchoolRow");
-                        ImGui::SetItemTooltip("%s  %s", s.id.c_str(), s.name.c_str());
+                        // The row selectable spans the row: its tooltip only over the name itself.
+                        if (ImGui::TableGetHoveredColumn() == c) ImGui::SetItemTooltip("%s  %s", s.id.c_str(), s.name.c_str());
                         break;
                     case c_stage: ImGui::TextUnformatted(s.stage.c_str()); break;
                     case c_batches: text_right(format("%d", int(s.batches.size()))); break;

@@ -366,7 +366,8 @@ void teacher_table(Dashboard& d) {
                     case t_name:
                         if (row_selectable(rec->name.c_str())) open_id = rec->id;
                         if (r == clipper.DisplayStart) remember_rect(d, "firstTeacherRow");
-                        ImGui::SetItemTooltip("%s  %s", rec->id.c_str(), rec->name.c_str());
+                        // The row selectable spans the row: its tooltip only over the name itself.
+                        if (ImGui::TableGetHoveredColumn() == c) ImGui::SetItemTooltip("%s  %s", rec->id.c_str(), rec->name.c_str());
                         break;
                     case t_id: ImGui::TextUnformatted(rec->id.c_str()); break;
                     case t_school: ImGui::TextUnformatted(d.summary.schools[size_t(t.school)].name.c_str()); break;
