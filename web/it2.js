@@ -11,6 +11,8 @@
 //   it2.summary(asOf)             format.md §4 JSON string ("" or omitted = the app's as-of date)
 //   it2.view(name, arg)           switches panel and scope, e.g. it2.view("school", "500110-0012") → bool
 //   it2.firstFrameMs()            milliseconds from navigation start to the first frame (null before)
+//   it2.timings()                 start-up milestones in ms since navigation start:
+//                                 {pageScript, assetsDecoded, wasmInstantiated, firstFrame}
 'use strict';
 
 (function () {
@@ -101,6 +103,9 @@
     },
     firstFrameMs() {
       return page.firstFrameMs;
+    },
+    timings() {
+      return page.timings;
     },
     // For web/page.js's input-method bridge.
     _addInputText(text) {

@@ -14,6 +14,7 @@
   const failureListeners = [];
   let started = false;
   let firstFrameMs = null;  // since navigation start
+  const timings = { pageScript: performance.now() };  // milestones in ms since navigation start
   let failed = false;
   const stderrTail = [];
 
@@ -234,6 +235,7 @@
     rasterizeGlyph,
     firstFrame() {
       firstFrameMs = performance.now();
+      timings.firstFrame = firstFrameMs;
       started = true;
       statusBox.classList.add('it2-hidden');
       for (const listener of firstFrameListeners) listener();
@@ -244,6 +246,7 @@
     onFailure(listener) { failureListeners.push(listener); },
     get started() { return started; },
     get firstFrameMs() { return firstFrameMs; },
+    get timings() { return { ...timings }; },
   };
 
   // ---- Emscripten's Module ---------------------------------------------------------------------
@@ -261,8 +264,14 @@
     instantiateWasm(imports, receiveInstance) {
       const wasmElement = document.getElementById('it2-wasm');
       Promise.all([decodeAsset(wasmElement), decodeAssets()])
-        .then(([wasmBytes]) => WebAssembly.instantiate(wasmBytes, imports))
-        .then((result) => receiveInstance(result.instance, result.module))
+        .then(([wasmBytes]) => {
+          timings.assetsDecoded = performance.now();
+          return WebAssembly.instantiate(wasmBytes, imports);
+        })
+        .then((result) => {
+          timings.wasmInstantiated = performance.now();
+          receiveInstance(result.instance, result.module);
+        })
         .catch((error) => failToStart('wasm: ' + (error && error.message ? error.message : error)));
       return {};  // exports arrive asynchronously through receiveInstance
     },
