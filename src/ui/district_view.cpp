@@ -2,6 +2,7 @@
 // school) with each school's teachers by status, and the cumulative passes over time.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "panels.h"
 #include "widgets.h"
@@ -93,8 +94,13 @@ void schools_table(Dashboard& d) {
     ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < column_count; ++c) {
         ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
-        if (columns[c].id == c_name) cf |= ImGuiTableColumnFlags_DefaultSort;
-        if (columns[c].id >= c_teachers && columns[c].id != c_status) cf |= ImGuiTableColumnFlags_PreferSortDescending;
+        // A new table (other language or layout) starts from the sort already chosen.
+        if (int(columns[c].id) == d.school_sort.column) {
+            cf |= ImGuiTableColumnFlags_DefaultSort |
+                  (d.school_sort.ascending ? ImGuiTableColumnFlags_PreferSortAscending : ImGuiTableColumnFlags_PreferSortDescending);
+        } else if (columns[c].id >= c_teachers && columns[c].id != c_status) {
+            cf |= ImGuiTableColumnFlags_PreferSortDescending;
+        }
         ImGui::TableSetupColumn(tr(columns[c].label, lang), cf, column_weight(tr(columns[c].label, lang), columns[c].weight),
                                 ImGuiID(columns[c].id));
     }
@@ -210,6 +216,18 @@ void progress_chart(const Dashboard& d) {
         dl->AddText(ImVec2(plot_min.x - 4 - ImGui::CalcTextSize(t.c_str()).x, y - line * 0.5f), colour::text_weak, t.c_str());
     }
     dl->AddLine(ImVec2(plot_min.x, plot_max.y), ImVec2(plot_max.x, plot_max.y), colour::text_weak);
+    // A tick at each 1 January inside the range, labelled with the year.
+    for (int year = std::atoi(iso_from_days(first).substr(0, 4).c_str()) + 1;; ++year) {
+        const long day = days_from_iso(format("%04d-01-01", year));
+        if (day >= last) break;
+        const float x = px(day);
+        dl->AddLine(ImVec2(x, plot_min.y), ImVec2(x, plot_max.y), colour::track);
+        const std::string label = format("%d", year);
+        const float w = ImGui::CalcTextSize(label.c_str()).x;
+        if (x - w * 0.5f > px(first) + 90 && x + w * 0.5f < px(last) - 90) {
+            dl->AddText(ImVec2(x - w * 0.5f, plot_max.y + 3), colour::text_weak, label.c_str());
+        }
+    }
     const std::string d0 = iso_from_days(first), d1 = iso_from_days(last);
     dl->AddText(ImVec2(plot_min.x, plot_max.y + 3), colour::text_weak, d0.c_str());
     dl->AddText(ImVec2(plot_max.x - ImGui::CalcTextSize(d1.c_str()).x, plot_max.y + 3), colour::text_weak, d1.c_str());

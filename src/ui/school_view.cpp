@@ -338,7 +338,11 @@ void teacher_table(Dashboard& d) {
     ImGui::TableSetupScrollFreeze(0, 1);
     for (int c = 0; c < column_count; ++c) {
         ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
-        if (columns[c].id == t_name) cf |= ImGuiTableColumnFlags_DefaultSort;
+        // A new table (other language or layout) starts from the sort already chosen.
+        if (int(columns[c].id) == d.teacher_sort.column) {
+            cf |= ImGuiTableColumnFlags_DefaultSort |
+                  (d.teacher_sort.ascending ? ImGuiTableColumnFlags_PreferSortAscending : ImGuiTableColumnFlags_PreferSortDescending);
+        }
         ImGui::TableSetupColumn(tr(columns[c].label, lang), cf, column_weight(tr(columns[c].label, lang), columns[c].weight),
                                 ImGuiID(columns[c].id));
     }
