@@ -15,14 +15,57 @@ namespace {
 // Each one is a value kept as out_of_range; a file with more is not a real batch file.
 constexpr size_t kMaxOutOfRangeNumbers = 32;
 
+// Bytes that end a run of string content needing no work: '"', '\\', control characters (which
+// must be escaped) and non-ASCII bytes (checked as UTF-8 where they stand).
 constexpr std::array<bool, 256> make_string_stops() {
     std::array<bool, 256> stops{};
-    for (int c = 0; c < 0x20; ++c) stops[size_t(c)] = true;  // control characters must be escaped
+    for (int c = 0; c < 0x20; ++c) stops[size_t(c)] = true;
+    for (int c = 0x80; c < 0x100; ++c) stops[size_t(c)] = true;
     stops[size_t('"')] = true;
     stops[size_t('\\')] = true;
     return stops;
 }
 constexpr std::array<bool, 256> kStringStop = make_string_stops();
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define IT2_JSON_SWAR 1
+// Index (0-7) of the first string stop among the 8 bytes at `p`, or 8: eight bytes per step.
+unsigned first_string_stop(const char* p) {
+    constexpr uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    // High bit of each byte set exactly when that byte of v is zero (no carries between bytes).
+    auto zero_bytes = [](uint64_t v) { return ~(((v & low7) + low7) | v | low7); };
+    uint64_t control = ~((x & low7) + ones * 0x60) & high;  // low seven bits below 0x20
+    uint64_t stops = zero_bytes(x ^ (ones * '"')) | zero_bytes(x ^ (ones * '\\')) | control | (x & high);
+    return stops == 0 ? 8 : unsigned(__builtin_ctzll(stops)) / 8;
+}
+#endif
+
+// Length of the well-formed UTF-8 sequence at s[0] (s[0] >= 0x80), 0 when it is not one.
+size_t utf8_sequence_length(const unsigned char* s, size_t available) {
+    unsigned char c = s[0];
+    size_t length;
+    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        if (c == 0xE0) low = 0xA0;   // no overlong forms
+        if (c == 0xED) high = 0x9F;  // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        if (c == 0xF0) low = 0x90;
+        if (c == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (length > available) return 0;
+    if (s[1] < low || s[1] > high) return 0;
+    for (size_t k = 2; k < length; ++k)
+        if ((s[k] & 0xC0) != 0x80) return 0;
+    return length;
+}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
@@ -132,7 +175,34 @@ private:
     uint32_t offset_of(const char* at) const { return uint32_t(at - begin_); }
 
     void skip_space() {
-        while (at_ < end_ && is_space(*at_)) ++at_;
+        while (at_ < end_ && static_cast<unsigned char>(*at_) <= ' ' && is_space(*at_)) ++at_;
+    }
+
+    // From q over string content that needs no decoding, checking UTF-8 on the way, to the
+    // next '"', '\\', control character or the end; nullptr at a byte that is not UTF-8.
+    const char* skip_plain(const char* q) const {
+        for (;;) {
+#ifdef IT2_JSON_SWAR
+            while (end_ - q >= 8) {
+                unsigned k = first_string_stop(q);
+                q += k;
+                if (k < 8) break;
+            }
+#endif
+            while (q < end_ && !kStringStop[static_cast<unsigned char>(*q)]) ++q;
+            if (q == end_ || static_cast<unsigned char>(*q) < 0x80) return q;
+            do {
+                size_t length = utf8_sequence_length(reinterpret_cast<const unsigned char*>(q), size_t(end_ - q));
+                if (length == 0) return nullptr;
+                q += length;
+            } while (q < end_ && static_cast<unsigned char>(*q) >= 0x80);
+        }
+    }
+    Step not_utf8(const char* at) {
+        // parse_json names the first bad byte of the whole text; this only stops the reading.
+        error = JsonError::not_utf8;
+        error_offset = offset_of(at);
+        return Step::failed;
     }
 
     Step fail(const char* at, std::string why) {
@@ -249,8 +319,8 @@ private:
     // it has escapes. On success at_ is past the closing quote.
     bool read_string(uint32_t& text, uint32_t& size, bool& in_arena) {
         const char* first = at_ + 1;
-        const char* q = first;
-        while (q < end_ && !kStringStop[static_cast<unsigned char>(*q)]) ++q;
+        const char* q = skip_plain(first);
+        if (q == nullptr) return not_utf8(first), false;
         if (q == end_) return truncated(), false;
         if (*q == '"') {
             text = offset_of(first);
@@ -275,7 +345,8 @@ private:
                 return false;
             }
             const char* run = q;
-            while (q < end_ && !kStringStop[static_cast<unsigned char>(*q)]) ++q;
+            q = skip_plain(q);
+            if (q == nullptr) return not_utf8(run), false;
             arena.append(run, q);
         }
         text = uint32_t(arena_start);
@@ -555,30 +626,12 @@ size_t first_invalid_utf8(std::string_view text) {
             i += 8;
         }
         if (i >= n) break;
-        unsigned char c = s[i];
-        if (c < 0x80) {
+        if (s[i] < 0x80) {
             ++i;
             continue;
         }
-        size_t length;
-        unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0) low = 0xA0;   // no overlong forms
-            if (c == 0xED) high = 0x9F;  // no surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0) low = 0x90;
-            if (c == 0xF4) high = 0x8F;  // nothing above U+10FFFF
-        } else {
-            return i;
-        }
-        if (i + length > n) return i;
-        if (s[i + 1] < low || s[i + 1] > high) return i;
-        for (size_t k = 2; k < length; ++k)
-            if ((s[i + k] & 0xC0) != 0x80) return i;
+        size_t length = utf8_sequence_length(s + i, n - i);
+        if (length == 0) return i;
         i += length;
     }
     return std::string_view::npos;
@@ -596,12 +649,6 @@ JsonParse parse_json(std::string_view bytes, const JsonStream* stream, size_t ma
         result.had_bom = true;
     }
     result.doc.text = text;
-    size_t bad = first_invalid_utf8(text);
-    if (bad != std::string_view::npos) {
-        result.error = JsonError::not_utf8;
-        result.error_offset = uint32_t(bad);
-        return result;
-    }
     if (only_whitespace(text)) {
         result.error = JsonError::truncated;
         result.error_offset = uint32_t(text.size());
@@ -616,6 +663,14 @@ JsonParse parse_json(std::string_view bytes, const JsonStream* stream, size_t ma
         result.detail = std::move(reader.detail);
         result.doc.nodes.clear();
         result.doc.arena.clear();
+        // The reader checks UTF-8 only inside strings (anything else non-ASCII is a syntax
+        // error): when the text is not UTF-8 at all, that is the error, at its first bad byte.
+        size_t bad = first_invalid_utf8(text);
+        if (bad != std::string_view::npos) {
+            result.error = JsonError::not_utf8;
+            result.error_offset = uint32_t(bad);
+            result.detail.clear();
+        }
     }
     return result;
 }

@@ -306,6 +306,32 @@ TEST_CASE("json_doc: structural errors, comments and trailing text are rejected 
     CHECK(parse("[1,]").detail.find("']'") != std::string::npos);  // the message names the character found
 }
 
+TEST_CASE("json_doc: text that is not UTF-8 is that error, at its first bad byte, wherever it stands") {
+    check_rejections({
+        {"[\"ok\", \"\xE4\xB8\"]", JsonError::not_utf8, 8},        // a character cut short inside a string
+        {"[1 2, \"\xFF\"]", JsonError::not_utf8, 7},                // even after a syntax error
+        {"[\xC3\xA9, 1]", JsonError::syntax, 1},                     // é outside a string is only a syntax error
+        {"[\"\xED\xA0\x80\"]", JsonError::not_utf8, 2},            // an encoded surrogate
+        {"[\"\xF0\x9F\x98\x80\", \"\xC0\xAF\"]", JsonError::not_utf8, 10},  // overlong after a good emoji
+        {"{\"k\xFE\": 1}", JsonError::not_utf8, 3},                  // in a member name
+        {"[\"\\n\xF5\x80\x80\x80\"]", JsonError::not_utf8, 4},      // after an escape
+        {"[\"\xE4\xB8", JsonError::not_utf8, 2},                      // the text ends inside a character
+    });
+    // Long strings (read eight bytes at a time) mixing ASCII, CJK and escapes round-trip.
+    std::string long_text;
+    for (int i = 0; i < 50; ++i) long_text += "abcdefgh彭瑶\\u00e9 0123456789";
+    std::string text = "[\"" + long_text + "\", \"" + long_text.substr(0, 14) + " \\\\" + "\", \"" +
+                       long_text.substr(0, 14) + "\"]";
+    JsonParse p = parse(text);
+    REQUIRE(p.error == JsonError::none);
+    std::string expected;
+    for (int i = 0; i < 50; ++i) expected += "abcdefgh彭瑶é 0123456789";
+    CHECK(p.doc.string(1) == expected);
+    CHECK(p.doc.string(2) == "abcdefgh彭瑶 \\");
+    CHECK(p.doc.string(3) == "abcdefgh彭瑶");
+    CHECK(p.doc.string(3).data() == text.data() + text.rfind("abcdefgh彭瑶"));  // a view of the text
+}
+
 TEST_CASE("json_doc: nesting up to the limit is fine; one level more is too deep, at its bracket") {
     std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
     CHECK(accepts(ok));
