@@ -593,11 +593,21 @@ bool only_whitespace(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// Member names are short and differ early: size and first byte settle most comparisons
+// without a call to memcmp.
+bool same_name(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+}
+
+}  // namespace
+
 uint32_t JsonDoc::find(uint32_t object, std::string_view name) const {
     if (!is(object, JsonKind::object)) return npos;
     uint32_t found = npos;  // the last one, as JSON.parse and nlohmann's DOM keep the last duplicate
     for (uint32_t c = first_child(object); c != npos; c = next_sibling(object, c))
-        if (key(c) == name) found = c;
+        if (same_name(key(c), name)) found = c;
     return found;
 }
 
@@ -608,7 +618,10 @@ void JsonDoc::find_members(uint32_t object, std::initializer_list<std::string_vi
         std::string_view name = key(c);
         uint32_t i = 0;
         for (std::string_view k : keys) {
-            if (k == name) out[i] = c;
+            if (same_name(k, name)) {
+                out[i] = c;
+                break;  // the keys are distinct: no other can match
+            }
             ++i;
         }
     }

@@ -46,6 +46,7 @@ public:
     // `object` is not an object).
     uint32_t find(uint32_t object, std::string_view key) const;
     // Several members in one pass: out[i] is the node of keys[i] (last duplicate) or npos.
+    // The keys must be distinct.
     void find_members(uint32_t object, std::initializer_list<std::string_view> keys, uint32_t* out) const;
     uint32_t first_child(uint32_t n) const { return n + 1 < nodes[n].end ? n + 1 : npos; }
     uint32_t next_sibling(uint32_t parent, uint32_t child) const {

@@ -119,6 +119,18 @@ TEST_CASE("json_doc: values, kinds and the byte offset of every value") {
     // Repeated members: find() gives the last one, like JSON.parse.
     JsonParse dup = parse("{\"k\": 1, \"k\": 2}");
     CHECK(dup.doc.number(dup.doc.find(0, "k")) == 2);
+
+    // find_members: several at once, the last duplicate, npos when absent or not an object.
+    JsonParse members = parse("{\"a\": 1, \"bb\": 2, \"a\": 3, \"ab\": 4, \"\": 5}");
+    uint32_t out[5];
+    members.doc.find_members(0, {"a", "bb", "c", "ab", ""}, out);
+    CHECK(members.doc.number(out[0]) == 3);
+    CHECK(members.doc.number(out[1]) == 2);
+    CHECK(out[2] == JsonDoc::npos);
+    CHECK(members.doc.number(out[3]) == 4);
+    CHECK(members.doc.number(out[4]) == 5);
+    members.doc.find_members(1, {"a"}, out);
+    CHECK(out[0] == JsonDoc::npos);
 }
 
 TEST_CASE("json_doc: lone values of every kind are JSON texts") {
