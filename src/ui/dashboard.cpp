@@ -501,6 +501,7 @@ std::string Dashboard::state_json() const {
     j["asOf"] = as_of;
     j["frames"] = frames;
     j["drawMs"] = last_draw_ms;
+    j["viewScroll"] = view_scroll;
     j["missingGlyphs"] = missing_glyphs;
     j["textScale"] = text_scale;
 

@@ -82,7 +82,9 @@ struct Dashboard {
     int problem_severity = -1;  // -1 = any, else Severity
     std::string problem_file;   // "" = any
     int frames = 0;
-    double last_draw_ms = 0;  // time spent building the last frame (reported in it2.state())
+    double last_draw_ms = 0;
+    float view_scroll = 0;
+    View drawn_view = View::district;  // the view drawn last frame: a new view starts at the top    // vertical scroll of the current view (reported in it2.state())  // time spent building the last frame (reported in it2.state())
     bool theme_applied = false;  // the light theme is set on the first frame (needs a context)
     PlatformActions actions;
     std::string notice;  // last message shown under the top bar (a load result, a copy)

@@ -30,6 +30,10 @@ void draw_dashboard(Dashboard& d) {
     draw_nav(d);
 
     ImGui::BeginChild("##view", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    if (d.view != d.drawn_view) {
+        ImGui::SetScrollY(0);
+        d.drawn_view = d.view;
+    }
     touch_scroll();
     switch (d.view) {
         case View::district: draw_district_view(d); break;
@@ -40,6 +44,7 @@ void draw_dashboard(Dashboard& d) {
         case View::rules: draw_rules_view(d); break;
         case View::help: draw_help_view(d); break;
     }
+    d.view_scroll = ImGui::GetScrollY();
     ImGui::EndChild();
     ImGui::End();
     d.last_draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

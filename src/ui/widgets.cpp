@@ -1,5 +1,7 @@
 #include "widgets.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdarg>
@@ -230,7 +232,11 @@ void touch_scroll() {
     if (io.MouseSource != ImGuiMouseSource_TouchScreen) return;
     if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
     if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.0f)) return;
-    if (ImGui::IsAnyItemActive() && !ImGui::IsWindowFocused()) return;
+    // A finger that drags scrolls: whatever row it started on must not open when it lifts.
+    if (ImGui::IsAnyItemActive()) {
+        if (ImGuiWindow* active = ImGui::GetCurrentContext()->ActiveIdWindow; active && active != ImGui::GetCurrentWindow()) return;
+        ImGui::ClearActiveID();
+    }
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 

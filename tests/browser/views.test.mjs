@@ -218,7 +218,7 @@ tests.push({
 });
 
 tests.push({
-  name: '100,000 teachers: the teacher table scrolls without recomputing (drawMs stays small)',
+  name: '100,000 teachers: the teacher table scrolls without recomputing (every frame built in under 16 ms)',
   timeoutMs: 300000,
   async run(t) {
     const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
@@ -264,7 +264,39 @@ tests.push({
       worst = Math.max(worst, (await t.state(page)).drawMs);
     }
     t.note(`worst frame build while scrolling 100,000 rows: ${worst.toFixed(2)} ms`);
-    assert.ok(worst < 8, `a frame took ${worst.toFixed(2)} ms to build while scrolling`);
+    assert.ok(worst < 16, `a frame took ${worst.toFixed(2)} ms to build while scrolling`);
     await t.screenshot(page, 'view-school-100k-1366x768');
+  },
+});
+
+tests.push({
+  name: 'phone: a finger drag scrolls the view, a tap on a school opens it',
+  async run(t) {
+    const page = await t.openPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    await page.evaluate(() => window.it2.loadDemo());
+    await showView(t, page, 'help');
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent',
+      { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    assert.equal((await t.state(page)).viewScroll, 0);
+    await touch('touchStart', 200, 700);
+    await t.waitFrames(page, 2);
+    for (let y = 690; y >= 300; y -= 30) {
+      await touch('touchMove', 200, y);
+      await t.waitFrames(page, 1);
+    }
+    await touch('touchEnd', 200, 300);
+    await t.waitFrames(page, 3);
+    const scrolled = (await t.state(page)).viewScroll;
+    assert.ok(scrolled > 200, `the help text scrolled by the drag (${scrolled} px)`);
+
+    const state = await showView(t, page, 'district');
+    assert.equal(state.viewScroll, 0, 'a newly opened view starts at its top');
+    await page.evaluate(() => window.it2.view('district', ''));
+    const row = state.rects.firstSchoolRow;
+    assert.ok(row && row[1] < 844, 'a school row is visible');
+    await page.touchscreen.tap(row[0] + 20, row[1] + row[3] / 2);
+    await t.waitFrames(page, 4);
+    assert.equal((await t.state(page)).view, 'school', 'a tap on a school row opens it');
   },
 });
