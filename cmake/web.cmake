@@ -24,6 +24,11 @@ if(NOT EXISTS "${IT2_SDL2_DIR}/include/SDL.h" OR NOT EXISTS "${IT2_SDL2_DIR}/src
   message(FATAL_ERROR "IT2_SDL2_DIR=${IT2_SDL2_DIR} does not look like SDL2 source (no include/SDL.h or src/video/emscripten).")
 endif()
 
+# No exceptions on the page: nlohmann/json then reports errors as values (parse(..., false) +
+# is_discarded()) and the wasm carries no unwinding tables. Set for the core here too.
+set(IT2_WEB_CXX_OPTIONS -fno-exceptions)
+target_compile_options(it2_core PRIVATE ${IT2_WEB_CXX_OPTIONS})
+
 # ---- SDL2 for the Emscripten platform, compiled straight from its sources ------------------
 # (-sUSE_SDL=2 would write to Emscripten's frozen cache and download SDL: not possible here.)
 # The file list follows Emscripten's own port (tools/ports/sdl2.py) for the 2.26 tree.
@@ -72,7 +77,7 @@ target_compile_options(it2_imgui PUBLIC "-iquote${CMAKE_SOURCE_DIR}/src/app")
 # Our switches live in src/app/imgui_config.h; ImGui's files stay untouched.
 target_compile_definitions(it2_imgui PUBLIC IMGUI_USER_CONFIG="imgui_config.h")
 # The SDL2 backend uses EMSCRIPTEN_KEEPALIVE via em_js.h, which Emscripten 3.1.6 does not define there.
-target_compile_options(it2_imgui PRIVATE -include emscripten.h)
+target_compile_options(it2_imgui PRIVATE -include emscripten.h ${IT2_WEB_CXX_OPTIONS})
 target_link_libraries(it2_imgui PUBLIC it2_sdl2)
 
 # ---- the app -------------------------------------------------------------------------------
@@ -85,13 +90,13 @@ add_executable(it2_page
 target_compile_options(it2_page PRIVATE "-iquote${CMAKE_SOURCE_DIR}/src" "-iquote${CMAKE_SOURCE_DIR}/src/app"
                                        "-iquote${CMAKE_SOURCE_DIR}/src/ui" "-iquote${CMAKE_SOURCE_DIR}/src/platform")
 target_link_libraries(it2_page PRIVATE it2_core it2_imgui)
-target_compile_options(it2_page PRIVATE -Wall -Wextra)
+target_compile_options(it2_page PRIVATE -Wall -Wextra ${IT2_WEB_CXX_OPTIONS})
 set_target_properties(it2_page PROPERTIES OUTPUT_NAME app SUFFIX ".js"
                                           RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/page")
 set(IT2_PAGE_EXPORTS
   _main _malloc _free
   _it2_load_file _it2_clear _it2_summary_json _it2_set_view _it2_state_json
-  _it2_frame_count _it2_add_input_text _it2_free_string)
+  _it2_frame_count _it2_add_input_text _it2_paste_text _it2_free_string)
 string(REPLACE ";" "," IT2_PAGE_EXPORTS_CSV "${IT2_PAGE_EXPORTS}")
 target_link_options(it2_page PRIVATE
   -sENVIRONMENT=web

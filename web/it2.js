@@ -107,9 +107,12 @@
     timings() {
       return page.timings;
     },
-    // For web/page.js's input-method bridge.
+    // For web/page.js's input-method and paste bridge.
     _addInputText(text) {
       withCStrings([text], (pointer) => module._it2_add_input_text(pointer));
+    },
+    _pasteText(text) {
+      withCStrings([text], (pointer) => module._it2_paste_text(pointer));
     },
   };
 })();

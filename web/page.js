@@ -92,10 +92,15 @@
   }
   imeArea.addEventListener('input', (event) => { if (!event.isComposing) forwardCommittedText(); });
   imeArea.addEventListener('compositionend', forwardCommittedText);
-  // Paste from other programs: keep Ctrl/Cmd+V from SDL (it would cancel the browser's paste and
-  // make ImGui paste SDL's page-internal clipboard); the pasted text then arrives as input above.
+  // Paste from other programs: keep Ctrl/Cmd+V from SDL (it would cancel the browser's paste
+  // event), take the text from the paste event and hand it to ImGui's own paste.
   imeArea.addEventListener('keydown', (event) => {
     if ((event.ctrlKey || event.metaKey) && (event.key === 'v' || event.key === 'V')) event.stopPropagation();
+  });
+  imeArea.addEventListener('paste', (event) => {
+    event.preventDefault();
+    const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    if (text && window.it2) window.it2._pasteText(text);
   });
 
   function setTextInput(active, x, y, lineHeight) {

@@ -27,6 +27,8 @@ struct Page {
     SDL_GLContext gl_context = nullptr;
     it2::App app;
     bool first_frame_reported = false;
+    // ImGui's clipboard: the last text copied in the page or pasted into it from outside.
+    std::string clipboard;
 };
 
 // The exported C functions below are called by the page's JS outside the frame; they need the
@@ -43,8 +45,11 @@ char* to_js_string(const std::string& text) {
 }
 
 void set_clipboard_text_for_imgui(ImGuiContext*, const char* text) {
-    it2::platform::set_clipboard_text(text != nullptr ? text : "");
+    g_page->clipboard = text != nullptr ? text : "";
+    it2::platform::set_clipboard_text(g_page->clipboard);
 }
+
+const char* get_clipboard_text_for_imgui(ImGuiContext*) { return g_page->clipboard.c_str(); }
 
 // Replaces the SDL2 backend's handler, whose SDL_SetTextInputRect does nothing on the web.
 void set_ime_data_for_imgui(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) {
@@ -116,8 +121,10 @@ bool start(Page& page) {
 
     ImGui_ImplSDL2_InitForOpenGL(page.window, page.gl_context);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    // SDL 2.26 keeps the clipboard inside the page on the web: route copies to the browser.
+    // SDL 2.26 keeps the clipboard inside the page on the web: copies go to the browser, and
+    // pastes from the browser arrive through it2_paste_text.
     ImGui::GetPlatformIO().Platform_SetClipboardTextFn = set_clipboard_text_for_imgui;
+    ImGui::GetPlatformIO().Platform_GetClipboardTextFn = get_clipboard_text_for_imgui;
     ImGui::GetPlatformIO().Platform_SetImeDataFn = set_ime_data_for_imgui;
 
     if (!it2::platform::setup_fonts(kFontSizePixels)) {
@@ -165,6 +172,18 @@ EMSCRIPTEN_KEEPALIVE int it2_frame_count() {
 // Text committed by an input method in the page's hidden textarea.
 EMSCRIPTEN_KEEPALIVE void it2_add_input_text(const char* utf8) {
     if (ImGui::GetCurrentContext() != nullptr && utf8 != nullptr) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+// Text pasted from the system clipboard (the page's paste event): becomes ImGui's clipboard and
+// goes through ImGui's own Ctrl+V, so selection replacement and field filters apply as usual.
+EMSCRIPTEN_KEEPALIVE void it2_paste_text(const char* utf8) {
+    if (g_page == nullptr || ImGui::GetCurrentContext() == nullptr || utf8 == nullptr) return;
+    g_page->clipboard = utf8;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
 }
 
 EMSCRIPTEN_KEEPALIVE void it2_free_string(char* text) { std::free(text); }
