@@ -51,8 +51,8 @@ void copy_schools_tsv(Dashboard& d) {
         const SchoolResult& s = d.summary.schools[size_t(i)];
         std::string batches;
         for (const std::string& b : s.batches) batches += (batches.empty() ? "" : ",") + b;
-        tsv += format("%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%.1f\t%d\t%d\n", s.id.c_str(), s.name.c_str(), s.stage.c_str(),
-                      batches.c_str(), s.rates.teachers, format_rate(s.rates.participation, lang).c_str(),
+        tsv += format("%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%.1f\t%d\t%d\n", tsv_cell(s.id).c_str(), tsv_cell(s.name).c_str(),
+                      tsv_cell(s.stage).c_str(), tsv_cell(batches).c_str(), s.rates.teachers, format_rate(s.rates.participation, lang).c_str(),
                       format_rate(s.rates.hours, lang).c_str(), format_rate(s.rates.submission, lang).c_str(),
                       format_rate(s.rates.pass, lang).c_str(), format_rate(s.rates.excellence, lang).c_str(),
                       s.score.total(), s.at_risk, s.overdue);

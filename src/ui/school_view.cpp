@@ -285,8 +285,8 @@ void copy_teachers_tsv(Dashboard& d) {
         if (!rec) continue;
         const SchoolResult& s = d.summary.schools[size_t(t.school)];
         const char* flag = t.overdue ? tr(Str::flag_overdue, lang) : t.at_risk ? tr(Str::flag_at_risk, lang) : "";
-        tsv += format("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", rec->id.c_str(), rec->name.c_str(), s.name.c_str(),
-                      t.batch.c_str(), rec->subject.c_str(), format_number(t.online).c_str(), format_number(t.practice).c_str(),
+        tsv += format("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", tsv_cell(rec->id).c_str(), tsv_cell(rec->name).c_str(),
+                      tsv_cell(s.name).c_str(), tsv_cell(t.batch).c_str(), tsv_cell(rec->subject).c_str(), format_number(t.online).c_str(), format_number(t.practice).c_str(),
                       format_number(t.online + t.practice).c_str(), t.passed_points, tr(status_label(t.status), lang), flag,
                       missing_text(t, lang).c_str());
     }
@@ -459,6 +459,7 @@ void draw_school_view(Dashboard& d) {
     ImGui::TextUnformatted(shown.c_str());
     flow(button_width(tr(Str::copy_table, lang)));
     if (ImGui::Button(tr(Str::copy_table, lang))) copy_teachers_tsv(d);
+    remember_rect(d, "copyTeachers");
     ImGui::SetItemTooltip("%s", tr(Str::copy_table_tooltip, lang));
     teacher_table(d);
 }

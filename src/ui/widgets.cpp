@@ -306,6 +306,14 @@ bool input_text(const char* label, std::string& text, const char* hint, float wi
                                     ImGuiInputTextFlags_CallbackResize, resize_string, &text);
 }
 
+std::string tsv_cell(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+    return out;
+}
+
 float column_weight(const char* header, float weight) {
     const float unit = ImGui::GetFontSize() * 3.0f;
     const float needed = ImGui::CalcTextSize(header).x + ImGui::GetStyle().CellPadding.x * 2 + ImGui::GetFontSize();

@@ -68,6 +68,9 @@ bool row_selectable(const char* id_label);
 // InputText on a std::string (the buffer grows as needed). Returns true when edited.
 bool input_text(const char* label, std::string& text, const char* hint = nullptr, float width = 0);
 
+// A cell for TSV: tabs and line breaks inside become spaces, so rows stay rows in Excel.
+std::string tsv_cell(std::string_view text);
+
 // Records the last item's rectangle under `name` (read by browser tests through it2.state()).
 void remember_rect(Dashboard& d, const char* name);
 

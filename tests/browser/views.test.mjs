@@ -300,3 +300,30 @@ tests.push({
     assert.equal((await t.state(page)).view, 'school', 'a tap on a school row opens it');
   },
 });
+
+tests.push({
+  name: 'copy table puts the filtered teacher rows on the clipboard as TSV for Excel',
+  async run(t) {
+    const page = await t.openPage({ viewport: { width: 1366, height: 768 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.evaluate(() => window.it2.loadDemo());
+    const summary = JSON.parse(await page.evaluate(() => window.it2.summary()));
+    const school = summary.schools[1];
+    let state = await showView(t, page, 'school', school.id);
+    const box = state.rects.copyTeachers;
+    assert.ok(box, 'the copy button is drawn');
+    await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
+    await page.mouse.click(box[0] + box[2] / 2, box[1] + box[3] / 2);
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== 'nothing yet', null,
+      { timeout: 5000, polling: 100 });
+    const tsv = await page.evaluate(() => navigator.clipboard.readText());
+    const lines = tsv.replace(/\n$/, '').split('\n');
+    assert.equal(lines.length, school.teachers + 1, 'a header line and one line per teacher shown');
+    const header = lines[0].split('\t');
+    assert.equal(header[0], '教师编号');
+    for (const line of lines) assert.equal(line.split('\t').length, header.length, `every line has ${header.length} cells`);
+    const ids = new Set(lines.slice(1).map((line) => line.split('\t')[0]));
+    for (const teacher of summary.teachers.filter((x) => x.school === school.id)) {
+      assert.ok(ids.has(teacher.id), `teacher ${teacher.id} is in the copy`);
+    }
+  },
+});
