@@ -95,7 +95,7 @@ void append_utf8(std::string& out, uint32_t code) {
     }
 }
 
-// The character at `at` as a message shows it: 'x', '甲' or U+000A (the text is valid UTF-8).
+// The character at `at` as a message shows it: 'x', '甲' or U+000A (a message kept only for UTF-8 text).
 std::string shown_char(const char* at, const char* end) {
     auto c = static_cast<unsigned char>(*at);
     if (c < 0x20 || c == 0x7F) {
