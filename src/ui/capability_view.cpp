@@ -1,7 +1,6 @@
 // 能力点分析: for the district, one school or one batch, the 30 points by state with bars, the
 // environment × dimension heat map of passed points, and the most chosen and most failed points.
 #include <algorithm>
-#include <numeric>
 
 #include "panels.h"
 #include "widgets.h"
@@ -186,14 +185,12 @@ void heat_map(const Dashboard& d) {
     ImGui::EndTable();
 }
 
-// state -1: by how many chose the point.
+// state -1: by how many chose the point; else PointState::fail (the orders are cached).
 void top_list(const Dashboard& d, Str heading, int state) {
     const Lang lang = d.lang;
     ImGui::TextUnformatted(tr(heading, lang));
-    std::array<int, kPointCount> order;
-    std::iota(order.begin(), order.end(), 0);
+    const std::array<int, kPointCount>& order = state < 0 ? d.points_by_chosen : d.points_by_failed;
     auto value_of = [&](int p) { return state < 0 ? chosen(d.levels, p) : d.levels.points[size_t(p)][size_t(state)]; };
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return value_of(a) > value_of(b); });
     const int max_value = std::max(1, value_of(order[0]));
     int shown = 0;
     for (int i = 0; i < 5; ++i) {

@@ -149,6 +149,7 @@ void Dashboard::open_school(const std::string& id) {
         school_id = id;
         teacher_filter = TeacherFilter{};
         rebuild_teacher_rows();
+        rebuild_school_detail();
     }
 }
 
@@ -232,6 +233,7 @@ void Dashboard::recompute_results() {
     if (capability_scope.kind == Scope::Kind::batch && !batch(capability_scope.id)) capability_scope = Scope{};
     rebuild_school_rows();
     rebuild_teacher_rows();
+    rebuild_school_detail();
     rebuild_problem_rows();
     rebuild_levels();
     rebuild_progress();
@@ -362,7 +364,38 @@ void Dashboard::rebuild_problem_rows() {
     problem_files.assign(files.begin(), files.end());
 }
 
-void Dashboard::rebuild_levels() { levels = capability_levels(workspace, summary, capability_scope); }
+void Dashboard::rebuild_levels() {
+    levels = capability_levels(workspace, summary, capability_scope);
+    auto chosen = [&](int p) {
+        int n = 0;
+        for (int c : levels.points[size_t(p)]) n += c;
+        return n;
+    };
+    for (int p = 0; p < kPointCount; ++p) points_by_chosen[size_t(p)] = points_by_failed[size_t(p)] = p;
+    std::stable_sort(points_by_chosen.begin(), points_by_chosen.end(), [&](int a, int b) { return chosen(a) > chosen(b); });
+    const size_t fail = size_t(PointState::fail);
+    std::stable_sort(points_by_failed.begin(), points_by_failed.end(),
+                     [&](int a, int b) { return levels.points[size_t(a)][fail] > levels.points[size_t(b)][fail]; });
+}
+
+void Dashboard::rebuild_school_detail() {
+    school_activities.clear();
+    for (std::string& date : school_deliverable_dates) date.clear();
+    if (school_id.empty()) return;
+    for (size_t f = 0; f < workspace.files.size(); ++f) {
+        const FileEntry& file = workspace.files[f];
+        if (!file.data || file.data->school_id != school_id) continue;
+        if (f < merged.file_status.size() && merged.file_status[f] == FileStatus::replaced) continue;
+        const BatchFile& b = *file.data;
+        for (const Activity& a : b.activities) school_activities.push_back(&a);
+        const Deliverable* parts[3] = {&b.management_team, &b.development_plan, &b.training_plan};
+        for (size_t i = 0; i < 3; ++i) {
+            if (parts[i]->present && !parts[i]->date.empty()) school_deliverable_dates[i] = parts[i]->date;
+        }
+    }
+    std::stable_sort(school_activities.begin(), school_activities.end(),
+                     [](const Activity* a, const Activity* b) { return a->date < b->date; });
+}
 
 void Dashboard::rebuild_progress() {
     progress.clear();

@@ -100,6 +100,9 @@ struct Dashboard {
     std::vector<int> problem_rows;                                      // indices into all_problems()
     std::vector<std::string> problem_files;
     CapabilityLevels levels;
+    std::array<int, kPointCount> points_by_chosen{}, points_by_failed{};  // point indices, most first
+    std::vector<const Activity*> school_activities;                       // the open school's, by date
+    std::array<std::string, 3> school_deliverable_dates;                  // team, plan, training plan
     std::vector<ProgressSeries> progress;
     long progress_first_day = 0, progress_last_day = 0;
     int progress_max = 0;
@@ -155,6 +158,7 @@ private:
     void rebuild_teacher_rows();
     void rebuild_problem_rows();
     void rebuild_levels();
+    void rebuild_school_detail();
     void rebuild_progress();
 };
 

@@ -136,52 +136,33 @@ void score_parts(const Dashboard& d, const SchoolResult& s) {
     ImGui::EndTable();
 }
 
-// The deliverables come from the files (any file of the school that has it).
+// The deliverables' dates and the activities come from the school's files (cached by the
+// dashboard when the school or the data changes).
 void deliverables(const Dashboard& d, const SchoolResult& s) {
     const Lang lang = d.lang;
     ImGui::TextUnformatted(tr(Str::deliverables_heading, lang));
-    struct Row {
-        Str label;
-        bool present;
-        const Deliverable* (*pick)(const BatchFile&);
-    };
-    const Row rows[] = {
-        {Str::deliverable_team, s.management_team, [](const BatchFile& b) { return &b.management_team; }},
-        {Str::deliverable_plan, s.development_plan, [](const BatchFile& b) { return &b.development_plan; }},
-        {Str::deliverable_training, s.training_plan, [](const BatchFile& b) { return &b.training_plan; }},
-    };
-    for (const Row& r : rows) {
-        std::string date;
-        for (const FileEntry& f : d.workspace.files) {
-            if (f.data && f.data->school_id == s.id && r.pick(*f.data)->present && !r.pick(*f.data)->date.empty()) {
-                date = r.pick(*f.data)->date;
-            }
-        }
-        chip(tr(r.present ? Str::present : Str::absent, lang), r.present ? colour::passed : colour::failed, colour::white);
+    const std::pair<Str, bool> rows[] = {
+        {Str::deliverable_team, s.management_team}, {Str::deliverable_plan, s.development_plan}, {Str::deliverable_training, s.training_plan}};
+    for (size_t i = 0; i < 3; ++i) {
+        const auto& [label, present] = rows[i];
+        chip(tr(present ? Str::present : Str::absent, lang), present ? colour::passed : colour::failed, colour::white);
         ImGui::SameLine();
-        ImGui::TextUnformatted(tr(r.label, lang));
-        if (!date.empty()) {
+        ImGui::TextUnformatted(tr(label, lang));
+        if (present && !d.school_deliverable_dates[i].empty()) {
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", date.c_str());
+            ImGui::TextDisabled("%s", d.school_deliverable_dates[i].c_str());
         }
     }
 }
 
-void activities(const Dashboard& d, const SchoolResult& s) {
+void activities(Dashboard& d, const SchoolResult& s) {
     const Lang lang = d.lang;
     ImGui::TextUnformatted(format(tr(Str::fmt_activities_heading, lang), s.activities).c_str());
-    std::vector<const Activity*> list;
-    for (size_t f = 0; f < d.workspace.files.size(); ++f) {
-        const FileEntry& file = d.workspace.files[f];
-        if (!file.data || file.data->school_id != s.id) continue;
-        if (f < d.merged.file_status.size() && d.merged.file_status[f] == FileStatus::replaced) continue;
-        for (const Activity& a : file.data->activities) list.push_back(&a);
-    }
+    const std::vector<const Activity*>& list = d.school_activities;
     if (list.empty()) {
         ImGui::TextDisabled("%s", tr(Str::no_activities, lang));
         return;
     }
-    std::sort(list.begin(), list.end(), [](const Activity* a, const Activity* b) { return a->date < b->date; });
     const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float height = row_h * float(std::min<size_t>(list.size(), 6) + 1) + 8;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
@@ -194,17 +175,22 @@ void activities(const Dashboard& d, const SchoolResult& s) {
     ImGui::TableSetupColumn(tr(Str::col_participants, lang), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableHeadersRow();
     touch_scroll();
-    for (const Activity* a : list) {
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        ImGui::TextUnformatted(a->date.c_str());
-        ImGui::TableSetColumnIndex(1);
-        ImGui::TextUnformatted(a->title.c_str());
-        ImGui::SetItemTooltip("%s", a->title.c_str());
-        ImGui::TableSetColumnIndex(2);
-        text_right(format_number(a->hours));
-        ImGui::TableSetColumnIndex(3);
-        text_right(format("%d", a->participants));
+    ImGuiListClipper clipper;
+    clipper.Begin(int(list.size()), row_h);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Activity* a = list[size_t(i)];
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextUnformatted(a->date.c_str());
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(a->title.c_str());
+            ImGui::SetItemTooltip("%s", a->title.c_str());
+            ImGui::TableSetColumnIndex(2);
+            text_right(format_number(a->hours));
+            ImGui::TableSetColumnIndex(3);
+            text_right(format("%d", a->participants));
+        }
     }
     ImGui::EndTable();
 }

@@ -120,6 +120,7 @@ void draw_top_bar(Dashboard& d) {
     ImGui::SetItemTooltip("%s", tr(Str::text_size_tooltip, lang));
     ImGui::SameLine(0, 2);
     if (ImGui::Button(larger)) d.set_text_scale(d.text_scale + 0.1f);
+    remember_rect(d, "textLarger");
     ImGui::SetItemTooltip("%s", tr(Str::text_size_tooltip, lang));
 
     if (!d.notice.empty()) {
