@@ -15,6 +15,7 @@
 #include <emscripten/heap.h>
 #include <malloc.h>
 #else
+#include <malloc.h>
 #include <sys/resource.h>
 #include <time.h>
 #endif
@@ -45,6 +46,16 @@ double process_cpu_ms() {
     return double(t.tv_sec) * 1000.0 + double(t.tv_nsec) / 1e6;
 }
 #endif
+
+// Bytes in use by malloc now (the live heap, without free blocks and growth slack).
+double live_heap_mb() {
+#ifdef __EMSCRIPTEN__
+    return double(mallinfo().uordblks) / (1024.0 * 1024.0);
+#else
+    const auto info = mallinfo2();  // large blocks are mmapped: hblkhd
+    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+#endif
+}
 
 // Wall and CPU time of one phase: on a busy machine the CPU time is the steadier figure.
 struct Phase {
@@ -125,14 +136,17 @@ int main(int argc, char** argv) {
         load.stop();
     }
     std::string().swap(bytes);
+    const double model_mb = live_heap_mb();
 
     Phase merging;
     const it2::Merged merged = it2::merge(ws);
     merging.stop();
+    const double merged_mb = live_heap_mb();
 
     Phase metrics;
     const it2::Summary summary = it2::compute(ws, merged, it2::Policy{}, argv[2]);
     metrics.stop();
+    const double summary_mb = live_heap_mb();
 
     // A policy edit in the page recomputes metrics only (the merge depends on files alone).
     it2::Policy edited;
@@ -143,11 +157,7 @@ int main(int argc, char** argv) {
 
     // Peak before the JSON text: the page keeps the Summary, not a JSON DOM of it.
     const double peak_mb = peak_memory_mb();
-#ifdef __EMSCRIPTEN__
-    const double live_heap_mb = double(mallinfo().uordblks) / (1024.0 * 1024.0);
-#else
-    const double live_heap_mb = 0;
-#endif
+    const double live_mb = live_heap_mb();
 
     Phase to_json;
     const std::string json = it2::summary_json(summary, it2::Lang::zh);
@@ -162,9 +172,10 @@ int main(int argc, char** argv) {
         "{\"files\":%zu,\"input_bytes\":%.0f,\"teachers\":%zu,\"read_ms\":%.3f,"
         "\"load_ms\":%.3f,\"merge_ms\":%.3f,\"metrics_ms\":%.3f,\"recompute_ms\":%.3f,\"json_ms\":%.3f,"
         "\"load_cpu_ms\":%.3f,\"merge_cpu_ms\":%.3f,\"metrics_cpu_ms\":%.3f,\"recompute_cpu_ms\":%.3f,\"json_cpu_ms\":%.3f,"
-        "\"peak_mb\":%.1f,\"live_heap_mb\":%.1f,\"recomputed_teachers\":%zu}\n",
+        "\"peak_mb\":%.1f,\"live_heap_mb\":%.1f,\"model_mb\":%.1f,\"merge_mb\":%.1f,\"summary_mb\":%.1f,"
+        "\"recomputed_teachers\":%zu}\n",
         paths.size(), input_bytes, summary.teachers.size(), read_ms, load.wall_ms, merging.wall_ms, metrics.wall_ms,
         recompute.wall_ms, to_json.wall_ms, load.cpu_ms, merging.cpu_ms, metrics.cpu_ms, recompute.cpu_ms, to_json.cpu_ms,
-        peak_mb, live_heap_mb, recomputed.teachers.size());
+        peak_mb, live_mb, model_mb, merged_mb - model_mb, summary_mb - merged_mb, recomputed.teachers.size());
     return 0;
 }

@@ -17,7 +17,9 @@ if (!pagePath || !benchDir) {
   console.error('usage: node bench/browser_bench.mjs PAGE.html BENCH_DIR [SIZES...]');
   process.exit(2);
 }
-const sizes = sizeArgs.length ? sizeArgs.map(Number) : [10000, 100000, 400000];
+// A trailing "s" (e.g. 400000s) loads that size staged: every file sent first, loaded in one go.
+const runs = (sizeArgs.length ? sizeArgs : ['10000', '100000', '400000', '400000s'])
+  .map((arg) => ({ teachers: parseInt(arg, 10), staged: arg.endsWith('s') }));
 const frameSizes = new Set([10000, 100000]);  // per-frame figures asked for at these sizes
 
 let chromium;
@@ -65,6 +67,15 @@ async function openPage() {
   return { context, page, cdp, errors };
 }
 
+// Main-thread CPU milliseconds spent while `fn` runs (ThreadTime in thread ticks; frames that
+// run in between, about 2 ms each, are included).
+async function cpuOf(cdp, fn) {
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value;
+  const before = await threadTime();
+  const result = await fn();
+  return { result, cpuMs: ((await threadTime()) - before) * 1000 };
+}
+
 async function waitFrames(page, count) {
   const start = JSON.parse(await page.evaluate(() => window.it2.state())).frames;
   await page.waitForFunction((target) => JSON.parse(window.it2.state()).frames >= target, start + count,
@@ -91,18 +102,31 @@ async function measureFrames(page, cdp, ms, action) {
 // Sends the files in chunks of about 8 MB (one evaluate each) and loads them in order. The
 // page merges and computes on its next refresh (a frame or state()); frames between chunks may
 // do that early, so the last chunk times its own refresh in the same evaluate.
-async function loadFiles(page, files) {
-  let loadMs = 0, refreshMs = NaN, chunk = [], chunkBytes = 0;
-  const flush = async (last) => {
-    const times = await page.evaluate(([batch, timeRefresh]) => {
+// staged: send every file first, then load them all in one evaluate (no frame, so no refresh,
+// in between): shows how much of the heap is the refreshes between batches of files.
+async function loadFiles(page, cdp, files, staged = false) {
+  let loadMs = 0, loadCpuMs = 0, refreshMs = NaN, chunk = [], chunkBytes = 0;
+  const run = async (batch, last) => {
+    const { result: times, cpuMs } = await cpuOf(cdp, () => page.evaluate(([batch, timeRefresh]) => {
+      const files = batch ?? window.__it2Staged;
       const start = performance.now();
-      for (const [name, text] of batch) window.it2.load(name, text);
+      for (const [name, text] of files) window.it2.load(name, text);
       const loaded = performance.now();
       if (timeRefresh) window.it2.state();
+      window.__it2Staged = [];
       return [loaded - start, performance.now() - loaded];
-    }, [chunk, last]);
+    }, [batch, last]));
     loadMs += times[0];
+    loadCpuMs += cpuMs;  // includes the last refresh and the copy of the texts into the page
     if (last) refreshMs = times[1];
+  };
+  const flush = async (last) => {
+    if (staged) {
+      await page.evaluate((batch) => { (window.__it2Staged ??= []).push(...batch); }, chunk);
+      if (last) await run(null, true);
+    } else {
+      await run(chunk, last);
+    }
     chunk = []; chunkBytes = 0;
   };
   for (const file of files) {
@@ -112,7 +136,7 @@ async function loadFiles(page, files) {
     if (chunkBytes > 8e6) await flush(false);
   }
   await flush(true);
-  return { loadMs, refreshMs };
+  return { loadMs, loadCpuMs, refreshMs };
 }
 
 const pageBytes = fs.statSync(pagePath).size;
@@ -136,11 +160,11 @@ console.log(`- first frame: ${firstFrames.map((v) => fmt(v, 0)).join(', ')} ms (
   await context.close();
 }
 
-console.log('\n| teachers | input MB | load (it2.load, all files) | refresh after the last file (merge+metrics+page tables) | wasm heap | heap / input | policy edit | district view per frame | scrolled teacher table per frame |');
+console.log('\n| teachers | input MB | load: every it2.load + the refresh after the last | of which the refresh (merge+metrics+page tables) | wasm heap | heap / input | policy edit | district view per frame | scrolled teacher table per frame |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 
 const policyEdit = JSON.stringify({ format: 'it2-policy', version: 1, hours: { online_min: 30, practice_min: 25, total_min: 55 } });
-for (const teachers of sizes) {
+for (const { teachers, staged } of runs) {
   const list = path.join(benchDir, `files-${teachers}.txt`);
   if (!fs.existsSync(list)) { console.log(`| ${teachers} | (no data: run bench/run.sh with this size first) |||||||`); continue; }
   const files = fs.readFileSync(list, 'utf8').split('\n').filter(Boolean);
@@ -148,19 +172,17 @@ for (const teachers of sizes) {
   const { context, page, cdp, errors } = await openPage();
   let row;
   try {
-    const { loadMs, refreshMs } = await loadFiles(page, files);
+    const { loadMs, loadCpuMs, refreshMs } = await loadFiles(page, cdp, files, staged);
     const state = JSON.parse(await page.evaluate(() => window.it2.state()));
     const heapBytes = await page.evaluate(() => window.Module.HEAPU8.length);
-    const editStart = Date.now();
-    const editMs = await page.evaluate((text) => {
+    const { result: editMs, cpuMs: editCpuMs } = await cpuOf(cdp, () => page.evaluate((text) => {
       const start = performance.now();
       window.it2.load('policy-edit.json', text);
       window.it2.state();  // refresh: the recompute happens here
       return performance.now() - start;
-    }, policyEdit);
-    void editStart;
+    }, policyEdit));
     let district = null, table = null;
-    if (frameSizes.has(teachers)) {
+    if (frameSizes.has(teachers) && !staged) {
       await page.evaluate(() => window.it2.view('district', ''));
       await waitFrames(page, 10);
       district = await measureFrames(page, cdp, 3000);
@@ -171,9 +193,12 @@ for (const teachers of sizes) {
       table = await measureFrames(page, cdp, 3000, () => page.mouse.wheel(0, 600));
     }
     const frameCell = (m) => (m ? `CPU ${fmt(m.taskMsPerFrame)} ms; callback wall median ${fmt(m.median)}, p95 ${fmt(m.p95)}, max ${fmt(m.max)} ms (${m.frames} frames)` : 'not measured');
-    row = `| ${teachers.toLocaleString('en')} (${state.frames !== undefined ? 'ok' : '?'}) | ${(inputBytes / 1048576).toFixed(1)} | ` +
-      `${fmt(loadMs, 0)} ms | ${fmt(refreshMs, 0)} ms | ${(heapBytes / 1048576).toFixed(0)} MB | ${(heapBytes / inputBytes).toFixed(2)}× | ` +
-      `${fmt(editMs, 0)} ms | ${frameCell(district)} | ${frameCell(table)} |`;
+    const label = `${teachers.toLocaleString('en')}${staged ? ', loaded in one go' : ''}`;
+    const shown = state.loaded?.teachers;
+    if (shown !== undefined && shown !== teachers) throw new Error(`the page shows ${shown} teachers, expected ${teachers}`);
+    row = `| ${label} | ${(inputBytes / 1048576).toFixed(1)} | ` +
+      `CPU ${fmt(loadCpuMs, 0)} ms (wall ${fmt(loadMs, 0)} ms) | wall ${fmt(refreshMs, 0)} ms | ${(heapBytes / 1048576).toFixed(0)} MB | ` +
+      `${(heapBytes / inputBytes).toFixed(2)}× | CPU ${fmt(editCpuMs, 0)} ms (wall ${fmt(editMs, 0)} ms) | ${frameCell(district)} | ${frameCell(table)} |`;
   } catch (error) {
     row = `| ${teachers.toLocaleString('en')} | ${(inputBytes / 1048576).toFixed(1)} | failed: ${String(error.message).split('\n')[0]} |||||||`;
   }

@@ -26,11 +26,12 @@ console.log('|---|---|---|---|---|---|---|---|---|');
 for (const [name, r] of runs) {
   if (!r) { console.log(`| ${name} | failed | | | | | | | |`); continue; }
   const ratio = js ? (total(js) / total(r)).toFixed(2) + '×' : '—';
+  const parts = r.model_mb !== undefined ? `; model ${r.model_mb.toFixed(0)} MB (${(r.model_mb / mb).toFixed(2)}×), summary ${r.summary_mb.toFixed(0)} MB` : '';
   const memory = name.startsWith('wasm')
-    ? `heap ${r.peak_mb.toFixed(0)} MB (${(r.peak_mb / mb).toFixed(2)}× input; live after load ${r.live_heap_mb.toFixed(0)} MB, ${(r.live_heap_mb / mb).toFixed(2)}×)`
+    ? `heap ${r.peak_mb.toFixed(0)} MB (${(r.peak_mb / mb).toFixed(2)}× input)${parts}`
     : name.startsWith('JS')
       ? `RSS ${r.peak_mb.toFixed(0)} MB (JS heap ${r.live_heap_mb.toFixed(0)} MB)`
-      : `RSS ${r.peak_mb.toFixed(0)} MB (${(r.peak_mb / mb).toFixed(2)}× input)`;
+      : `RSS ${r.peak_mb.toFixed(0)} MB (${(r.peak_mb / mb).toFixed(2)}× input)${parts}`;
   const merge = r.merge_cpu_ms === null ? 'in metrics' : cell(r.merge_cpu_ms);
   console.log(`| ${name} | ${cell(r.load_cpu_ms)} | ${merge} | ${cell(r.metrics_cpu_ms)} | ${cell(total(r))} | ${ratio} | ` +
     `${ms(wallTotal(r))} ms | ${ms(r.recompute_cpu_ms)} ms | ${memory} |`);
