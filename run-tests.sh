@@ -120,6 +120,11 @@ else
   # not the version package-lock.json pins.
   if ! node -e "process.exit(require('./node_modules/playwright-core/package.json').version === require('./package-lock.json').packages['node_modules/playwright-core'].version ? 0 : 1)" 2>/dev/null; then
     info "npm ci (playwright-core as pinned in package-lock.json)"
+    # Trust the system's CA store too (Debian's node has its own bundle): behind a proxy with
+    # its own certificate authority, npm fails with SELF_SIGNED_CERT_IN_CHAIN otherwise.
+    if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+      export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+    fi
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund ||
       die "npm ci failed: check access to the npm registry (registry.npmjs.org), or copy a node_modules folder made by 'npm ci' elsewhere."
   fi
