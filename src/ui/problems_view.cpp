@@ -142,6 +142,7 @@ void draw_problems_view(Dashboard& d) {
         const bool opens_teacher = !p.teacher_id.empty() && d.teacher(p.teacher_id);
         if (opens_teacher) {
             if (row_selectable("##open")) open_id = p.teacher_id;
+            if (d.rects.count("firstTeacherProblem") == 0) remember_rect(d, "firstTeacherProblem");
             ImGui::SetItemTooltip("%s", tr(Str::problem_opens_teacher, lang));
             ImGui::SameLine(0, 0);
         }

@@ -331,3 +331,20 @@ tests.push({
     }
   },
 });
+
+tests.push({
+  name: 'a click on a teacher-level data problem opens that teacher',
+  async run(t) {
+    const page = await openWithDemo(t, { width: 1366, height: 768 });
+    let state = await showView(t, page, 'problems');
+    const row = state.rects.firstTeacherProblem;
+    assert.ok(row, 'the demo has a problem about a teacher who is loaded');
+    await page.mouse.click(row[0] + 4, row[1] + row[3] / 2);
+    await t.waitFrames(page, 3);
+    state = await t.state(page);
+    assert.equal(state.view, 'teacher');
+    const summary = JSON.parse(await page.evaluate(() => window.it2.summary()));
+    assert.ok(summary.teachers.some((x) => x.id === state.scope.id), `teacher ${state.scope.id} is a loaded teacher`);
+    await t.screenshot(page, 'view-teacher-from-problem-1366x768');
+  },
+});

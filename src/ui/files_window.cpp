@@ -1,0 +1,141 @@
+#include "files_window.h"
+
+#include <algorithm>
+
+#include "widgets.h"
+
+namespace it2::ui {
+
+namespace {
+
+const char* pick(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
+
+const char* status_text(const std::string& status, Lang lang) {
+    if (status == "loaded") return tr(Str::file_loaded, lang);
+    if (status == "partial") return tr(Str::file_partial, lang);
+    if (status == "replaced") return tr(Str::file_replaced, lang);
+    return tr(Str::file_rejected, lang);
+}
+
+// A yes/no modal, open while `pending`; returns true on yes.
+bool confirm_modal(Dashboard& d, const char* id, const std::string& question, bool& pending) {
+    const Lang lang = d.lang;
+    if (pending && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    bool confirmed = false;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+        ImGui::TextUnformatted(question.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Button, colour::failed);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::white);
+        const bool yes = ImGui::Button(pick(lang, "确定", "Yes"));
+        remember_rect(d, "confirmYes");
+        ImGui::PopStyleColor(2);
+        if (yes) {
+            confirmed = true;
+            pending = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(pick(lang, "取消", "Cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            pending = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    return confirmed;
+}
+
+void action(const char* label, const std::function<void()>& run) {
+    flow(button_width(label));
+    if (!run) ImGui::BeginDisabled();
+    if (ImGui::Button(label) && run) run();
+    if (!run) ImGui::EndDisabled();
+}
+
+}  // namespace
+
+void draw_files_window(Dashboard& d, FilesWindow& w) {
+    if (!w.open) return;
+    const Lang lang = d.lang;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImVec2 size(std::min(viewport->WorkSize.x - 16, ImGui::GetFontSize() * 40),
+                      std::min(viewport->WorkSize.y - 16, ImGui::GetFontSize() * 28));
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+    const std::string title = std::string(pick(lang, "文件管理", "Files")) + "###files_window";
+    if (!ImGui::Begin(title.c_str(), &w.open, ImGuiWindowFlags_NoCollapse)) {
+        ImGui::End();
+        return;
+    }
+    remember_rect(d, "filesWindow");
+    action(pick(lang, "打开工作区", "Open workspace"), w.open_workspace);
+    remember_rect(d, "openWorkspace");
+    action(pick(lang, "保存工作区", "Save workspace"), w.rows.empty() ? std::function<void()>() : w.save_workspace);
+    remember_rect(d, "saveWorkspace");
+    action(pick(lang, "导出本校", "Export this school"), d.school_id.empty() ? std::function<void()>() : w.export_school);
+    remember_rect(d, "exportSchool");
+    if (d.school_id.empty()) {
+        ImGui::SetItemTooltip("%s", pick(lang, "先在“学校”视图中选择一所学校", "Choose a school in the School view first"));
+    }
+    action(pick(lang, "下载模板", "Download template"), w.download_template);
+    remember_rect(d, "downloadTemplate");
+    action(pick(lang, "全部清空…", "Clear everything…"), w.rows.empty() ? std::function<void()>() : std::function<void()>([&w] { w.confirm_clear = true; }));
+    remember_rect(d, "clearAll");
+
+    ImGui::Separator();
+    if (w.rows.empty()) {
+        ImGui::TextWrapped("%s", tr(Str::empty_workspace, lang));
+    } else {
+        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_SizingStretchProp;
+        if (ImGui::BeginTable("loaded_files", 4, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+            ImGui::TableSetupScrollFreeze(0, 1);
+            ImGui::TableSetupColumn(tr(Str::col_file, lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+            ImGui::TableSetupColumn(tr(Str::col_file_status, lang), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn(tr(Str::col_problem_count, lang), ImGuiTableColumnFlags_WidthStretch, 0.7f);
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width(pick(lang, "移除", "Remove")));
+            ImGui::TableHeadersRow();
+            touch_scroll();
+            ImGuiListClipper clipper;
+            clipper.Begin(int(w.rows.size()));
+            while (clipper.Step()) {
+                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                    const FileRow& row = w.rows[size_t(i)];
+                    ImGui::TableNextRow();
+                    ImGui::PushID(i);
+                    ImGui::TableSetColumnIndex(0);
+                    ImGui::TextUnformatted(row.name.c_str());
+                    ImGui::TableSetColumnIndex(1);
+                    ImGui::TextUnformatted(status_text(row.status, lang));
+                    ImGui::TableSetColumnIndex(2);
+                    text_right(format("%d", row.problems));
+                    ImGui::TableSetColumnIndex(3);
+                    if (ImGui::SmallButton(pick(lang, "移除", "Remove"))) w.confirm_remove = row.name;
+                    if (i == 0) remember_rect(d, "firstRemove");
+                    ImGui::PopID();
+                }
+            }
+            ImGui::EndTable();
+        }
+    }
+
+    bool removing = !w.confirm_remove.empty();
+    const std::string remove_question =
+        format(pick(lang, "从看板中移除“%s”？其数据将不再计入。", "Remove \"%s\"? Its data will no longer count."),
+               w.confirm_remove.c_str());
+    if (confirm_modal(d, pick(lang, "移除文件###confirm_remove", "Remove file###confirm_remove"), remove_question, removing)) {
+        if (w.remove) w.remove(w.confirm_remove);
+    }
+    if (!removing) w.confirm_remove.clear();
+    const std::string clear_question = format(pick(lang, "清空全部 %d 个文件？规则和设置保留。", "Unload all %d files? The policy and settings stay."),
+                                              int(w.rows.size()));
+    if (confirm_modal(d, pick(lang, "全部清空###confirm_clear", "Clear everything###confirm_clear"), clear_question, w.confirm_clear)) {
+        if (w.clear_all) w.clear_all();
+    }
+    ImGui::End();
+}
+
+}  // namespace it2::ui

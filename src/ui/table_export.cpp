@@ -1,0 +1,91 @@
+#include "table_export.h"
+
+#include "widgets.h"
+
+namespace it2::ui {
+
+namespace {
+
+std::vector<std::string> split_tabs(const std::string& line) {
+    std::vector<std::string> cells(1);
+    for (char c : line) {
+        if (c == '\t') cells.emplace_back();
+        else cells.back() += c;
+    }
+    return cells;
+}
+
+std::string missing_list(const TeacherResult& t, Lang lang) {
+    std::string out;
+    for (const Missing& m : t.missing) {
+        if (!out.empty()) out += tr(Str::list_separator, lang);
+        out += describe(m, lang);
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;
+    return out;
+}
+
+void school_rows(const Dashboard& d, TableText& out) {
+    const Lang lang = d.lang;
+    out.header = split_tabs(tr(Str::tsv_schools_header, lang));
+    for (int i : d.school_rows) {
+        const SchoolResult& s = d.summary.schools[size_t(i)];
+        out.rows.push_back({s.id, s.name, s.stage, joined(s.batches), format("%d", s.rates.teachers),
+                            format_rate(s.rates.participation, lang), format_rate(s.rates.hours, lang),
+                            format_rate(s.rates.submission, lang), format_rate(s.rates.pass, lang),
+                            format_rate(s.rates.excellence, lang), format("%.1f", s.score.total()),
+                            format("%d", s.at_risk), format("%d", s.overdue)});
+    }
+}
+
+void teacher_rows(const Dashboard& d, TableText& out) {
+    const Lang lang = d.lang;
+    out.header = split_tabs(tr(Str::tsv_teachers_header, lang));
+    for (int i : d.teacher_rows) {
+        const TeacherResult& t = d.summary.teachers[size_t(i)];
+        const Teacher* rec = d.record(t);
+        if (!rec) continue;
+        const SchoolResult& s = d.summary.schools[size_t(t.school)];
+        const char* flag = t.overdue ? tr(Str::flag_overdue, lang) : t.at_risk ? tr(Str::flag_at_risk, lang) : "";
+        out.rows.push_back({rec->id, rec->name, s.name, t.batch, rec->subject, format_number(t.online),
+                            format_number(t.practice), format_number(t.online + t.practice), format("%d", t.passed_points),
+                            tr(status_label(t.status), lang), flag, missing_list(t, lang)});
+    }
+}
+
+void problem_rows(const Dashboard& d, TableText& out) {
+    const Lang lang = d.lang;
+    out.header = {tr(Str::col_file, lang), lang == Lang::zh ? "级别" : "Severity", lang == Lang::zh ? "行" : "Line",
+                  lang == Lang::zh ? "列" : "Column", lang == Lang::zh ? "位置" : "Pointer",
+                  lang == Lang::zh ? "说明" : "Message"};
+    for (int i : d.problem_rows) {
+        const Problem& p = d.problem(i);
+        out.rows.push_back({p.file, severity_key(p.severity), p.line > 0 ? format("%d", p.line) : "",
+                            p.column > 0 ? format("%d", p.column) : "", p.pointer, p.message(lang)});
+    }
+}
+
+}  // namespace
+
+bool table_text(Dashboard& d, const std::string& table, TableText& out) {
+    d.refresh();
+    out = TableText{};
+    if (table == "schools") school_rows(d, out);
+    else if (table == "teachers") teacher_rows(d, out);
+    else if (table == "problems") problem_rows(d, out);
+    else return false;
+    return true;
+}
+
+const char* current_table(const Dashboard& d) {
+    if (d.view == View::district) return "schools";
+    if (d.view == View::problems) return "problems";
+    return "teachers";
+}
+
+}  // namespace it2::ui
