@@ -49,7 +49,7 @@ void draw_rules_view(Dashboard& d) {
     }
     flow(button_width(tr(Str::save_policy, lang)));
     if (d.actions.save_file) {
-        if (ImGui::Button(tr(Str::save_policy, lang))) d.actions.save_file("it2-policy.json", policy_json(p), "application/json");
+        if (ImGui::Button(tr(Str::save_policy, lang))) d.actions.save_file(tr(Str::policy_file_name, lang), policy_json(p), "application/json");
     } else {
         ImGui::BeginDisabled();
         ImGui::Button(tr(Str::save_policy, lang));

@@ -134,7 +134,7 @@ void draw_teacher_view(Dashboard& d) {
         ImGui::TableSetColumnIndex(col++);
         if (p.items.empty()) ImGui::TextDisabled("%s", tr(Str::no_value, lang));
         for (const Item& item : p.items) {
-            ImGui::TextWrapped("%s: %s", item.title.c_str(), grade_text(item.grade, lang));
+            ImGui::TextWrapped("%s", format(tr(Str::fmt_item_grade, lang), item.title.c_str(), grade_text(item.grade, lang)).c_str());
         }
         if (compact) {
             if (!p.submitted.empty()) ImGui::TextDisabled("%s", format(tr(Str::fmt_submitted_on, lang), p.submitted.c_str()).c_str());

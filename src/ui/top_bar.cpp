@@ -54,7 +54,7 @@ void draw_top_bar(Dashboard& d) {
     bool valid = is_iso_date(d.as_of_edit);
     if (!valid) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 228, 228, 255));
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
-    if (input_text("##asof", d.as_of_edit, "YYYY-MM-DD") && is_iso_date(d.as_of_edit)) d.set_as_of(d.as_of_edit);
+    if (input_text("##asof", d.as_of_edit, tr(Str::date_hint, lang)) && is_iso_date(d.as_of_edit)) d.set_as_of(d.as_of_edit);
     if (!valid) ImGui::PopStyleColor();
     if (!ImGui::IsItemActive()) d.as_of_edit = d.as_of;  // an unfinished date reverts when left
     ImGui::SetItemTooltip("%s", tr(Str::as_of_tooltip, lang));
@@ -65,8 +65,9 @@ void draw_top_bar(Dashboard& d) {
     }
 
     // Language switch: the active language is shown selected.
-    const char* zh = "中文";
-    const char* en = "English";
+    // Each language is named in itself, in both tables.
+    const char* zh = tr(Str::lang_zh, lang);
+    const char* en = tr(Str::lang_en, lang);
     flow(button_width(zh) + button_width(en) + ImGui::GetStyle().ItemSpacing.x * 3);
     ImGui::Dummy(ImVec2(4, 1));
     ImGui::SameLine();
@@ -81,17 +82,22 @@ void draw_top_bar(Dashboard& d) {
     }
 
     std::function<void()> export_csv;
-    if (d.actions.save_file && !d.summary.teachers.empty()) {
+    if (d.actions.export_table && !d.summary.teachers.empty()) {
+        export_csv = d.actions.export_table;
+    } else if (d.actions.save_file && !d.summary.teachers.empty()) {
         export_csv = [&d] {
             d.actions.save_file(tr(Str::export_file_name, d.lang), summary_csv(d.summary, d.lang), "text/csv");
         };
     }
+    const char* files_label = d.lang == Lang::zh ? "文件管理" : "Files";
     if (narrow()) {
         // Phone: the file actions live in one menu to keep the top bar short.
         const char* menu = tr(Str::file_menu, lang);
         flow(button_width(menu));
         if (ImGui::Button(menu)) ImGui::OpenPopup("file_actions");
+        remember_rect(d, "fileMenu");
         if (ImGui::BeginPopup("file_actions")) {
+            if (ImGui::MenuItem(files_label, nullptr, false, bool(d.actions.manage_files))) d.actions.manage_files();
             const std::pair<Str, const std::function<void()>*> items[] = {
                 {Str::open_files, &d.actions.open_files}, {Str::open_folder, &d.actions.open_folder},
                 {Str::load_demo, &d.actions.load_demo},   {Str::export_csv, &export_csv},
@@ -106,10 +112,16 @@ void draw_top_bar(Dashboard& d) {
         }
     } else {
         action_button(d, Str::open_files, d.actions.open_files);
+        remember_rect(d, "openFiles");
         action_button(d, Str::open_folder, d.actions.open_folder);
         action_button(d, Str::load_demo, d.actions.load_demo);
         action_button(d, Str::export_csv, export_csv);
+        remember_rect(d, "exportCsv");
         action_button(d, Str::print_report, d.actions.print_report);
+        remember_rect(d, "printReport");
+        flow(button_width(files_label));
+        if (ImGui::Button(files_label) && d.actions.manage_files) d.actions.manage_files();
+        remember_rect(d, "manageFiles");
     }
 
     // Text size for older eyes.
