@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write dist/it2-tracker.html: ONE self-contained file for file:// use from a USB stick.
 
-Inlines into web/page.html: web/page.css, web/page.js, web/it2.js, Emscripten's app.js, and as
+Inlines into web/page.html: web/page.css, web/page.js, web/it2.js, web/files.js, Emscripten's app.js, and as
 gzip'd base64 data blocks the wasm, the subset font and the demo data files. The page inflates
 them with DecompressionStream and hands the wasm to Emscripten through Module.instantiateWasm:
 nothing is fetched, not even a data: URL (which the page's CSP would refuse), and gzip keeps
@@ -57,6 +57,7 @@ def main():
         "/*IT2:CSS*/": read_text(os.path.join(args.web, "page.css")),
         "/*IT2:PAGE_JS*/": script_safe(read_text(os.path.join(args.web, "page.js")), "web/page.js"),
         "/*IT2:HOOK_JS*/": script_safe(read_text(os.path.join(args.web, "it2.js")), "web/it2.js"),
+        "/*IT2:FILES_JS*/": script_safe(read_text(os.path.join(args.web, "files.js")), "web/files.js"),
         "/*IT2:APP_JS*/": script_safe(read_text(args.app), "app.js"),
     }
 

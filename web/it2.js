@@ -13,6 +13,15 @@
 //   it2.firstFrameMs()            milliseconds from navigation start to the first frame (null before)
 //   it2.timings()                 start-up milestones in ms since navigation start:
 //                                 {pageScript, assetsDecoded, wasmInstantiated, firstFrame}
+//   it2.exportCsv(table)          "schools" | "teachers" | "problems": the table as shown (filters, sort),
+//                                 CSV with BOM and formula guard, as 导出 downloads it (null if unknown)
+//   it2.reportHtml(scope)         "district" or a school id: the printable report's HTML (null if unknown)
+//   it2.remove(name)              unloads one file (every entry of a CSV) → bool
+//   it2.workspaceFile()           the 保存工作区 document (JSON text)
+//   it2.loadFiles(files)          [{name, data} | File, …] loaded one per task with the progress
+//                                 overlay, like the picker and drops → Promise of the results
+//   it2.flush()                   saves to browser storage now → Promise of {ok, files, error}
+//   it2.storage()                 {restored, available, stored, error}: the browser-storage state
 'use strict';
 
 (function () {
@@ -50,6 +59,15 @@
     const text = module.UTF8ToString(pointer);
     module._it2_free_string(pointer);
     return text;
+  }
+
+  // The same, keeping a leading byte-order mark (UTF8ToString's TextDecoder drops it).
+  function takeCStringWithBom(pointer) {
+    if (!pointer) return null;
+    const heap = module.HEAPU8;
+    const bom = heap[pointer] === 0xef && heap[pointer + 1] === 0xbb && heap[pointer + 2] === 0xbf;
+    const text = takeCString(pointer);
+    return bom && text.charCodeAt(0) !== 0xfeff ? '\uFEFF' + text : text;
   }
 
   function toBytes(data) {
@@ -107,6 +125,57 @@
     timings() {
       return page.timings;
     },
+    exportCsv(table) {
+      requireStarted();
+      return withCStrings([String(table)], (pointer) => takeCStringWithBom(module._it2_export_csv(pointer)));
+    },
+    reportHtml(scope) {
+      requireStarted();
+      return withCStrings([scope ? String(scope) : 'district'], (pointer) => takeCString(module._it2_report_html(pointer)));
+    },
+    remove(name) {
+      requireStarted();
+      return withCStrings([String(name)], (pointer) => module._it2_remove_file(pointer) !== 0);
+    },
+    workspaceFile() {
+      requireStarted();
+      return takeCString(module._it2_workspace_file());
+    },
+    loadFiles(files) {
+      return window.it2Files.loadFiles(files);
+    },
+    flush() {
+      return window.it2Files.flush();
+    },
+    storage() {
+      return window.it2Files.storageState();
+    },
+    // For web/files.js (persistence and batches of files).
+    _persistState() {
+      return JSON.parse(takeCString(module._it2_persist_state()));
+    },
+    _sourceBytes(name) {
+      const sizePointer = module._malloc(4);
+      try {
+        const pointer = withCStrings([String(name)], (namePointer) => module._it2_source_bytes(namePointer, sizePointer));
+        const heap = module.HEAPU8;
+        const size = heap[sizePointer] | (heap[sizePointer + 1] << 8) | (heap[sizePointer + 2] << 16) | (heap[sizePointer + 3] << 24);
+        return pointer ? heap.slice(pointer, pointer + size) : null;
+      } finally {
+        module._free(sizePointer);
+      }
+    },
+    _restoreSettings(text) {
+      return withCStrings([String(text)], (pointer) => module._it2_restore_settings(pointer) !== 0);
+    },
+    _storageProblem(detail) {
+      withCStrings([String(detail)], (pointer) => module._it2_storage_problem(pointer));
+    },
+    _setAside(what, key) {
+      withCStrings([String(what), String(key)], (whatPointer, keyPointer) => module._it2_set_aside(whatPointer, keyPointer));
+    },
+    _beginBatch() { module._it2_begin_batch(); },
+    _endBatch() { module._it2_end_batch(); },
     // For web/page.js's input-method and paste bridge.
     _addInputText(text) {
       withCStrings([text], (pointer) => module._it2_add_input_text(pointer));

@@ -214,7 +214,8 @@
     fontBytes: () => fontBytes,
     demoFiles: () => demoFiles,
     hasDemo: () => demoFiles.length > 0,
-    requestDemoLoad() { setTimeout(() => window.it2.loadDemo(), 0); },
+    // Through web/files.js: one file per task, reported as one batch.
+    requestDemoLoad() { setTimeout(() => (window.it2Files ? window.it2Files.loadDemo() : window.it2.loadDemo()), 0); },
     setClipboardText(text) {
       // execCommand('copy') from a scratch textarea where the async API is missing or refused.
       const copyThroughSelection = () => {

@@ -6,36 +6,71 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app_files.h"
+#include "csv_import.h"
 #include "dashboard.h"
+#include "page_files.h"
 #include "panels.h"
 #include "platform.h"
 #include "summary_json.h"
+#include "table_export.h"
 
 namespace it2 {
 
 struct App::Impl {
     ui::Dashboard dashboard;
+    AppFiles files{dashboard};
 };
 
 App::App() : impl_(new Impl) {
     ui::PlatformActions& actions = impl_->dashboard.actions;
     actions.can_render = [](char32_t c) { return platform::can_render(c); };
     if (platform::has_demo()) actions.load_demo = [] { platform::request_demo_load(); };
-    // Open files / folder, download, print and remembered settings are not in platform.h yet:
-    // their buttons stay visibly disabled (see src/ui/platform_needs.md).
+    wire_files();
+}
+
+// Files in and out (issue 5): pickers, downloads, the report tab and the 文件管理 window.
+void App::wire_files() {
+    ui::Dashboard& d = impl_->dashboard;
+    AppFiles& files = impl_->files;
+    ui::PlatformActions& actions = d.actions;
+    actions.open_files = [] { platform::open_file_picker(); };
+    actions.open_folder = [] { platform::open_folder_picker(); };
+    actions.save_file = [](const std::string& name, const std::string& bytes, const std::string& mime) {
+        platform::save_download(name, bytes, mime);
+    };
+    actions.print_report = [&d, &files] {
+        std::string html = files.report_html(d.view == ui::View::school ? d.school_id : "district");
+        if (html.empty()) html = files.report_html("district");
+        platform::open_html_in_new_tab(html);
+    };
+    actions.export_table = [&d, &files] {
+        const std::string table = ui::current_table(d);
+        platform::save_download("it2-" + table + "-" + d.as_of + ".csv", files.export_csv(table), "text/csv;charset=utf-8");
+    };
+    actions.manage_files = [&files] { files.window.open = true; };
+    ui::FilesWindow& w = files.window;
+    w.remove = [&files](const std::string& name) { files.remove(name); };
+    w.clear_all = [&files] { files.clear(); };
+    w.open_workspace = [] { platform::open_file_picker(); };
+    w.save_workspace = [&d, &files] {
+        platform::save_download("it2-workspace-" + d.as_of + ".json", files.workspace_file(), "application/json");
+    };
+    w.export_school = [&d, &files] {
+        if (d.school_id.empty()) return;
+        platform::save_download("it2-school-" + d.school_id + "-" + d.as_of + ".json", files.school_workspace_file(d.school_id),
+                                "application/json");
+    };
+    w.download_template = [] { platform::save_download("it2-template.csv", csv_template(), "text/csv;charset=utf-8"); };
 }
 
 App::~App() { delete impl_; }
 
-std::string App::load_file(const std::string& name, std::string_view bytes) {
-    std::string status;
-    int problems = 0;
-    impl_->dashboard.load(name, bytes, &status, &problems);
-    nlohmann::json result = {{"file", name}, {"status", status}, {"problems", problems}};
-    return result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+std::string App::load_file(const std::string& name, std::string_view bytes) { return impl_->files.load(name, bytes); }
 
-void App::clear() { impl_->dashboard.clear(); }
+void App::clear() { impl_->files.clear(); }
+
+AppFiles& App::files() { return impl_->files; }
 
 std::string App::summary_json(const std::string& as_of) {
     ui::Dashboard& d = impl_->dashboard;
@@ -51,6 +86,9 @@ std::string App::state_json() const {
     return impl_->dashboard.state_json();
 }
 
-void App::draw() { ui::draw_dashboard(impl_->dashboard); }
+void App::draw() {
+    ui::draw_dashboard(impl_->dashboard);
+    impl_->files.after_frame();
+}
 
 }  // namespace it2

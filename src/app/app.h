@@ -9,6 +9,8 @@
 
 namespace it2 {
 
+class AppFiles;
+
 class App {
 public:
     App();
@@ -34,9 +36,13 @@ public:
     // Builds one ImGui frame (called between ImGui::NewFrame and ImGui::Render).
     void draw();
 
+    // Files in and out: exports, workspace files, persistence (src/app/app_files.h).
+    AppFiles& files();
+
 private:
     struct Impl;
     Impl* impl_;
+    void wire_files();
 };
 
 }  // namespace it2

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "app.h"
+#include "app_files.h"
 #include "platform.h"
 
 namespace {
@@ -187,6 +188,60 @@ EMSCRIPTEN_KEEPALIVE void it2_paste_text(const char* utf8) {
 }
 
 EMSCRIPTEN_KEEPALIVE void it2_free_string(char* text) { std::free(text); }
+
+// ---- files in and out (issue 5; web/files.js and web/it2.js) ---------------------------------
+// The current view's table ("schools", "teachers", "problems") as CSV; null for an unknown name.
+EMSCRIPTEN_KEEPALIVE char* it2_export_csv(const char* table) {
+    if (g_page == nullptr || table == nullptr) return nullptr;
+    const std::string csv = g_page->app.files().export_csv(table);
+    return csv.empty() ? nullptr : to_js_string(csv);
+}
+
+// The printable report ("district" or a school id); null for an unknown school.
+EMSCRIPTEN_KEEPALIVE char* it2_report_html(const char* scope) {
+    if (g_page == nullptr || scope == nullptr) return nullptr;
+    const std::string html = g_page->app.files().report_html(scope);
+    return html.empty() ? nullptr : to_js_string(html);
+}
+
+EMSCRIPTEN_KEEPALIVE int it2_remove_file(const char* name) {
+    return g_page != nullptr && name != nullptr && g_page->app.files().remove(name) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE char* it2_workspace_file() {
+    return g_page != nullptr ? to_js_string(g_page->app.files().workspace_file()) : nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE char* it2_persist_state() {
+    return g_page != nullptr ? to_js_string(g_page->app.files().persist_state()) : nullptr;
+}
+
+// A loaded file's original bytes, borrowed (valid until the next load/remove/clear); 0 if unknown.
+EMSCRIPTEN_KEEPALIVE const char* it2_source_bytes(const char* name, int* size_out) {
+    const std::string* bytes = g_page != nullptr && name != nullptr ? g_page->app.files().source_bytes(name) : nullptr;
+    if (size_out != nullptr) *size_out = bytes != nullptr ? int(bytes->size()) : 0;
+    return bytes != nullptr ? bytes->data() : nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE int it2_restore_settings(const char* json) {
+    return g_page != nullptr && json != nullptr && g_page->app.files().restore_settings(json) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void it2_storage_problem(const char* detail) {
+    if (g_page != nullptr && detail != nullptr) g_page->app.files().storage_problem(detail);
+}
+
+EMSCRIPTEN_KEEPALIVE void it2_set_aside(const char* what, const char* key) {
+    if (g_page != nullptr && what != nullptr && key != nullptr) g_page->app.files().set_aside(what, key);
+}
+
+EMSCRIPTEN_KEEPALIVE void it2_begin_batch() {
+    if (g_page != nullptr) g_page->app.files().begin_batch();
+}
+
+EMSCRIPTEN_KEEPALIVE void it2_end_batch() {
+    if (g_page != nullptr) g_page->app.files().end_batch();
+}
 
 }  // extern "C"
 

@@ -531,6 +531,7 @@ std::string Dashboard::state_json() const {
     json j;
     j["view"] = view_key(view);
     j["lang"] = lang == Lang::zh ? "zh" : "en";
+    j["notice"] = notice;
     j["asOf"] = as_of;
     j["frames"] = frames;
     j["drawMs"] = last_draw_ms;

@@ -70,7 +70,8 @@ void draw_files_window(Dashboard& d, FilesWindow& w) {
         ImGui::End();
         return;
     }
-    remember_rect(d, "filesWindow");
+    const ImVec2 pos = ImGui::GetWindowPos(), extent = ImGui::GetWindowSize();
+    d.rects["filesWindow"] = {pos.x, pos.y, extent.x, extent.y};
     action(pick(lang, "打开工作区", "Open workspace"), w.open_workspace);
     remember_rect(d, "openWorkspace");
     action(pick(lang, "保存工作区", "Save workspace"), w.rows.empty() ? std::function<void()>() : w.save_workspace);

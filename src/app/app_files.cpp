@@ -1,0 +1,364 @@
+#include "app_files.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "export.h"
+#include "load_batch.h"
+#include "page_files.h"
+#include "policy.h"
+#include "table_export.h"
+#include "widgets.h"
+
+namespace it2 {
+
+namespace {
+
+using nlohmann::json;
+using ui::format;
+
+std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+const char* pick(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
+
+// Worse statuses win when a file's entries differ (a CSV with a rejected group).
+int status_rank(FileStatus s) {
+    switch (s) {
+        case FileStatus::loaded: return 0;
+        case FileStatus::replaced: return 1;
+        case FileStatus::partial: return 2;
+        case FileStatus::rejected: return 3;
+    }
+    return 3;
+}
+
+// The file a workspace entry came from: its own name, or a CSV's name before "#school/batch".
+std::string source_of(const std::string& entry_name, const std::unordered_map<std::string, size_t>& sources) {
+    if (sources.count(entry_name)) return entry_name;
+    const size_t hash = entry_name.find('#');
+    return hash == std::string::npos ? entry_name : entry_name.substr(0, hash);
+}
+
+bool entry_of(const std::string& entry_name, const std::string& source) {
+    return entry_name == source || (entry_name.size() > source.size() && entry_name.compare(0, source.size(), source) == 0 &&
+                                    entry_name[source.size()] == '#');
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : "、") + n;
+    return out;
+}
+
+}  // namespace
+
+AppFiles::AppFiles(ui::Dashboard& dashboard) : d_(dashboard) {}
+
+void AppFiles::say(const std::string& text) { d_.notice = text; }
+
+std::string AppFiles::load(const std::string& name, std::string_view bytes) {
+    if (is_workspace_file(bytes)) return load_workspace(name, bytes);
+    const Lang lang = d_.lang;
+    const bool is_policy = sniff_format(bytes) == "it2-policy";
+    const size_t before = d_.workspace.files.size();
+    std::string status;
+    int problems = 0;
+    d_.load(name, bytes, &status, &problems);
+    json result = {{"file", name}, {"status", status}, {"problems", problems}};
+
+    std::vector<std::string> replaced;
+    if (is_policy) {
+        batch_special_ = status == "policy"
+                             ? format(pick(lang, "已采用规则文件 %s：新规则已生效。", "Policy file %s is now in force."), name.c_str())
+                             : format(pick(lang, "规则文件 %s 有误，未采用（见“数据问题”）。", "Policy file %s was rejected (see Data problems)."),
+                                      name.c_str());
+    } else {
+        sources_.erase(std::remove_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.name == name; }),
+                       sources_.end());
+        sources_.push_back({name, std::string(bytes), next_seq_++});
+        ++files_revision_;
+        // The same school and batch loaded again replaces the older copy (format.md §3).
+        const std::vector<FileEntry>& files = d_.workspace.files;
+        for (size_t n = before; n < files.size(); ++n) {
+            if (!files[n].data) continue;
+            for (size_t o = 0; o < before; ++o) {
+                if (files[o].data && files[o].data->school_id == files[n].data->school_id &&
+                    files[o].data->batch_id == files[n].data->batch_id &&
+                    std::find(replaced.begin(), replaced.end(), files[o].name) == replaced.end()) {
+                    replaced.push_back(files[o].name);
+                }
+            }
+        }
+        if (!replaced.empty()) result["replaced"] = replaced;
+        ++batch_files_;
+        batch_problems_ += problems;
+        if (status == "rejected") ++batch_rejected_;
+        for (const std::string& r : replaced) batch_replaced_.push_back(r);
+    }
+    if (!in_batch_) {
+        if (is_policy) {
+            say(batch_special_);
+        } else if (status == "rejected") {
+            say(format(pick(lang, "%s 未能载入（%d 个问题），已载入的数据没有改变。", "%s was rejected (%d problems); nothing loaded changed."),
+                       name.c_str(), problems));
+        } else {
+            std::string text = format(pick(lang, "已载入 %s（%d 个问题）。", "Loaded %s (%d problems)."), name.c_str(), problems);
+            if (!replaced.empty()) text += format(pick(lang, "替换了同一学校同一批次的旧文件：%s。", " It replaces the older copy of the same school and batch: %s."),
+                                                  joined(replaced).c_str());
+            say(text);
+        }
+        batch_files_ = batch_rejected_ = batch_problems_ = 0;
+        batch_replaced_.clear();
+        batch_special_.clear();
+    }
+    return dump(result);
+}
+
+std::string AppFiles::load_workspace(const std::string& name, std::string_view bytes) {
+    const Lang lang = d_.lang;
+    WorkspaceFileRead read = read_workspace_file(name, bytes);
+    if (!read.ok) {
+        const std::string why = read.problems.empty() ? std::string() : read.problems.front().message(lang);
+        say(format(pick(lang, "工作区文件 %s 无法打开：%s 已载入的数据没有改变。", "Workspace file %s cannot be opened: %s Nothing loaded changed."),
+                   name.c_str(), why.c_str()));
+        return dump(json{{"file", name}, {"status", "rejected"}, {"problems", int(read.problems.size())}});
+    }
+    const bool was_in_batch = in_batch_;
+    in_batch_ = true;  // the workspace's own files report as one
+    d_.clear();
+    sources_.clear();
+    ++files_revision_;
+    apply_settings(read.settings);
+    if (read.policy) {
+        d_.policy = *read.policy;
+        d_.mark_results_changed();
+    }
+    for (const StoredFile& file : read.files) load(file.name, file.bytes);
+    in_batch_ = was_in_batch;
+    batch_files_ = batch_rejected_ = batch_problems_ = 0;
+    batch_replaced_.clear();
+    batch_special_ = format(pick(lang, "已打开工作区 %s：%d 个文件。", "Opened workspace %s: %d files."), name.c_str(),
+                            int(read.files.size()));
+    if (!in_batch_) {
+        say(batch_special_);
+        batch_special_.clear();
+    }
+    return dump(json{{"file", name}, {"status", "workspace"}, {"problems", int(read.problems.size())}, {"files", int(read.files.size())}});
+}
+
+void AppFiles::begin_batch() {
+    in_batch_ = true;
+    batch_files_ = batch_rejected_ = batch_problems_ = 0;
+    batch_replaced_.clear();
+    batch_special_.clear();
+}
+
+void AppFiles::end_batch() {
+    if (!in_batch_) return;
+    in_batch_ = false;
+    const Lang lang = d_.lang;
+    std::string text;
+    if (batch_files_ > 0) {
+        text = format(pick(lang, "已载入 %d 个文件：%d 个被拒绝，共 %d 个问题。", "Loaded %d files: %d rejected, %d problems."), batch_files_,
+                      batch_rejected_, batch_problems_);
+        if (!batch_replaced_.empty()) {
+            text += format(pick(lang, "替换了同一学校同一批次的旧文件：%s。", " Replaced older copies of the same school and batch: %s."),
+                           joined(batch_replaced_).c_str());
+        }
+    }
+    if (!batch_special_.empty()) text += (text.empty() ? "" : " ") + batch_special_;
+    if (!text.empty()) say(text);
+    batch_files_ = batch_rejected_ = batch_problems_ = 0;
+    batch_replaced_.clear();
+    batch_special_.clear();
+}
+
+void AppFiles::clear() {
+    d_.clear();
+    sources_.clear();
+    ++files_revision_;
+    say(pick(d_.lang, "已清空全部文件。", "All files were unloaded."));
+}
+
+bool AppFiles::remove(const std::string& name) {
+    std::vector<FileEntry>& files = d_.workspace.files;
+    bool found = false;
+    for (size_t i = files.size(); i-- > 0;) {
+        if (entry_of(files[i].name, name)) {
+            d_.workspace.remove(i);
+            found = true;
+        }
+    }
+    const size_t sources_before = sources_.size();
+    sources_.erase(std::remove_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.name == name; }),
+                   sources_.end());
+    if (!found && sources_.size() == sources_before) return false;
+    d_.mark_data_changed();
+    d_.refresh();
+    ++files_revision_;
+    say(format(pick(d_.lang, "已移除 %s。", "Removed %s."), name.c_str()));
+    return true;
+}
+
+std::string AppFiles::export_csv(const std::string& table) {
+    ui::TableText text;
+    if (!ui::table_text(d_, table, text)) return "";
+    return csv_export(text.header, text.rows);
+}
+
+std::string AppFiles::report_html(const std::string& scope) {
+    d_.refresh();
+    Scope s;
+    if (!scope.empty() && scope != "district") {
+        if (d_.school(scope) == nullptr) return "";
+        s.kind = Scope::Kind::school;
+        s.id = scope;
+    }
+    return it2::report_html(d_.workspace, d_.summary, d_.policy, s, d_.lang);
+}
+
+WorkspaceSettings AppFiles::settings() const {
+    WorkspaceSettings s;
+    s.language = d_.lang == Lang::zh ? "zh" : "en";
+    s.text_size = d_.text_scale;
+    if (d_.as_of != today_iso()) s.as_of = d_.as_of;  // "today" stays today on the next visit
+    s.layout = ui::view_key(d_.view);
+    return s;
+}
+
+void AppFiles::apply_settings(const WorkspaceSettings& s) {
+    if (s.language == "zh") d_.set_lang(Lang::zh);
+    if (s.language == "en") d_.set_lang(Lang::en);
+    if (s.text_size > 0) d_.set_text_scale(float(s.text_size));
+    if (is_iso_date(s.as_of)) d_.set_as_of(s.as_of);
+    if (!s.layout.empty()) d_.set_view(s.layout, "");
+}
+
+std::string AppFiles::workspace_file() const {
+    std::vector<StoredFile> files;
+    for (const Source& s : sources_) files.push_back({s.name, s.bytes});
+    return write_workspace_file(files, d_.policy, settings());
+}
+
+std::string AppFiles::school_workspace_file(const std::string& school_id) const {
+    std::vector<StoredFile> files;
+    for (const Source& s : sources_) files.push_back({s.name, s.bytes});
+    return write_school_workspace_file(files, d_.policy, settings(), school_id);
+}
+
+std::string AppFiles::settings_fingerprint() const {
+    const WorkspaceSettings s = settings();
+    json stored = {{"format", "it2-settings"},
+                   {"settings", {{"language", s.language}, {"text_size", s.text_size}, {"as_of", s.as_of}, {"layout", s.layout}}}};
+    json policy = json::parse(policy_json(d_.policy), nullptr, false);
+    if (!policy.is_discarded()) stored["policy"] = policy;
+    return dump(stored);
+}
+
+std::string AppFiles::persist_state() const {
+    json files = json::array();
+    for (const Source& s : sources_) files.push_back({{"name", s.name}, {"seq", s.seq}, {"size", s.bytes.size()}});
+    json state = {{"files", files}};
+    state["stored"] = json::parse(settings_fingerprint(), nullptr, false);
+    return dump(state);
+}
+
+const std::string* AppFiles::source_bytes(const std::string& name) const {
+    for (const Source& s : sources_) {
+        if (s.name == name) return &s.bytes;
+    }
+    return nullptr;
+}
+
+bool AppFiles::restore_settings(std::string_view text) {
+    const json stored = json::parse(text.begin(), text.end(), nullptr, false);
+    if (stored.is_discarded() || !stored.is_object()) return false;
+    const auto format_it = stored.find("format");
+    if (format_it == stored.end() || !format_it->is_string() || format_it->get<std::string>() != "it2-settings") return false;
+    const auto settings_it = stored.find("settings");
+    if (settings_it != stored.end() && settings_it->is_object()) {
+        WorkspaceSettings s;
+        auto text_of = [&](const char* key) {
+            const auto it = settings_it->find(key);
+            return it != settings_it->end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        s.language = text_of("language");
+        s.as_of = text_of("as_of");
+        s.layout = text_of("layout");
+        const auto size_it = settings_it->find("text_size");
+        if (size_it != settings_it->end() && size_it->is_number()) s.text_size = size_it->get<double>();
+        apply_settings(s);
+    }
+    const auto policy_it = stored.find("policy");
+    if (policy_it != stored.end() && policy_it->is_object()) {
+        PolicyLoad loaded = load_policy("localStorage", dump(*policy_it));
+        if (loaded.ok) {
+            d_.policy = loaded.policy;
+            d_.mark_results_changed();
+        }
+    }
+    persisted_settings_ = settings_fingerprint();  // what is stored already needs no saving
+    return true;
+}
+
+void AppFiles::storage_problem(const std::string& detail) {
+    if (storage_problem_said_) return;
+    storage_problem_said_ = true;
+    say(format(pick(d_.lang,
+                    "浏览器不能保存数据（%s）：关闭页面后文件不会保留。请用“文件管理”中的“保存工作区”保存，下次用“打开工作区”打开。",
+                    "The browser cannot keep data here (%s): files will not survive closing the page. Use Save workspace in "
+                    "Files, and Open workspace next time."),
+               detail.c_str()));
+}
+
+void AppFiles::set_aside(const std::string& what, const std::string& key) {
+    say(format(pick(d_.lang, "上次保存的数据已损坏（%s），已移到一旁（%s），没有载入。", "The data saved last time is damaged (%s): it was set aside (%s) and not loaded."),
+               what.c_str(), key.c_str()));
+}
+
+void AppFiles::rebuild_rows() {
+    d_.refresh();
+    window.rows.clear();
+    std::unordered_map<std::string, size_t> row_of;
+    for (const Source& s : sources_) {
+        row_of[s.name] = window.rows.size();
+        window.rows.push_back({s.name, "loaded", 0});
+    }
+    std::vector<int> rank(window.rows.size(), 0);
+    const std::vector<FileEntry>& files = d_.workspace.files;
+    for (size_t i = 0; i < files.size(); ++i) {
+        const auto it = row_of.find(source_of(files[i].name, row_of));
+        if (it == row_of.end()) continue;
+        ui::FileRow& row = window.rows[it->second];
+        const FileStatus status = i < d_.merged.file_status.size() ? d_.merged.file_status[i] : files[i].status;
+        if (status_rank(status) >= rank[it->second]) {
+            rank[it->second] = status_rank(status);
+            row.status = file_status_key(status);
+        }
+        row.problems += int(files[i].problems.size());
+    }
+    rows_revision_ = files_revision_;
+}
+
+void AppFiles::after_frame() {
+    if (window.open && rows_revision_ != files_revision_ && !d_.loading_burst()) rebuild_rows();
+    ui::draw_files_window(d_, window);
+
+    bool changed = files_revision_ != persisted_revision_;
+    if (++frames_since_policy_check_ >= 20 || changed) {
+        frames_since_policy_check_ = 0;
+        std::string fingerprint = settings_fingerprint();
+        if (fingerprint != persisted_settings_) {
+            persisted_settings_ = std::move(fingerprint);
+            changed = true;
+        }
+    }
+    if (changed) {
+        persisted_revision_ = files_revision_;
+        platform::persist_changed();
+    }
+}
+
+}  // namespace it2

@@ -1,0 +1,405 @@
+// Files in and out of the page (issue 5): the file and folder pickers, drag and drop of files
+// and folders anywhere on the page (SDL2 gets no drop events on the web), loading many files one
+// per task behind a progress overlay, downloads, the printable report's tab, and persistence:
+// the loaded files' original bytes in IndexedDB, the small settings and the policy in
+// localStorage, restored when the page opens again. C++ reaches this through
+// `Module.it2Files` (src/platform/page_files_web.cpp); it talks to C++ through window.it2.
+'use strict';
+
+(function () {
+  const DB_NAME = 'it2-tracker';
+  const FILES_STORE = 'files';  // { name, seq, bytes }: one record per loaded file
+  const ASIDE_STORE = 'aside';  // records that could not be read, kept for a human to look at
+  const SETTINGS_KEY = 'it2-settings';
+  const SAVE_DELAY_MS = 400;    // persistence is debounced: a burst of changes is saved once
+  const DATA_FILE = /\.(json|csv)$/i;
+
+  // ---- small DOM pieces: hidden inputs, the progress overlay, the drop hint ----------------------
+  const style = document.createElement('style');
+  style.textContent = `
+    #it2-progress, #it2-drop-hint { position: fixed; z-index: 20; display: none; font: 16px/1.4 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
+    #it2-progress { left: 50%; top: 40%; transform: translate(-50%, -50%); background: #fff; color: #14181c;
+      border: 1px solid #90a4ae; border-radius: 6px; padding: 14px 22px; box-shadow: 0 4px 18px rgba(0,0,0,.18); min-width: 240px; }
+    #it2-progress .it2-bar { height: 6px; background: #e8ecef; border-radius: 3px; margin-top: 8px; overflow: hidden; }
+    #it2-progress .it2-bar > div { height: 100%; width: 0; background: #37474f; }
+    #it2-drop-hint { inset: 8px; border: 3px dashed #37474f; border-radius: 10px; background: rgba(255,255,255,.75);
+      align-items: center; justify-content: center; color: #14181c; font-size: 22px; pointer-events: none; }
+    .it2-visible { display: block !important; }
+    #it2-drop-hint.it2-visible { display: flex !important; }
+    .it2-file-input { position: fixed; left: -10000px; top: 0; width: 1px; height: 1px; opacity: 0; }`;
+  document.head.appendChild(style);
+
+  function fileInput(id, folder) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = id;
+    input.multiple = true;
+    input.className = 'it2-file-input';
+    input.tabIndex = -1;
+    input.setAttribute('aria-hidden', 'true');
+    if (folder) input.webkitdirectory = true;
+    else input.accept = '.json,.csv,application/json,text/csv';
+    input.addEventListener('change', () => {
+      let files = Array.from(input.files || []);
+      if (folder) files = files.filter((file) => DATA_FILE.test(file.name));
+      const items = files.map((file) => ({ name: folder ? (file.webkitRelativePath || file.name) : file.name, file }));
+      items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      input.value = '';  // the same file can be chosen again
+      if (items.length > 0) loadFiles(items);
+    });
+    document.body.appendChild(input);
+    return input;
+  }
+  const filesInput = fileInput('it2-open-files', false);
+  const folderInput = fileInput('it2-open-folder', true);
+
+  const progress = document.createElement('div');
+  progress.id = 'it2-progress';
+  progress.setAttribute('role', 'status');
+  progress.setAttribute('aria-live', 'polite');
+  progress.innerHTML = '<div class="it2-text"></div><div class="it2-bar"><div></div></div>';
+  document.body.appendChild(progress);
+  const progressText = progress.querySelector('.it2-text');
+  const progressBar = progress.querySelector('.it2-bar > div');
+
+  const dropHint = document.createElement('div');
+  dropHint.id = 'it2-drop-hint';
+  dropHint.textContent = '松开鼠标即可载入文件或文件夹 · Drop files or folders to load them';
+  document.body.appendChild(dropHint);
+
+  function showProgress(done, total, name) {
+    progress.classList.add('it2-visible');
+    progressText.textContent = `正在载入 ${done}/${total} … ${name || ''}`;
+    progressBar.style.width = `${total > 0 ? (100 * done) / total : 0}%`;
+  }
+
+  // ---- loading, one file per task ------------------------------------------------------------
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  let loadChain = Promise.resolve();
+
+  async function bytesOf(item) {
+    if (item.file) return new Uint8Array(await item.file.arrayBuffer());
+    if (item.bytes) return item.bytes;
+    if (typeof item.data === 'string') return new TextEncoder().encode(item.data);
+    return item.data;
+  }
+
+  // items: [{ name, file } | { name, bytes } | { name, data } | File]. Loads are queued: a
+  // second drop waits for the first. Resolves with it2.load's results.
+  function loadFiles(list) {
+    const items = Array.from(list).map((item) => (item instanceof File ? { name: item.name, file: item } : item));
+    const run = async () => {
+      await window.it2.ready;
+      const results = [];
+      const many = items.length > 1;
+      if (many) window.it2._beginBatch();
+      try {
+        for (let i = 0; i < items.length; i++) {
+          if (many) showProgress(i, items.length, items[i].name);
+          let bytes;
+          try {
+            bytes = await bytesOf(items[i]);
+          } catch (error) {
+            bytes = new Uint8Array(0);  // an unreadable file is loaded empty: reported as rejected
+          }
+          results.push(window.it2.load(items[i].name, bytes));
+          await nextTask();  // the page stays responsive between files
+        }
+      } finally {
+        if (many) window.it2._endBatch();
+        progress.classList.remove('it2-visible');
+      }
+      return results;
+    };
+    const result = loadChain.then(run, run);
+    loadChain = result.catch(() => {});
+    return result;
+  }
+
+  // ---- drag and drop (files and folders) -------------------------------------------------------
+  function readEntries(reader) {
+    return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+  }
+
+  async function walkEntry(entry, out) {
+    if (entry.isFile) {
+      if (!DATA_FILE.test(entry.name) && entry.fullPath.split('/').length > 2) return;  // inside a folder
+      const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+      out.push({ name: entry.fullPath.replace(/^\//, ''), file });
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      const children = [];
+      for (;;) {  // readEntries answers in chunks until it returns none
+        const chunk = await readEntries(reader);
+        if (chunk.length === 0) break;
+        children.push(...chunk);
+      }
+      children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const child of children) await walkEntry(child, out);
+    }
+  }
+
+  function draggingFiles(event) {
+    return event.dataTransfer && Array.from(event.dataTransfer.types || []).includes('Files');
+  }
+
+  let dragDepth = 0;
+  window.addEventListener('dragenter', (event) => {
+    if (!draggingFiles(event)) return;
+    event.preventDefault();
+    dragDepth++;
+    dropHint.classList.add('it2-visible');
+  });
+  window.addEventListener('dragleave', () => {
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) dropHint.classList.remove('it2-visible');
+  });
+  window.addEventListener('dragover', (event) => {
+    if (!draggingFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  });
+  window.addEventListener('drop', (event) => {
+    if (!event.dataTransfer) return;
+    event.preventDefault();
+    dragDepth = 0;
+    dropHint.classList.remove('it2-visible');
+    // Entries must be taken while the event is dispatched; they are read afterwards.
+    const entries = [];
+    const files = [];
+    for (const item of Array.from(event.dataTransfer.items || [])) {
+      if (item.kind !== 'file') continue;
+      const entry = item.webkitGetAsEntry ? item.webkitGetAsEntry() : null;
+      if (entry) entries.push(entry);
+      else if (item.getAsFile()) files.push(item.getAsFile());
+    }
+    if (entries.length === 0 && files.length === 0) files.push(...Array.from(event.dataTransfer.files || []));
+    (async () => {
+      const items = files.map((file) => ({ name: file.name, file }));
+      for (const entry of entries) {
+        try {
+          await walkEntry(entry, items);
+        } catch (error) {
+          console.warn(`it2: cannot read the dropped ${entry.name}: ${error && error.message}`);
+        }
+      }
+      if (items.length > 0) await loadFiles(items);
+    })();
+  });
+
+  // ---- downloads and the report tab ----------------------------------------------------------
+  function download(name, bytes, mime) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime || 'application/octet-stream' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.style.display = 'none';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  // The report is a Blob URL: it carries its own CSP and is opened as a document of its own.
+  function openHtml(bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'text/html;charset=utf-8' }));
+    const opened = window.open(url, '_blank');
+    if (!opened) download('it2-report.html', bytes, 'text/html;charset=utf-8');  // pop-up blocked
+    setTimeout(() => URL.revokeObjectURL(url), 120000);
+  }
+
+  // ---- persistence -----------------------------------------------------------------------------
+  const storage = { restored: false, available: true, stored: 0, error: null };
+  const storedSeq = new Map();  // name -> seq of the bytes in IndexedDB
+  let database = null;
+  let saveTimer = null;
+  let saving = Promise.resolve({ ok: true, files: 0, error: null });
+  let dirtyBeforeRestore = false;
+  const setAside = [];  // [{what, key}]: reported once the restore is over (its own notice comes last)
+
+  function storageProblem(detail) {
+    storage.available = false;
+    storage.error = String(detail);
+    window.it2._storageProblem(String(detail));
+  }
+
+  function request(idbRequest) {
+    return new Promise((resolve, reject) => {
+      idbRequest.onsuccess = () => resolve(idbRequest.result);
+      idbRequest.onerror = () => reject(idbRequest.error);
+    });
+  }
+
+  function transactionDone(transaction) {
+    return new Promise((resolve, reject) => {
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error || new Error('transaction aborted'));
+    });
+  }
+
+  function openDatabase() {
+    if (typeof indexedDB === 'undefined' || !indexedDB) return Promise.reject(new Error('IndexedDB is not available'));
+    const open = indexedDB.open(DB_NAME, 1);
+    open.onupgradeneeded = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(FILES_STORE)) db.createObjectStore(FILES_STORE, { keyPath: 'name' });
+      if (!db.objectStoreNames.contains(ASIDE_STORE)) db.createObjectStore(ASIDE_STORE);
+    };
+    return request(open);
+  }
+
+  function validRecord(record) {
+    return record && typeof record.name === 'string' && record.name.length > 0 && Number.isFinite(record.seq) &&
+      (record.bytes instanceof Uint8Array || record.bytes instanceof ArrayBuffer);
+  }
+
+  function restoreSettings() {
+    let text = null;
+    try {
+      text = localStorage.getItem(SETTINGS_KEY);
+    } catch (error) {
+      storageProblem(`localStorage: ${error && error.message}`);
+      return;
+    }
+    if (text === null) return;
+    if (!window.it2._restoreSettings(text)) {
+      const key = `${SETTINGS_KEY}-set-aside-${Date.now()}`;
+      try {
+        localStorage.setItem(key, text);
+        localStorage.removeItem(SETTINGS_KEY);
+      } catch { /* reported below all the same */ }
+      setAside.push({ what: 'localStorage ' + SETTINGS_KEY, key });
+    }
+  }
+
+  async function restoreFiles() {
+    try {
+      database = await openDatabase();
+    } catch (error) {
+      storageProblem(`IndexedDB: ${error && error.message}`);
+      return;
+    }
+    let records;
+    try {
+      const transaction = database.transaction(FILES_STORE, 'readonly');
+      records = await request(transaction.objectStore(FILES_STORE).getAll());
+    } catch (error) {
+      storageProblem(`IndexedDB: ${error && error.message}`);
+      return;
+    }
+    const good = records.filter(validRecord).sort((a, b) => a.seq - b.seq);
+    const bad = records.filter((record) => !validRecord(record));
+    if (bad.length > 0) {
+      const key = `files-set-aside-${Date.now()}`;
+      try {
+        const transaction = database.transaction([FILES_STORE, ASIDE_STORE], 'readwrite');
+        transaction.objectStore(ASIDE_STORE).put(bad, key);
+        const files = transaction.objectStore(FILES_STORE);
+        for (const record of bad) if (record && record.name !== undefined) files.delete(record.name);
+        await transactionDone(transaction);
+      } catch { /* reported below all the same */ }
+      setAside.push({ what: `IndexedDB ${bad.length} record(s)`, key: `${DB_NAME}/${ASIDE_STORE}/${key}` });
+    }
+    if (good.length === 0) return;
+    await loadFiles(good.map((record) => ({ name: record.name, bytes: new Uint8Array(record.bytes) })));
+    // What was just restored is in storage already: remember it under the seqs C++ gave it now.
+    const restoredNames = new Set(good.map((record) => record.name));
+    for (const file of window.it2._persistState().files) {
+      if (restoredNames.has(file.name)) storedSeq.set(file.name, file.seq);
+    }
+    for (const record of good) if (!storedSeq.has(record.name)) storedSeq.set(record.name, -1);  // gone: delete on save
+    storage.stored = storedSeq.size;
+  }
+
+  async function save() {
+    const state = window.it2._persistState();
+    let error = null;
+    try {
+      localStorage.setItem(SETTINGS_KEY, JSON.stringify(state.stored));
+    } catch (caught) {
+      error = `localStorage: ${caught && caught.message}`;
+    }
+    if (database) {
+      try {
+        const names = new Set(state.files.map((file) => file.name));
+        const transaction = database.transaction(FILES_STORE, 'readwrite');
+        const store = transaction.objectStore(FILES_STORE);
+        const written = [];
+        for (const file of state.files) {
+          if (storedSeq.get(file.name) === file.seq) continue;
+          const bytes = window.it2._sourceBytes(file.name);
+          if (!bytes) continue;
+          store.put({ name: file.name, seq: file.seq, bytes });
+          written.push(file);
+        }
+        const deleted = [...storedSeq.keys()].filter((name) => !names.has(name));
+        for (const name of deleted) store.delete(name);
+        await transactionDone(transaction);
+        for (const file of written) storedSeq.set(file.name, file.seq);
+        for (const name of deleted) storedSeq.delete(name);
+        storage.stored = storedSeq.size;
+      } catch (caught) {
+        error = `IndexedDB: ${caught && (caught.name === 'QuotaExceededError' ? 'storage is full' : caught.message)}`;
+      }
+    }
+    if (error) storageProblem(error);
+    return { ok: !error, files: storage.stored, error };
+  }
+
+  function saveNow() {
+    if (saveTimer) {
+      clearTimeout(saveTimer);
+      saveTimer = null;
+    }
+    saving = saving.then(save, save);
+    return saving;
+  }
+
+  function persistChanged() {
+    if (!storage.restored) {
+      dirtyBeforeRestore = true;
+      return;
+    }
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+  }
+
+  async function restore() {
+    try {
+      await window.it2.ready;
+    } catch {
+      return;  // the page failed to start and says so itself
+    }
+    try {
+      restoreSettings();
+      await restoreFiles();
+    } catch (error) {
+      storageProblem(String(error && error.message ? error.message : error));
+    }
+    if (setAside.length > 0) {
+      window.it2._setAside(setAside.map((item) => item.what).join(', '), setAside.map((item) => item.key).join(', '));
+    }
+    storage.restored = true;
+    if (dirtyBeforeRestore) persistChanged();
+  }
+
+  const files = {
+    openPicker(folder) { (folder ? folderInput : filesInput).click(); },
+    download,
+    openHtml,
+    persistChanged,
+    loadFiles,
+    loadDemo() {
+      return loadFiles(window.it2Page.demoFiles().map((file) => ({ name: file.name, bytes: file.bytes })));
+    },
+    async flush() {
+      while (!storage.restored) await new Promise((resolve) => setTimeout(resolve, 20));
+      return saveNow();
+    },
+    storageState() { return { ...storage }; },
+  };
+  window.it2Files = files;
+  window.Module.it2Files = files;
+  restore();
+})();
