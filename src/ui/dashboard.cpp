@@ -226,6 +226,7 @@ void Dashboard::refresh() {
 }
 
 void Dashboard::recompute_results() {
+    ++results_computed;
     summary = compute(workspace, merged, policy, as_of);
     rebuild_lookups();
     if (!school_id.empty() && !school(school_id)) school_id.clear();
@@ -274,6 +275,7 @@ void Dashboard::rebuild_lookups() {
 }
 
 void Dashboard::rebuild_school_rows() {
+    ++rows_built;
     school_rows.clear();
     for (size_t i = 0; i < summary.schools.size(); ++i) {
         const SchoolResult& s = summary.schools[i];
@@ -306,6 +308,7 @@ void Dashboard::rebuild_school_rows() {
 }
 
 void Dashboard::rebuild_teacher_rows() {
+    ++rows_built;
     teacher_rows.clear();
     std::set<std::string> subjects, batch_ids;
     const SchoolResult* scope = school_id.empty() ? nullptr : school(school_id);
@@ -535,6 +538,8 @@ std::string Dashboard::state_json() const {
     j["asOf"] = as_of;
     j["frames"] = frames;
     j["drawMs"] = last_draw_ms;
+    j["resultsComputed"] = results_computed;
+    j["rowsBuilt"] = rows_built;
     j["viewScroll"] = view_scroll;
     j["missingGlyphs"] = missing_glyphs;
     j["textScale"] = text_scale;

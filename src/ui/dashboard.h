@@ -84,12 +84,18 @@ struct Dashboard {
     int problem_severity = -1;  // -1 = any, else Severity
     std::string problem_file;   // "" = any
     int frames = 0;
-    double last_draw_ms = 0;
-    float view_scroll = 0;
-    View drawn_view = View::district;  // the view drawn last frame: a new view starts at the top    // vertical scroll of the current view (reported in it2.state())  // time spent building the last frame (reported in it2.state())
+    double last_draw_ms = 0;  // time spent building the last frame (reported in it2.state())
+    float view_scroll = 0;    // vertical scroll of the current view (reported in it2.state())
+    View drawn_view = View::district;  // the view drawn last frame: a new view starts at the top
+    // How often results and table rows were rebuilt (it2.state()): tests check that scrolling or
+    // redrawing rebuilds nothing, without timing anything.
+    int results_computed = 0;
+    int rows_built = 0;
     bool theme_applied = false;  // the light theme is set on the first frame (needs a context)
     PlatformActions actions;
     std::string notice;  // last message shown under the top bar (a load result, a copy)
+    std::string notice_drawn;                         // the notice as first drawn, to time it
+    std::chrono::steady_clock::time_point notice_since;  // when it was first drawn
     // Where some widgets were drawn last frame (x, y, w, h in CSS pixels), for browser tests.
     std::map<std::string, std::array<float, 4>> rects;
 
