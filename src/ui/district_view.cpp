@@ -26,7 +26,7 @@ constexpr SchoolColumnInfo kSchoolColumnsWide[] = {
     {c_score, Str::col_score, 2.0f},   {c_risk, Str::col_at_risk, 0.9f},       {c_overdue, Str::col_overdue, 0.9f},
     {c_status, Str::col_status_mix, 2.2f}};
 constexpr SchoolColumnInfo kSchoolColumnsNarrow[] = {
-    {c_name, Str::col_school, 2.6f}, {c_pass, Str::col_pass, 1.2f}, {c_score, Str::col_score, 1.6f}, {c_status, Str::col_status_mix, 1.6f}};
+    {c_name, Str::col_school, 2.6f}, {c_pass, Str::col_pass, 1.2f}, {c_score, Str::col_score, 1.6f}, {c_status, Str::col_status_short, 1.6f}};
 
 // ISO date of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
 std::string iso_from_days(long z) {

@@ -1,6 +1,7 @@
 // Top bar: title, what is loaded, the as-of date, language, file actions, text size; and the
 // row of view buttons under it.
 #include <algorithm>
+#include <chrono>
 
 #include "panels.h"
 #include "summary_json.h"
@@ -135,7 +136,12 @@ void draw_top_bar(Dashboard& d) {
     remember_rect(d, "textLarger");
     ImGui::SetItemTooltip("%s", tr(Str::text_size_tooltip, lang));
 
-    if (!d.notice.empty()) {
+    // A notice stays 12 seconds, then gives its line back (it2.state() still reports it).
+    if (d.notice != d.notice_drawn) {
+        d.notice_drawn = d.notice;
+        d.notice_since = std::chrono::steady_clock::now();
+    }
+    if (!d.notice.empty() && std::chrono::steady_clock::now() - d.notice_since < std::chrono::seconds(12)) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
         ImGui::TextWrapped("%s", d.notice.c_str());
         ImGui::PopStyleColor();

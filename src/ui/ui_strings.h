@@ -58,6 +58,7 @@ enum class Str : uint16_t {
     col_stage,
     col_status,
     col_status_mix,
+    col_status_short,
     col_subject,
     col_submission,
     col_submitted,

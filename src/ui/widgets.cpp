@@ -254,9 +254,9 @@ void rate_cards(const Dashboard& d, const Rates& r) {
         {Str::rate_pass, &r.pass, 1.0},
         {Str::rate_excellence, &r.excellence, d.policy.excellence_target},
     };
-    // Phone: two cards a row, label and value on one line to save height.
+    // Phone: three cards a row (two rows for five), a smaller value to save height.
     const bool compact = narrow();
-    const int per_row = compact ? 2 : 5;
+    const int per_row = compact ? 3 : 5;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::floor((avail - spacing * float(per_row - 1)) / float(per_row));
