@@ -73,9 +73,13 @@
     progressBar.style.width = `${total > 0 ? (100 * done) / total : 0}%`;
   }
 
-  // ---- loading, one file per task ------------------------------------------------------------
+  // ---- loading, in slices of at most ~40 ms ----------------------------------------------------
+  const SLICE_MS = 40;   // files are loaded until this much time has passed, then the page draws
+  const READ_AHEAD = 8;  // files read from disk while earlier ones are being loaded
   const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
   let loadChain = Promise.resolve();
+  let loadingNow = false;  // saving waits for the end of a batch (one write, not one per slice)
+  let lastBatch = null;     // {files, slices, maxSliceMs, totalMs}: what the last batch cost the page
 
   async function bytesOf(item) {
     if (item.file) return new Uint8Array(await item.file.arrayBuffer());
@@ -92,20 +96,47 @@
       await window.it2.ready;
       const results = [];
       const many = items.length > 1;
-      if (many) window.it2._beginBatch();
+      loadingNow = true;
+      if (many) {
+        window.it2._beginBatch();
+        showProgress(0, items.length, items[0].name);
+      }
+      // An unreadable file is loaded empty: reported as rejected.
+      const reads = [];
+      const readDone = [];
+      const read = (i) => {
+        if (i < items.length && !reads[i]) {
+          reads[i] = bytesOf(items[i]).catch(() => new Uint8Array(0)).then((bytes) => { readDone[i] = true; return bytes; });
+        }
+        return reads[i];
+      };
+      const batch = { files: items.length, slices: 0, maxSliceMs: 0, totalMs: 0 };
+      const batchStart = performance.now();
       try {
+        let sliceStart = performance.now();
         for (let i = 0; i < items.length; i++) {
-          if (many) showProgress(i, items.length, items[i].name);
-          let bytes;
-          try {
-            bytes = await bytesOf(items[i]);
-          } catch (error) {
-            bytes = new Uint8Array(0);  // an unreadable file is loaded empty: reported as rejected
+          for (let ahead = i; ahead < i + READ_AHEAD; ahead++) read(ahead);
+          const waited = !readDone[i];  // awaiting a read still on disk lets the page draw
+          if (waited && i > 0) {
+            batch.slices++;
+            batch.maxSliceMs = Math.max(batch.maxSliceMs, performance.now() - sliceStart);
           }
+          const bytes = await reads[i];
+          if (waited) sliceStart = performance.now();
+          reads[i] = null;  // let the bytes go once loaded
           results.push(window.it2.load(items[i].name, bytes));
-          await nextTask();  // the page stays responsive between files
+          if (performance.now() - sliceStart > SLICE_MS || i === items.length - 1) {
+            batch.slices++;
+            batch.maxSliceMs = Math.max(batch.maxSliceMs, performance.now() - sliceStart);
+            if (many) showProgress(i + 1, items.length, items[i].name);
+            await nextTask();  // the page draws and stays responsive between slices
+            sliceStart = performance.now();
+          }
         }
       } finally {
+        batch.totalMs = performance.now() - batchStart;
+        lastBatch = batch;
+        loadingNow = false;
         if (many) window.it2._endBatch();
         progress.classList.remove('it2-visible');
       }
@@ -362,7 +393,7 @@
       return;
     }
     if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+    saveTimer = setTimeout(() => (loadingNow ? persistChanged() : saveNow()), SAVE_DELAY_MS);
   }
 
   async function restore() {
@@ -398,6 +429,7 @@
       return saveNow();
     },
     storageState() { return { ...storage }; },
+    lastBatch() { return lastBatch; },
   };
   window.it2Files = files;
   window.Module.it2Files = files;

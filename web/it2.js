@@ -18,7 +18,7 @@
 //   it2.reportHtml(scope)         "district" or a school id: the printable report's HTML (null if unknown)
 //   it2.remove(name)              unloads one file (every entry of a CSV) → bool
 //   it2.workspaceFile()           the 保存工作区 document (JSON text)
-//   it2.loadFiles(files)          [{name, data} | File, …] loaded one per task with the progress
+//   it2.loadFiles(files)          [{name, data} | File, …] loaded in slices of ~40 ms with the progress
 //                                 overlay, like the picker and drops → Promise of the results
 //   it2.flush()                   saves to browser storage now → Promise of {ok, files, error}
 //   it2.storage()                 {restored, available, stored, error}: the browser-storage state

@@ -150,12 +150,14 @@ std::string AppFiles::load_workspace(const std::string& name, std::string_view b
 
 void AppFiles::begin_batch() {
     in_batch_ = true;
+    d_.batch_open = true;
     batch_files_ = batch_rejected_ = batch_problems_ = 0;
     batch_replaced_.clear();
     batch_special_.clear();
 }
 
 void AppFiles::end_batch() {
+    d_.batch_open = false;
     if (!in_batch_) return;
     in_batch_ = false;
     const Lang lang = d_.lang;

@@ -111,7 +111,7 @@ void Dashboard::clear() {
 }
 
 bool Dashboard::loading_burst() const {
-    return data_dirty_ && std::chrono::steady_clock::now() - last_load_ < std::chrono::milliseconds(150);
+    return data_dirty_ && (batch_open || std::chrono::steady_clock::now() - last_load_ < std::chrono::milliseconds(150));
 }
 
 void Dashboard::set_school_sort(SortOrder s) {

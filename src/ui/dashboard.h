@@ -139,9 +139,11 @@ struct Dashboard {
 
     // Brings every derived list up to date; cheap when nothing changed.
     void refresh();
-    // True while files are arriving in a burst (the last one less than 150 ms ago): the frame
-    // then draws the previous results instead of recomputing after every file.
+    // True while files are arriving in a burst (the last one less than 150 ms ago, or the page
+    // said a batch is open): the frame then draws the previous results instead of recomputing
+    // after every file.
     bool loading_burst() const;
+    bool batch_open = false;  // set by the page around a batch of files (picker, drop, restore)
     // Counts characters of the UI strings and the loaded data the font cannot draw (needs a
     // live ImGui context: called from draw when glyphs_dirty).
     void count_missing_glyphs();

@@ -36,7 +36,7 @@ function forPage(files) {
   return files.map((file) => ({ name: file.name, base64: fs.readFileSync(file.path).toString('base64') }));
 }
 
-// Loads [{name, base64}] through it2.loadFiles (one per task, as the picker does).
+// Loads [{name, base64}] through it2.loadFiles (in slices with progress, as the picker does).
 async function loadInPage(page, files) {
   return page.evaluate(async (list) => {
     const decode = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -118,6 +118,37 @@ export const tests = [
       assert.ok(state.loaded.schools > 5, `demo schools: ${state.loaded.schools}`);
       assert.match(state.notice, new RegExp(`已载入 ${demoCount} 个文件`));
       await t.screenshot(page, 'files-demo-1366x768');
+    },
+  },
+  {
+    name: 'many files load in slices under 100 ms behind a progress overlay',
+    timeoutMs: 300000,
+    async run(t) {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'it2-many-'));
+      execFileSync(CLI, ['generate', '--schools', '60', '--teachers-per-school', '80', '--batches', '3', '--out', folder]);
+      const count = listJson(folder).length;
+      const megabytes = listJson(folder).reduce((sum, file) => sum + fs.statSync(file).size, 0) / 1e6;
+      const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
+      await page.evaluate(() => {
+        window.__progressTexts = [];
+        const overlay = document.getElementById('it2-progress');
+        new MutationObserver(() => {
+          if (overlay.classList.contains('it2-visible')) window.__progressTexts.push(overlay.textContent);
+        }).observe(overlay, { attributes: true, childList: true, subtree: true, characterData: true });
+      });
+      await page.setInputFiles('#it2-open-folder', folder);
+      await waitFor(page, () => window.__progressTexts.length > 0 && !document.getElementById('it2-progress').classList.contains('it2-visible'), null, 240000);
+      const batch = await page.evaluate(() => window.it2Files.lastBatch());
+      const texts = await page.evaluate(() => window.__progressTexts);
+      assert.equal(batch.files, count);
+      assert.ok(batch.slices > 1, `loaded in ${batch.slices} slices`);
+      assert.ok(batch.maxSliceMs < 100, `the longest slice took ${batch.maxSliceMs.toFixed(0)} ms`);
+      assert.ok(texts.some((text) => new RegExp(`正在载入 \\d+/${count}`).test(text)), `progress: ${texts.slice(0, 3).join(' | ')}`);
+      await t.waitFrames(page, 3, 60000);
+      assert.equal((await t.state(page)).loaded.files, count);
+      t.note(`${count} files, ${megabytes.toFixed(1)} MB: ${batch.slices} slices, longest ${batch.maxSliceMs.toFixed(0)} ms, ` +
+        `${(batch.totalMs / 1000).toFixed(1)} s in all (software GL frames between slices)`);
+      fs.rmSync(folder, { recursive: true, force: true });
     },
   },
   {
