@@ -120,6 +120,7 @@
           if (waited && i > 0) {
             batch.slices++;
             batch.maxSliceMs = Math.max(batch.maxSliceMs, performance.now() - sliceStart);
+            if (many) showProgress(i, items.length, items[i].name);
           }
           const bytes = await reads[i];
           if (waited) sliceStart = performance.now();
