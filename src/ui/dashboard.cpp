@@ -51,9 +51,16 @@ void collect_code_points(std::string_view s, std::set<char32_t>& out) {
 
 template <typename Key>
 void sort_rows(std::vector<int>& rows, bool ascending, Key key) {
-    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-        return ascending ? key(a) < key(b) : key(b) < key(a);
+    // Keys are computed once per row, not per comparison: at 100k rows, a key that copies a
+    // string or follows a record per comparison cost more than the whole recompute.
+    using K = decltype(key(0));
+    std::vector<std::pair<K, int>> keyed;
+    keyed.reserve(rows.size());
+    for (int row : rows) keyed.emplace_back(key(row), row);
+    std::stable_sort(keyed.begin(), keyed.end(), [ascending](const auto& a, const auto& b) {
+        return ascending ? a.first < b.first : b.first < a.first;
     });
+    for (size_t i = 0; i < rows.size(); ++i) rows[i] = keyed[i].second;
 }
 
 nlohmann::json optional_number(const std::optional<double>& v) {
@@ -285,8 +292,8 @@ void Dashboard::rebuild_school_rows() {
     auto rate = [](const std::optional<double>& r) { return r.value_or(-1.0); };
     bool asc = school_sort.ascending;
     switch (school_sort.column) {
-        case 0: sort_rows(school_rows, asc, [&](int i) { return schools[i].name; }); break;
-        case 1: sort_rows(school_rows, asc, [&](int i) { return schools[i].stage; }); break;
+        case 0: sort_rows(school_rows, asc, [&](int i) { return std::string_view(schools[i].name); }); break;
+        case 1: sort_rows(school_rows, asc, [&](int i) { return std::string_view(schools[i].stage); }); break;
         case 2: sort_rows(school_rows, asc, [&](int i) { return schools[i].batches.size(); }); break;
         case 3: sort_rows(school_rows, asc, [&](int i) { return schools[i].rates.teachers; }); break;
         case 4: sort_rows(school_rows, asc, [&](int i) { return rate(schools[i].rates.participation); }); break;
@@ -338,16 +345,16 @@ void Dashboard::rebuild_teacher_rows() {
     auto rec = [&](int i) -> const Teacher& { return *record(ts[size_t(i)]); };
     bool asc = teacher_sort.ascending;
     switch (teacher_sort.column) {
-        case 0: sort_rows(teacher_rows, asc, [&](int i) { return rec(i).name; }); break;
-        case 1: sort_rows(teacher_rows, asc, [&](int i) { return rec(i).subject; }); break;
-        case 2: sort_rows(teacher_rows, asc, [&](int i) { return rec(i).role; }); break;
+        case 0: sort_rows(teacher_rows, asc, [&](int i) { return std::string_view(rec(i).name); }); break;
+        case 1: sort_rows(teacher_rows, asc, [&](int i) { return std::string_view(rec(i).subject); }); break;
+        case 2: sort_rows(teacher_rows, asc, [&](int i) { return std::string_view(rec(i).role); }); break;
         case 3: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].online; }); break;
         case 4: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].practice; }); break;
         case 5: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].passed_points * 100 + ts[size_t(i)].excellent_points; }); break;
         case 6: sort_rows(teacher_rows, asc, [&](int i) { return int(ts[size_t(i)].status); }); break;
         case 7: sort_rows(teacher_rows, asc, [&](int i) { return int(ts[size_t(i)].overdue) * 2 + int(ts[size_t(i)].at_risk); }); break;
         case 8: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].missing.size(); }); break;
-        case 9: sort_rows(teacher_rows, asc, [&](int i) { return rec(i).id; }); break;
+        case 9: sort_rows(teacher_rows, asc, [&](int i) { return std::string_view(rec(i).id); }); break;
         case 10: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].school; }); break;
         default: break;
     }
