@@ -20,30 +20,13 @@
 #include "catalog.h"
 #include "export.h"
 #include "metrics.h"
+#include "utf8.h"
 
 namespace it2 {
 
 // ==== [SECTION] text encodings ==================================================================
 
 namespace {
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
 
 // GB18030 four-byte sequences in the BMP: (linear index, first code point) of each run of
 // consecutive code points, from glibc's GB18030 table; the 2005 mappings that GB18030-2022

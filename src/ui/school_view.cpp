@@ -5,6 +5,7 @@
 
 #include "panels.h"
 #include "widgets.h"
+#include "summary_json.h"
 
 namespace it2::ui {
 
@@ -28,15 +29,6 @@ constexpr TeacherColumnInfo kTeacherColumnsAllSchools[] = {
     {t_status, Str::col_status, 0.9f}, {t_flag, Str::col_flag, 0.7f},         {t_missing, Str::col_missing, 2.8f}};
 constexpr TeacherColumnInfo kTeacherColumnsNarrow[] = {
     {t_name, Str::col_name, 1.0f}, {t_status, Str::col_status, 0.9f}, {t_missing, Str::col_missing, 2.2f}};
-
-std::string missing_text(const TeacherResult& t, Lang lang) {
-    std::string out;
-    for (const Missing& m : t.missing) {
-        if (!out.empty()) out += tr(Str::list_separator, lang);
-        out += describe(m, lang);
-    }
-    return out;
-}
 
 void school_picker(Dashboard& d) {
     const Lang lang = d.lang;
@@ -274,7 +266,7 @@ void copy_teachers_tsv(Dashboard& d) {
         tsv += format("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", tsv_cell(rec->id).c_str(), tsv_cell(rec->name).c_str(),
                       tsv_cell(s.name).c_str(), tsv_cell(t.batch).c_str(), tsv_cell(rec->subject).c_str(), format_number(t.online).c_str(), format_number(t.practice).c_str(),
                       format_number(t.online + t.practice).c_str(), t.passed_points, tr(status_label(t.status), lang), flag,
-                      missing_text(t, lang).c_str());
+                      it2::missing_text(t, lang).c_str());
     }
     ImGui::SetClipboardText(tsv.c_str());
     d.notice = format(tr(Str::fmt_copied_rows, lang), int(d.teacher_rows.size()));
@@ -372,7 +364,7 @@ void teacher_table(Dashboard& d) {
                         else if (t.at_risk) chip(tr(Str::flag_at_risk, lang), colour::at_risk, colour::white);
                         break;
                     case t_missing: {
-                        const std::string text = t.missing.empty() ? std::string() : missing_text(t, lang);
+                        const std::string text = t.missing.empty() ? std::string() : it2::missing_text(t, lang);
                         ImGui::TextUnformatted(text.c_str());
                         if (!text.empty()) tooltip_wrapped(text.c_str());
                         break;

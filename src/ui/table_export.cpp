@@ -1,6 +1,7 @@
 #include "table_export.h"
 
 #include "widgets.h"
+#include "summary_json.h"
 
 namespace it2::ui {
 
@@ -13,15 +14,6 @@ std::vector<std::string> split_tabs(const std::string& line) {
         else cells.back() += c;
     }
     return cells;
-}
-
-std::string missing_list(const TeacherResult& t, Lang lang) {
-    std::string out;
-    for (const Missing& m : t.missing) {
-        if (!out.empty()) out += tr(Str::list_separator, lang);
-        out += describe(m, lang);
-    }
-    return out;
 }
 
 std::string joined(const std::vector<std::string>& items) {
@@ -54,7 +46,7 @@ void teacher_rows(const Dashboard& d, TableText& out) {
         const char* flag = t.overdue ? tr(Str::flag_overdue, lang) : t.at_risk ? tr(Str::flag_at_risk, lang) : "";
         out.rows.push_back({rec->id, rec->name, s.name, t.batch, rec->subject, format_number(t.online),
                             format_number(t.practice), format_number(t.online + t.practice), format("%d", t.passed_points),
-                            tr(status_label(t.status), lang), flag, missing_list(t, lang)});
+                            tr(status_label(t.status), lang), flag, it2::missing_text(t, lang)});
     }
 }
 
