@@ -221,6 +221,7 @@ void Dashboard::reset_policy() {
 
 void Dashboard::refresh() {
     if (data_dirty_) {
+        merged = Merged{};  // as for the summary: no two copies alive at the peak
         merged = merge(workspace);
         data_dirty_ = false;
         results_dirty_ = true;
@@ -234,6 +235,7 @@ void Dashboard::refresh() {
 
 void Dashboard::recompute_results() {
     ++results_computed;
+    summary = Summary{};  // free the old results first: wasm memory never shrinks, so peaks stay
     summary = compute(workspace, merged, policy, as_of);
     rebuild_lookups();
     if (!school_id.empty() && !school(school_id)) school_id.clear();
