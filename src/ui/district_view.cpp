@@ -6,6 +6,7 @@
 
 #include "panels.h"
 #include "widgets.h"
+#include "table_export.h"
 
 namespace it2::ui {
 
@@ -43,24 +44,6 @@ std::string iso_from_days(long z) {
     return format("%04ld-%02ld-%02ld", y, m, d);
 }
 
-void copy_schools_tsv(Dashboard& d) {
-    const Lang lang = d.lang;
-    std::string tsv = tr(Str::tsv_schools_header, lang);
-    tsv += '\n';
-    for (int i : d.school_rows) {
-        const SchoolResult& s = d.summary.schools[size_t(i)];
-        std::string batches;
-        for (const std::string& b : s.batches) batches += (batches.empty() ? "" : ",") + b;
-        tsv += format("%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%.1f\t%d\t%d\n", tsv_cell(s.id).c_str(), tsv_cell(s.name).c_str(),
-                      tsv_cell(s.stage).c_str(), tsv_cell(batches).c_str(), s.rates.teachers, format_rate(s.rates.participation, lang).c_str(),
-                      format_rate(s.rates.hours, lang).c_str(), format_rate(s.rates.submission, lang).c_str(),
-                      format_rate(s.rates.pass, lang).c_str(), format_rate(s.rates.excellence, lang).c_str(),
-                      s.score.total(), s.at_risk, s.overdue);
-    }
-    ImGui::SetClipboardText(tsv.c_str());
-    d.notice = format(tr(Str::fmt_copied_rows, lang), int(d.school_rows.size()));
-}
-
 void schools_table(Dashboard& d) {
     const Lang lang = d.lang;
     const bool compact = narrow();
@@ -76,7 +59,7 @@ void schools_table(Dashboard& d) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(shown.c_str());
     flow(button_width(tr(Str::copy_table, lang)));
-    if (ImGui::Button(tr(Str::copy_table, lang))) copy_schools_tsv(d);
+    if (ImGui::Button(tr(Str::copy_table, lang))) copy_table_tsv(d, "schools");
     ImGui::SetItemTooltip("%s", tr(Str::copy_table_tooltip, lang));
 
     const SchoolColumnInfo* columns = compact ? kSchoolColumnsNarrow : kSchoolColumnsWide;

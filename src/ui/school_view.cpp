@@ -6,6 +6,7 @@
 #include "panels.h"
 #include "widgets.h"
 #include "summary_json.h"
+#include "table_export.h"
 
 namespace it2::ui {
 
@@ -253,25 +254,6 @@ void teacher_filters(Dashboard& d) {
     if (changed) d.teacher_filter_changed();
 }
 
-void copy_teachers_tsv(Dashboard& d) {
-    const Lang lang = d.lang;
-    std::string tsv = tr(Str::tsv_teachers_header, lang);
-    tsv += '\n';
-    for (int i : d.teacher_rows) {
-        const TeacherResult& t = d.summary.teachers[size_t(i)];
-        const Teacher* rec = d.record(t);
-        if (!rec) continue;
-        const SchoolResult& s = d.summary.schools[size_t(t.school)];
-        const char* flag = t.overdue ? tr(Str::flag_overdue, lang) : t.at_risk ? tr(Str::flag_at_risk, lang) : "";
-        tsv += format("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", tsv_cell(rec->id).c_str(), tsv_cell(rec->name).c_str(),
-                      tsv_cell(s.name).c_str(), tsv_cell(t.batch).c_str(), tsv_cell(rec->subject).c_str(), format_number(t.online).c_str(), format_number(t.practice).c_str(),
-                      format_number(t.online + t.practice).c_str(), t.passed_points, tr(status_label(t.status), lang), flag,
-                      it2::missing_text(t, lang).c_str());
-    }
-    ImGui::SetClipboardText(tsv.c_str());
-    d.notice = format(tr(Str::fmt_copied_rows, lang), int(d.teacher_rows.size()));
-}
-
 void point_chips(const Teacher& rec, Lang lang) {
     bool first = true;
     for (const PointRecord& p : rec.points) {
@@ -436,7 +418,7 @@ void draw_school_view(Dashboard& d) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(shown.c_str());
     flow(button_width(tr(Str::copy_table, lang)));
-    if (ImGui::Button(tr(Str::copy_table, lang))) copy_teachers_tsv(d);
+    if (ImGui::Button(tr(Str::copy_table, lang))) copy_table_tsv(d, "teachers");
     remember_rect(d, "copyTeachers");
     ImGui::SetItemTooltip("%s", tr(Str::copy_table_tooltip, lang));
     teacher_table(d);

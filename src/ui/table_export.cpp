@@ -1,5 +1,7 @@
 #include "table_export.h"
 
+#include <imgui.h>
+
 #include "widgets.h"
 #include "summary_json.h"
 
@@ -52,9 +54,8 @@ void teacher_rows(const Dashboard& d, TableText& out) {
 
 void problem_rows(const Dashboard& d, TableText& out) {
     const Lang lang = d.lang;
-    out.header = {tr(Str::col_file, lang), lang == Lang::zh ? "级别" : "Severity", lang == Lang::zh ? "行" : "Line",
-                  lang == Lang::zh ? "列" : "Column", lang == Lang::zh ? "位置" : "Pointer",
-                  lang == Lang::zh ? "说明" : "Message"};
+    out.header = {tr(Str::col_file, lang),   tr(Str::col_severity, lang), tr(Str::col_line, lang),
+                  tr(Str::col_column, lang), tr(Str::col_pointer, lang),  tr(Str::col_message, lang)};
     for (int i : d.problem_rows) {
         const Problem& p = d.problem(i);
         out.rows.push_back({p.file, severity_key(p.severity), p.line > 0 ? format("%d", p.line) : "",
@@ -72,6 +73,23 @@ bool table_text(Dashboard& d, const std::string& table, TableText& out) {
     else if (table == "problems") problem_rows(d, out);
     else return false;
     return true;
+}
+
+void copy_table_tsv(Dashboard& d, const char* table) {
+    TableText text;
+    if (!table_text(d, table, text)) return;
+    auto append_line = [](std::string& tsv, const std::vector<std::string>& cells) {
+        for (size_t i = 0; i < cells.size(); ++i) {
+            if (i) tsv += '\t';
+            tsv += tsv_cell(cells[i]);
+        }
+        tsv += '\n';
+    };
+    std::string tsv;
+    append_line(tsv, text.header);
+    for (const auto& row : text.rows) append_line(tsv, row);
+    ImGui::SetClipboardText(tsv.c_str());
+    d.notice = format(tr(Str::fmt_copied_rows, d.lang), int(text.rows.size()));
 }
 
 const char* current_table(const Dashboard& d) {

@@ -18,6 +18,9 @@ struct TableText {
 // problems view). Returns false for an unknown name. Brings the dashboard up to date first.
 bool table_text(Dashboard& d, const std::string& table, TableText& out);
 
+// 复制表格: `table` as tab-separated text on the clipboard (pastes into Excel), with a notice.
+void copy_table_tsv(Dashboard& d, const char* table);
+
 // The table the current view shows ("schools" for the district, "problems" for the problems
 // view, "teachers" otherwise).
 const char* current_table(const Dashboard& d);

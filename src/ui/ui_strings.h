@@ -36,6 +36,8 @@ enum class Str : uint16_t {
     col_grade,
     col_hours_rate,
     col_items,
+    col_line,
+    col_column,
     col_line_column,
     col_message,
     col_missing,
