@@ -178,6 +178,9 @@ const char* severity_label(Severity s, Lang lang) {
 // Problems listed in full up to this many; beyond, the count says how many more there are.
 constexpr size_t kMaxProblemRows = 300;
 
+// The per-school bar charts: label column, bar length and row height, in SVG units.
+constexpr int kChartLabelW = 220, kChartBarW = 480, kChartRowH = 22;
+
 class ReportWriter {
 public:
     ReportWriter(const Workspace& ws, const Summary& s, const Policy& policy, Lang lang)
@@ -199,6 +202,8 @@ private:
     void rate_cards(const Rates& rates);
     void score_section(double score, const ScoreParts* parts);
     void status_legend();
+    // One bar chart row per school: `<svg>` with its accessible label, sized for the rows.
+    void open_school_chart(const std::string& aria_label, size_t schools);
     void status_bars(const std::vector<const SchoolResult*>& schools);
     void score_bars(const std::vector<const SchoolResult*>& schools);
     void schools_table(const std::vector<const SchoolResult*>& schools);
@@ -319,18 +324,20 @@ void ReportWriter::status_legend() {
     out_ += "</ul>\n";
 }
 
+void ReportWriter::open_school_chart(const std::string& aria_label, size_t schools) {
+    const int width = kChartLabelW + kChartBarW + 60, height = kChartRowH * int(schools) + 8;
+    out_ += "<svg role=\"img\" aria-label=\"" + aria_label + "\" viewBox=\"0 0 " + std::to_string(width) + " " +
+            std::to_string(height) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
+            std::to_string(height) + "\">\n";
+}
+
 void ReportWriter::status_bars(const std::vector<const SchoolResult*>& schools) {
-    const int label_w = 220, bar_w = 480, row_h = 22;
-    int width = label_w + bar_w + 60, height = row_h * int(schools.size()) + 8;
+    const int label_w = kChartLabelW, bar_w = kChartBarW, row_h = kChartRowH;
     out_ += "<figure>\n<figcaption>";
     out_ += t("教师状态分布", "Teachers by status");
     out_ += "</figcaption>\n";
     status_legend();
-    out_ += "<svg role=\"img\" aria-label=\"";
-    out_ += t("教师状态分布（详见下表）", "Teachers by status (see the table below)");
-    out_ += "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) + "\" width=\"" +
-            std::to_string(width) + "\" height=\"" + std::to_string(height) +
-            "\">\n";
+    open_school_chart(t("教师状态分布（详见下表）", "Teachers by status (see the table below)"), schools.size());
     int y = 4;
     for (const SchoolResult* school : schools) {
         out_ += "<text x=\"0\" y=\"" + std::to_string(y + 15) + "\">" + html_escape(school->name) + "</text>";
@@ -354,15 +361,11 @@ void ReportWriter::status_bars(const std::vector<const SchoolResult*>& schools) 
 }
 
 void ReportWriter::score_bars(const std::vector<const SchoolResult*>& schools) {
-    const int label_w = 220, bar_w = 480, row_h = 22;
-    int width = label_w + bar_w + 60, height = row_h * int(schools.size()) + 8;
+    const int label_w = kChartLabelW, bar_w = kChartBarW, row_h = kChartRowH;
     out_ += "<figure>\n<figcaption>";
     out_ += t("各校进度得分", "Progress score by school");
-    out_ += "</figcaption>\n<svg role=\"img\" aria-label=\"";
-    out_ += t("各校进度得分（详见下表）", "Progress score by school (see the table below)");
-    out_ += "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) + "\" width=\"" +
-            std::to_string(width) + "\" height=\"" + std::to_string(height) +
-            "\">\n";
+    out_ += "</figcaption>\n";
+    open_school_chart(t("各校进度得分（详见下表）", "Progress score by school (see the table below)"), schools.size());
     int y = 4;
     for (const SchoolResult* school : schools) {
         double score = std::clamp(school->score.total(), 0.0, 100.0);
