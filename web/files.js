@@ -12,6 +12,7 @@
   const ASIDE_STORE = 'aside';  // records that could not be read, kept for a human to look at
   const SETTINGS_KEY = 'it2-settings';
   const SAVE_DELAY_MS = 400;    // persistence is debounced: a burst of changes is saved once
+  const SAVE_CHUNK_BYTES = 4 << 20;  // IndexedDB writes per task (see save())
   const DATA_FILE = /\.(json|csv)$/i;
 
   // ---- small DOM pieces: hidden inputs, the progress overlay, the drop hint ----------------------
@@ -220,8 +221,10 @@
   });
 
   // ---- downloads and the report tab ----------------------------------------------------------
+  // bytes: one Uint8Array, or an array of them (the pieces of a download written in pieces).
   function download(name, bytes, mime) {
-    const url = URL.createObjectURL(new Blob([bytes], { type: mime || 'application/octet-stream' }));
+    const parts = Array.isArray(bytes) ? bytes : [bytes];
+    const url = URL.createObjectURL(new Blob(parts, { type: mime || 'application/octet-stream' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = name;
@@ -238,6 +241,30 @@
     const opened = window.open(url, '_blank');
     if (!opened) download('it2-report.html', bytes, 'text/html;charset=utf-8');  // pop-up blocked
     setTimeout(() => URL.revokeObjectURL(url), 120000);
+  }
+
+  // ---- the loaded files' original bytes (outside the wasm heap) -------------------------------
+  // C++ hands each loaded file over (page_files.h keep_source) and asks for one back when it
+  // writes a workspace file; storage saves them from here.
+  const sources = new Map();  // name -> { seq, bytes }
+  function keepSource(name, seq, bytes) { sources.set(name, { seq, bytes }); }
+  function forgetSource(name) {
+    if (name === null) sources.clear();
+    else sources.delete(name);
+  }
+  function sourceBytes(name) {
+    const source = sources.get(name);
+    return source ? source.bytes : null;
+  }
+
+  // A download that C++ writes in pieces (保存工作区): gathered here, offered once complete.
+  let downloadPieces = [];
+  function downloadBegin() { downloadPieces = []; }
+  function downloadAppend(bytes) { downloadPieces.push(bytes); }
+  function downloadFinish(name, mime) {
+    const pieces = downloadPieces;
+    downloadPieces = [];
+    download(name, pieces, mime);
   }
 
   // ---- persistence -----------------------------------------------------------------------------
@@ -354,24 +381,37 @@
     }
     if (database) {
       try {
+        // Deletions first, then the new files in transactions of about SAVE_CHUNK_BYTES, one per
+        // task: each put clones its bytes on the main thread, so one transaction for 50 MB would
+        // freeze the page. A save cut short leaves whole records that the next save completes.
         const names = new Set(state.files.map((file) => file.name));
-        const transaction = database.transaction(FILES_STORE, 'readwrite');
-        const store = transaction.objectStore(FILES_STORE);
-        const written = [];
-        for (const file of state.files) {
-          if (storedSeq.get(file.name) === file.seq) continue;
-          const bytes = window.it2._sourceBytes(file.name);
-          if (!bytes) continue;
-          store.put({ name: file.name, seq: file.seq, bytes });
-          written.push(file);
-        }
         const deleted = [...storedSeq.keys()].filter((name) => !names.has(name));
-        for (const name of deleted) store.delete(name);
-        await transactionDone(transaction);
-        for (const file of written) storedSeq.set(file.name, file.seq);
-        for (const name of deleted) storedSeq.delete(name);
+        const pending = state.files.filter((file) => storedSeq.get(file.name) !== file.seq && sources.get(file.name) &&
+          sources.get(file.name).seq === file.seq);
+        if (deleted.length > 0) {
+          const transaction = database.transaction(FILES_STORE, 'readwrite');
+          for (const name of deleted) transaction.objectStore(FILES_STORE).delete(name);
+          await transactionDone(transaction);
+          for (const name of deleted) storedSeq.delete(name);
+        }
+        for (let next = 0; next < pending.length;) {
+          const transaction = database.transaction(FILES_STORE, 'readwrite');
+          const store = transaction.objectStore(FILES_STORE);
+          const written = [];
+          for (let bytes = 0; next < pending.length && (written.length === 0 || bytes < SAVE_CHUNK_BYTES); next++) {
+            const file = pending[next];
+            const source = sources.get(file.name);
+            store.put({ name: file.name, seq: file.seq, bytes: source.bytes });
+            written.push(file);
+            bytes += source.bytes.length;
+          }
+          await transactionDone(transaction);
+          for (const file of written) storedSeq.set(file.name, file.seq);
+          if (next < pending.length) await nextTask();
+        }
         storage.stored = storedSeq.size;
       } catch (caught) {
+        storage.stored = storedSeq.size;
         error = `IndexedDB: ${caught && (caught.name === 'QuotaExceededError' ? 'storage is full' : caught.message)}`;
       }
     }
@@ -419,6 +459,12 @@
   const files = {
     openPicker(folder) { (folder ? folderInput : filesInput).click(); },
     download,
+    downloadBegin,
+    downloadAppend,
+    downloadFinish,
+    keepSource,
+    forgetSource,
+    sourceBytes,
     openHtml,
     persistChanged,
     loadFiles,

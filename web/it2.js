@@ -154,17 +154,6 @@
     _persistState() {
       return JSON.parse(takeCString(module._it2_persist_state()));
     },
-    _sourceBytes(name) {
-      const sizePointer = module._malloc(4);
-      try {
-        const pointer = withCStrings([String(name)], (namePointer) => module._it2_source_bytes(namePointer, sizePointer));
-        const heap = module.HEAPU8;
-        const size = heap[sizePointer] | (heap[sizePointer + 1] << 8) | (heap[sizePointer + 2] << 16) | (heap[sizePointer + 3] << 24);
-        return pointer ? heap.slice(pointer, pointer + size) : null;
-      } finally {
-        module._free(sizePointer);
-      }
-    },
     _restoreSettings(text) {
       return withCStrings([String(text)], (pointer) => module._it2_restore_settings(pointer) !== 0);
     },

@@ -54,7 +54,7 @@ void App::wire_files() {
     w.clear_all = [&files] { files.clear(); };
     w.open_workspace = [] { platform::open_file_picker(); };
     w.save_workspace = [&d, &files] {
-        platform::save_download("it2-workspace-" + d.as_of + ".json", files.workspace_file(), "application/json");
+        files.save_workspace("it2-workspace-" + d.as_of + ".json");
     };
     w.export_school = [&d, &files] {
         if (d.school_id.empty()) return;

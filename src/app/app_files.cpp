@@ -77,7 +77,8 @@ std::string AppFiles::load(const std::string& name, std::string_view bytes) {
     } else {
         sources_.erase(std::remove_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.name == name; }),
                        sources_.end());
-        sources_.push_back({name, std::string(bytes), next_seq_++});
+        sources_.push_back({name, next_seq_, bytes.size()});
+        platform::keep_source(name, next_seq_++, bytes);
         ++files_revision_;
         // The same school and batch loaded again replaces the older copy (format.md §3).
         const std::vector<FileEntry>& files = d_.workspace.files;
@@ -129,6 +130,7 @@ std::string AppFiles::load_workspace(const std::string& name, std::string_view b
     in_batch_ = true;  // the workspace's own files report as one
     d_.clear();
     sources_.clear();
+    platform::forget_all_sources();
     ++files_revision_;
     apply_settings(read.settings);
     if (read.policy) {
@@ -180,6 +182,7 @@ void AppFiles::end_batch() {
 void AppFiles::clear() {
     d_.clear();
     sources_.clear();
+    platform::forget_all_sources();
     ++files_revision_;
     say(pick(d_.lang, "已清空全部文件。", "All files were unloaded."));
 }
@@ -197,6 +200,7 @@ bool AppFiles::remove(const std::string& name) {
     sources_.erase(std::remove_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.name == name; }),
                    sources_.end());
     if (!found && sources_.size() == sources_before) return false;
+    platform::forget_source(name);
     d_.mark_data_changed();
     d_.refresh();
     ++files_revision_;
@@ -238,15 +242,41 @@ void AppFiles::apply_settings(const WorkspaceSettings& s) {
     if (!s.layout.empty()) d_.set_view(s.layout, "");
 }
 
+void AppFiles::write_workspace(const std::function<void(std::string_view)>& write) const {
+    size_t next = 0;
+    auto next_file = [&](StoredFile& file) {
+        while (next < sources_.size()) {
+            file.name = sources_[next++].name;
+            if (platform::source_bytes(file.name, file.bytes)) return true;
+        }
+        return false;
+    };
+    write_workspace_file(next_file, d_.policy, settings(), write);
+}
+
 std::string AppFiles::workspace_file() const {
-    std::vector<StoredFile> files;
-    for (const Source& s : sources_) files.push_back({s.name, s.bytes});
-    return write_workspace_file(files, d_.policy, settings());
+    std::string out;
+    write_workspace([&](std::string_view piece) { out += piece; });
+    return out;
+}
+
+void AppFiles::save_workspace(const std::string& download_name) const {
+    platform::download_begin();
+    write_workspace([](std::string_view piece) { platform::download_append(piece); });
+    platform::download_finish(download_name, "application/json");
 }
 
 std::string AppFiles::school_workspace_file(const std::string& school_id) const {
+    // Only the files with some of this school's data are fetched from the page (and filtered).
     std::vector<StoredFile> files;
-    for (const Source& s : sources_) files.push_back({s.name, s.bytes});
+    for (const Source& s : sources_) {
+        bool has_school = false;
+        for (const FileEntry& entry : d_.workspace.files) {
+            has_school = has_school || (entry.data && entry.data->school_id == school_id && entry_of(entry.name, s.name));
+        }
+        StoredFile file{s.name, {}};
+        if (has_school && platform::source_bytes(file.name, file.bytes)) files.push_back(std::move(file));
+    }
     return write_school_workspace_file(files, d_.policy, settings(), school_id);
 }
 
@@ -261,17 +291,10 @@ std::string AppFiles::settings_fingerprint() const {
 
 std::string AppFiles::persist_state() const {
     json files = json::array();
-    for (const Source& s : sources_) files.push_back({{"name", s.name}, {"seq", s.seq}, {"size", s.bytes.size()}});
+    for (const Source& s : sources_) files.push_back({{"name", s.name}, {"seq", s.seq}, {"size", s.size}});
     json state = {{"files", files}};
     state["stored"] = json::parse(settings_fingerprint(), nullptr, false);
     return dump(state);
-}
-
-const std::string* AppFiles::source_bytes(const std::string& name) const {
-    for (const Source& s : sources_) {
-        if (s.name == name) return &s.bytes;
-    }
-    return nullptr;
 }
 
 bool AppFiles::restore_settings(std::string_view text) {

@@ -3,6 +3,7 @@
 // that persist, and the 文件管理 window. Owned by App::Impl next to the Dashboard.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,12 +30,12 @@ public:
 
     std::string export_csv(const std::string& table);  // "" for an unknown table
     std::string report_html(const std::string& scope);  // "district" or a school id; "" if unknown
-    std::string workspace_file() const;                // 保存工作区
+    std::string workspace_file() const;                // 保存工作区, as text (the it2.workspaceFile() hook)
+    void save_workspace(const std::string& download_name) const;  // 保存工作区, downloaded piece by piece
     std::string school_workspace_file(const std::string& school_id) const;  // 导出本校
 
     // What the page keeps: {"files": [{"name", "seq", "size"}], "settings": {…}, "policy": {…}}.
     std::string persist_state() const;
-    const std::string* source_bytes(const std::string& name) const;
     // Settings and policy saved by the page earlier; false (nothing changed) when unreadable.
     bool restore_settings(std::string_view json);
     // The page could not use its storage: said once, with what to do instead.
@@ -48,10 +49,11 @@ public:
     ui::FilesWindow window;
 
 private:
+    // A loaded file; its bytes are kept by the page (platform::keep_source), not here.
     struct Source {
         std::string name;
-        std::string bytes;
         long seq = 0;
+        size_t size = 0;
     };
     ui::Dashboard& d_;
     std::vector<Source> sources_;  // load order; one per file name (a name loaded again moves to the end)
@@ -66,6 +68,7 @@ private:
     std::vector<std::string> batch_replaced_;
     std::string batch_special_;  // a policy or workspace notice, said after the counts
 
+    void write_workspace(const std::function<void(std::string_view)>& write) const;
     std::string load_workspace(const std::string& name, std::string_view bytes);
     WorkspaceSettings settings() const;
     void apply_settings(const WorkspaceSettings& s);

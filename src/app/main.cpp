@@ -216,13 +216,6 @@ EMSCRIPTEN_KEEPALIVE char* it2_persist_state() {
     return g_page != nullptr ? to_js_string(g_page->app.files().persist_state()) : nullptr;
 }
 
-// A loaded file's original bytes, borrowed (valid until the next load/remove/clear); 0 if unknown.
-EMSCRIPTEN_KEEPALIVE const char* it2_source_bytes(const char* name, int* size_out) {
-    const std::string* bytes = g_page != nullptr && name != nullptr ? g_page->app.files().source_bytes(name) : nullptr;
-    if (size_out != nullptr) *size_out = bytes != nullptr ? int(bytes->size()) : 0;
-    return bytes != nullptr ? bytes->data() : nullptr;
-}
-
 EMSCRIPTEN_KEEPALIVE int it2_restore_settings(const char* json) {
     return g_page != nullptr && json != nullptr && g_page->app.files().restore_settings(json) ? 1 : 0;
 }

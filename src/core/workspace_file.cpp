@@ -85,8 +85,8 @@ bool base64_decode(std::string_view text, std::string& bytes) {
     return true;
 }
 
-std::string write_workspace_file(const std::vector<StoredFile>& files, const Policy& policy,
-                                 const WorkspaceSettings& settings) {
+void write_workspace_file(const std::function<bool(StoredFile&)>& next_file, const Policy& policy,
+                          const WorkspaceSettings& settings, const std::function<void(std::string_view)>& write) {
     ordered_json doc;
     doc["format"] = "it2-workspace";
     doc["version"] = 1;
@@ -100,12 +100,34 @@ std::string write_workspace_file(const std::vector<StoredFile>& files, const Pol
     std::string policy_text = policy_json(policy);
     ordered_json policy_doc = ordered_json::parse(policy_text.begin(), policy_text.end(), nullptr, false);
     doc["policy"] = policy_doc.is_discarded() ? ordered_json(nullptr) : policy_doc;
-    ordered_json list = ordered_json::array();
-    for (const StoredFile& f : files)
-        list.push_back({{"name", f.name}, {"encoding", "base64"}, {"size", f.bytes.size()}, {"data", base64_encode(f.bytes)}});
-    doc["files"] = std::move(list);
     // Names are user text and may be invalid UTF-8: replace rather than abort.
-    return doc.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+    std::string head = doc.dump(1, ' ', false, json::error_handler_t::replace);
+    head.pop_back();  // the closing brace: the files follow, one at a time
+    write(head + ",\n \"files\": [");
+    StoredFile file;
+    for (bool first = true; next_file(file); first = false) {
+        ordered_json entry = {{"name", file.name}, {"encoding", "base64"}, {"size", file.bytes.size()}, {"data", ""}};
+        std::string text = entry.dump(-1, ' ', false, json::error_handler_t::replace);
+        text.resize(text.size() - 2);  // `"}`: the data goes in without a copy through the JSON writer
+        write((first ? "\n  " : ",\n  ") + text);
+        write(base64_encode(file.bytes));
+        write("\"}");
+    }
+    write("\n ]\n}\n");
+}
+
+std::string write_workspace_file(const std::vector<StoredFile>& files, const Policy& policy,
+                                 const WorkspaceSettings& settings) {
+    size_t next = 0;
+    std::string out;
+    write_workspace_file(
+        [&](StoredFile& file) {
+            if (next == files.size()) return false;
+            file = files[next++];
+            return true;
+        },
+        policy, settings, [&](std::string_view piece) { out += piece; });
+    return out;
 }
 
 bool is_workspace_file(std::string_view bytes) {

@@ -8,6 +8,7 @@
 //     "files": [ { "name": "a.json", "encoding": "base64", "data": "…" } ] }
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,10 @@ bool base64_decode(std::string_view text, std::string& bytes);
 
 std::string write_workspace_file(const std::vector<StoredFile>& files, const Policy& policy,
                                  const WorkspaceSettings& settings);
+// The same document written piece by piece, so that only one file is in memory at a time:
+// `next_file` fills in the next file (false when there is none left), `write` receives the text.
+void write_workspace_file(const std::function<bool(StoredFile&)>& next_file, const Policy& policy,
+                          const WorkspaceSettings& settings, const std::function<void(std::string_view)>& write);
 
 struct WorkspaceFileRead {
     bool ok = false;  // false: not a usable workspace file (problems say why); nothing else is set

@@ -186,3 +186,32 @@ TEST_CASE("导出本校 holds only that school's files and rows") {
 
     CHECK(read_workspace_file("none.json", write_school_workspace_file(files, Policy{}, {}, "NOPE")).files.empty());
 }
+
+TEST_CASE("the workspace file written piece by piece asks for one file at a time and reads back the same") {
+    std::vector<StoredFile> files = sample_files();
+    std::string streamed;
+    size_t asked = 0, written_when_asked = 0;
+    write_workspace_file(
+        [&](StoredFile& file) {
+            // Each file is asked for only after the previous one's data was written out.
+            CHECK(streamed.size() >= written_when_asked);
+            written_when_asked = streamed.size() + 1;
+            if (asked == files.size()) return false;
+            file = files[asked++];
+            return true;
+        },
+        Policy{}, WorkspaceSettings{}, [&](std::string_view piece) { streamed += piece; });
+    CHECK(asked == files.size());
+    CHECK(streamed == write_workspace_file(files, Policy{}, WorkspaceSettings{}));
+    WorkspaceFileRead back = read_workspace_file("streamed.json", streamed);
+    REQUIRE(back.ok);
+    REQUIRE(back.files.size() == files.size());
+    for (size_t i = 0; i < files.size(); ++i) CHECK(back.files[i].bytes == files[i].bytes);
+
+    std::string empty;
+    write_workspace_file([](StoredFile&) { return false; }, Policy{}, WorkspaceSettings{},
+                         [&](std::string_view piece) { empty += piece; });
+    WorkspaceFileRead none = read_workspace_file("empty.json", empty);
+    CHECK(none.ok);
+    CHECK(none.files.empty());
+}
