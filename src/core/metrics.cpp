@@ -330,13 +330,18 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
         school.training_plan = school.training_plan || f.training_plan.present;
     }
 
+    // Each counted file's school, looked up once per file rather than once per teacher.
+    std::vector<int> school_of_file(ws.files.size(), -1);
+    for (size_t i = 0; i < ws.files.size(); ++i)
+        if (file_counts(ws, merged, i)) school_of_file[i] = school_index[ws.files[i].data->school_id];
+    s.teachers.reserve(merged.teachers.size());
     for (const TeacherRef& ref : merged.teachers) {
-        if (ref.file < 0 || !file_counts(ws, merged, size_t(ref.file))) continue;
+        if (ref.file < 0 || size_t(ref.file) >= ws.files.size() || school_of_file[size_t(ref.file)] < 0) continue;
         const BatchFile& f = *ws.files[size_t(ref.file)].data;
         if (ref.teacher < 0 || size_t(ref.teacher) >= f.teachers.size()) continue;
         TeacherResult r = evaluate_teacher(f.teachers[size_t(ref.teacher)], f, policy, as_of_days);
         r.ref = ref;
-        r.school = school_index[f.school_id];
+        r.school = school_of_file[size_t(ref.file)];
         s.schools[size_t(r.school)].teachers.push_back(int(s.teachers.size()));
         s.teachers.push_back(std::move(r));
     }

@@ -1,5 +1,6 @@
 #include "workspace.h"
 
+#include <string_view>
 #include <unordered_map>
 
 #include "csv_import.h"
@@ -63,13 +64,22 @@ Merged merge(const Workspace& ws) {
 
     // One winning record per teacher id: the latest batch start wins (missing start is the
     // earliest); on a tie the file loaded last wins. Lexical order of ISO dates is date order.
-    std::unordered_map<std::string, size_t> slot_of;  // teacher id -> index into merged.teachers
+    // Keys are views of the ids in the loaded files (alive as long as `ws`): no copy per teacher.
+    size_t records = 0;
+    for (size_t i = 0; i < files.size(); ++i)
+        if (merged.file_status[i] != FileStatus::replaced && files[i].data) records += files[i].data->teachers.size();
+    std::unordered_map<std::string_view, size_t> slot_of;  // teacher id -> index into merged.teachers
+    slot_of.reserve(records);
+    merged.teachers.reserve(records);
+    std::vector<size_t> slot_of_record;  // every counted record's slot, in the order visited
+    slot_of_record.reserve(records);
     for (size_t i = 0; i < files.size(); ++i) {
         if (merged.file_status[i] == FileStatus::replaced || !files[i].data) continue;
         const BatchFile& data = *files[i].data;
         for (size_t t = 0; t < data.teachers.size(); ++t) {
             TeacherRef candidate{int(i), int(t)};
             auto [it, inserted] = slot_of.emplace(data.teachers[t].id, merged.teachers.size());
+            slot_of_record.push_back(it->second);
             if (inserted) {
                 merged.teachers.push_back(candidate);
                 continue;
@@ -79,14 +89,16 @@ Merged merge(const Workspace& ws) {
             if (data.batch_start >= current_start) current = candidate;  // later file: wins ties
         }
     }
+    merged.teachers.shrink_to_fit();  // ids seen twice leave the reserve too large
 
     // Every record that lost is reported once, naming the final winner.
+    size_t record = 0;
     for (size_t i = 0; i < files.size(); ++i) {
         if (merged.file_status[i] == FileStatus::replaced || !files[i].data) continue;
         const BatchFile& data = *files[i].data;
         for (size_t t = 0; t < data.teachers.size(); ++t) {
             const Teacher& teacher = data.teachers[t];
-            const TeacherRef& winner = merged.teachers[slot_of[teacher.id]];
+            const TeacherRef& winner = merged.teachers[slot_of_record[record++]];
             if (winner.file == int(i) && winner.teacher == int(t)) continue;
             const FileEntry& winning_file = files[size_t(winner.file)];
             Problem p;
