@@ -1,11 +1,11 @@
-// ISO YYYY-MM-DD date helpers (declared in metrics.h): strict parsing, day arithmetic, today.
+// ISO YYYY-MM-DD date helpers (dates.h): strict parsing, day arithmetic, today.
 #include <cstdio>
 #include <ctime>
 #include <limits>
 #include <string>
 #include <string_view>
 
-#include "metrics.h"
+#include "dates.h"
 
 namespace it2 {
 
@@ -30,7 +30,7 @@ bool parse_iso(std::string_view s, long& year, int& month, int& day) {
     year = digits(0, 4);
     month = int(digits(5, 2));
     day = int(digits(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 // Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.

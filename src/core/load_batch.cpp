@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "dates.h"
 #include "json_doc.h"
 #include "json_problems.h"
 
@@ -26,22 +27,6 @@ constexpr uint32_t npos = JsonDoc::npos;
 
 const char* const kRejectedZh = "整个文件未载入，之前载入的数据不变";
 const char* const kRejectedEn = "the whole file was not loaded; data loaded before is unchanged";
-
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-// A real calendar date written YYYY-MM-DD.
-bool valid_iso_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return false;
-    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    int day = (s[8] - '0') * 10 + (s[9] - '0');
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-    int days = kDays[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
-    return day <= days;
-}
 
 // format.md §1 lists the spellings exactly; only codes are case-insensitive.
 Grade parse_grade(std::string_view s) {
@@ -210,7 +195,7 @@ void BatchReader::optional_string(uint32_t n, const char* key, const Path& at, s
 bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, std::string& out, const char* what_zh,
                                 const char* what_en, const std::string& teacher) {
     if (n == npos || doc_->is(n, JsonKind::null)) return false;
-    if (doc_->is(n, JsonKind::string) && valid_iso_date(doc_->string(n))) {
+    if (doc_->is(n, JsonKind::string) && is_iso_date(doc_->string(n))) {
         out.assign(doc_->string(n));
         return true;
     }
@@ -399,7 +384,7 @@ void BatchReader::read_school() {
             f.out->present = doc.boolean(n);  // true: present, date unknown; false: not present
             continue;
         }
-        if (doc.is(n, JsonKind::string) && valid_iso_date(doc.string(n))) {
+        if (doc.is(n, JsonKind::string) && is_iso_date(doc.string(n))) {
             f.out->present = true;
             f.out->date.assign(doc.string(n));
             continue;
@@ -454,7 +439,7 @@ void BatchReader::read_activities() {
             continue;
         }
         uint32_t date = doc.find(a, "date");
-        if (!doc.is(date, JsonKind::string) || !valid_iso_date(doc.string(date))) {
+        if (!doc.is(date, JsonKind::string) || !is_iso_date(doc.string(date))) {
             record(pointer + "/date", date == npos ? a : date,
                    date == npos ? std::string("活动缺少日期，已跳过该活动")
                                 : "活动日期 " + show(date, Lang::zh) + " 不是有效日期（YYYY-MM-DD），已跳过该活动",

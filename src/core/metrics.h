@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dates.h"
 #include "policy.h"
 #include "workspace.h"
 
@@ -123,10 +124,5 @@ struct Scope {
 
 CapabilityLevels capability_levels(const Workspace& ws, const Summary& summary, const Scope& scope);
 
-// Date helpers on ISO YYYY-MM-DD strings.
-constexpr long kNoDate = LONG_MIN;    // days_from_iso() of a string that is not a valid date
-bool is_iso_date(std::string_view s);  // strict YYYY-MM-DD with a real calendar day
-long days_from_iso(std::string_view s);  // days since 1970-01-01; kNoDate when invalid
-std::string today_iso();
 
 }  // namespace it2

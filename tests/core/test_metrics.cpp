@@ -19,6 +19,9 @@ TEST_CASE("dates: strict ISO parsing and day arithmetic") {
     CHECK_FALSE(is_iso_date("2022-1-01"));
     CHECK_FALSE(is_iso_date("2022/11/01"));
     CHECK_FALSE(is_iso_date(""));
+    CHECK_FALSE(is_iso_date("0000-01-01"));  // there is no year 0 in the Gregorian calendar
+    CHECK(days_from_iso("0000-03-01") == kNoDate);
+    CHECK(is_iso_date("0001-01-01"));
     CHECK(days_from_iso("1970-01-01") == 0);
     CHECK(days_from_iso("1970-01-02") == 1);
     CHECK(days_from_iso("1969-12-31") == -1);

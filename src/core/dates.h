@@ -1,0 +1,15 @@
+// Date helpers on ISO YYYY-MM-DD strings (src/core/dates.cpp).
+#pragma once
+
+#include <climits>
+#include <string>
+#include <string_view>
+
+namespace it2 {
+
+constexpr long kNoDate = LONG_MIN;       // days_from_iso() of a string that is not a valid date
+bool is_iso_date(std::string_view s);    // strict YYYY-MM-DD, a real calendar day, year 0001 or later
+long days_from_iso(std::string_view s);  // days since 1970-01-01; kNoDate when invalid
+std::string today_iso();
+
+}  // namespace it2
