@@ -368,7 +368,7 @@ void AppFiles::rebuild_rows() {
 }
 
 void AppFiles::after_frame() {
-    if (window.open && rows_revision_ != files_revision_ && !d_.loading_burst()) rebuild_rows();
+    if (window.open && rows_revision_ != files_revision_ && !d_.loading_burst() && !d_.refreshing()) rebuild_rows();
     ui::draw_files_window(d_, window);
 
     bool changed = files_revision_ != persisted_revision_;

@@ -25,8 +25,26 @@ bool contains_folded(std::string_view hay, std::string_view needle) {
     return it != hay.end();
 }
 
+// The distinct code points of some text: a bit per BMP character (names and messages are
+// nearly all BMP, and a province has millions of them), a set for the rest.
+struct CodePoints {
+    std::vector<bool> bmp = std::vector<bool>(0x10000);
+    std::set<char32_t> beyond;
+    void insert(char32_t c) {
+        if (c < 0x10000) bmp[c] = true;
+        else beyond.insert(c);
+    }
+    std::vector<char32_t> list() const {
+        std::vector<char32_t> out;
+        for (char32_t c = 0; c < 0x10000; ++c)
+            if (bmp[c]) out.push_back(c);
+        out.insert(out.end(), beyond.begin(), beyond.end());
+        return out;
+    }
+};
+
 // Decodes UTF-8 into code points (invalid bytes become U+FFFD).
-void collect_code_points(std::string_view s, std::set<char32_t>& out) {
+void collect_code_points(std::string_view s, CodePoints& out) {
     size_t i = 0;
     while (i < s.size()) {
         unsigned char c = static_cast<unsigned char>(s[i]);
@@ -219,44 +237,126 @@ void Dashboard::reset_policy() {
 
 // ---- derived ---------------------------------------------------------------------------------
 
-void Dashboard::refresh() {
-    if (data_dirty_) {
-        merged = Merged{};  // as for the summary: no two copies alive at the peak
-        merged = merge(workspace);
-        data_dirty_ = false;
-        results_dirty_ = true;
-        glyphs_dirty = true;
+namespace {
+// Times the steps of one refresh into Dashboard::refresh_ms (reported in it2.state()).
+class StepTimer {
+public:
+    explicit StepTimer(std::vector<std::pair<const char*, double>>& out) : out_(out) {}
+    void done(const char* step) {
+        const auto now = std::chrono::steady_clock::now();
+        out_.emplace_back(step, std::chrono::duration<double, std::milli>(now - start_).count());
+        start_ = now;
     }
-    if (results_dirty_) {
-        results_dirty_ = false;
-        recompute_results();
+
+private:
+    std::vector<std::pair<const char*, double>>& out_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+}  // namespace
+
+void Dashboard::refresh() {
+    while (refresh_step()) {
     }
 }
 
-void Dashboard::recompute_results() {
-    ++results_computed;
-    summary = Summary{};  // free the old results first: wasm memory never shrinks, so peaks stay
-    summary = compute(workspace, merged, policy, as_of);
-    rebuild_lookups();
-    if (!school_id.empty() && !school(school_id)) school_id.clear();
-    if (capability_scope.kind == Scope::Kind::school && !school(capability_scope.id)) capability_scope = Scope{};
-    if (capability_scope.kind == Scope::Kind::batch && !batch(capability_scope.id)) capability_scope = Scope{};
-    rebuild_school_rows();
-    rebuild_teacher_rows();
-    rebuild_school_detail();
-    rebuild_problem_rows();
-    rebuild_levels();
-    rebuild_progress();
+void Dashboard::refresh_for(double budget_ms) {
+    const auto start = std::chrono::steady_clock::now();
+    while (refresh_step() && std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() < budget_ms) {
+    }
+}
+
+bool Dashboard::refreshing() const { return step_ != RefreshStep::idle; }
+
+// Drops every result before the new ones are built: wasm memory never shrinks, so two copies
+// alive at once would stay the page's size. Frames in between draw the `computing` notice.
+void Dashboard::clear_results() {
+    summary = Summary{};
+    school_index.clear();
+    school_rows.clear();
+    teacher_rows.clear();
+    problem_rows.clear();
+    levels = CapabilityLevels{};
+    progress.clear();
+}
+
+bool Dashboard::refresh_step() {
+    // A change while a refresh is under way restarts it from the first step it affects.
+    if (data_dirty_) {
+        step_ = RefreshStep::merge;
+    } else if (results_dirty_ && (step_ == RefreshStep::idle || step_ > RefreshStep::compute)) {
+        step_ = RefreshStep::compute;
+    }
+    if (step_ == RefreshStep::idle) return false;
+    if (!refresh_started_) {
+        refresh_ms.clear();
+        refresh_started_ = true;
+    }
+    StepTimer timer(refresh_ms);
+    switch (step_) {
+        case RefreshStep::idle: break;
+        case RefreshStep::merge:
+            clear_results();
+            teacher_index.clear();  // its keys view records that may be gone
+            merged = Merged{};
+            merged = merge(workspace);
+            data_dirty_ = false;
+            ids_dirty_ = true;
+            glyphs_dirty = true;
+            timer.done("merge");
+            step_ = RefreshStep::compute;
+            break;
+        case RefreshStep::compute:
+            clear_results();
+            results_dirty_ = false;
+            ++results_computed;
+            summary = compute(workspace, merged, policy, as_of);
+            timer.done("compute");
+            step_ = RefreshStep::lookups;
+            break;
+        case RefreshStep::lookups:
+            rebuild_lookups();
+            if (!school_id.empty() && !school(school_id)) school_id.clear();
+            if (capability_scope.kind == Scope::Kind::school && !school(capability_scope.id)) capability_scope = Scope{};
+            if (capability_scope.kind == Scope::Kind::batch && !batch(capability_scope.id)) capability_scope = Scope{};
+            timer.done("lookups");
+            step_ = RefreshStep::tables;
+            break;
+        case RefreshStep::tables:
+            rebuild_school_rows();
+            rebuild_school_detail();
+            rebuild_problem_rows();
+            timer.done("tables");
+            step_ = RefreshStep::teacher_rows;
+            break;
+        case RefreshStep::teacher_rows:
+            rebuild_teacher_rows();
+            timer.done("teacherRows");
+            step_ = RefreshStep::levels;
+            break;
+        case RefreshStep::levels:
+            rebuild_levels();
+            rebuild_progress();
+            timer.done("levels");
+            step_ = RefreshStep::idle;
+            refresh_started_ = false;
+            break;
+    }
+    return step_ != RefreshStep::idle;
 }
 
 void Dashboard::rebuild_lookups() {
     school_index.clear();
-    teacher_index.clear();
     for (size_t i = 0; i < summary.schools.size(); ++i) school_index.emplace(summary.schools[i].id, int(i));
-    teacher_index.reserve(summary.teachers.size());
-    for (size_t i = 0; i < summary.teachers.size(); ++i) {
-        const Teacher* t = record(summary.teachers[i]);
-        if (t) teacher_index.emplace(t->id, int(i));
+    // Teachers keep their place in the summary across policy and date changes (the merge's
+    // order), so their index is rebuilt only when the files change. Keys view the loaded records.
+    if (ids_dirty_) {
+        teacher_index.clear();
+        teacher_index.reserve(summary.teachers.size());
+        for (size_t i = 0; i < summary.teachers.size(); ++i) {
+            const Teacher* t = record(summary.teachers[i]);
+            if (t) teacher_index.emplace(t->id, int(i));
+        }
+        ids_dirty_ = false;
     }
     // Batches: from the files still in force (not rejected or replaced).
     batches.clear();
@@ -457,7 +557,7 @@ void Dashboard::rebuild_progress() {
 
 void Dashboard::count_missing_glyphs() {
     glyphs_dirty = false;
-    std::set<char32_t> chars;
+    CodePoints chars;
     for (int i = 0; i < kStrCount; ++i) collect_code_points(tr(Str(i), lang), chars);
     for (const SchoolResult& s : summary.schools) {
         collect_code_points(s.name, chars);
@@ -481,7 +581,7 @@ void Dashboard::count_missing_glyphs() {
 
     ImFont* font = ImGui::GetCurrentContext() ? ImGui::GetFont() : nullptr;
     int missing = 0;
-    for (char32_t c : chars) {
+    for (char32_t c : chars.list()) {
         if (c == 0xFFFD) {
             ++missing;
             continue;
@@ -510,7 +610,9 @@ const SchoolResult* Dashboard::school(const std::string& id) const {
 
 const TeacherResult* Dashboard::teacher(const std::string& id) const {
     auto it = teacher_index.find(id);
-    return it == teacher_index.end() ? nullptr : &summary.teachers[size_t(it->second)];
+    // The index outlives a recompute (see rebuild_lookups): mid-refresh the summary may be empty.
+    return it == teacher_index.end() || size_t(it->second) >= summary.teachers.size() ? nullptr
+                                                                                      : &summary.teachers[size_t(it->second)];
 }
 
 const Teacher* Dashboard::record(const TeacherResult& t) const {
@@ -549,6 +651,9 @@ std::string Dashboard::state_json() const {
     j["drawMs"] = last_draw_ms;
     j["resultsComputed"] = results_computed;
     j["rowsBuilt"] = rows_built;
+    json steps = json::object();
+    for (const auto& [step, ms] : refresh_ms) steps[step] = ms;
+    j["refreshMs"] = steps;
     j["viewScroll"] = view_scroll;
     j["missingGlyphs"] = missing_glyphs;
     j["textScale"] = text_scale;

@@ -91,6 +91,7 @@ struct Dashboard {
     // redrawing rebuilds nothing, without timing anything.
     int results_computed = 0;
     int rows_built = 0;
+    std::vector<std::pair<const char*, double>> refresh_ms;  // the last refresh's steps, in ms
     bool theme_applied = false;  // the light theme is set on the first frame (needs a context)
     PlatformActions actions;
     std::string notice;  // last message shown under the top bar (a load result, a copy)
@@ -100,7 +101,8 @@ struct Dashboard {
     std::map<std::string, std::array<float, 4>> rects;
 
     // ---- derived (rebuilt on change) -------------------------------------------------------
-    std::unordered_map<std::string, int> school_index, teacher_index;  // id -> summary index
+    std::unordered_map<std::string, int> school_index;       // id -> summary index
+    std::unordered_map<std::string_view, int> teacher_index;  // id (a view of the record) -> summary index
     std::vector<BatchInfo> batches;                                     // distinct, sorted by start
     std::vector<int> school_rows;                                       // district table rows
     std::vector<int> teacher_rows;                                      // school view table rows
@@ -139,6 +141,11 @@ struct Dashboard {
 
     // Brings every derived list up to date; cheap when nothing changed.
     void refresh();
+    // The same in steps (merge, compute, lookups, tables, teacher rows, levels), as many as fit
+    // in `budget_ms`, so that a province never freezes a frame for long; while steps remain,
+    // refreshing() is true and the view shows the `computing` notice instead of partial results.
+    void refresh_for(double budget_ms);
+    bool refreshing() const;
     // True while files are arriving in a burst (the last one less than 150 ms ago, or the page
     // said a batch is open): the frame then draws the previous results instead of recomputing
     // after every file.
@@ -160,9 +167,14 @@ struct Dashboard {
     std::string state_json() const;
 
 private:
+    enum class RefreshStep : uint8_t { idle, merge, compute, lookups, tables, teacher_rows, levels };
     bool data_dirty_ = true, results_dirty_ = true;
+    bool ids_dirty_ = true;  // teacher_index must be rebuilt (the files changed)
+    RefreshStep step_ = RefreshStep::idle;
+    bool refresh_started_ = false;  // refresh_ms holds the current refresh's steps
+    bool refresh_step();            // runs the next step; false when none is left
+    void clear_results();
     std::chrono::steady_clock::time_point last_load_;
-    void recompute_results();
     void rebuild_lookups();
     void rebuild_school_rows();
     void rebuild_teacher_rows();

@@ -6,6 +6,20 @@
 
 namespace it2::ui {
 
+namespace {
+void draw_view(Dashboard& d) {
+    switch (d.view) {
+        case View::district: draw_district_view(d); break;
+        case View::school: draw_school_view(d); break;
+        case View::teacher: draw_teacher_view(d); break;
+        case View::capability: draw_capability_view(d); break;
+        case View::problems: draw_problems_view(d); break;
+        case View::rules: draw_rules_view(d); break;
+        case View::help: draw_help_view(d); break;
+    }
+}
+}  // namespace
+
 void draw_dashboard(Dashboard& d) {
     const auto started = std::chrono::steady_clock::now();
     ++d.frames;
@@ -14,9 +28,11 @@ void draw_dashboard(Dashboard& d) {
         d.theme_applied = true;
     }
     ImGui::GetStyle().FontScaleMain = d.text_scale;
-    if (!d.loading_burst()) d.refresh();
+    // A frame spends at most about this long on a refresh; a province's takes a few frames.
+    constexpr double kRefreshBudgetMs = 25;
+    if (!d.loading_burst()) d.refresh_for(kRefreshBudgetMs);
     d.rects.clear();
-    if (d.glyphs_dirty && !d.loading_burst()) d.count_missing_glyphs();
+    if (d.glyphs_dirty && !d.loading_burst() && !d.refreshing()) d.count_missing_glyphs();
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -35,14 +51,11 @@ void draw_dashboard(Dashboard& d) {
         d.drawn_view = d.view;
     }
     touch_scroll();
-    switch (d.view) {
-        case View::district: draw_district_view(d); break;
-        case View::school: draw_school_view(d); break;
-        case View::teacher: draw_teacher_view(d); break;
-        case View::capability: draw_capability_view(d); break;
-        case View::problems: draw_problems_view(d); break;
-        case View::rules: draw_rules_view(d); break;
-        case View::help: draw_help_view(d); break;
+    if (d.refreshing()) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted(format(tr(Str::computing, d.lang), int(d.merged.teachers.size())).c_str());
+    } else {
+        draw_view(d);
     }
     d.view_scroll = ImGui::GetScrollY();
     ImGui::EndChild();

@@ -66,6 +66,7 @@ enum class Str : uint16_t {
     col_submitted,
     col_teachers,
     col_title,
+    computing,
     copy_table,
     copy_table_tooltip,
     date_hint,
