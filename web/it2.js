@@ -11,6 +11,7 @@
 //   it2.summary(asOf)             format.md §4 JSON string ("" or omitted = the app's as-of date)
 //   it2.view(name, arg)           switches panel and scope, e.g. it2.view("school", "500110-0012") → bool
 //   it2.firstFrameMs()            milliseconds from navigation start to the first frame (null before)
+//   it2.memory()                  {heap, live}: wasm memory size (it only grows) and bytes in use by malloc
 //   it2.timings()                 start-up milestones in ms since navigation start:
 //                                 {pageScript, assetsDecoded, wasmInstantiated, firstFrame}
 //   it2.exportCsv(table)          "schools" | "teachers" | "problems": the table as shown (filters, sort),
@@ -124,6 +125,10 @@
     },
     timings() {
       return page.timings;
+    },
+    memory() {
+      requireStarted();
+      return { heap: module.HEAPU8.length, live: module._it2_live_heap_bytes() };
     },
     exportCsv(table) {
       requireStarted();

@@ -7,6 +7,8 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <malloc.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -211,6 +213,10 @@ EMSCRIPTEN_KEEPALIVE int it2_remove_file(const char* name) {
 EMSCRIPTEN_KEEPALIVE char* it2_workspace_file() {
     return g_page != nullptr ? to_js_string(g_page->app.files().workspace_file()) : nullptr;
 }
+
+// Bytes malloc has handed out and not freed (the live data, without free blocks and slack):
+// beside HEAPU8.length (the heap, which only grows) it tells data from fragmentation.
+EMSCRIPTEN_KEEPALIVE double it2_live_heap_bytes() { return double(mallinfo().uordblks); }
 
 EMSCRIPTEN_KEEPALIVE char* it2_persist_state() {
     return g_page != nullptr ? to_js_string(g_page->app.files().persist_state()) : nullptr;
