@@ -131,9 +131,9 @@ void draw_problems_view(Dashboard& d) {
     ImGui::TableHeadersRow();
     touch_scroll();
     std::string open_id;
-    // On a phone the message wraps (rows of different heights, so no clipper) unless the list is
-    // long enough that drawing every row would cost frames.
-    const bool wrap = compact && d.problem_rows.size() <= 2000;
+    // The message wraps (rows of different heights, so no clipper) unless the list is long
+    // enough that drawing every row would cost frames; then one line each, the rest in a tooltip.
+    const bool wrap = d.problem_rows.size() <= 2000;
     auto draw_row = [&](int r) {
         const Problem& p = d.problem(d.problem_rows[size_t(r)]);
         ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
@@ -149,16 +149,22 @@ void draw_problems_view(Dashboard& d) {
         chip(tr(severity_label(p.severity), lang), severity_colour(p.severity), colour::white);
         int col = 1;
         if (!compact) {
+            auto cell = [wrap](const std::string& text) {
+                if (wrap) ImGui::TextWrapped("%s", text.c_str());
+                else ImGui::TextUnformatted(text.c_str());
+            };
             ImGui::TableSetColumnIndex(col++);
-            ImGui::TextUnformatted(p.file.c_str());
+            cell(p.file);
             ImGui::TableSetColumnIndex(col++);
             if (p.line > 0) ImGui::Text("%d:%d", p.line, p.column);
             ImGui::TableSetColumnIndex(col++);
-            ImGui::TextUnformatted(p.pointer.c_str());
+            cell(p.pointer);
         }
         ImGui::TableSetColumnIndex(col);
         const std::string& message = p.message(lang);
-        if (wrap) {
+        if (wrap && !compact) {
+            ImGui::TextWrapped("%s", message.c_str());
+        } else if (wrap) {
             ImGui::TextWrapped("%s", message.c_str());
             ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
             ImGui::TextWrapped("%s", (p.line > 0 ? format("%s %d:%d %s", p.file.c_str(), p.line, p.column, p.pointer.c_str())
