@@ -101,7 +101,7 @@ set(IT2_PAGE_EXPORTS
   _it2_frame_count _it2_add_input_text _it2_paste_text _it2_free_string
   _it2_export_csv _it2_report_html _it2_remove_file _it2_workspace_file _it2_persist_state
   _it2_restore_settings _it2_storage_problem _it2_set_aside _it2_begin_batch _it2_end_batch
-  _it2_live_heap_bytes)
+  _it2_live_heap_bytes _it2_unreadable)
 string(REPLACE ";" "," IT2_PAGE_EXPORTS_CSV "${IT2_PAGE_EXPORTS}")
 target_link_options(it2_page PRIVATE
   -sENVIRONMENT=web

@@ -209,14 +209,16 @@
     if (entries.length === 0 && files.length === 0) files.push(...Array.from(event.dataTransfer.files || []));
     (async () => {
       const items = files.map((file) => ({ name: file.name, file }));
+      const unreadable = [];
       for (const entry of entries) {
         try {
           await walkEntry(entry, items);
         } catch (error) {
-          console.warn(`it2: cannot read the dropped ${entry.name}: ${error && error.message}`);
+          unreadable.push({ name: entry.name, detail: String((error && (error.message || error.name)) || error) });
         }
       }
       if (items.length > 0) await loadFiles(items);
+      for (const { name, detail } of unreadable) window.it2._unreadable(name, detail);  // after the load's notice
     })();
   });
 

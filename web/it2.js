@@ -168,6 +168,9 @@
     _setAside(what, key) {
       withCStrings([String(what), String(key)], (whatPointer, keyPointer) => module._it2_set_aside(whatPointer, keyPointer));
     },
+    _unreadable(what, detail) {
+      withCStrings([String(what), String(detail)], (whatPointer, detailPointer) => module._it2_unreadable(whatPointer, detailPointer));
+    },
     _beginBatch() { module._it2_begin_batch(); },
     _endBatch() { module._it2_end_batch(); },
     // For web/page.js's input-method and paste bridge.

@@ -338,6 +338,12 @@ void AppFiles::storage_problem(const std::string& detail) {
                detail.c_str()));
 }
 
+void AppFiles::unreadable(const std::string& what, const std::string& detail) {
+    const std::string text = format(pick(d_.lang, "无法读取拖入的 %s（%s）：其中的文件没有全部载入。", "Could not read the dropped %s (%s): not all of its files were loaded."),
+                                    what.c_str(), detail.c_str());
+    say(d_.notice.empty() ? text : d_.notice + " " + text);
+}
+
 void AppFiles::set_aside(const std::string& what, const std::string& key) {
     say(format(pick(d_.lang, "上次保存的数据已损坏（%s），已移到一旁（%s），没有载入。", "The data saved last time is damaged (%s): it was set aside (%s) and not loaded."),
                what.c_str(), key.c_str()));

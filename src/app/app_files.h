@@ -40,6 +40,8 @@ public:
     bool restore_settings(std::string_view json);
     // The page could not use its storage: said once, with what to do instead.
     void storage_problem(const std::string& detail);
+    // Part of a drop could not be read (a folder the browser refused): said after the load's own notice.
+    void unreadable(const std::string& what, const std::string& detail);
     // Stored data the page could not read was moved aside under `key`: said, never a blank page.
     void set_aside(const std::string& what, const std::string& key);
 

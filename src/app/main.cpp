@@ -230,6 +230,10 @@ EMSCRIPTEN_KEEPALIVE void it2_storage_problem(const char* detail) {
     if (g_page != nullptr && detail != nullptr) g_page->app.files().storage_problem(detail);
 }
 
+EMSCRIPTEN_KEEPALIVE void it2_unreadable(const char* what, const char* detail) {
+    if (g_page != nullptr && what != nullptr && detail != nullptr) g_page->app.files().unreadable(what, detail);
+}
+
 EMSCRIPTEN_KEEPALIVE void it2_set_aside(const char* what, const char* key) {
     if (g_page != nullptr && what != nullptr && key != nullptr) g_page->app.files().set_aside(what, key);
 }

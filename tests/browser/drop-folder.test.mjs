@@ -107,8 +107,10 @@ function withBaseNames(summary, names) {
 
 // Installs window.__it2Drop in the page: fake entries for the tree and a way to fire drag events
 // carrying a stub DataTransfer. Records readEntries() answers and file() reads per path.
-async function installFakeDrop(page, tree) {
-  await page.evaluate(({ tree: spec, chunk }) => {
+// failOnCall: the top folder's readEntries() fails on that call (1-based), as when the browser
+// loses access to a folder halfway.
+async function installFakeDrop(page, tree, failOnCall = 0) {
+  await page.evaluate(({ tree: spec, chunk, failOnCall }) => {
     const decode = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
     const log = { readerAnswers: {}, fileReads: [] };
     const entryOf = (node, parentPath) => {
@@ -129,7 +131,12 @@ async function installFakeDrop(page, tree) {
           let offset = 0;
           const answers = (log.readerAnswers[fullPath] = log.readerAnswers[fullPath] || []);
           return {
-            readEntries(success) {
+            readEntries(success, failure) {
+              if (failOnCall > 0 && parentPath === '' && answers.length + 1 === failOnCall) {
+                answers.push('error');
+                setTimeout(() => failure(new DOMException('A requested file or directory could not be read', 'NotReadableError')), 0);
+                return;
+              }
               const answer = children.slice(offset, offset + chunk);
               offset += answer.length;
               answers.push(answer.length);
@@ -164,7 +171,7 @@ async function installFakeDrop(page, tree) {
         return { visibleClass: hint.classList.contains('it2-visible'), display: getComputedStyle(hint).display };
       },
     };
-  }, { tree, chunk: CHUNK });
+  }, { tree, chunk: CHUNK, failOnCall });
 }
 
 export const tests = [
@@ -244,6 +251,29 @@ export const tests = [
       assert.match(state.notice, new RegExp(`已载入 ${expected.length} 个文件`), `notice: ${state.notice}`);
       t.note(`${expected.length} files from a drop of ${folderEntries + 1} folder entries + 1 loose file; ` +
         `${cli.teachers.length} teachers, ${cli.schools.length} schools`);
+    },
+  },
+  {
+    name: 'a folder the browser stops reading halfway: what was read loads, and the page says the rest could not be read',
+    timeoutMs: 120000,
+    async run(t) {
+      const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
+      await page.waitForFunction(() => window.it2.storage().restored, null, { timeout: 20000, polling: 30 });
+      const tree = droppedTree();
+      await installFakeDrop(page, tree, 2);
+      await page.evaluate(() => window.__it2Drop.fire('dragenter', 'files'));
+      await page.evaluate(() => window.__it2Drop.fire('drop', 'files'));
+      await page.waitForFunction(() => window.it2Files.lastBatch() !== null, null, { timeout: 60000, polling: 50 });
+      await page.waitForFunction(() => /无法读取拖入的/.test(JSON.parse(window.it2.state()).notice), null, { timeout: 20000, polling: 50 });
+      const log = await page.evaluate(() => window.__it2Drop.log);
+      assert.deepEqual(log.readerAnswers[`/${FOLDER}`], [CHUNK, 'error'], 'the second read of the folder failed');
+      // Walked in name order after the whole folder is read, so a failed read loses the folder's
+      // entries: only the loose file loads.
+      const persisted = (await page.evaluate(() => window.it2._persistState())).files.map((file) => file.name);
+      assert.deepEqual(persisted, [LOOSE], 'the loose file still loads');
+      const state = await t.state(page);
+      assert.match(state.notice, new RegExp(`无法读取拖入的 ${FOLDER}（A requested file or directory could not be read）`), `notice: ${state.notice}`);
+      assert.match(state.notice, /已载入|Loaded/, 'the load\'s own notice is kept before it');
     },
   },
 ];
