@@ -329,7 +329,9 @@ bool Dashboard::refresh_step() {
             step_ = RefreshStep::teacher_rows;
             break;
         case RefreshStep::teacher_rows:
-            rebuild_teacher_rows();
+            // Only the school view shows them: elsewhere they wait (100k rows sort in ~60 ms).
+            if (view == View::school) rebuild_teacher_rows();
+            else teacher_rows_stale_ = true;
             timer.done("teacherRows");
             step_ = RefreshStep::levels;
             break;
@@ -416,7 +418,12 @@ void Dashboard::rebuild_school_rows() {
     }
 }
 
+void Dashboard::ensure_teacher_rows() {
+    if (teacher_rows_stale_) rebuild_teacher_rows();
+}
+
 void Dashboard::rebuild_teacher_rows() {
+    teacher_rows_stale_ = false;
     ++rows_built;
     teacher_rows.clear();
     std::set<std::string> subjects, batch_ids;

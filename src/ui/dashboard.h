@@ -128,6 +128,9 @@ struct Dashboard {
     void set_school_sort(SortOrder s);
     void set_teacher_sort(SortOrder s);
     void teacher_filter_changed() { rebuild_teacher_rows(); }
+    // teacher_rows (and the subject / batch choices) are built when a refresh finds the school
+    // view open, else on first use: call this before reading them.
+    void ensure_teacher_rows();
     void school_search_changed() { rebuild_school_rows(); }
     void problem_filter_changed() { rebuild_problem_rows(); }
     void set_lang(Lang l);
@@ -170,6 +173,7 @@ private:
     enum class RefreshStep : uint8_t { idle, merge, compute, lookups, tables, teacher_rows, levels };
     bool data_dirty_ = true, results_dirty_ = true;
     bool ids_dirty_ = true;  // teacher_index must be rebuilt (the files changed)
+    bool teacher_rows_stale_ = false;  // teacher_rows wait for the school view (ensure_teacher_rows)
     RefreshStep step_ = RefreshStep::idle;
     bool refresh_started_ = false;  // refresh_ms holds the current refresh's steps
     bool refresh_step();            // runs the next step; false when none is left

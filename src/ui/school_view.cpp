@@ -363,6 +363,7 @@ void teacher_table(Dashboard& d) {
 }  // namespace
 
 void draw_school_view(Dashboard& d) {
+    d.ensure_teacher_rows();
     const Lang lang = d.lang;
     if (d.summary.schools.empty()) {
         ImGui::TextWrapped("%s", tr(Str::empty_workspace, lang));

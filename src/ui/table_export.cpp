@@ -67,6 +67,7 @@ void problem_rows(const Dashboard& d, TableText& out) {
 
 bool table_text(Dashboard& d, const std::string& table, TableText& out) {
     d.refresh();
+    d.ensure_teacher_rows();
     out = TableText{};
     if (table == "schools") school_rows(d, out);
     else if (table == "teachers") teacher_rows(d, out);
