@@ -163,6 +163,7 @@ console.log(`- first frame: ${firstFrames.map((v) => fmt(v, 0)).join(', ')} ms (
 console.log('\n| teachers | input MB | load: every it2.load + the refresh after the last | of which the refresh (merge+metrics+page tables) | wasm heap (live) | heap / input | policy edit | district view per frame | scrolled teacher table per frame |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 
+const otherViews = [];
 const policyEdit = JSON.stringify({ format: 'it2-policy', version: 1, hours: { online_min: 30, practice_min: 25, total_min: 55 } });
 for (const { teachers, staged } of runs) {
   const list = path.join(benchDir, `files-${teachers}.txt`);
@@ -183,6 +184,9 @@ for (const { teachers, staged } of runs) {
     }, policyEdit));
     let district = null, table = null;
     if (frameSizes.has(teachers) && !staged) {
+      // The loaded files are written to IndexedDB once, in chunks over a few seconds after the
+      // load: wait for that, so the frames measured are the steady state.
+      await page.evaluate(() => window.it2.flush());
       await page.evaluate(() => window.it2.view('district', ''));
       await waitFrames(page, 10);
       district = await measureFrames(page, cdp, 3000);
@@ -191,6 +195,16 @@ for (const { teachers, staged } of runs) {
       await waitFrames(page, 10);
       await page.mouse.move(683, 600);
       table = await measureFrames(page, cdp, 3000, () => page.mouse.wheel(0, 600));
+      // Every other view, 2 s each (the teacher view shows the first file's first teacher).
+      const firstTeacher = JSON.parse(fs.readFileSync(files[0], 'utf8')).teachers[0].id;
+      const cells = [];
+      for (const [view, arg] of [['teacher', firstTeacher], ['capability', ''], ['problems', ''], ['rules', ''], ['help', '']]) {
+        await page.evaluate(([v, a]) => window.it2.view(v, a), [view, arg]);
+        await waitFrames(page, 5);
+        const m = await measureFrames(page, cdp, 2000);
+        cells.push(`${view} ${fmt(m.taskMsPerFrame)} ms`);
+      }
+      otherViews.push(`| ${teachers.toLocaleString('en')} | ${cells.join(' | ')} |`);
     }
     const frameCell = (m) => (m ? `CPU ${fmt(m.taskMsPerFrame)} ms; callback wall median ${fmt(m.median)}, p95 ${fmt(m.p95)}, max ${fmt(m.max)} ms (${m.frames} frames)` : 'not measured');
     const label = `${teachers.toLocaleString('en')}${staged ? ', loaded in one go' : ''}`;
@@ -206,6 +220,13 @@ for (const { teachers, staged } of runs) {
   console.log(row);
   await context.close();
 }
+if (otherViews.length) {
+  console.log('\nMain-thread CPU per frame in the other views (same pages, after the two above):\n');
+  console.log('| teachers | teacher | capability | problems | rules | help |');
+  console.log('|---|---|---|---|---|---|');
+  for (const row of otherViews) console.log(row.replace(/\| (teacher|capability|problems|rules|help) /g, '| '));
+}
+
 // The user's path: files handed to it2.loadFiles (what the picker, a drop and the demo use),
 // loaded in slices with the progress overlay, then the refresh in steps and the storage write.
 // Long tasks (over 50 ms, PerformanceObserver 'longtask': wall time on the main thread) are
