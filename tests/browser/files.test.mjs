@@ -55,14 +55,6 @@ async function waitFor(page, predicate, arg, timeout = 20000) {
   await page.waitForFunction(predicate, arg, { timeout, polling: 30 });
 }
 
-async function clickRect(t, page, name) {
-  const state = await t.state(page);
-  const rect = state.rects[name];
-  assert.ok(rect, `no rect "${name}" in it2.state() (have: ${Object.keys(state.rects).join(', ')})`);
-  await page.mouse.click(rect[0] + rect[2] / 2, rect[1] + rect[3] / 2);
-  await t.waitFrames(page, 3);
-}
-
 // A demo file with a school and teachers whose names try formula and HTML injection.
 function hostileBatch() {
   const text = fs.readFileSync(path.join(DEMO_DIR, '500110-0001-2024-1.json'), 'utf8');
@@ -82,7 +74,7 @@ export const tests = [
       await t.waitFrames(page, 3);
       // The 打开文件 button opens the browser's file chooser (C++ → page → <input type=file>).
       const chooserPromise = page.waitForEvent('filechooser', { timeout: 10000 });
-      await clickRect(t, page, 'openFiles');
+      await t.clickRect(page, 'openFiles');
       const chooser = await chooserPromise;
       assert.ok(chooser.isMultiple(), 'the picker takes several files');
       const two = demoFiles().slice(0, 2);
@@ -204,7 +196,7 @@ export const tests = [
       assert.equal(policyResult.status, 'policy');
       await t.waitFrames(page, 2);
       assert.match((await t.state(page)).notice, /已采用规则文件 strict-policy\.json/);
-      await clickRect(t, page, 'langEn');
+      await t.clickRect(page, 'langEn');
       const flushed = await page.evaluate(() => window.it2.flush());
       assert.ok(flushed.ok, `saved to browser storage: ${JSON.stringify(flushed)}`);
       assert.equal(flushed.files, 8);
@@ -221,15 +213,15 @@ export const tests = [
       assert.equal(await page.evaluate((d) => window.it2.summary(d), AS_OF), before, 'same files, same policy: same summary');
 
       // Remove one file through 文件管理 and its confirmation; Cancel first changes nothing.
-      await clickRect(t, page, 'manageFiles');
+      await t.clickRect(page, 'manageFiles');
       await t.screenshot(page, 'files-window-1366x768');
-      await clickRect(t, page, 'firstRemove');
+      await t.clickRect(page, 'firstRemove');
       await page.keyboard.press('Escape');
       await t.waitFrames(page, 3);
       assert.equal((await t.state(page)).loaded.files, 8, 'Escape in the confirmation keeps the file');
-      await clickRect(t, page, 'firstRemove');
+      await t.clickRect(page, 'firstRemove');
       await t.screenshot(page, 'files-confirm-1366x768');
-      await clickRect(t, page, 'confirmYes');
+      await t.clickRect(page, 'confirmYes');
       state = await t.state(page);
       assert.equal(state.loaded.files, 7, 'the confirmed file is removed');
       assert.match(state.notice, /Removed/);
@@ -241,9 +233,9 @@ export const tests = [
       assert.equal((await t.state(page)).loaded.files, 7, 'the removal is remembered');
 
       // Clear everything, after its confirmation.
-      await clickRect(t, page, 'manageFiles');
-      await clickRect(t, page, 'clearAll');
-      await clickRect(t, page, 'confirmYes');
+      await t.clickRect(page, 'manageFiles');
+      await t.clickRect(page, 'clearAll');
+      await t.clickRect(page, 'confirmYes');
       assert.equal((await t.state(page)).loaded.files, 0);
       await page.evaluate(() => window.it2.flush());
       await page.reload({ waitUntil: 'load' });
@@ -309,9 +301,9 @@ export const tests = [
       await t.waitFrames(page, 3);
       const before = await page.evaluate((d) => window.it2.summary(d), AS_OF);
 
-      await clickRect(t, page, 'manageFiles');
+      await t.clickRect(page, 'manageFiles');
       const savePromise = page.waitForEvent('download', { timeout: 10000 });
-      await clickRect(t, page, 'saveWorkspace');
+      await t.clickRect(page, 'saveWorkspace');
       const saved = await savePromise;
       const workspacePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'it2-ws-')), saved.suggestedFilename());
       await saved.saveAs(workspacePath);
@@ -322,9 +314,9 @@ export const tests = [
       // 导出本校: the current school's files only.
       await page.evaluate(() => window.it2.view('school', '500110-0001'));
       await t.waitFrames(page, 3);
-      await clickRect(t, page, 'manageFiles');
+      await t.clickRect(page, 'manageFiles');
       const schoolPromise = page.waitForEvent('download', { timeout: 10000 });
-      await clickRect(t, page, 'exportSchool');
+      await t.clickRect(page, 'exportSchool');
       const schoolFile = JSON.parse(fs.readFileSync(await (await schoolPromise).path(), 'utf8'));
       assert.equal(schoolFile.format, 'it2-workspace');
       const schoolNames = schoolFile.files.map((file) => file.name);
@@ -361,7 +353,7 @@ export const tests = [
       assert.equal(await page.evaluate(() => window.it2.exportCsv('nonsense')), null);
 
       // Filters apply: the teacher search narrows the exported rows exactly as the table shows them.
-      await clickRect(t, page, 'teacherSearch');
+      await t.clickRect(page, 'teacherSearch');
       await page.keyboard.insertText('=1+1');
       await t.waitFrames(page, 4);
       const searched = (await page.evaluate(() => window.it2.exportCsv('teachers'))).slice(1).split('\r\n').filter(Boolean);
@@ -374,7 +366,7 @@ export const tests = [
 
       // The 导出 button downloads the current view's table.
       const downloadPromise = page.waitForEvent('download', { timeout: 10000 });
-      await clickRect(t, page, 'exportCsv');
+      await t.clickRect(page, 'exportCsv');
       const download = await downloadPromise;
       assert.match(download.suggestedFilename(), /^it2-teachers-.*\.csv$/);
       const bytes = fs.readFileSync(await download.path());
@@ -382,9 +374,9 @@ export const tests = [
       assert.equal(bytes.toString('utf8').replace(/^\uFEFF/, ''), csv.slice(1), 'the download is the exported text');
 
       // 下载模板 from 文件管理.
-      await clickRect(t, page, 'manageFiles');
+      await t.clickRect(page, 'manageFiles');
       const templatePromise = page.waitForEvent('download', { timeout: 10000 });
-      await clickRect(t, page, 'downloadTemplate');
+      await t.clickRect(page, 'downloadTemplate');
       const template = await templatePromise;
       assert.equal(fs.readFileSync(await template.path(), 'utf8'), fs.readFileSync(path.join(ROOT, 'data', 'templates', 'it2-template.csv'), 'utf8'));
     },
@@ -407,7 +399,7 @@ export const tests = [
       await page.evaluate(() => window.it2.view('school', '500110-0001'));
       await t.waitFrames(page, 3);
       const popupPromise = page.waitForEvent('popup', { timeout: 10000 });
-      await clickRect(t, page, 'printReport');
+      await t.clickRect(page, 'printReport');
       const popup = await popupPromise;
       popup.on('dialog', (dialog) => { dialogs++; dialog.dismiss().catch(() => {}); });
       await popup.waitForLoadState('load');
@@ -480,7 +472,7 @@ export const tests = [
       const page = await t.openPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
       await loadInPage(page, forPage(demoFiles().slice(0, 3)));
       await t.waitFrames(page, 3);
-      await clickRect(t, page, 'fileMenu');
+      await t.clickRect(page, 'fileMenu');
       await t.screenshot(page, 'files-menu-390x844');
       // 文件管理 is the menu's first item, just under the button.
       const menu = (await t.state(page)).rects.fileMenu;

@@ -15,7 +15,7 @@ export const PAGE_URL = pathToFileURL(PAGE_PATH).href;
 export const ARTIFACTS = path.join(ROOT, 'build', 'artifacts');
 export const CHROMIUM = process.env.IT2_CHROMIUM || '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
@@ -181,6 +181,15 @@ export class TestContext {
 
   async state(page) {
     return JSON.parse(await page.evaluate(() => window.it2.state()));
+  }
+
+  // Clicks the middle of a widget the page reported in it2.state().rects, then lets it settle.
+  async clickRect(page, name) {
+    const state = await this.state(page);
+    const rect = state.rects[name];
+    assert.ok(rect, `no rect "${name}" in it2.state() (have: ${Object.keys(state.rects).join(', ')})`);
+    await page.mouse.click(rect[0] + rect[2] / 2, rect[1] + rect[3] / 2);
+    await this.waitFrames(page, 3);
   }
 
   // Waits until `count` more frames were drawn (ImGui needs a few frames to settle layout).

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { assert, ROOT, PAGE_PATH, CHROMIUM } from './harness.mjs';
+import { assert, ROOT, PAGE_PATH, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
 
 const DEMO_DIR = path.join(ROOT, 'data', 'demo');
 const AS_OF = '2026-06-30';
@@ -13,10 +13,6 @@ const AS_OF = '2026-06-30';
 const FILES = ['500110-0001-2026-1.draft.json', '500110-0002-2024-1.json', '500110-0002-2025-1.json',
   '500110-0002-2024-1.v2.json', '500110-0003-2024-1.json', '500110-0003-2025-1.json'];
 const STORAGE_NOTICE = /浏览器不能保存数据|cannot keep data|已损坏|is damaged/;
-// The same Chromium flags harness.mjs launches with (it does not export them): here for the relaunch.
-const RELAUNCH_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-  '--disable-default-apps', '--disable-extensions'];
 const VIEWPORT = { width: 1366, height: 768 };
 
 // Serves the page file (read once, so a rebuild of dist/ mid-test changes nothing) at
@@ -58,14 +54,6 @@ async function recordCspViolations(context) {
       window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-}
-
-async function clickRect(t, page, name) {
-  const state = await t.state(page);
-  const rect = state.rects[name];
-  assert.ok(rect, `no rect "${name}" in it2.state() (have: ${Object.keys(state.rects).join(', ')})`);
-  await page.mouse.click(rect[0] + rect[2] / 2, rect[1] + rect[3] / 2);
-  await t.waitFrames(page, 3);
 }
 
 // What has to survive: the files (names, in order), their statuses and the whole summary, the
@@ -131,9 +119,9 @@ export const tests = [
           return window.it2.loadFiles(list.map((file) => ({ name: file.name, bytes: decode(file.base64) })));
         }, FILES.map((name) => ({ name, base64: fs.readFileSync(path.join(DEMO_DIR, name)).toString('base64') })));
         assert.deepEqual(results.map((result) => result.file), FILES);
-        await clickRect(t, page, 'langEn');
-        await clickRect(t, page, 'textLarger');
-        await clickRect(t, page, 'textLarger');
+        await t.clickRect(page, 'langEn');
+        await t.clickRect(page, 'textLarger');
+        await t.clickRect(page, 'textLarger');
         assert.ok(await page.evaluate(() => window.it2.view('problems')));
         await t.waitFrames(page, 3);
         const flushed = await page.evaluate(() => window.it2.flush());
@@ -158,7 +146,7 @@ export const tests = [
         // Close the browser, start it again on the same profile directory.
         await context.close();
         const relaunched = await t.playwright.chromium.launchPersistentContext(profile, {
-          executablePath: CHROMIUM, headless: true, args: RELAUNCH_ARGS, viewport: VIEWPORT,
+          executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: VIEWPORT,
         });
         t.contexts.push(relaunched);  // closed by the harness whatever happens
         await recordCspViolations(relaunched);
