@@ -1,6 +1,7 @@
-// Files in and out of the App (issue 5): every loaded file's original bytes (for the browser's
-// storage, 保存工作区 and 导出本校), workspace files, the CSV and report exports, the settings
-// that persist, and the 文件管理 window. Owned by App::Impl next to the Dashboard.
+// Files in and out of the App (issue 5): the list of loaded files (their original bytes are
+// handed to the page, which stores them and gives them back for 保存工作区 and 导出本校),
+// workspace files, the CSV and report exports, the settings that persist, and the 文件管理
+// window. Owned by App::Impl next to the Dashboard.
 #pragma once
 
 #include <functional>
