@@ -14,6 +14,7 @@
 #include "platform.h"
 #include "summary_json.h"
 #include "table_export.h"
+#include "widgets.h"
 
 namespace it2 {
 
@@ -90,6 +91,8 @@ std::string App::state_json() const {
 void App::draw() {
     ui::draw_dashboard(impl_->dashboard);
     impl_->files.after_frame();
+    ui::touch_long_press();
+    impl_->dashboard.tooltip_shown = ui::tooltip_drawn();
 }
 
 }  // namespace it2

@@ -663,6 +663,7 @@ std::string Dashboard::state_json() const {
     j["refreshMs"] = steps;
     j["viewScroll"] = view_scroll;
     j["missingGlyphs"] = missing_glyphs;
+    j["tooltip"] = tooltip_shown;
     j["textScale"] = text_scale;
 
     json scope;

@@ -86,6 +86,7 @@ struct Dashboard {
     int frames = 0;
     double last_draw_ms = 0;  // time spent building the last frame (reported in it2.state())
     float view_scroll = 0;    // vertical scroll of the current view (reported in it2.state())
+    bool tooltip_shown = false;  // a tooltip was drawn last frame (reported in it2.state())
     View drawn_view = View::district;  // the view drawn last frame: a new view starts at the top
     // How often results and table rows were rebuilt (it2.state()): tests check that scrolling or
     // redrawing rebuilds nothing, without timing anything.

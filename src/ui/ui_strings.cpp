@@ -163,7 +163,8 @@ constexpr Entry kZh[] = {
      "1．点击“打开文件”或“打开文件夹”，选择各校的批次文件；也可以把文件拖进页面。\n"
      "2．在“区县总览”按得分或合格率排序，找出落后的学校；点击学校进入学校页面。\n"
      "3．在学校页面筛选“只看临期/逾期”，查看每位教师还缺什么；点击“复制表格”粘贴到 Excel 发给学校。\n"
-     "4．“统计日期”决定批次是否已结束，默认是今天，可以改成开会那天。"},
+     "4．“统计日期”决定批次是否已结束，默认是今天，可以改成开会那天。\n"
+     "5．鼠标停在按钮、表格行或图表上会显示说明；在手机上，用手指按住半秒即可查看（松开不会触发按钮）。"},
     {Str::help_start_heading, "一分钟上手"},
     {Str::help_status,
      "教师状态按以下顺序判断：优秀（合格且至少有规定个数的能力点为优秀）→ 合格（学时和能力点都达到要求）→ "
@@ -426,7 +427,9 @@ constexpr Entry kEn[] = {
      "2. In District overview, sort by score or pass rate to find the schools behind; click a school to open it.\n"
      "3. In the school view, tick \"At risk / overdue only\" to see what each teacher still needs; \"Copy table\" pastes "
      "into Excel.\n"
-     "4. The as-of date decides whether a batch has ended: today by default, or set it to the day of the meeting."},
+     "4. The as-of date decides whether a batch has ended: today by default, or set it to the day of the meeting.\n"
+     "5. Resting the mouse on a button, table row or chart shows what it is; on a phone, hold a finger on it for half a "
+     "second (lifting it then does not press the button)."},
     {Str::help_start_heading, "Start in a minute"},
     {Str::help_status,
      "A teacher's status is the first that holds: Excellent (passed, with enough points graded excellent) → Passed (hours "

@@ -240,6 +240,21 @@ void touch_scroll() {
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 
+void touch_long_press() {
+    constexpr float kLongPressSeconds = 0.5f;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen || !io.MouseDown[ImGuiMouseButton_Left]) return;
+    if (io.MouseDownDuration[ImGuiMouseButton_Left] < kLongPressSeconds) return;
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.0f) || io.WantTextInput) return;  // scrolling or typing
+    // The item stays hovered, so its tooltip (past the hover delay by now) keeps showing.
+    if (ImGui::IsAnyItemActive()) ImGui::ClearActiveID();
+}
+
+bool tooltip_drawn() {
+    const ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
+    return tooltip != nullptr && tooltip->Active;
+}
+
 void rate_cards(const Dashboard& d, const Rates& r) {
     const Lang lang = d.lang;
     struct Card {

@@ -59,6 +59,12 @@ float button_width(const char* label);
 // Drag-to-scroll for touch screens in the current window.
 void touch_scroll();
 
+// Touch screens have no hover: a finger held still on an item for half a second shows its
+// tooltip, and lifting it then does not press the item. Call once a frame, after every item.
+void touch_long_press();
+// Whether a tooltip was drawn this frame (for it2.state(); call after every item).
+bool tooltip_drawn();
+
 // Rate cards: five cards (participation … excellence) with their targets.
 void rate_cards(const Dashboard& d, const Rates& r);
 

@@ -309,6 +309,36 @@ tests.push({
 });
 
 tests.push({
+  name: 'phone: a finger held on a button shows its tooltip and does not press it; a tap still presses',
+  async run(t) {
+    const page = await t.openPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    await t.waitFrames(page, 3);
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent',
+      { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    let state = await t.state(page);
+    const [x, y, w, h] = state.rects.textLarger;
+    assert.equal(state.textScale, 1);
+    assert.equal(state.tooltip, false, 'no tooltip before');
+
+    await touch('touchStart', x + w / 2, y + h / 2);
+    // The finger stays down for 0.9 s (a long press is 0.5 s), then frames run with it still down.
+    await page.waitForTimeout(900);
+    await t.waitFrames(page, 3);
+    assert.equal((await t.state(page)).tooltip, true, 'the held button shows its tooltip');
+    await t.screenshot(page, 'touch-long-press-390x844');
+    await touch('touchEnd', x + w / 2, y + h / 2);
+    await t.waitFrames(page, 4);
+    state = await t.state(page);
+    assert.equal(state.textScale, 1, 'lifting the finger after a long press does not press A+');
+
+    await page.touchscreen.tap(x + w / 2, y + h / 2);
+    await t.waitFrames(page, 4);
+    assert.ok((await t.state(page)).textScale > 1, 'a quick tap presses A+');
+  },
+});
+
+tests.push({
   name: 'copy table puts the filtered teacher rows on the clipboard as TSV for Excel',
   async run(t) {
     const page = await t.openPage({ viewport: { width: 1366, height: 768 }, permissions: ['clipboard-read', 'clipboard-write'] });
