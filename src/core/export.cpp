@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <string>
 
 #include "catalog.h"
@@ -204,6 +205,13 @@ private:
     void status_legend();
     // One bar chart row per school: `<svg>` with its accessible label, sized for the rows.
     void open_school_chart(const std::string& aria_label, size_t schools);
+    // `<table>` with its caption and column headers (zh/en pairs), up to the opening `<tbody>`.
+    struct Head {
+        const char* zh;
+        const char* en;
+    };
+    void open_table(const char* caption_zh, const char* caption_en, std::initializer_list<Head> heads,
+                    const char* css_class = nullptr);
     void status_bars(const std::vector<const SchoolResult*>& schools);
     void score_bars(const std::vector<const SchoolResult*>& schools);
     void schools_table(const std::vector<const SchoolResult*>& schools);
@@ -226,6 +234,20 @@ void ReportWriter::begin(const std::string& title, const std::string& heading) {
     out_ += t(" · 已加载文件 ", " · files loaded: ") + std::to_string(s_.files.size());
     out_ += t(" · 输入问题 ", " · input problems: ") + std::to_string(s_.problems.size());
     out_ += "</p>\n</header>\n<main>\n";
+}
+
+void ReportWriter::open_table(const char* caption_zh, const char* caption_en, std::initializer_list<Head> heads,
+                              const char* css_class) {
+    out_ += css_class ? std::string("<table class=\"") + css_class + "\">\n" : std::string("<table>\n");
+    out_ += "<caption>";
+    out_ += t(caption_zh, caption_en);
+    out_ += "</caption>\n<thead><tr>";
+    for (const Head& h : heads) {
+        out_ += "<th scope=\"col\">";
+        out_ += t(h.zh, h.en);
+        out_ += "</th>";
+    }
+    out_ += "</tr></thead>\n<tbody>\n";
 }
 
 void ReportWriter::end() {
@@ -294,15 +316,8 @@ void ReportWriter::score_section(double score, const ScoreParts* parts) {
                 fmt("%.1f", got) + " / " + number(weight) + "</text>\n";
         y += row_h;
     }
-    out_ += "</svg>\n</figure>\n<table class=\"narrow\">\n<caption>";
-    out_ += t("得分构成", "Score parts");
-    out_ += "</caption>\n<thead><tr><th scope=\"col\">";
-    out_ += t("项目", "Part");
-    out_ += "</th><th scope=\"col\">";
-    out_ += t("得分", "Points");
-    out_ += "</th><th scope=\"col\">";
-    out_ += t("满分", "Weight");
-    out_ += "</th></tr></thead>\n<tbody>\n";
+    out_ += "</svg>\n</figure>\n";
+    open_table("得分构成", "Score parts", {{"项目", "Part"}, {"得分", "Points"}, {"满分", "Weight"}}, "narrow");
     for (const PartRow& p : kParts) {
         out_ += "<tr><th scope=\"row\">";
         out_ += t(p.zh, p.en);
@@ -380,19 +395,10 @@ void ReportWriter::score_bars(const std::vector<const SchoolResult*>& schools) {
 }
 
 void ReportWriter::schools_table(const std::vector<const SchoolResult*>& schools) {
-    out_ += "<table>\n<caption>";
-    out_ += t("各校进度（按得分排序）", "Schools (by score)");
-    out_ += "</caption>\n<thead><tr>";
-    const char* heads_zh[] = {"学校编号", "学校名称", "批次", "教师", "参训率", "学时达标率", "提交率", "合格率",
-                              "优秀率", "得分", "临近截止", "逾期未达标"};
-    const char* heads_en[] = {"School id", "School", "Batches", "Teachers", "Participation", "Hours met", "Submission",
-                              "Pass", "Excellence", "Score", "At risk", "Overdue"};
-    for (size_t i = 0; i < std::size(heads_zh); ++i) {
-        out_ += "<th scope=\"col\">";
-        out_ += t(heads_zh[i], heads_en[i]);
-        out_ += "</th>";
-    }
-    out_ += "</tr></thead>\n<tbody>\n";
+    open_table("各校进度（按得分排序）", "Schools (by score)",
+               {{"学校编号", "School id"}, {"学校名称", "School"}, {"批次", "Batches"}, {"教师", "Teachers"},
+                {"参训率", "Participation"}, {"学时达标率", "Hours met"}, {"提交率", "Submission"}, {"合格率", "Pass"},
+                {"优秀率", "Excellence"}, {"得分", "Score"}, {"临近截止", "At risk"}, {"逾期未达标", "Overdue"}});
     for (const SchoolResult* school : schools) {
         std::string batches;
         for (const std::string& b : school->batches) batches += (batches.empty() ? "" : ", ") + b;
@@ -417,19 +423,10 @@ void ReportWriter::teachers_table(const SchoolResult& school) {
     std::stable_sort(rows.begin(), rows.end(), [&](const TeacherResult* a, const TeacherResult* b) {
         return rank(a->status) < rank(b->status);
     });
-    out_ += "<table>\n<caption>";
-    out_ += t("教师名单（最需跟进的在前）", "Teachers (most urgent first)");
-    out_ += "</caption>\n<thead><tr>";
-    const char* heads_zh[] = {"教师编号", "姓名", "学科", "批次", "状态", "在线学时", "实践学时", "合格能力点",
-                              "优秀能力点", "维度", "还差"};
-    const char* heads_en[] = {"Teacher id", "Name", "Subject", "Batch", "Status", "Online hours", "Practice hours",
-                              "Points passed", "Points excellent", "Dimensions", "Still missing"};
-    for (size_t i = 0; i < std::size(heads_zh); ++i) {
-        out_ += "<th scope=\"col\">";
-        out_ += t(heads_zh[i], heads_en[i]);
-        out_ += "</th>";
-    }
-    out_ += "</tr></thead>\n<tbody>\n";
+    open_table("教师名单（最需跟进的在前）", "Teachers (most urgent first)",
+               {{"教师编号", "Teacher id"}, {"姓名", "Name"}, {"学科", "Subject"}, {"批次", "Batch"}, {"状态", "Status"},
+                {"在线学时", "Online hours"}, {"实践学时", "Practice hours"}, {"合格能力点", "Points passed"},
+                {"优秀能力点", "Points excellent"}, {"维度", "Dimensions"}, {"还差", "Still missing"}});
     for (const TeacherResult* r : rows) {
         std::string missing;
         for (const Missing& m : r->missing) missing += (missing.empty() ? "" : t("；", "; ")) + describe(m, lang_);
@@ -456,15 +453,8 @@ void ReportWriter::files_section(const std::string* school_id) {
     }
     out_ += "<section class=\"page\" aria-labelledby=\"files\">\n<h2 id=\"files\">";
     out_ += t("数据文件与输入问题", "Data files and input problems");
-    out_ += "</h2>\n<table>\n<caption>";
-    out_ += t("数据文件", "Data files");
-    out_ += "</caption>\n<thead><tr><th scope=\"col\">";
-    out_ += t("文件", "File");
-    out_ += "</th><th scope=\"col\">";
-    out_ += t("状态", "Status");
-    out_ += "</th><th scope=\"col\">";
-    out_ += t("问题数", "Problems");
-    out_ += "</th></tr></thead>\n<tbody>\n";
+    out_ += "</h2>\n";
+    open_table("数据文件", "Data files", {{"文件", "File"}, {"状态", "Status"}, {"问题数", "Problems"}});
     std::vector<const Problem*> problems;
     for (size_t i : shown) {
         const std::string& name = s_.files[i].name;
@@ -480,17 +470,8 @@ void ReportWriter::files_section(const std::string* school_id) {
     }
     out_ += "</tbody>\n</table>\n";
     if (!problems.empty()) {
-        out_ += "<table>\n<caption>";
-        out_ += t("输入问题", "Input problems");
-        out_ += "</caption>\n<thead><tr><th scope=\"col\">";
-        out_ += t("文件", "File");
-        out_ += "</th><th scope=\"col\">";
-        out_ += t("类别", "Kind");
-        out_ += "</th><th scope=\"col\">";
-        out_ += t("位置", "Where");
-        out_ += "</th><th scope=\"col\">";
-        out_ += t("说明", "What happened");
-        out_ += "</th></tr></thead>\n<tbody>\n";
+        open_table("输入问题", "Input problems",
+                   {{"文件", "File"}, {"类别", "Kind"}, {"位置", "Where"}, {"说明", "What happened"}});
         for (size_t k = 0; k < problems.size() && k < kMaxProblemRows; ++k) {
             const Problem& p = *problems[k];
             std::string where = p.pointer;
