@@ -84,7 +84,6 @@ bool App::set_view(const std::string& view, const std::string& arg) { return imp
 
 std::string App::state_json() const {
     impl_->dashboard.refresh();
-    if (impl_->dashboard.view == ui::View::school) impl_->dashboard.ensure_teacher_rows();  // state() counts its rows
     return impl_->dashboard.state_json();
 }
 

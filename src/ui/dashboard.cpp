@@ -280,6 +280,7 @@ void Dashboard::clear_results() {
 }
 
 bool Dashboard::refresh_step() {
+    const bool starting = step_ == RefreshStep::idle;
     // A change while a refresh is under way restarts it from the first step it affects.
     if (data_dirty_) {
         step_ = RefreshStep::merge;
@@ -287,10 +288,7 @@ bool Dashboard::refresh_step() {
         step_ = RefreshStep::compute;
     }
     if (step_ == RefreshStep::idle) return false;
-    if (!refresh_started_) {
-        refresh_ms.clear();
-        refresh_started_ = true;
-    }
+    if (starting) refresh_ms.clear();
     StepTimer timer(refresh_ms);
     switch (step_) {
         case RefreshStep::idle: break;
@@ -300,7 +298,6 @@ bool Dashboard::refresh_step() {
             merged = Merged{};
             merged = merge(workspace);
             data_dirty_ = false;
-            ids_dirty_ = true;
             glyphs_dirty = true;
             timer.done("merge");
             step_ = RefreshStep::compute;
@@ -340,7 +337,6 @@ bool Dashboard::refresh_step() {
             rebuild_progress();
             timer.done("levels");
             step_ = RefreshStep::idle;
-            refresh_started_ = false;
             break;
     }
     return step_ != RefreshStep::idle;
@@ -350,15 +346,14 @@ void Dashboard::rebuild_lookups() {
     school_index.clear();
     for (size_t i = 0; i < summary.schools.size(); ++i) school_index.emplace(summary.schools[i].id, int(i));
     // Teachers keep their place in the summary across policy and date changes (the merge's
-    // order), so their index is rebuilt only when the files change. Keys view the loaded records.
-    if (ids_dirty_) {
-        teacher_index.clear();
+    // order), so their index is rebuilt only after a merge, which empties it. Keys view the
+    // loaded records.
+    if (teacher_index.empty()) {
         teacher_index.reserve(summary.teachers.size());
         for (size_t i = 0; i < summary.teachers.size(); ++i) {
             const Teacher* t = record(summary.teachers[i]);
             if (t) teacher_index.emplace(t->id, int(i));
         }
-        ids_dirty_ = false;
     }
     // Batches: from the files still in force (not rejected or replaced).
     batches.clear();
@@ -647,7 +642,8 @@ const Rates& Dashboard::scope_rates() const {
     return summary.district;
 }
 
-std::string Dashboard::state_json() const {
+std::string Dashboard::state_json() {
+    if (view == View::school) ensure_teacher_rows();  // its row count is reported
     using nlohmann::json;
     json j;
     j["view"] = view_key(view);

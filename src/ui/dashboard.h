@@ -168,15 +168,13 @@ struct Dashboard {
     int problem_count() const { return int(summary.problems.size() + policy_problems.size()); }
     const Rates& scope_rates() const;  // the rates the current view's cards show
 
-    std::string state_json() const;
+    std::string state_json();  // builds the school view's rows first when they are reported
 
 private:
     enum class RefreshStep : uint8_t { idle, merge, compute, lookups, tables, teacher_rows, levels };
     bool data_dirty_ = true, results_dirty_ = true;
-    bool ids_dirty_ = true;  // teacher_index must be rebuilt (the files changed)
     bool teacher_rows_stale_ = false;  // teacher_rows wait for the school view (ensure_teacher_rows)
     RefreshStep step_ = RefreshStep::idle;
-    bool refresh_started_ = false;  // refresh_ms holds the current refresh's steps
     bool refresh_step();            // runs the next step; false when none is left
     void clear_results();
     std::chrono::steady_clock::time_point last_load_;
