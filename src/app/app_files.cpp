@@ -268,14 +268,18 @@ void AppFiles::save_workspace(const std::string& download_name) const {
 
 std::string AppFiles::school_workspace_file(const std::string& school_id) const {
     // Only the files with some of this school's data are fetched from the page (and filtered).
+    std::unordered_map<std::string, size_t> source_index;
+    for (size_t i = 0; i < sources_.size(); ++i) source_index.emplace(sources_[i].name, i);
+    std::vector<bool> has_school(sources_.size(), false);
+    for (const FileEntry& entry : d_.workspace.files) {
+        if (!entry.data || entry.data->school_id != school_id) continue;
+        const auto it = source_index.find(source_of(entry.name, source_index));
+        if (it != source_index.end()) has_school[it->second] = true;
+    }
     std::vector<StoredFile> files;
-    for (const Source& s : sources_) {
-        bool has_school = false;
-        for (const FileEntry& entry : d_.workspace.files) {
-            has_school = has_school || (entry.data && entry.data->school_id == school_id && entry_of(entry.name, s.name));
-        }
-        StoredFile file{s.name, {}};
-        if (has_school && platform::source_bytes(file.name, file.bytes)) files.push_back(std::move(file));
+    for (size_t i = 0; i < sources_.size(); ++i) {
+        StoredFile file{sources_[i].name, {}};
+        if (has_school[i] && platform::source_bytes(file.name, file.bytes)) files.push_back(std::move(file));
     }
     return write_school_workspace_file(files, d_.policy, settings(), school_id);
 }
