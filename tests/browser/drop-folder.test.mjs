@@ -4,15 +4,13 @@
 // the way Chromium does. Checks the drop hint, which files are taken (names as files.js gives
 // them), that non-data files inside folders are skipped, and that the loaded result equals
 // `it2 summarize --json` on the same files in the same order.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assert, ROOT } from './harness.mjs';
+import { assert, ROOT, cliSummary } from './harness.mjs';
 
 const DEMO_DIR = path.join(ROOT, 'data', 'demo');
 const CSV_TEMPLATE = path.join(ROOT, 'data', 'templates', 'it2-template.csv');
-const CLI = path.join(ROOT, 'build', 'native', 'it2');
 const AS_OF = '2026-06-30';
 const CHUNK = 100;  // Chromium's readEntries() answers at most 100 entries per call
 
@@ -83,13 +81,6 @@ function writeTree(tree) {
   write(tree.loose, root);
   write(tree.folder, root);
   return root;
-}
-
-function cliSummary(paths) {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build it with 'cmake --preset native && cmake --build build/native'`);
-  const result = spawnSync(CLI, ['summarize', '--json', '--as-of', AS_OF, ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  assert.ok(result.status === 0 || result.status === 1, `it2 summarize failed (${result.status}): ${result.stderr}`);
-  return JSON.parse(result.stdout);
 }
 
 // The command line names a file by its base name; the page by its path inside the drop (also
@@ -238,7 +229,7 @@ export const tests = [
       const pageSummary = JSON.parse(await page.evaluate((d) => window.it2.summary(d), AS_OF));
       assert.deepEqual(pageSummary.files.map((file) => file.file), expected, 'summary.files lists the drop, in order');
       const onDisk = writeTree(tree);
-      const cli = cliSummary(expected.map((name) => path.join(onDisk, ...name.split('/'))));
+      const cli = cliSummary(AS_OF, expected.map((name) => path.join(onDisk, ...name.split('/'))));
       fs.rmSync(onDisk, { recursive: true, force: true });
       assert.equal(cli.files.length, expected.length);
       assert.ok(cli.files.some((file) => file.status === 'rejected') && cli.files.some((file) => file.status === 'replaced'),

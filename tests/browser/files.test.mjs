@@ -3,14 +3,13 @@
 // a damaged stored workspace set aside, the CSV export (BOM, formula guard, download), the
 // printable report (escaping, opened under the page's CSP, no script runs), a GBK CSV, and
 // it2.summary() equal to `it2 summarize --json` for the demo district and generated data.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assert, ROOT } from './harness.mjs';
+import { assert, ROOT, CLI, cliSummary } from './harness.mjs';
 
 const DEMO_DIR = path.join(ROOT, 'data', 'demo');
-const CLI = path.join(ROOT, 'build', 'native', 'it2');
 const AS_OF = '2026-06-30';
 
 function demoFiles() {
@@ -42,13 +41,6 @@ async function loadInPage(page, files) {
     const decode = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
     return window.it2.loadFiles(list.map((file) => ({ name: file.name, bytes: decode(file.base64) })));
   }, files);
-}
-
-function cliSummary(args) {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build it with 'cmake --preset native && cmake --build build/native'`);
-  const result = spawnSync(CLI, ['summarize', '--json', '--as-of', AS_OF, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  assert.ok(result.status === 0 || result.status === 1, `it2 summarize failed (${result.status}): ${result.stderr}`);
-  return JSON.parse(result.stdout);
 }
 
 async function waitFor(page, predicate, arg, timeout = 20000) {
@@ -450,7 +442,7 @@ export const tests = [
       const demo = demoFiles();
       await loadInPage(page, forPage(demo));
       const pageDemo = JSON.parse(await page.evaluate((d) => window.it2.summary(d), AS_OF));
-      assert.deepEqual(pageDemo, cliSummary(demo.map((file) => file.path)), 'demo district: page = command line');
+      assert.deepEqual(pageDemo, cliSummary(AS_OF, demo.map((file) => file.path)), 'demo district: page = command line');
 
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'it2-generated-'));
       execFileSync(CLI, ['generate', '--schools', '4', '--teachers-per-school', '12', '--batches', '2', '--seed', '7',
@@ -460,7 +452,7 @@ export const tests = [
       await page.evaluate(() => window.it2.clear());
       await loadInPage(page, forPage(generated));
       const pageGenerated = JSON.parse(await page.evaluate((d) => window.it2.summary(d), AS_OF));
-      const cliGenerated = cliSummary([folder]);
+      const cliGenerated = cliSummary(AS_OF, [folder]);
       assert.ok(cliGenerated.problems.length > 0, 'the generated data has problems');
       assert.deepEqual(pageGenerated, cliGenerated, 'generated data with errors: page = command line');
       fs.rmSync(folder, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 // request. Test files (tests/browser/*.test.mjs) export `tests`, a list of
 // { name, run: async (t) => {…} }; `t` is a TestContext (below). See tests/browser/README.md.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,15 @@ export const PAGE_PATH = process.env.IT2_PAGE || path.join(ROOT, 'dist', 'it2-tr
 export const PAGE_URL = pathToFileURL(PAGE_PATH).href;
 export const ARTIFACTS = path.join(ROOT, 'build', 'artifacts');
 export const CHROMIUM = process.env.IT2_CHROMIUM || '/usr/bin/chromium';
+export const CLI = path.join(ROOT, 'build', 'native', 'it2');
+
+// `it2 summarize --json --as-of AS_OF ARGS…` as parsed JSON (exit 1, "problems found", is fine).
+export function cliSummary(asOf, args) {
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build it with 'cmake --preset native && cmake --build build/native'`);
+  const result = spawnSync(CLI, ['summarize', '--json', '--as-of', asOf, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert.ok(result.status === 0 || result.status === 1, `it2 summarize failed (${result.status}): ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
