@@ -99,13 +99,29 @@ async function measureFrames(page, cdp, ms, action) {
     max: Math.max(...frames), taskMsPerFrame };
 }
 
+// Reads the files and hands them to `send` as [[name, text], …] chunks of about 8 MB (one
+// page.evaluate each: a province does not fit in one); `send(chunk, last)`.
+async function inChunks(files, send) {
+  let chunk = [], chunkBytes = 0;
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    chunk.push([path.basename(file), text]);
+    chunkBytes += text.length;
+    if (chunkBytes > 8e6) {
+      await send(chunk, false);
+      chunk = []; chunkBytes = 0;
+    }
+  }
+  await send(chunk, true);
+}
+
 // Sends the files in chunks of about 8 MB (one evaluate each) and loads them in order. The
 // page merges and computes on its next refresh (a frame or state()); frames between chunks may
 // do that early, so the last chunk times its own refresh in the same evaluate.
 // staged: send every file first, then load them all in one evaluate (no frame, so no refresh,
 // in between): shows how much of the heap is the refreshes between batches of files.
 async function loadFiles(page, cdp, files, staged = false) {
-  let loadMs = 0, loadCpuMs = 0, refreshMs = NaN, chunk = [], chunkBytes = 0;
+  let loadMs = 0, loadCpuMs = 0, refreshMs = NaN;
   const run = async (batch, last) => {
     const { result: times, cpuMs } = await cpuOf(cdp, () => page.evaluate(([batch, timeRefresh]) => {
       const files = batch ?? window.__it2Staged;
@@ -120,22 +136,14 @@ async function loadFiles(page, cdp, files, staged = false) {
     loadCpuMs += cpuMs;  // includes the last refresh and the copy of the texts into the page
     if (last) refreshMs = times[1];
   };
-  const flush = async (last) => {
+  await inChunks(files, async (chunk, last) => {
     if (staged) {
       await page.evaluate((batch) => { (window.__it2Staged ??= []).push(...batch); }, chunk);
       if (last) await run(null, true);
     } else {
       await run(chunk, last);
     }
-    chunk = []; chunkBytes = 0;
-  };
-  for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
-    chunk.push([path.basename(file), text]);
-    chunkBytes += text.length;
-    if (chunkBytes > 8e6) await flush(false);
-  }
-  await flush(true);
+  });
   return { loadMs, loadCpuMs, refreshMs };
 }
 
@@ -242,18 +250,9 @@ for (const { teachers, staged } of runs) {
   const { context, page } = await openPage();
   let row;
   try {
-    let chunk = [], chunkBytes = 0;
-    const send = async () => {
-      await page.evaluate((batch) => { for (const [name, data] of batch) (window.__it2Files ??= []).push({ name, data }); }, chunk);
-      chunk = []; chunkBytes = 0;
-    };
-    for (const file of files) {
-      const text = fs.readFileSync(file, 'utf8');
-      chunk.push([path.basename(file), text]);
-      chunkBytes += text.length;
-      if (chunkBytes > 8e6) await send();
-    }
-    await send();
+    await inChunks(files, (chunk) => page.evaluate((batch) => {
+      for (const [name, data] of batch) (window.__it2Files ??= []).push({ name, data });
+    }, chunk));
     const result = await page.evaluate(async () => {
       const tasks = [];
       const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
