@@ -269,7 +269,10 @@ int run_summarize(const std::vector<std::string>& args) {
     summary.problems.insert(summary.problems.begin(), policy_problems.begin(), policy_problems.end());
 
     if (options.format == "--json") {
-        std::cout << summary_json(summary, options.lang) << "\n";
+        std::cout.flush();
+        write_summary_json(summary, options.lang, write_stdout);
+        std::fputs("\n", stdout);
+        std::fflush(stdout);
     } else {
         std::cout << (options.format == "--csv" ? summary_csv(summary, options.lang)
                                                 : summary_table(summary, options.lang));

@@ -292,7 +292,12 @@ int run_merge(const std::vector<std::string>& args) {
     const Summary summary = compute(ws, merge(ws), policy, as_of.empty() ? today_iso() : as_of);
     if (format == "--csv") std::cout << summary_csv(summary, lang);
     else if (format == "--table") std::cout << summary_table(summary, lang);
-    else std::cout << summary_json(summary, lang) << "\n";
+    else {
+        std::cout.flush();
+        write_summary_json(summary, lang, write_stdout);
+        std::fputs("\n", stdout);
+        std::fflush(stdout);
+    }
     std::cout.flush();
     return summary.problems.empty() ? 0 : 1;
 }

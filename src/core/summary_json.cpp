@@ -7,26 +7,42 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 
 namespace it2 {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+void put_rate(JsonOut& out, const char* name, const std::optional<double>& rate) {
+    out.key(name);
+    if (rate) out.number(*rate);
+    else out.null();
+}
 
-Json rate_value(const std::optional<double>& rate) { return rate ? Json(*rate) : Json(nullptr); }
-
-void put_rates(Json& object, const Rates& rates) {
-    object["participation_rate"] = rate_value(rates.participation);
-    object["hours_rate"] = rate_value(rates.hours);
-    object["submission_rate"] = rate_value(rates.submission);
-    object["pass_rate"] = rate_value(rates.pass);
-    object["excellence_rate"] = rate_value(rates.excellence);
+void put_rates(JsonOut& out, const Rates& rates) {
+    put_rate(out, "participation_rate", rates.participation);
+    put_rate(out, "hours_rate", rates.hours);
+    put_rate(out, "submission_rate", rates.submission);
+    put_rate(out, "pass_rate", rates.pass);
+    put_rate(out, "excellence_rate", rates.excellence);
 }
 
 // Line and column are 1-based; 0 means unknown and is printed as null.
-Json position_value(int value) { return value > 0 ? Json(value) : Json(nullptr); }
+void put_position(JsonOut& out, const char* name, int value) {
+    out.key(name);
+    if (value > 0) out.number(value);
+    else out.null();
+}
+
+void put(JsonOut& out, const char* name, std::string_view value) {
+    out.key(name);
+    out.string(value);
+}
+
+template <typename Number>
+void put_number(JsonOut& out, const char* name, Number value) {
+    out.key(name);
+    out.number(value);
+}
 
 const std::string& school_id_of(const Summary& s, const TeacherResult& t) {
     static const std::string kNone;
@@ -97,69 +113,95 @@ std::string missing_text(const TeacherResult& t, Lang lang) {
     return out;
 }
 
-std::string summary_json(const Summary& s, Lang lang) {
-    Json doc = Json::object();
-    doc["as_of"] = s.as_of;
+void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink) {
+    JsonOut out(sink, 2);
+    out.begin_object();
+    put(out, "as_of", s.as_of);
 
-    Json district = Json::object();
-    district["schools"] = s.schools.size();
-    district["teachers"] = s.district.teachers;
-    put_rates(district, s.district);
-    district["score"] = s.district_score;
-    doc["district"] = std::move(district);
+    out.key("district");
+    out.begin_object();
+    put_number(out, "schools", s.schools.size());
+    put_number(out, "teachers", s.district.teachers);
+    put_rates(out, s.district);
+    put_number(out, "score", s.district_score);
+    out.end_object();
 
-    Json schools = Json::array();
+    out.key("schools");
+    out.begin_array();
     for (const SchoolResult& school : s.schools) {
-        Json o = Json::object();
-        o["id"] = school.id;
-        o["name"] = school.name;
-        o["batches"] = school.batches;
-        o["teachers"] = school.rates.teachers;
-        put_rates(o, school.rates);
-        o["score"] = school.score.total();
-        o["score_parts"] = Json{{"organisation", school.score.organisation},
-                                {"activities", school.score.activities},
-                                {"participation_hours", school.score.participation_hours},
-                                {"pass", school.score.pass},
-                                {"excellence", school.score.excellence}};
-        schools.push_back(std::move(o));
+        out.begin_object();
+        put(out, "id", school.id);
+        put(out, "name", school.name);
+        out.key("batches");
+        out.begin_array();
+        for (const std::string& batch : school.batches) out.string(batch);
+        out.end_array();
+        put_number(out, "teachers", school.rates.teachers);
+        put_rates(out, school.rates);
+        put_number(out, "score", school.score.total());
+        out.key("score_parts");
+        out.begin_object();
+        put_number(out, "organisation", school.score.organisation);
+        put_number(out, "activities", school.score.activities);
+        put_number(out, "participation_hours", school.score.participation_hours);
+        put_number(out, "pass", school.score.pass);
+        put_number(out, "excellence", school.score.excellence);
+        out.end_object();
+        out.end_object();
     }
-    doc["schools"] = std::move(schools);
+    out.end_array();
 
-    Json teachers = Json::array();
+    out.key("teachers");
+    out.begin_array();
     for (const TeacherResult& t : s.teachers) {
-        Json o = Json::object();
-        o["id"] = t.id;
-        o["name"] = t.name;
-        o["school"] = school_id_of(s, t);
-        o["batch"] = t.batch;
-        o["status"] = teacher_status_key(t.status);
-        o["online"] = t.online;
-        o["practice"] = t.practice;
-        o["passed_points"] = t.passed_points;
-        o["excellent_points"] = t.excellent_points;
-        o["dimensions"] = t.dimensions;
-        teachers.push_back(std::move(o));
+        out.begin_object();
+        put(out, "id", t.id);
+        put(out, "name", t.name);
+        put(out, "school", school_id_of(s, t));
+        put(out, "batch", t.batch);
+        put(out, "status", teacher_status_key(t.status));
+        put_number(out, "online", t.online);
+        put_number(out, "practice", t.practice);
+        put_number(out, "passed_points", t.passed_points);
+        put_number(out, "excellent_points", t.excellent_points);
+        put_number(out, "dimensions", t.dimensions);
+        out.end_object();
     }
-    doc["teachers"] = std::move(teachers);
+    out.end_array();
 
-    Json files = Json::array();
-    for (const FileResult& f : s.files) files.push_back(Json{{"file", f.name}, {"status", file_status_key(f.status)}});
-    doc["files"] = std::move(files);
+    out.key("files");
+    out.begin_array();
+    for (const FileResult& f : s.files) {
+        out.begin_object();
+        put(out, "file", f.name);
+        put(out, "status", file_status_key(f.status));
+        out.end_object();
+    }
+    out.end_array();
 
-    Json problems = Json::array();
+    out.key("problems");
+    out.begin_array();
     for (const Problem& p : s.problems) {
-        problems.push_back(Json{{"file", p.file},
-                                {"severity", severity_key(p.severity)},
-                                {"pointer", p.pointer},
-                                {"line", position_value(p.line)},
-                                {"column", position_value(p.column)},
-                                {"message", p.message(lang)}});
+        out.begin_object();
+        put(out, "file", p.file);
+        put(out, "severity", severity_key(p.severity));
+        put(out, "pointer", p.pointer);
+        put_position(out, "line", p.line);
+        put_position(out, "column", p.column);
+        put(out, "message", p.message(lang));
+        out.end_object();
     }
-    doc["problems"] = std::move(problems);
-    // Invalid UTF-8 can only come from a bug upstream; replace it rather than abort the page.
-    return doc.dump(2, ' ', false, Json::error_handler_t::replace);
+    out.end_array();
+    out.end_object();
 }
+
+std::string summary_json(const Summary& s, Lang lang) {
+    std::string text;
+    write_summary_json(s, lang, append_to(text));
+    return text;
+}
+
+void write_stdout(std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); }
 
 std::string summary_csv(const Summary& s, Lang lang) {
     const bool zh = lang == Lang::zh;

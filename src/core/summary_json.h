@@ -4,11 +4,16 @@
 
 #include <string>
 
+#include "json_out.h"
 #include "metrics.h"
 
 namespace it2 {
 
-std::string summary_json(const Summary& s, Lang lang);  // no trailing newline
+// format.md §4 JSON, written in chunks to `sink` (no document tree; no trailing newline).
+void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink);
+std::string summary_json(const Summary& s, Lang lang);  // the same, as one string
+// The sink that writes each chunk to standard output.
+void write_stdout(std::string_view piece);
 std::string summary_csv(const Summary& s, Lang lang);    // teacher rows
 std::string summary_table(const Summary& s, Lang lang);  // human-readable text
 
