@@ -33,36 +33,20 @@ if [[ ! -f /usr/include/nlohmann/json.hpp ]]; then
     apt-get install -y nlohmann-json3-dev >&2 || { echo "bench: nlohmann/json is missing: apt-get install nlohmann-json3-dev" >&2; exit 2; }
 fi
 
-# ---- builds --------------------------------------------------------------------------------
-core_sources=(src/core/*.cpp)
-newer_than() {  # true when $1 is missing or older than any core source, bench source or header
-    [[ ! -e $1 ]] && return 0
-    [[ -n $(find src/core bench/bench_cli.cpp -newer "$1" -print -quit) ]]
-}
-
+# ---- builds: CMake presets "native" (target native_bench) and "wasm-bench" ------------------
+step "building build/native/it2 and build/native/native_bench (cmake --preset native)"
+cmake --preset native >&2 && cmake --build --preset native --target it2 native_bench >&2
 it2=$root/build/native/it2
-if [[ ! -x $it2 ]]; then
-    step "building it2 (cmake --preset native) for it2 generate"
-    cmake --preset native >&2 && cmake --build --preset native --target it2 >&2
-fi
+native_bench=$root/build/native/native_bench
 
-if newer_than "$out/native_bench"; then
-    step "building build/bench/native_bench (g++ -O2)"
-    g++ -std=c++17 -O2 -DNDEBUG -Isrc/core "${core_sources[@]}" bench/bench_cli.cpp -o "$out/native_bench"
-fi
-
-if newer_than "$out/wasm_bench.js"; then
-    step "building build/bench/wasm_bench.js (em++ -O2, node, NODERAWFS)"
-    # A folder holding only nlohmann/: -I/usr/include would pull glibc headers into the wasm build.
-    mkdir -p "$out/json-include"
-    [[ -e $out/json-include/nlohmann ]] || ln -s /usr/include/nlohmann "$out/json-include/nlohmann"
-    # Emscripten's JS optimizer needs Debian's acorn (toolchain.md).
-    NODE_PATH=/usr/share/nodejs em++ -std=c++17 -O2 -DNDEBUG -fno-exceptions -Isrc/core -isystem "$out/json-include" \
-        "${core_sources[@]}" bench/bench_cli.cpp -o "$out/wasm_bench.js" \
-        -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sEXIT_RUNTIME=1
-fi
+step "building build/wasm-bench/wasm_bench.js (cmake --preset wasm-bench: em++, node, NODERAWFS)"
+# Debian's emscripten: its CMake toolchain file, and Debian's acorn for the JS optimizer (toolchain.md).
+export IT2_EMSCRIPTEN_TOOLCHAIN=${IT2_EMSCRIPTEN_TOOLCHAIN:-/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake}
+export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+cmake --preset wasm-bench >&2 && cmake --build --preset wasm-bench >&2
+out_wasm=$root/build/wasm-bench
 # Emscripten's output is CommonJS; the repo's package.json may say "type": "module".
-echo '{ "type": "commonjs" }' > "$out/package.json"
+echo '{ "type": "commonjs" }' > "$out_wasm/package.json"
 
 # ---- machine -----------------------------------------------------------------------------
 {
@@ -92,11 +76,11 @@ for teachers in $sizes; do
     echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)" > "$result.load.txt"
     for run in $(seq "$repeats"); do
         step "$teachers: native, run $run of $repeats"
-        "$out/native_bench" "$list" "$as_of" "$result.native-summary.json" >> "$result.native.runs" 2> "$result.native.log" \
+        "$native_bench" "$list" "$as_of" "$result.native-summary.json" >> "$result.native.runs" 2> "$result.native.log" \
             || { echo "native failed:" >&2; tail -c 2000 "$result.native.log" >&2; }
         step "$teachers: wasm (node), run $run of $repeats"
         # Emscripten 3.1.6 would fetch() the .wasm when node has a global fetch: use the file path.
-        node --no-experimental-fetch --max-old-space-size=8192 "$out/wasm_bench.js" "$list" "$as_of" "$result.wasm-summary.json" \
+        node --no-experimental-fetch --max-old-space-size=8192 "$out_wasm/wasm_bench.js" "$list" "$as_of" "$result.wasm-summary.json" \
             >> "$result.wasm.runs" 2> "$result.wasm.log" || { echo "wasm failed:" >&2; tail -c 2000 "$result.wasm.log" >&2; }
         step "$teachers: JS baseline (node), run $run of $repeats"
         node --max-old-space-size=16384 bench/js_bench.mjs "$list" "$as_of" "$result.js-summary.json" \

@@ -145,7 +145,7 @@ TEST_CASE("the school report escapes user data and lists what is missing") {
     CHECK(chase < done);
 }
 
-TEST_CASE("the district report has every school, the rates and the score; English works too") {
+TEST_CASE("the district report has every school, the rates and the score — English works too") {
     Loaded l = load_hostile();
     std::string html = report_html(l.ws, l.summary, Policy{}, Scope{}, Lang::en);
     CHECK(html.find("<html lang=\"en\">") != std::string::npos);

@@ -142,7 +142,7 @@ TEST_CASE("json_doc: lone values of every kind are JSON texts") {
     CHECK(p.doc.offset(0) == 2);
 }
 
-TEST_CASE("json_doc: escapes are decoded, \\u0000 included; strings without escapes are views into the text") {
+TEST_CASE("json_doc: escapes are decoded, \\u0000 included — strings without escapes are views into the text") {
     std::string text = R"({"k\tey": "\" \\ \/ \b \f \n \r \t|\u0041\u00e9\u4E2D|\ud83d\ude00|\u0000|", "plain": "甲乙"})";
     JsonParse p = parse(text);
     REQUIRE(p.error == JsonError::none);
@@ -250,7 +250,7 @@ TEST_CASE("json_doc: invalid number forms are syntax errors at the offending byt
     });
 }
 
-TEST_CASE("json_doc: numbers out of range are kept as out_of_range values; more than 32 reject the text") {
+TEST_CASE("json_doc: numbers out of range are kept as out_of_range values — more than 32 reject the text") {
     std::string text = "{\"a\": 1e400, \"b\": [-1E+999, 2]}";
     JsonParse p = parse(text);
     REQUIRE(p.error == JsonError::none);
@@ -344,7 +344,7 @@ TEST_CASE("json_doc: text that is not UTF-8 is that error, at its first bad byte
     CHECK(p.doc.string(3).data() == text.data() + text.rfind("abcdefgh彭瑶"));  // a view of the text
 }
 
-TEST_CASE("json_doc: nesting up to the limit is fine; one level more is too deep, at its bracket") {
+TEST_CASE("json_doc: nesting up to the limit is fine — one level more is too deep, at its bracket") {
     std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
     CHECK(accepts(ok));
     std::string deep = std::string(kMaxJsonDepth + 1, '[') + std::string(kMaxJsonDepth + 1, ']');

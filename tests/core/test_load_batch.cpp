@@ -172,7 +172,7 @@ TEST_CASE("numbers given as strings and negative hours count as 0, with a record
     CHECK(count(load.problems, Severity::record) == 4);
 }
 
-TEST_CASE("absent hours are 0 without a problem; hours above 500 are kept with a warning") {
+TEST_CASE("absent hours are 0 without a problem — hours above 500 are kept with a warning") {
     std::string text = with_teachers(
         "  {\"id\": \"T1\", \"name\": \"甲\"},\n"
         "  {\"id\": \"T2\", \"name\": \"乙\", \"hours\": {\"online\": 612, \"practice\": 500}}");
@@ -485,7 +485,7 @@ TEST_CASE("a point's grade comes from its items: 优秀 only if all, 不合格 i
     CHECK(points[3].grade == Grade::fail);  // no items: the explicit grade
 }
 
-TEST_CASE("items: a disagreeing grade is a warning and the items win; an item without a grade drops the items") {
+TEST_CASE("items: a disagreeing grade is a warning and the items win — an item without a grade drops the items") {
     std::string text = with_teachers(
         "  {\"id\": \"T1\", \"name\": \"甲\", \"points\": [\n"
         "    {\"code\": \"A1\", \"status\": \"graded\", \"grade\": \"优秀\", \"items\": [{\"grade\": \"合格\"}]},\n"  // line 6
@@ -538,7 +538,7 @@ TEST_CASE("a grade on a point that is not graded is ignored with a warning") {
     CHECK(load.data->teachers[0].points[0].status == PointStatus::submitted);
 }
 
-TEST_CASE("activities: a missing or invalid date skips the activity; a date outside the batch is a warning") {
+TEST_CASE("activities: a missing or invalid date skips the activity — a date outside the batch is a warning") {
     std::string text =
         "{\"format\": \"it2-batch\", \"version\": 1, \"school\": {\"id\": \"S1\", \"name\": \"一小\"},\n"
         " \"batch\": {\"id\": \"2022-1\", \"start\": \"2022-03-01\", \"end\": \"2022-12-31\"},\n"
@@ -574,7 +574,7 @@ TEST_CASE("activities: a missing or invalid date skips the activity; a date outs
     CHECK(load.problems.size() == 4);
 }
 
-TEST_CASE("point dates outside the batch are warnings; invalid dates are dropped with a warning") {
+TEST_CASE("point dates outside the batch are warnings — invalid dates are dropped with a warning") {
     std::string text = with_teachers(
         "  {\"id\": \"T1\", \"name\": \"甲\", \"points\": [\n"
         "    {\"code\": \"A1\", \"status\": \"graded\", \"grade\": \"pass\", \"reviewed\": \"2023-01-02\"},\n"  // line 6
@@ -694,7 +694,7 @@ TEST_CASE("line index: lines, characters and repeated questions in any order") {
     CHECK(lines.at(100).line == 4);  // clamped to the end
 }
 
-TEST_CASE("every catalogue code is read, in any letter case; near misses are unknown codes") {
+TEST_CASE("every catalogue code is read, in any letter case — near misses are unknown codes") {
     for (int i = 0; i < kPointCount; ++i) {
         std::string code = catalog()[size_t(i)].code;
         std::string lower = code;

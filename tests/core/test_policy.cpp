@@ -49,7 +49,7 @@ TEST_CASE("the built-in policy is domain.md's default, and a file with only a he
     CHECK(same(load.policy, Policy{}));
 }
 
-TEST_CASE("fields given override the base; fields left out keep the base's value") {
+TEST_CASE("fields given override the base — fields left out keep the base's value") {
     Policy base;
     base.at_risk_days = 45;  // not the default: shows that the base, not the default, is kept
     const char* text = R"J({

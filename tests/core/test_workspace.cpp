@@ -43,7 +43,7 @@ std::vector<std::string> teacher_ids(const Workspace& ws, const Merged& merged) 
 
 }  // namespace
 
-TEST_CASE("add lists every file; a rejected one has problems and no data") {
+TEST_CASE("add lists every file — a rejected one has problems and no data") {
     Workspace ws;
     const FileEntry& good = ws.add("a.json", batch_file("S1", "B1", "", {{"T1", "甲"}}));
     CHECK(good.status == FileStatus::loaded);
@@ -115,7 +115,7 @@ TEST_CASE("a teacher in two batches counts once: the batch with the latest start
     }
 }
 
-TEST_CASE("equal starts: the file loaded last wins; a missing start is the earliest") {
+TEST_CASE("equal starts: the file loaded last wins — a missing start is the earliest") {
     Workspace tie;
     tie.add("first.json", batch_file("S1", "B1", "2022-03-01", {{"T1", "一"}}));
     tie.add("second.json", batch_file("S2", "B1", "2022-03-01", {{"T1", "二"}}));
@@ -196,7 +196,7 @@ TEST_CASE("a rejected file between two good ones leaves the data exactly as with
     for (size_t i = 0; i < a.problems.size(); ++i) CHECK(a.problems[i].message_en == b.problems[i].message_en);
 }
 
-TEST_CASE("remove takes a file out; clear empties the workspace") {
+TEST_CASE("remove takes a file out — clear empties the workspace") {
     Workspace ws;
     ws.add("a.json", batch_file("S1", "B1", "", {{"T1", "甲"}}));
     ws.add("b.json", batch_file("S1", "B1", "", {{"T2", "乙"}}));

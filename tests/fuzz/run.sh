@@ -7,7 +7,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="$root/build/fuzz"
 seconds="${FUZZ_SECONDS:-60}"
-CXX="${FUZZ_CXX:-clang++-14}"
+CXX=clang++-14  # the compiler of CMake's preset "fuzz"
 
 say() { echo "fuzz: $*"; }
 
@@ -32,24 +32,13 @@ if ! fuzzer_runtime_present; then
 fi
 
 mkdir -p "$out/corpus" "$out/artifacts"
-# The whole core: Workspace::add reaches the CSV import, and new core files must not break the link.
-files=("$root"/src/core/*.cpp)
-
-# Rebuild only when a source, a core header or this script changed (the build takes a minute).
-stale=1
-if [ -x "$out/fuzz_loader" ]; then
-    inputs=("${files[@]}" "$root"/src/core/*.h "$here/fuzz_loader.cpp" "$here/run.sh")
-    stale="$(find "${inputs[@]}" -newer "$out/fuzz_loader" | head -n 1 | wc -l)"
-fi
-if [ "$stale" -ne 0 ]; then
-    say "building $out/fuzz_loader"
-    "$CXX" -std=c++17 -g -O1 -fno-omit-frame-pointer -fno-exceptions \
-        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-        -I"$root/src/core" "$here/fuzz_loader.cpp" "${files[@]}" -o "$out/fuzz_loader.tmp"
-    mv "$out/fuzz_loader.tmp" "$out/fuzz_loader"
-else
-    say "$out/fuzz_loader is up to date"
-fi
+# The build is CMake's preset "fuzz" (CMakePresets.json: clang-14, the whole core and the target
+# with ASan + UBSan + libFuzzer); make rebuilds only what changed.
+say "building $out/fuzz_loader (cmake --preset fuzz)"
+(cd "$root" && cmake --preset fuzz >"$out/configure.log" 2>&1) ||
+    { tail -n 20 "$out/configure.log" >&2; say "cmake --preset fuzz failed: see $out/configure.log" >&2; exit 1; }
+(cd "$root" && cmake --build --preset fuzz >"$out/build.log" 2>&1) ||
+    { tail -n 30 "$out/build.log" >&2; say "building the fuzz target failed: see $out/build.log" >&2; exit 1; }
 
 log="$out/fuzz.log"
 say "running for ${seconds}s (log: $log)"
