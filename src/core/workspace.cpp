@@ -1,6 +1,8 @@
 #include "workspace.h"
 
+#include <map>
 #include <string_view>
+#include <utility>
 #include <unordered_map>
 
 #include "csv_import.h"
@@ -41,13 +43,13 @@ Merged merge(const Workspace& ws) {
     merged.file_status.reserve(files.size());
     for (const FileEntry& f : files) merged.file_status.push_back(f.data ? f.status : FileStatus::rejected);
 
-    // The same (school id, batch id) loaded again replaces the earlier copy.
-    std::unordered_map<std::string, size_t> latest_copy;
+    // The same (school id, batch id) loaded again replaces the earlier copy. The key is the
+    // pair itself: ids may hold any character, so no separator could keep two pairs apart.
+    std::map<std::pair<std::string_view, std::string_view>, size_t> latest_copy;
     for (size_t i = 0; i < files.size(); ++i) {
         if (!files[i].data) continue;
         const BatchFile& data = *files[i].data;
-        std::string key = data.school_id + '\n' + data.batch_id;
-        auto [it, inserted] = latest_copy.emplace(key, i);
+        auto [it, inserted] = latest_copy.emplace(std::make_pair(std::string_view(data.school_id), std::string_view(data.batch_id)), i);
         if (inserted) continue;
         size_t earlier = it->second;
         it->second = i;

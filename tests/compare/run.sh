@@ -101,11 +101,17 @@ done
 run damaged-1 --as-of 2022-11-01 damaged-1
 run damaged-2 --as-of 2023-02-01 --policy lenient.json damaged-2
 run damaged-3 --as-of 2021-06-30 --policy strict.json damaged-3 clean
-# Hand-made edge cases: BOM, spellings, items, ties, a missing start, replaced, rejected, empty school.
+# Hand-made edge cases: BOM, spellings, items, ties, a missing start, replaced, rejected, empty school,
+# values over the length limits of format.md §3 (counted in characters, not bytes).
 edge="$root/tests/compare/edge"
 run edge-year-end --as-of 2022-12-31 "$edge"
 run edge-on-an-end-date --as-of 2022-06-30 --policy strict.json "$edge"
 run edge-day-after --as-of 2022-07-01 --policy lenient.json "$edge"
+# A policy file in a folder is applied, as the page applies a policy file it is given (format.md §4).
+mkdir with-policy
+cp clean/*.json with-policy/
+cp lenient.json with-policy/zz-policy.json
+run policy-in-folder --as-of 2022-10-20 with-policy
 # The worked example of docs/format.md §5, with the numbers worked out there by hand.
 run docs-example --as-of 2022-11-01 "$root/tests/compare/example/tonghui-2022-1.json"
 if node -e '

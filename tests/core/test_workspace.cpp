@@ -211,3 +211,22 @@ TEST_CASE("remove takes a file out; clear empties the workspace") {
     ws.clear();
     CHECK(merge(ws).teachers.empty());
 }
+
+TEST_CASE("replacement is keyed by the (school, batch) pair: no separator can make two pairs collide") {
+    // Issue 10, reproduction 6: joined with a newline, "A\nB" + "C" and "A" + "B\nC" were one key.
+    Workspace ws;
+    ws.add("first.json", batch_file("A\\nB", "C", "", {{"T1", "甲"}}));
+    ws.add("second.json", batch_file("A", "B\\nC", "", {{"T2", "乙"}}));
+    REQUIRE(ws.files[0].data->school_id == "A\nB");
+    REQUIRE(ws.files[1].data->batch_id == "B\nC");
+    const Merged merged = merge(ws);
+    CHECK(merged.file_status[0] == FileStatus::loaded);
+    CHECK(merged.file_status[1] == FileStatus::loaded);
+    CHECK(merged.problems.empty());
+    CHECK(teacher_ids(ws, merged) == std::vector<std::string>{"T1", "T2"});
+    // The same pair still replaces.
+    ws.add("third.json", batch_file("A", "B\\nC", "", {{"T3", "丙"}}));
+    const Merged again = merge(ws);
+    CHECK(again.file_status[1] == FileStatus::replaced);
+    CHECK(again.file_status[0] == FileStatus::loaded);
+}
