@@ -66,21 +66,8 @@ std::string quote(const std::string& arg) {
     return q + "'";
 }
 
-Run run_it2(const std::vector<std::string>& args) {
-    TempDir capture;
-    std::string command = quote(IT2_CLI);
-    for (const std::string& a : args) command += " " + quote(a);
-    command += " >" + quote((capture.path / "out").string()) + " 2>" + quote((capture.path / "err").string());
-    const int raw = std::system(command.c_str());
-    Run r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = read_all(capture.path / "out");
-    r.err = read_all(capture.path / "err");
-    return r;
-}
-
-// Runs a shell command line (bash, for <(…)) with stdout and stderr captured unless the line
-// redirects them itself.
+// Runs a shell command line (bash, for <(…)) with stdout and stderr captured; stdout is left
+// alone when the line redirects it itself (>/dev/full, >&-).
 Run run_shell(const std::string& line, bool capture_stdout = true) {
     TempDir capture;
     std::string command = "bash -c " + quote(line);
@@ -92,6 +79,12 @@ Run run_shell(const std::string& line, bool capture_stdout = true) {
     r.out = read_all(capture.path / "out");
     r.err = read_all(capture.path / "err");
     return r;
+}
+
+Run run_it2(const std::vector<std::string>& args) {
+    std::string line = quote(IT2_CLI);
+    for (const std::string& a : args) line += " " + quote(a);
+    return run_shell(line);
 }
 
 json parse(const std::string& text) {
