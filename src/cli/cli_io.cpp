@@ -48,7 +48,7 @@ void walk(const fs::path& folder, const std::vector<std::string>& extensions, st
         if (type_error) out.push_back({path.string(), path.string(), type_error.value(), false});  // broken link
         else if (fs::is_regular_file(target)) out.push_back({path.string(), path.string(), 0, false});
         else if (fs::is_directory(target)) continue;  // a link to a folder named *.json: not followed
-        else out.push_back({path.string(), path.string(), -1, false});  // a pipe or device: reading could block
+        else out.push_back({path.string(), path.string(), kNotRegularFile, false});  // a pipe or device: reading could block
     }
     if (error) out.push_back({folder.string(), folder.string(), error.value(), true});
 }
@@ -109,35 +109,6 @@ bool expand_inputs(const std::vector<std::string>& inputs, const std::vector<std
         }
     }
     return true;
-}
-
-FileEntry unreadable_entry(const std::string& name, int error, bool folder) {
-    std::string zh, en;
-    switch (error) {
-        case -1: zh = "不是普通文件（管道、套接字或设备），未读取"; en = "not a regular file (a pipe, socket or device); not read"; break;
-        case ENOENT: zh = "文件不存在或是失效的链接"; en = "no such file, or a broken link"; break;
-        case EACCES:
-        case EPERM: zh = "没有读取权限"; en = "permission denied"; break;
-        case EISDIR: zh = "这是一个文件夹，不是文件"; en = "it is a folder, not a file"; break;
-        case ELOOP: zh = "符号链接循环"; en = "too many levels of symbolic links"; break;
-        case EIO: zh = "读取时出现输入/输出错误（磁盘或设备故障）"; en = "input/output error while reading (a disk or device fault)"; break;
-        default:
-            zh = std::string("读取失败（") + std::strerror(error) + "）";
-            en = std::string("reading failed (") + std::strerror(error) + ")";
-    }
-    Problem p;
-    p.file = name;
-    p.severity = Severity::error;
-    p.message_zh = (folder ? "无法读取文件夹：" : "无法读取文件：") + zh +
-                   (folder ? "；其中的文件未载入，其余文件照常载入" : "；整个文件未载入，其余文件照常载入");
-    p.message_en = (folder ? "cannot read the folder: " : "cannot read the file: ") + en +
-                   (folder ? "; the files in it were not loaded, the other files load as usual"
-                           : "; the whole file was not loaded, the other files load as usual");
-    FileEntry entry;
-    entry.name = name;
-    entry.status = FileStatus::rejected;
-    entry.problems.push_back(std::move(p));
-    return entry;
 }
 
 std::string problem_line(const Problem& p, Lang lang) {

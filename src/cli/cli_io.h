@@ -24,7 +24,7 @@ int read_input(const std::string& path, std::string& bytes);
 struct InputFile {
     std::string path;     // where to read it ("-" for stdin)
     std::string display;  // the path as found, shown when two inputs share a base name
-    int error = 0;        // errno when it cannot be read (a folder, a broken link, …); -1: not a regular file
+    int error = 0;        // errno when it cannot be read (a folder, a broken link, …), or kNotRegularFile
     bool folder = false;  // the unreadable thing is a folder
 };
 
@@ -35,9 +35,6 @@ struct InputFile {
 // exist or stdin is named twice: a usage error.
 bool expand_inputs(const std::vector<std::string>& inputs, const std::vector<std::string>& extensions,
                    std::vector<InputFile>& files);
-
-// The rejected workspace entry of an input that could not be read: listed with a file error.
-FileEntry unreadable_entry(const std::string& name, int error, bool folder);
 
 // file:line:column: severity: pointer: message, with control characters made visible.
 std::string problem_line(const Problem& p, Lang lang);

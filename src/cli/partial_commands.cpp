@@ -146,7 +146,7 @@ int run_partial(const std::vector<std::string>& args) {
             continue;
         }
         Workspace ws;  // one file on its own: the partial must not depend on any other file
-        if (error != 0) ws.files.push_back(cli::unreadable_entry(shown, error, file.folder));  // a rejected partial
+        if (error != 0) ws.files.push_back(unreadable_entry(shown, error, file.folder));  // a rejected partial
         const FileEntry& entry = error != 0 ? ws.files.back() : ws.add(shown, bytes);
         const std::string key = !order_key.empty() ? order_key
                                 : has_order_index  ? order_key_for_index(order_index + i)

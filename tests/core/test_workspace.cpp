@@ -2,6 +2,7 @@
 // and rejected files that change nothing.
 #include <doctest/doctest.h>
 
+#include <cerrno>
 #include <string>
 #include <utility>
 #include <vector>
@@ -229,4 +230,26 @@ TEST_CASE("replacement is keyed by the (school, batch) pair: no separator can ma
     const Merged again = merge(ws);
     CHECK(again.file_status[1] == FileStatus::replaced);
     CHECK(again.file_status[0] == FileStatus::loaded);
+}
+
+TEST_CASE("a file that cannot be read is a rejected entry with a file error in both languages") {
+    const FileEntry folder = unreadable_entry("locked", EACCES, true);
+    CHECK(folder.status == FileStatus::rejected);
+    CHECK_FALSE(bool(folder.data));
+    REQUIRE(folder.problems.size() == 1);
+    CHECK(folder.problems[0].severity == Severity::error);
+    CHECK(folder.problems[0].file == "locked");
+    CHECK(folder.problems[0].message_zh == "无法读取文件夹：没有读取权限；其中的文件未载入，其余文件照常载入");
+    CHECK(folder.problems[0].message_en ==
+          "cannot read the folder: permission denied; the files in it were not loaded, the other files load as usual");
+    const FileEntry pipe = unreadable_entry("fifo.json", kNotRegularFile, false);
+    CHECK(pipe.problems.at(0).message_en.find("not a regular file") != std::string::npos);
+    CHECK(unreadable_entry("x.json", EIO, false).problems.at(0).message_zh.find("输入/输出错误") != std::string::npos);
+    // In a workspace it is listed and changes no data.
+    Workspace ws;
+    ws.add("a.json", batch_file("S1", "B1", "", {{"T1", "甲"}}));
+    ws.files.push_back(unreadable_entry("b.json", ENOENT, false));
+    const Merged merged = merge(ws);
+    CHECK(merged.file_status[1] == FileStatus::rejected);
+    CHECK(merged.teachers.size() == 1);
 }
