@@ -507,6 +507,17 @@ TEST_CASE("it2: a policy file in a folder is applied as the page applies it; val
     CHECK(v.out.empty());
     CHECK(v.err.find("rules.json: policy file applied") != std::string::npos);
 
+    // Map/reduce: the map step writes no partial for it (partials are policy-free) and says so;
+    // merge with it as --policy gives what summarize gave.
+    const Run map = run_it2({"summarize", "--partial", folder});
+    CHECK(map.status == 0);
+    CHECK(map.err.find("rules.json: an it2-policy file, not a batch file") != std::string::npos);
+    const std::string partials = dir.write("p.jsonl", map.out);
+    const Run reduced = run_it2({"merge", "--json", "--as-of", "2022-11-01", "--lang", "en", "--policy",
+                                 (dir.path / "data" / "rules.json").string(), partials});
+    CHECK(reduced.status == 0);
+    CHECK(reduced.out == r.out);
+
     // A rejected policy file among the inputs is a problem (exit 1) and changes nothing.
     dir.write("data/rules.json", R"({"format": "it2-policy", "version": 7})");
     r = run_it2({"summarize", "--json", "--as-of", "2022-11-01", "--lang", "en", folder});
