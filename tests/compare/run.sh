@@ -133,9 +133,11 @@ fi
 mapfile -t some < <(ls flawed/*.json | sort -r | head -n 12)
 run files-in-given-order --as-of 2022-11-01 "${some[@]}" clean/500110-0001-2022-1.json
 
-# The JSON Schemas agree with the generator: clean files valid, a policy valid (needs python3-jsonschema).
+# The JSON Schemas agree with the generator: clean files valid, a policy valid (needs python3-jsonschema)…
 if python3 -c 'import jsonschema' 2>/dev/null; then
-  for check in "batch valid clean $root/tests/compare/example" "policy valid lenient.json strict.json"; do
+  # …and the schema states the length limits: the edge files with over-long values are invalid.
+  for check in "batch valid clean $root/tests/compare/example" "policy valid lenient.json strict.json" \
+               "batch invalid $root/tests/compare/edge/11-long-values.json $root/tests/compare/edge/12-long-school-id.json"; do
     read -r kind expect inputs <<< "$check"
     # shellcheck disable=SC2086
     if python3 "$root/tests/compare/schema_check.py" "$root/data/schema/it2-$kind.schema.json" "$expect" $inputs; then
