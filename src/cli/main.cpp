@@ -130,8 +130,9 @@ bool parse_lang(const std::string& value, Lang& lang) {
     return true;
 }
 
-// Loads --policy FILE. False when it cannot be read or is rejected (messages printed).
-bool read_policy(const std::string& path, Lang lang, Policy& policy, Problems& problems) {
+// Loads --policy FILE. False when it cannot be read or is rejected (messages printed; the
+// problems of a rejected file too unless `list_problems` is false: validate prints them itself).
+bool read_policy(const std::string& path, Lang lang, Policy& policy, Problems& problems, bool list_problems = true) {
     std::string bytes;
     if (int error = read_input(path, bytes)) {
         std::cerr << "it2: cannot read the policy file " << path << ": " << std::strerror(error) << " (check the path)\n";
@@ -140,9 +141,10 @@ bool read_policy(const std::string& path, Lang lang, Policy& policy, Problems& p
     PolicyLoad loaded = load_policy(path, bytes);
     problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
     if (!loaded.ok) {
-        for (const Problem& p : loaded.problems) std::cerr << problem_line(p, lang) << "\n";
+        if (list_problems)
+            for (const Problem& p : loaded.problems) std::cerr << problem_line(p, lang) << "\n";
         std::cerr << "it2: the policy file " << path
-                  << " was rejected (see above); fix it, or leave out --policy to use the defaults (`it2 policy`)\n";
+                  << " was rejected (see its problems); fix it, or leave out --policy to use the defaults (`it2 policy`)\n";
         return false;
     }
     policy = loaded.policy;
@@ -239,16 +241,17 @@ void load_inputs(const std::vector<InputFile>& files, const std::vector<std::str
 }
 
 // Reads the inputs of summarize (files named as the page names them) and validate (named by
-// the path as found, for an editor to jump to). Returns -1 to go on, else the exit status.
-int read_all(const LoadOptions& options, const char* usage, bool paths_as_names, Loaded& loaded) {
+// the path as found, for an editor to jump to; validate prints the problems of a rejected
+// --policy itself). Returns -1 to go on, else the exit status.
+int read_all(const LoadOptions& options, const char* usage, bool validating, Loaded& loaded) {
     if (!options.policy_file.empty() &&
-        !read_policy(options.policy_file, options.lang, loaded.policy, loaded.policy_problems))
+        !read_policy(options.policy_file, options.lang, loaded.policy, loaded.policy_problems, !validating))
         return kExitUsage;
     std::vector<InputFile> files;
     if (!expand_inputs(options.inputs, {".json", ".csv"}, files)) return kExitUsage;
     if (files.empty()) return usage_error("no *.json or *.csv files found in the folders given", usage);
     std::vector<std::string> names = summary_names(files);
-    if (paths_as_names)
+    if (validating)
         for (size_t i = 0; i < files.size(); ++i) names[i] = files[i].display;
     load_inputs(files, names, options.lang, loaded);
     return -1;
