@@ -67,6 +67,16 @@ function isIsoDate(v) {
 }
 
 // ---- one file (format.md §1 and §3) ------------------------------------------------------
+// Length limits of format.md §3, in Unicode characters (code points), not UTF-16 units or bytes.
+const MAX_ID = 200, MAX_NAME = 200;
+const chars = (s) => { let n = 0; for (const _ of s) n += 1; return n; };
+const tooLong = (s, limit) => s.length > limit && chars(s) > limit;
+// The first limit - 1 characters and '…'.
+function cut(s, limit) {
+  let out = '', n = 0;
+  for (const c of s) { if (++n === limit) break; out += c; }
+  return out + '…';
+}
 const GRADES = { '优秀': 'excellent', '合格': 'pass', '不合格': 'fail', excellent: 'excellent', pass: 'pass', fail: 'fail' };
 const STATUSES = new Set(['selected', 'submitted', 'graded']);
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -147,6 +157,7 @@ export function loadBatch(name, bytes) {
   const school = doc.school, batch = doc.batch;
   if (!isObject(school) || typeof school.id !== 'string' || school.id === '') return reject('missing school.id');
   if (!isObject(batch) || typeof batch.id !== 'string' || batch.id === '') return reject('missing batch.id');
+  if (tooLong(school.id, MAX_ID) || tooLong(batch.id, MAX_ID)) return reject('school.id or batch.id longer than 200 characters');
   if (!Array.isArray(doc.teachers)) return reject('teachers is not an array');
 
   const start = isIsoDate(batch.start) ? batch.start : null;
@@ -155,9 +166,14 @@ export function loadBatch(name, bytes) {
 
   const deliverables = isObject(school.deliverables) ? school.deliverables : {};
   const present = (v) => v === true || isIsoDate(v);
+  let schoolName = typeof school.name === 'string' ? school.name : '';  // §4 prints the file's name; none given: empty
+  if (tooLong(schoolName, MAX_NAME)) {
+    schoolName = cut(schoolName, MAX_NAME);
+    problems.push({ severity: 'warning', pointer: '/school/name', message: 'school name longer than 200 characters: cut' });
+  }
   const data = {
     schoolId: school.id,
-    schoolName: typeof school.name === 'string' ? school.name : '',  // §4 prints the file's name; none given: empty
+    schoolName,
     batchId: batch.id, start, end,
     deliverables: ['management_team', 'development_plan', 'training_plan'].map((k) => present(deliverables[k])),
     activities: 0,
@@ -177,6 +193,10 @@ export function loadBatch(name, bytes) {
     const pointer = `/teachers/${i}`;
     if (!isObject(t) || typeof t.id !== 'string' || t.id === '' || typeof t.name !== 'string' || t.name === '') {
       problems.push({ severity: 'record', pointer, message: 'teacher without id or name: skipped' });
+      return;
+    }
+    if (tooLong(t.id, MAX_ID) || tooLong(t.name, MAX_NAME)) {
+      problems.push({ severity: 'record', pointer, message: 'teacher id or name longer than 200 characters: skipped' });
       return;
     }
     if (ids.has(t.id)) { problems.push({ severity: 'record', pointer: `${pointer}/id`, message: 'id already used in this file: skipped' }); return; }
@@ -402,7 +422,20 @@ function main(argv) {
     }
   }
   const t1 = performance.now();
-  const entries = inputsRead.map(({ path, content }) => ({ file: path, ...loadBatch(path, content) }));
+  // A policy file among the inputs is applied over --policy in the order found, as the page and
+  // `it2 summarize` do (format.md §4); it is not a batch file.
+  const entries = [];
+  for (const { path, content } of inputsRead) {
+    if (content.includes('it2-policy')) {
+      let doc = null;
+      try { doc = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, '')); } catch { /* not JSON: a batch file problem */ }
+      if (isObject(doc) && doc.format === 'it2-policy') {
+        try { policy = loadPolicy(content.toString('utf8'), policy); } catch { /* rejected: the policy stays */ }
+        continue;
+      }
+    }
+    entries.push({ file: path, ...loadBatch(path, content) });
+  }
   const t2 = performance.now();
   const merged = mergeEntries(entries);
   const t3 = performance.now();

@@ -1,19 +1,22 @@
 // `it2`: the command line on the same core as the page.
 //   summarize / validate / generate / catalog / policy (+ summarize --partial and merge, see
 //   partial_commands.h). Output goes to stdout, messages to stderr.
-// Exit status: 0 everything loaded cleanly, 1 any problem was reported, 2 usage or I/O error.
+// Exit status: 0 everything loaded cleanly, 1 any problem was reported, 2 usage error, a
+// rejected --policy, or output that could not be written.
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "catalog.h"
+#include "cli_io.h"
+#include "export.h"
 #include "generate.h"
 #include "metrics.h"
 #include "partial_commands.h"
@@ -25,10 +28,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace it2;
-
-constexpr int kExitClean = 0;
-constexpr int kExitProblems = 1;
-constexpr int kExitUsage = 2;
+using namespace it2::cli;
 
 const char* const kMainUsage =
     "it2 - IT 2.0 progress tracker (提升工程2.0 进度看板), command line\n"
@@ -44,18 +44,27 @@ const char* const kMainUsage =
     "  merge       combine partial summaries (it2 summarize --partial)\n"
     "\n"
     "Run `it2 COMMAND --help` for a command's options.\n"
-    "Exit status: 0 all files loaded cleanly, 1 problems were reported, 2 usage or I/O error.\n";
+    "Exit status: 0 all files loaded cleanly; 1 problems were reported (a file that cannot be\n"
+    "read is one: it is listed as rejected and the other files load); 2 a usage error, a\n"
+    "--policy FILE that cannot be read or is rejected (every command), or output that could not\n"
+    "be written (a full disk, a closed stdout).\n";
 
 const char* const kSummarizeUsage =
-    "usage: it2 summarize [--policy FILE] [--as-of YYYY-MM-DD] [--table | --json | --csv] [--lang zh|en]\n"
+    "usage: it2 summarize [--policy FILE] [--as-of YYYY-MM-DD] [--table | --json | --csv [--raw]] [--lang zh|en]\n"
     "                     FILES_OR_DIRS...\n"
     "  Loads the it2-batch files in the order given (folders: every *.json and *.csv inside, recursively,\n"
-    "  in sorted path order), merges them (format.md section 3) and prints the summary:\n"
+    "  in sorted path order; - or /dev/stdin reads stdin, pipes and <(...) work too), merges them\n"
+    "  (format.md section 3) and prints the summary:\n"
     "    --table   a table of schools with the district total (default)\n"
     "    --json    exactly format.md section 4; files are named by their base name, as the page\n"
     "              names them (the relative path when two inputs share a base name)\n"
-    "    --csv     one row per teacher with what each still misses\n"
-    "  --policy FILE   an it2-policy file; fields it leaves out keep the defaults (`it2 policy`)\n"
+    "    --csv     one row per teacher with what each still misses: the page's Excel-safe CSV\n"
+    "              (UTF-8 BOM, cells starting with = + - @ get a leading ')\n"
+    "    --raw     with --csv: plain RFC 4180, no BOM and no guard (for scripts)\n"
+    "  --policy FILE   an it2-policy file; fields it leaves out keep the defaults (`it2 policy`);\n"
+    "                  exit 2 when it cannot be read or is rejected\n"
+    "  An it2-policy file among the inputs (e.g. in a folder) is applied as the page applies it:\n"
+    "  over --policy, in the order found; a rejected one is a problem (exit 1) and changes nothing.\n"
     "  --as-of DATE    the day that decides whether a batch has ended (default: today)\n"
     "  --lang zh|en    language of messages, headers and the missing lists (default: zh)\n"
     "  With --table and --csv the problems go to stderr; with --json they are in \"problems\".\n"
@@ -66,8 +75,9 @@ const char* const kValidateUsage =
     "  Loads and merges the it2-batch files like summarize and prints only the problems,\n"
     "  one per line:  file:line:column: severity: pointer: message\n"
     "  (line and column are 0 when unknown; severity is error, record or warning).\n"
-    "  it2-policy files among the inputs (or given with --policy) are checked as policies.\n"
-    "  Default language: zh.\n";
+    "  it2-policy files among the inputs are checked as policies and applied as summarize and the\n"
+    "  page apply them; stderr says which were applied. --policy FILE that cannot be read or is\n"
+    "  rejected: its problems are printed and the exit status is 2. Default language: zh.\n";
 
 const char* const kGenerateUsage =
     "usage: it2 generate [--schools N] [--teachers-per-school M] [--batches K] [--seed S]\n"
@@ -91,7 +101,8 @@ const char* const kCatalogUsage =
 const char* const kPolicyUsage =
     "usage: it2 policy [--policy FILE]\n"
     "  Prints the default policy as an it2-policy file (what data/policy.json holds); with\n"
-    "  --policy FILE, the policy that file gives after filling in the defaults.\n";
+    "  --policy FILE, the policy that file gives after filling in the defaults (exit 1 when the\n"
+    "  file had warnings, 2 when it cannot be read or is rejected).\n";
 
 bool is_help(const std::string& arg) { return arg == "--help" || arg == "-h"; }
 
@@ -100,71 +111,17 @@ int usage_error(const std::string& message, const char* usage) {
     return kExitUsage;
 }
 
-bool read_bytes(const std::string& path, std::string& bytes) {
-    std::ifstream in(path, std::ios::binary);  // bytes as they are: no newline conversion
-    if (!in) return false;
-    // One read of the whole file: a byte-by-byte iterator cost 13% of a 100k-teacher summary.
-    std::error_code size_error;
-    const auto size = fs::file_size(path, size_error);
-    bytes.resize(size_error ? 0 : size_t(size));
-    in.read(bytes.data(), std::streamsize(bytes.size()));
-    return size_t(in.gcount()) == bytes.size();
-}
-
-bool has_data_extension(const fs::path& path) {  // batch files and platform CSVs
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return ext == ".json" || ext == ".csv";
-}
-
-// One input file: where to read it, and the path shown for it (as found).
-struct InputFile {
-    std::string path;
-    std::string display;  // path relative to the folder argument's parent, or as given
-};
-
-// Files as given, folders expanded recursively to their *.json and *.csv files in sorted path order.
-bool expand_inputs(const std::vector<std::string>& inputs, std::vector<InputFile>& files) {
-    for (const std::string& input : inputs) {
-        std::error_code error;
-        if (fs::is_directory(input, error)) {
-            std::vector<std::string> found;
-            for (fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, error), end;
-                 !error && it != end; it.increment(error)) {
-                std::error_code type_error;
-                if (it->is_regular_file(type_error) && has_data_extension(it->path())) found.push_back(it->path().string());
-            }
-            if (error) {
-                std::cerr << "it2: cannot read the folder " << input << ": " << error.message() << "\n";
-                return false;
-            }
-            std::sort(found.begin(), found.end());
-            for (const std::string& path : found) files.push_back({path, path});
-        } else if (fs::exists(input, error)) {
-            files.push_back({input, input});
-        } else {
-            std::cerr << "it2: no such file or folder: " << input << " (check the path; folders are read for *.json and *.csv)\n";
-            return false;
-        }
-    }
-    return true;
-}
-
 // The page knows only base names; use them too, unless two inputs share one.
 std::vector<std::string> summary_names(const std::vector<InputFile>& files) {
     std::map<std::string, int> uses;
-    for (const InputFile& f : files) ++uses[fs::path(f.path).filename().string()];
+    auto base_of = [](const InputFile& f) { return f.path == "-" ? f.display : fs::path(f.path).filename().string(); };
+    for (const InputFile& f : files) ++uses[base_of(f)];
     std::vector<std::string> names;
     for (const InputFile& f : files) {
-        const std::string base = fs::path(f.path).filename().string();
+        const std::string base = base_of(f);
         names.push_back(uses[base] > 1 ? f.display : base);
     }
     return names;
-}
-
-std::string problem_line(const Problem& p, Lang lang) {
-    return p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + severity_key(p.severity) +
-           ": " + p.pointer + ": " + p.message(lang);
 }
 
 bool parse_lang(const std::string& value, Lang& lang) {
@@ -173,19 +130,21 @@ bool parse_lang(const std::string& value, Lang& lang) {
     return true;
 }
 
-// Loads --policy FILE. False when it cannot be read or is rejected (messages printed).
-bool read_policy(const std::string& path, Lang lang, Policy& policy, Problems& problems) {
+// Loads --policy FILE. False when it cannot be read or is rejected (messages printed; the
+// problems of a rejected file too unless `list_problems` is false: validate prints them itself).
+bool read_policy(const std::string& path, Lang lang, Policy& policy, Problems& problems, bool list_problems = true) {
     std::string bytes;
-    if (!read_bytes(path, bytes)) {
-        std::cerr << "it2: cannot read the policy file " << path << " (check the path)\n";
+    if (int error = read_input(path, bytes)) {
+        std::cerr << "it2: cannot read the policy file " << path << ": " << std::strerror(error) << " (check the path)\n";
         return false;
     }
     PolicyLoad loaded = load_policy(path, bytes);
     problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
     if (!loaded.ok) {
-        for (const Problem& p : loaded.problems) std::cerr << problem_line(p, lang) << "\n";
+        if (list_problems)
+            for (const Problem& p : loaded.problems) std::cerr << problem_line(p, lang) << "\n";
         std::cerr << "it2: the policy file " << path
-                  << " was rejected (see above); fix it, or leave out --policy to use the defaults (`it2 policy`)\n";
+                  << " was rejected (see its problems); fix it, or leave out --policy to use the defaults (`it2 policy`)\n";
         return false;
     }
     policy = loaded.policy;
@@ -194,6 +153,7 @@ bool read_policy(const std::string& path, Lang lang, Policy& policy, Problems& p
 
 struct LoadOptions {
     std::string policy_file, as_of, format = "--table";
+    bool raw = false;
     Lang lang = Lang::zh;
     std::vector<std::string> inputs;
 };
@@ -221,6 +181,8 @@ int parse_load_options(const std::vector<std::string>& args, bool allow_output, 
             ++i;
         } else if (allow_output && (a == "--json" || a == "--csv" || a == "--table")) {
             options.format = a;
+        } else if (allow_output && a == "--raw") {
+            options.raw = true;
         } else if (a == "--") {
             options.inputs.insert(options.inputs.end(), args.begin() + long(i) + 1, args.end());
             break;
@@ -230,6 +192,7 @@ int parse_load_options(const std::vector<std::string>& args, bool allow_output, 
             options.inputs.push_back(a);
         }
     }
+    if (options.raw && options.format != "--csv") return usage_error("--raw goes with --csv", usage);
     if (options.inputs.empty())
         return usage_error("give the it2-batch files or folders to read, e.g. it2 " +
                                std::string(allow_output ? "summarize" : "validate") + " data/demo/",
@@ -237,83 +200,99 @@ int parse_load_options(const std::vector<std::string>& args, bool allow_output, 
     return -1;
 }
 
-// Reads every input into the workspace under the given names. False on an I/O error.
-bool load_inputs(const std::vector<InputFile>& files, const std::vector<std::string>& names, Workspace& ws) {
+// What loading the inputs gave: the batch files, and the policy in force after the policy files
+// found among them were applied (as the page applies a policy file it is given).
+struct Loaded {
+    Workspace ws;
+    Policy policy;
+    Problems policy_problems;  // of --policy and of the policy files among the inputs
+};
+
+// Reads every input into the workspace under the given names. A file that cannot be read is a
+// rejected entry with a file error (the rest loads). An it2-policy file is applied over the
+// policy so far; stderr says what was done with it.
+void load_inputs(const std::vector<InputFile>& files, const std::vector<std::string>& names, Lang lang, Loaded& out) {
+    const bool zh = lang == Lang::zh;
     for (size_t i = 0; i < files.size(); ++i) {
+        const InputFile& f = files[i];
         std::string bytes;
-        if (!read_bytes(files[i].path, bytes)) {
-            std::cerr << "it2: cannot read " << files[i].path << " (check that it is a readable file)\n";
-            return false;
+        int error = f.error;
+        if (error == 0) error = read_input(f.path, bytes);
+        if (error != 0) {
+            out.ws.files.push_back(unreadable_entry(names[i], error, f.folder));
+            continue;
         }
-        ws.add(names[i], bytes);
+        // A cheap look first: only a file that mentions it2-policy is parsed twice.
+        if (bytes.find("it2-policy") != std::string::npos && sniff_format(bytes) == "it2-policy") {
+            PolicyLoad loaded = load_policy(names[i], bytes, out.policy);
+            out.policy_problems.insert(out.policy_problems.end(), loaded.problems.begin(), loaded.problems.end());
+            if (loaded.ok) out.policy = loaded.policy;
+            const std::string shown = visible_controls(names[i], false);
+            std::cerr << "it2: " << shown << ": "
+                      << (loaded.ok ? (zh ? "规则文件已采用：其中的规则用于统计（与页面相同，覆盖 --policy 和之前的规则文件）"
+                                          : "policy file applied: its rules are in force (as on the page; over --policy "
+                                            "and earlier policy files)")
+                                    : (zh ? "规则文件有误，未采用（见其问题）" : "policy file rejected and not applied (see its problems)"))
+                      << "\n";
+            continue;
+        }
+        out.ws.add(names[i], bytes);
     }
-    return true;
+}
+
+// Reads the inputs of summarize (files named as the page names them) and validate (named by
+// the path as found, for an editor to jump to; validate prints the problems of a rejected
+// --policy itself). Returns -1 to go on, else the exit status.
+int read_all(const LoadOptions& options, const char* usage, bool validating, Loaded& loaded) {
+    if (!options.policy_file.empty() &&
+        !read_policy(options.policy_file, options.lang, loaded.policy, loaded.policy_problems, !validating))
+        return kExitUsage;
+    std::vector<InputFile> files;
+    if (!expand_inputs(options.inputs, {".json", ".csv"}, files)) return kExitUsage;
+    if (files.empty()) return usage_error("no *.json or *.csv files found in the folders given", usage);
+    std::vector<std::string> names = summary_names(files);
+    if (validating)
+        for (size_t i = 0; i < files.size(); ++i) names[i] = files[i].display;
+    load_inputs(files, names, options.lang, loaded);
+    return -1;
 }
 
 int run_summarize(const std::vector<std::string>& args) {
     if (std::find(args.begin(), args.end(), "--partial") != args.end()) return run_partial(args);
     LoadOptions options;
     if (int status = parse_load_options(args, true, kSummarizeUsage, options); status >= 0) return status;
-
-    Policy policy;
-    Problems policy_problems;
-    if (!options.policy_file.empty() && !read_policy(options.policy_file, options.lang, policy, policy_problems))
-        return kExitUsage;
-    std::vector<InputFile> files;
-    if (!expand_inputs(options.inputs, files)) return kExitUsage;
-    if (files.empty()) return usage_error("no *.json or *.csv files found in the folders given", kSummarizeUsage);
-
-    Workspace ws;
-    if (!load_inputs(files, summary_names(files), ws)) return kExitUsage;
-    Summary summary = compute(ws, merge(ws), policy, options.as_of.empty() ? today_iso() : options.as_of);
-    summary.problems.insert(summary.problems.begin(), policy_problems.begin(), policy_problems.end());
+    Loaded loaded;
+    if (int status = read_all(options, kSummarizeUsage, false, loaded); status >= 0) return status;
+    Summary summary = compute(loaded.ws, merge(loaded.ws), loaded.policy,
+                              options.as_of.empty() ? today_iso() : options.as_of);
+    summary.problems.insert(summary.problems.begin(), loaded.policy_problems.begin(), loaded.policy_problems.end());
 
     if (options.format == "--json") {
-        std::cout.flush();
-        write_summary_json(summary, options.lang, write_stdout);
-        std::fputs("\n", stdout);
-        std::fflush(stdout);
+        write_summary_json(summary, options.lang, write_out);  // streamed, no whole-document string
+        write_out("\n");
     } else {
-        std::cout << (options.format == "--csv" ? summary_csv(summary, options.lang)
-                                                : summary_table(summary, options.lang));
+        write_out(options.format == "--csv" ? summary_csv(summary, options.lang, !options.raw)
+                                            : summary_table(summary, options.lang));
         for (const Problem& p : summary.problems) std::cerr << problem_line(p, options.lang) << "\n";
     }
-    std::cout.flush();
-    return summary.problems.empty() ? kExitClean : kExitProblems;
+    return finish_output(summary.problems.empty() ? kExitClean : kExitProblems);
 }
 
 int run_validate(const std::vector<std::string>& args) {
     LoadOptions options;
     if (int status = parse_load_options(args, false, kValidateUsage, options); status >= 0) return status;
-    Problems problems;
-    if (!options.policy_file.empty()) {
-        Policy policy;
-        if (!read_policy(options.policy_file, options.lang, policy, problems)) return kExitProblems;
+    Loaded loaded;
+    if (int status = read_all(options, kValidateUsage, true, loaded); status >= 0) {
+        // A rejected --policy: its problems are what validate is for; then exit 2 as everywhere.
+        for (const Problem& p : loaded.policy_problems) write_out(problem_line(p, options.lang) + "\n");
+        return finish_output(status);
     }
-    std::vector<InputFile> files;
-    if (!expand_inputs(options.inputs, files)) return kExitUsage;
-    if (files.empty()) return usage_error("no *.json or *.csv files found in the folders given", kValidateUsage);
-    Workspace ws;
-    for (const InputFile& f : files) {
-        std::string bytes;
-        if (!read_bytes(f.path, bytes)) {
-            std::cerr << "it2: cannot read " << f.path << " (check that it is a readable file)\n";
-            return kExitUsage;
-        }
-        // A policy file among the inputs is checked as a policy, not rejected as a batch file.
-        if (sniff_format(bytes) == "it2-policy") {
-            const PolicyLoad policy = load_policy(f.display, bytes);
-            problems.insert(problems.end(), policy.problems.begin(), policy.problems.end());
-            continue;
-        }
-        ws.add(f.display, bytes);
-    }
-    for (const FileEntry& f : ws.files) problems.insert(problems.end(), f.problems.begin(), f.problems.end());
-    const Merged merged = merge(ws);
+    Problems problems = std::move(loaded.policy_problems);
+    for (const FileEntry& f : loaded.ws.files) problems.insert(problems.end(), f.problems.begin(), f.problems.end());
+    const Merged merged = merge(loaded.ws);
     problems.insert(problems.end(), merged.problems.begin(), merged.problems.end());
-    for (const Problem& p : problems) std::cout << problem_line(p, options.lang) << "\n";
-    std::cout.flush();
-    return problems.empty() ? kExitClean : kExitProblems;
+    for (const Problem& p : problems) write_out(problem_line(p, options.lang) + "\n");
+    return finish_output(problems.empty() ? kExitClean : kExitProblems);
 }
 
 // The whole-number options of `it2 generate`, with their bounds and an example to type.
@@ -421,8 +400,8 @@ int run_catalog(const std::vector<std::string>& args) {
         return kExitClean;
     }
     if (!args.empty()) return usage_error("catalog takes no arguments", kCatalogUsage);
-    std::cout << catalog_json();
-    return kExitClean;
+    write_out(catalog_json());
+    return finish_output(kExitClean);
 }
 
 int run_policy(const std::vector<std::string>& args) {
@@ -441,11 +420,11 @@ int run_policy(const std::vector<std::string>& args) {
     Policy policy;
     Problems problems;
     if (!policy_file.empty()) {
-        if (!read_policy(policy_file, Lang::zh, policy, problems)) return kExitProblems;
+        if (!read_policy(policy_file, Lang::zh, policy, problems)) return kExitUsage;
         for (const Problem& p : problems) std::cerr << problem_line(p, Lang::zh) << "\n";
     }
-    std::cout << policy_json(policy);
-    return problems.empty() ? kExitClean : kExitProblems;
+    write_out(policy_json(policy));
+    return finish_output(problems.empty() ? kExitClean : kExitProblems);
 }
 
 }  // namespace

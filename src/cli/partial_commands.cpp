@@ -3,18 +3,21 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "export.h"
+#include "load_batch.h"
 #include "metrics.h"
 #include "partial.h"
 #include "policy.h"
 #include "summary_json.h"
+#include "cli_io.h"
 #include "workspace.h"
 
 namespace it2 {
@@ -29,7 +32,9 @@ const char* const kPartialUsage =
     "  per file to stdout, or to DIR/<file>.partial.jsonl with --out-dir. Directories are read\n"
     "  recursively for *.json in sorted path order. `it2 merge` combines the lines.\n"
     "  Exit status 0 when every partial was written (the files' problems travel inside the\n"
-    "  partials and make `it2 merge` exit 1), 2 on a usage or I/O error.\n"
+    "  partials and make `it2 merge` exit 1; a file that cannot be read becomes a rejected\n"
+    "  partial), 2 on a usage error or an output that could not be written. An it2-policy file\n"
+    "  found among the inputs gets no partial (a note on stderr): give it to `it2 merge --policy`.\n"
     "  Merge order: by order key; the default key is the file's path as found, so merging the\n"
     "  partials of every file of a folder equals `it2 summarize FOLDER`. --order-index N gives\n"
     "  the i-th file the key N+i (zero-padded) to reproduce an explicit file order instead.\n"
@@ -39,56 +44,18 @@ const char* const kPartialUsage =
     "  `-` reads that one file from stdin (with --name), e.g. hdfs dfs -cat P | it2 summarize --partial --name P -\n";
 
 const char* const kMergeUsage =
-    "usage: it2 merge [--policy FILE] [--as-of YYYY-MM-DD] [--json | --csv | --table | --partial] [--lang zh|en] PARTIALS...\n"
+    "usage: it2 merge [--policy FILE] [--as-of YYYY-MM-DD] [--json | --csv [--raw] | --table | --partial] [--lang zh|en]\n"
+    "                 PARTIALS...\n"
     "  Combines partial summaries (files of it2-partial lines, folders holding *.jsonl, or - for\n"
     "  stdin) into the summary of all their files at once (format.md section 4), merging the\n"
     "  files in ascending order key. --partial prints the sorted union of the lines instead, so\n"
     "  merges can be staged (exit 0). Default output: --json; default as-of date: today.\n"
-    "  Exit status: 0 clean, 1 when the files had problems, 2 on a usage error or a line that\n"
-    "  is not a partial (nothing is merged then).\n";
-
-bool read_file(const std::string& path, std::string& bytes) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !in.bad();
-}
-
-// Case-insensitive, as `it2 summarize` reads folders ("A.JSON" counts).
-bool has_extension(const fs::path& path, const std::string& extension) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return ext == extension;
-}
-
-// Files as given, directories expanded recursively to the files ending in `extension`, each
-// directory's files in sorted path order. False (with a message) when a path does not exist.
-bool expand_inputs(const std::vector<std::string>& inputs, const std::string& extension,
-                   std::vector<std::string>& files) {
-    for (const std::string& input : inputs) {
-        std::error_code error;
-        if (input != "-" && fs::is_directory(input, error)) {
-            std::vector<std::string> found;
-            for (fs::recursive_directory_iterator it(input, error), end; !error && it != end; it.increment(error)) {
-                std::error_code type_error;
-                if (it->is_regular_file(type_error) && has_extension(it->path(), extension))
-                    found.push_back(it->path().string());
-            }
-            if (error) {
-                std::cerr << "it2: cannot read folder " << input << ": " << error.message() << "\n";
-                return false;
-            }
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else if (input == "-" || fs::exists(input, error)) {
-            files.push_back(input);
-        } else {
-            std::cerr << "it2: no such file or folder: " << input << " (check the path)\n";
-            return false;
-        }
-    }
-    return true;
-}
+    "  --csv is the Excel-safe CSV of `it2 summarize --csv` (--raw: plain RFC 4180).\n"
+    "  Every line is checked as strictly as the loader checks a file (ids, names, hours >= 0,\n"
+    "  real dates, known codes, length limits, the problems matching the status).\n"
+    "  Exit status: 0 clean, 1 when the files had problems, 2 on a usage error, a --policy FILE\n"
+    "  that cannot be read or is rejected, a partial that cannot be read, a line that is not a\n"
+    "  valid partial (nothing is merged then), or an output that could not be written.\n";
 
 bool parse_index(const std::string& text, uint64_t& value) {
     if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 19) return false;
@@ -96,10 +63,8 @@ bool parse_index(const std::string& text, uint64_t& value) {
     return true;
 }
 
-void print_problems(const Problems& problems) {
-    for (const Problem& p : problems)
-        std::cerr << p.file << ":" << p.line << ":" << p.column << ": " << severity_key(p.severity) << ": "
-                  << p.pointer << ": " << p.message_en << "\n";
+void print_problems(const Problems& problems, Lang lang) {
+    for (const Problem& p : problems) std::cerr << cli::problem_line(p, lang) << "\n";
 }
 
 }  // namespace
@@ -136,19 +101,21 @@ int run_partial(const std::vector<std::string>& args) {
             inputs.push_back(a);
         }
     }
-    std::vector<std::string> files;
+    std::vector<cli::InputFile> files;
     if (inputs.empty()) {
         std::cerr << "it2: give the batch files or folders to summarize, e.g. it2 summarize --partial data/\n"
                   << kPartialUsage;
         return 2;
     }
-    if (!expand_inputs(inputs, ".json", files)) return 2;
+    if (!cli::expand_inputs(inputs, {".json"}, files)) return 2;
     if ((!order_key.empty() || !name.empty()) && files.size() != 1) {
         std::cerr << "it2: --order-key and --name apply to one file; " << files.size()
                   << " were given (use --order-index for several)\n";
         return 2;
     }
-    if (std::find(files.begin(), files.end(), "-") != files.end() && (name.empty() || files.size() != 1)) {
+    const bool has_stdin =
+        std::any_of(files.begin(), files.end(), [](const cli::InputFile& f) { return f.path == "-"; });
+    if (has_stdin && (name.empty() || files.size() != 1)) {
         std::cerr << "it2: a file read from stdin (-) needs --name NAME, the name the summary shows for it\n";
         return 2;
     }
@@ -166,42 +133,46 @@ int run_partial(const std::vector<std::string>& args) {
     }
 
     for (size_t i = 0; i < files.size(); ++i) {
+        const cli::InputFile& file = files[i];
         std::string bytes;
-        if (files[i] == "-") {
-            std::ostringstream all;
-            all << std::cin.rdbuf();
-            bytes = all.str();
-        } else if (!read_file(files[i], bytes)) {
-            std::cerr << "it2: cannot read " << files[i] << "\n";
-            return 2;
-        }
-        Workspace ws;  // one file on its own: the partial must not depend on any other file
+        int error = file.error;
+        if (error == 0) error = cli::read_input(file.path, bytes);
         // Named by base name, as `it2 summarize` and the page name files (see kPartialUsage).
-        const FileEntry& entry = ws.add(name.empty() ? fs::path(files[i]).filename().string() : name, bytes);
-        const std::string key = !order_key.empty() ? order_key
-                                : has_order_index  ? order_key_for_index(order_index + i)
-                                                   : files[i];
-        const std::string line = partial_line(entry, key) + "\n";
-        if (out_dir.empty()) {
-            std::cout << line;
+        const std::string shown = name.empty() ? fs::path(file.path).filename().string() : name;
+        if (error == 0 && bytes.find("it2-policy") != std::string::npos && sniff_format(bytes) == "it2-policy") {
+            // Partials are policy-free: `it2 summarize FOLDER` applies it, so merge needs it as --policy.
+            std::cerr << "it2: " << visible_controls(shown, false)
+                      << ": an it2-policy file, not a batch file: no partial written; give it to `it2 merge --policy`\n";
             continue;
         }
-        const fs::path target = fs::path(out_dir) / (fs::path(files[i]).filename().string() + ".partial.jsonl");
+        Workspace ws;  // one file on its own: the partial must not depend on any other file
+        if (error != 0) ws.files.push_back(unreadable_entry(shown, error, file.folder));  // a rejected partial
+        const FileEntry& entry = error != 0 ? ws.files.back() : ws.add(shown, bytes);
+        const std::string key = !order_key.empty() ? order_key
+                                : has_order_index  ? order_key_for_index(order_index + i)
+                                                   : file.path;
+        const std::string line = partial_line(entry, key) + "\n";
+        if (out_dir.empty()) {
+            cli::write_out(line);
+            continue;
+        }
+        const fs::path target = fs::path(out_dir) / (fs::path(file.path).filename().string() + ".partial.jsonl");
         std::ofstream out(target, std::ios::binary);
         out << line;
+        out.close();
         if (!out) {
             std::cerr << "it2: cannot write " << target.string() << "\n";
             return 2;
         }
     }
-    std::cout.flush();
-    return std::cout ? 0 : 2;
+    return cli::finish_output(0);
 }
 
 int run_merge(const std::vector<std::string>& args) {
     std::vector<std::string> inputs;
     std::string policy_file, as_of, format = "--json";
     Lang lang = Lang::zh;
+    bool raw = false;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const bool has_value = i + 1 < args.size();
@@ -226,6 +197,8 @@ int run_merge(const std::vector<std::string>& args) {
             lang = value == "en" ? Lang::en : Lang::zh;
         } else if (a == "--json" || a == "--csv" || a == "--table" || a == "--partial") {
             format = a;
+        } else if (a == "--raw") {
+            raw = true;
         } else if (a != "-" && a.size() > 1 && a[0] == '-') {
             std::cerr << "it2: unknown or incomplete option " << a << " for merge\n" << kMergeUsage;
             return 2;
@@ -238,28 +211,30 @@ int run_merge(const std::vector<std::string>& args) {
                   << kMergeUsage;
         return 2;
     }
-    std::vector<std::string> sources;
-    if (!expand_inputs(inputs, ".jsonl", sources)) return 2;
+    if (raw && format != "--csv") {
+        std::cerr << "it2: --raw goes with --csv\n" << kMergeUsage;
+        return 2;
+    }
+    std::vector<cli::InputFile> sources;
+    if (!cli::expand_inputs(inputs, {".jsonl"}, sources)) return 2;
 
     std::vector<PartialEntry> entries;
     Problems unreadable;
-    for (const std::string& source : sources) {
+    for (const cli::InputFile& source : sources) {
         std::string text;
-        if (source == "-") {
-            std::ostringstream all;
-            all << std::cin.rdbuf();
-            text = all.str();
-        } else if (!read_file(source, text)) {
-            std::cerr << "it2: cannot read " << source << "\n";
+        const int error = source.error != 0 ? source.error : cli::read_input(source.path, text);
+        if (error != 0) {  // a partial missing would silently change every number
+            std::cerr << "it2: cannot read " << visible_controls(source.display, false) << ": "
+                      << (error > 0 ? std::strerror(error) : "not a regular file") << "; nothing merged\n";
             return 2;
         }
-        PartialRead read = read_partials(source == "-" ? "<stdin>" : source, text);
+        PartialRead read = read_partials(source.display, text);
         std::move(read.entries.begin(), read.entries.end(), std::back_inserter(entries));
         unreadable.insert(unreadable.end(), read.problems.begin(), read.problems.end());
     }
     // A skipped partial would silently change every number: refuse instead.
     if (!unreadable.empty()) {
-        print_problems(unreadable);
+        print_problems(unreadable, lang);
         std::cerr << "it2: " << unreadable.size() << " line(s) are not it2-partial v1 summaries; nothing merged. "
                   << "Make them with `it2 summarize --partial`.\n";
         return 2;
@@ -268,20 +243,19 @@ int run_merge(const std::vector<std::string>& args) {
     if (format == "--partial") {
         std::stable_sort(entries.begin(), entries.end(),
                          [](const PartialEntry& a, const PartialEntry& b) { return a.order_key < b.order_key; });
-        for (const PartialEntry& e : entries) std::cout << partial_line(e.file, e.order_key) << "\n";
-        std::cout.flush();
-        return std::cout ? 0 : 2;
+        for (const PartialEntry& e : entries) cli::write_out(partial_line(e.file, e.order_key) + "\n");
+        return cli::finish_output(0);
     }
 
     Policy policy;
     if (!policy_file.empty()) {
         std::string bytes;
-        if (!read_file(policy_file, bytes)) {
-            std::cerr << "it2: cannot read policy file " << policy_file << "\n";
+        if (int error = cli::read_input(policy_file, bytes)) {
+            std::cerr << "it2: cannot read the policy file " << policy_file << ": " << std::strerror(error) << "\n";
             return 2;
         }
         PolicyLoad loaded = load_policy(policy_file, bytes);
-        print_problems(loaded.problems);
+        print_problems(loaded.problems, lang);
         if (!loaded.ok) {
             std::cerr << "it2: the policy file " << policy_file << " was rejected (see above)\n";
             return 2;
@@ -290,16 +264,13 @@ int run_merge(const std::vector<std::string>& args) {
     }
     const Workspace ws = workspace_from_partials(std::move(entries));
     const Summary summary = compute(ws, merge(ws), policy, as_of.empty() ? today_iso() : as_of);
-    if (format == "--csv") std::cout << summary_csv(summary, lang);
-    else if (format == "--table") std::cout << summary_table(summary, lang);
+    if (format == "--csv") cli::write_out(summary_csv(summary, lang, !raw));
+    else if (format == "--table") cli::write_out(summary_table(summary, lang));
     else {
-        std::cout.flush();
-        write_summary_json(summary, lang, write_stdout);
-        std::fputs("\n", stdout);
-        std::fflush(stdout);
+        write_summary_json(summary, lang, cli::write_out);
+        cli::write_out("\n");
     }
-    std::cout.flush();
-    return summary.problems.empty() ? 0 : 1;
+    return cli::finish_output(summary.problems.empty() ? 0 : 1);
 }
 
 }  // namespace it2

@@ -19,7 +19,9 @@
 
 #include "catalog.h"
 #include "export.h"
+#include "field_limits.h"
 #include "metrics.h"
+#include "text_sniff.h"
 #include "utf8.h"
 
 namespace it2 {
@@ -323,13 +325,14 @@ bool blank_record(const std::vector<std::string>& fields) {
 
 }  // namespace
 
-int for_each_csv_record(std::string_view text, char delim, const std::function<void(const CsvRecord&)>& on_record) {
+int for_each_csv_record(std::string_view text, char delim, const std::function<void(const CsvRecord&)>& on_record,
+                        int* quote_column) {
     CsvRecord record;  // reused: its vector keeps its capacity from row to row
     std::string field;
     int line = 1;
     record.line = 1;
     bool in_quotes = false, field_was_quoted = false;
-    int quote_line = 0;
+    int quote_line = 0, quote_field = 0;
     auto end_field = [&]() {
         record.fields.push_back(std::move(field));
         field.clear();
@@ -374,6 +377,7 @@ int for_each_csv_record(std::string_view text, char delim, const std::function<v
             in_quotes = true;
             field_was_quoted = true;
             quote_line = line;
+            quote_field = int(record.fields.size()) + 1;
         } else if (c == delim) {
             end_field();
         } else if (c == '\r' || c == '\n') {
@@ -388,7 +392,10 @@ int for_each_csv_record(std::string_view text, char delim, const std::function<v
             i = run_end - 1;
         }
     }
-    if (in_quotes) return quote_line;
+    if (in_quotes) {
+        if (quote_column) *quote_column = quote_field;
+        return quote_line;
+    }
     if (!field.empty() || !record.fields.empty() || field_was_quoted) end_record();
     return 0;
 }
@@ -396,8 +403,8 @@ int for_each_csv_record(std::string_view text, char delim, const std::function<v
 CsvParse parse_csv(std::string_view text) {
     CsvParse out;
     out.delimiter = csv_delimiter(text);
-    out.unterminated_quote_line =
-        for_each_csv_record(text, out.delimiter, [&](const CsvRecord& r) { out.records.push_back(r); });
+    out.unterminated_quote_line = for_each_csv_record(
+        text, out.delimiter, [&](const CsvRecord& r) { out.records.push_back(r); }, &out.unterminated_quote_column);
     if (out.unterminated_quote_line > 0) out.records.clear();
     return out;
 }
@@ -464,8 +471,13 @@ struct Layout {
     std::vector<std::string> names;            // header text per column (trimmed)
 };
 
-// "能力点12" / "point12" / "能力点 12" → (code, 12).
-bool parse_point_header(const std::string& name, PointPart& part, int& number) {
+constexpr int kMaxPointColumn = 999999999;  // 能力点N: N from 1 to this (docs/csv-import.md)
+
+enum class PointHeader : uint8_t { no, yes, bad_number };
+
+// "能力点12" / "point12" / "能力点 12" → (code, 12); "能力点0" or a number above kMaxPointColumn
+// is bad_number (reported, not taken for an unknown column).
+PointHeader parse_point_header(const std::string& name, PointPart& part, int& number) {
     static constexpr std::pair<const char*, PointPart> kPrefixes[] = {
         {"能力点", PointPart::code}, {"状态", PointPart::status}, {"等级", PointPart::grade},
         {"point", PointPart::code},  {"status", PointPart::status}, {"grade", PointPart::grade},
@@ -475,13 +487,14 @@ bool parse_point_header(const std::string& name, PointPart& part, int& number) {
         std::string_view p = prefix;
         if (lower.compare(0, p.size(), p) != 0) continue;
         std::string digits = trim(std::string_view(lower).substr(p.size()));
-        if (digits.empty() || digits.size() > 3 || digits.find_first_not_of("0123456789") != std::string::npos)
-            return false;
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return PointHeader::no;
+        digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size()));  // "能力点01" is 能力点1
+        if (digits.empty() || digits.size() > 9) return PointHeader::bad_number;
         number = std::atoi(digits.c_str());
         part = which;
-        return number > 0;
+        return number <= kMaxPointColumn ? PointHeader::yes : PointHeader::bad_number;
     }
-    return false;
+    return PointHeader::no;
 }
 
 std::string row_pointer(int row, std::string_view column) {
@@ -617,7 +630,15 @@ bool CsvImporter::read_header(const CsvRecord& header, std::vector<std::string>&
         }
         PointPart part;
         int number = 0;
-        if (!known && parse_point_header(name, part, number)) {
+        const PointHeader point_header = known ? PointHeader::no : parse_point_header(name, part, number);
+        if (point_header == PointHeader::bad_number) {
+            known = true;
+            orphan_problems_.push_back(make(Severity::warning, header_number_, column, header.line,
+                                            "列号 N 应为 1 到 " + std::to_string(kMaxPointColumn) + " 的整数，此列被忽略",
+                                            "the column number N must be a whole number from 1 to " +
+                                                std::to_string(kMaxPointColumn) + "; this column is ignored"));
+        }
+        if (point_header == PointHeader::yes) {
             known = true;
             auto [it, added] = layout_.points.try_emplace(number, std::array<int, 3>{-1, -1, -1});
             (void)added;
@@ -671,6 +692,15 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
                                         "缺少学校编号或批次：跳过该行", "no school id or batch; row skipped", id));
         return;
     }
+    if (utf8_longer_than(school, kMaxIdChars) || utf8_longer_than(batch, kMaxIdChars)) {
+        const bool school_long = utf8_longer_than(school, kMaxIdChars);
+        const std::string& v = school_long ? school : batch;
+        orphan_problems_.push_back(make(Severity::record, row, col(school_long ? Field::school_id : Field::batch) + 1,
+                                        record.line, too_long_zh(school_long ? "学校编号" : "批次", v, kMaxIdChars) + "：跳过该行",
+                                        too_long_en(school_long ? "the school id" : "the batch", v, kMaxIdChars) +
+                                            "; row skipped"));
+        return;
+    }
     Group& g = group_for(school, batch);
     BatchFile& data = *g.data;
     Problems& problems = g.load.problems;
@@ -680,9 +710,17 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
     };
 
     // School and batch fields: the first non-empty value wins; a different one is a warning.
-    auto group_value = [&](Field f, std::string& target, bool is_date) {
+    // Over `limit` characters: the school name is cut (it stays recognisable), others ignored.
+    auto group_value = [&](Field f, std::string& target, bool is_date, size_t limit = kMaxNameChars) {
         std::string v = cell(col(f));
         if (v.empty()) return;
+        if (utf8_longer_than(v, limit)) {
+            const bool cut = f == Field::school_name;
+            problem(Severity::warning, col(f), too_long_zh("该值", v, limit) + (cut ? "，只保留前 " + std::to_string(limit - 1) + " 个字符" : "，已忽略"),
+                    too_long_en("the value", v, limit) + (cut ? "; only its first " + std::to_string(limit - 1) + " characters are kept" : "; ignored"));
+            if (!cut) return;
+            v = utf8_cut(v, limit);
+        }
         if (is_date && !is_iso_date(v)) {
             problem(Severity::warning, col(f), "不是 YYYY-MM-DD 格式的日期，已忽略", "not a YYYY-MM-DD date; ignored");
             return;
@@ -696,12 +734,21 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
     group_value(Field::batch_name, data.batch_name, false);
     group_value(Field::batch_start, data.batch_start, true);
     group_value(Field::batch_end, data.batch_end, true);
-    group_value(Field::district_code, data.district_code, false);
+    group_value(Field::district_code, data.district_code, false, kMaxIdChars);
     group_value(Field::district_name, data.district_name, false);
 
     if (id.empty() || name.empty()) {
         Field f = id.empty() ? Field::teacher_id : Field::teacher_name;
         problem(Severity::record, col(f), "缺少教师编号或姓名：跳过该教师", "no teacher id or name; teacher skipped");
+        return;
+    }
+    if (utf8_longer_than(id, kMaxIdChars) || utf8_longer_than(name, kMaxNameChars)) {
+        const bool id_long = utf8_longer_than(id, kMaxIdChars);
+        const std::string& v = id_long ? id : name;
+        const size_t limit = id_long ? kMaxIdChars : kMaxNameChars;
+        problem(Severity::record, col(id_long ? Field::teacher_id : Field::teacher_name),
+                too_long_zh(id_long ? "教师编号" : "姓名", v, limit) + "：跳过该教师",
+                too_long_en(id_long ? "the teacher id" : "the name", v, limit) + "; teacher skipped");
         return;
     }
     if (!g.teacher_ids.insert(id).second) {
@@ -713,8 +760,17 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
     Teacher t;
     t.id = id;
     t.name = name;
-    t.subject = cell(col(Field::subject));
-    t.role = cell(col(Field::role));
+    auto label = [&](Field f, std::string& target) {
+        std::string v = cell(col(f));
+        if (utf8_longer_than(v, kMaxLabelChars)) {
+            problem(Severity::record, col(f), too_long_zh("该值", v, kMaxLabelChars) + "，已忽略",
+                    too_long_en("the value", v, kMaxLabelChars) + "; ignored");
+            return;
+        }
+        target = std::move(v);
+    };
+    label(Field::subject, t.subject);
+    label(Field::role, t.role);
     t.index = int(data.teachers.size());
     auto hours = [&](Field f, double& target) {
         if (col(f) < 0) return;
@@ -784,16 +840,17 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
 }
 
 std::vector<BatchLoad> CsvImporter::run(std::string_view bytes) {
+    // UTF-16 (with or without BOM) and binary files (an .xlsx picked by mistake) say what they are.
+    if (const TextSniff sniff = sniff_text(bytes); sniff.kind != NotText::text)
+        return reject(not_text_message_zh(sniff, "「CSV UTF-8（逗号分隔）」（在 Excel 中另存为）"),
+                      not_text_message_en(sniff, "\"CSV UTF-8 (comma delimited)\" from Excel"));
     DecodedText text = decode_text(bytes);
-    if (text.encoding == TextEncoding::utf16)
-        return reject("文件是 UTF-16 编码：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」",
-                      "the file is UTF-16: save it from Excel as \"CSV UTF-8 (comma delimited)\"");
     if (text.encoding == TextEncoding::invalid) {
         int line = 1 + int(std::count(bytes.begin(), bytes.begin() + std::min(text.bad_offset, bytes.size()), '\n'));
         return reject("既不是 UTF-8 也不是 GB18030/GBK 编码（第 " + std::to_string(text.bad_offset) + " 字节）",
                       "neither UTF-8 nor GB18030/GBK text (byte " + std::to_string(text.bad_offset) + ")", line);
     }
-    int rows = 0, header_line = 0;
+    int rows = 0, header_line = 0, open_quote_column = 0;
     std::vector<std::string> missing;
     int open_quote_line = for_each_csv_record(text.utf8, csv_delimiter(text.utf8), [&](const CsvRecord& record) {
         ++rows;
@@ -804,11 +861,13 @@ std::vector<BatchLoad> CsvImporter::run(std::string_view bytes) {
         } else if (missing.empty()) {
             read_row(record, record.number);
         }
-    });
+    }, &open_quote_column);
     if (open_quote_line > 0)
-        return reject("引号没有闭合（从第 " + std::to_string(open_quote_line) + " 行开始）",
-                      "a quoted field never closes (opened on line " + std::to_string(open_quote_line) + ")",
-                      open_quote_line);
+        return reject("引号没有闭合（从第 " + std::to_string(open_quote_line) + " 行第 " + std::to_string(open_quote_column) +
+                          " 列开始）",
+                      "a quoted field never closes (opened on line " + std::to_string(open_quote_line) + ", column " +
+                          std::to_string(open_quote_column) + ")",
+                      open_quote_line, open_quote_column);
     if (rows == 0) return reject("文件是空的", "the file is empty");
     if (!missing.empty()) {
         std::string list;

@@ -46,7 +46,8 @@ struct CsvRecord {
 struct CsvParse {
     std::vector<CsvRecord> records;  // blank lines dropped
     char delimiter = ',';
-    int unterminated_quote_line = 0;  // >0: a quoted field opened on this line never closes
+    int unterminated_quote_line = 0;    // >0: a quoted field opened on this line never closes
+    int unterminated_quote_column = 0;  // … in this column (1 = the first field of its record)
 };
 
 // Quoted fields, embedded delimiters, doubled quotes, line breaks inside quotes, CRLF or LF.
@@ -55,8 +56,10 @@ struct CsvParse {
 CsvParse parse_csv(std::string_view utf8);
 
 // The same, one record at a time (a 50 MB file need not exist twice as strings); returns the
-// unterminated quote's line, or 0. Records already handed over stay handed over.
-int for_each_csv_record(std::string_view utf8, char delimiter, const std::function<void(const CsvRecord&)>& on_record);
+// unterminated quote's line, or 0 (and sets *quote_column to its column when given). Records
+// already handed over stay handed over.
+int for_each_csv_record(std::string_view utf8, char delimiter, const std::function<void(const CsvRecord&)>& on_record,
+                        int* quote_column = nullptr);
 char csv_delimiter(std::string_view utf8);  // what parse_csv sniffs
 
 // ---- the import --------------------------------------------------------------------------------

@@ -5,10 +5,43 @@
 #include <cstdio>
 #include <initializer_list>
 #include <string>
+#include <unordered_map>
 
 #include "catalog.h"
+#include "utf8.h"
 
 namespace it2 {
+
+// ==== [SECTION] control characters ==============================================================
+
+std::string visible_controls(std::string_view text, bool keep_tab_and_newline) {
+    auto is_control = [&](size_t i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20) return !(keep_tab_and_newline && (c == '\t' || c == '\n'));
+        if (c == 0x7F) return true;
+        return c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80;  // U+0080–U+009F
+    };
+    size_t first = 0;
+    while (first < text.size() && !is_control(first)) ++first;
+    if (first == text.size()) return std::string(text);  // the common case: nothing to change
+    std::string out(text.substr(0, first));
+    out.reserve(text.size() + 16);
+    for (size_t i = first; i < text.size(); ++i) {
+        if (!is_control(i)) {
+            out += text[i];
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0xC2) {
+            out += "\xEF\xBF\xBD";  // U+FFFD
+            ++i;
+        } else {
+            append_utf8(out, c == 0x7F ? 0x2421 : 0x2400 + c);
+        }
+    }
+    return out;
+}
 
 // ==== [SECTION] CSV =============================================================================
 
@@ -34,12 +67,13 @@ std::string csv_quote(std::string_view cell) {
 namespace {
 
 std::string csv_document(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                         bool neutralise) {
-    std::string out = "\xEF\xBB\xBF";
+                         bool neutralise, bool bom = true) {
+    std::string out = bom ? "\xEF\xBB\xBF" : "";
     auto write_row = [&](const std::vector<std::string>& row) {
         for (size_t i = 0; i < row.size(); ++i) {
             if (i) out += ',';
-            out += csv_quote(neutralise ? csv_neutralise(row[i]) : row[i]);
+            const std::string cell = visible_controls(row[i], true);
+            out += csv_quote(neutralise ? csv_neutralise(cell) : cell);
         }
         out += "\r\n";
     };
@@ -58,9 +92,14 @@ std::string csv_export_raw(const std::vector<std::string>& header, const std::ve
     return csv_document(header, rows, false);
 }
 
+std::string csv_export_plain(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    return csv_document(header, rows, false, false);
+}
+
 // ==== [SECTION] HTML report =====================================================================
 
-std::string html_escape(std::string_view text) {
+std::string html_escape(std::string_view raw) {
+    const std::string text = visible_controls(raw, true);
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {
@@ -455,15 +494,18 @@ void ReportWriter::files_section(const std::string* school_id) {
     out_ += t("数据文件与输入问题", "Data files and input problems");
     out_ += "</h2>\n";
     open_table("数据文件", "Data files", {{"文件", "File"}, {"状态", "Status"}, {"问题数", "Problems"}});
+    // Problems by file name in one pass (not one pass per file: 2,000 files × their problems).
+    std::unordered_map<std::string_view, std::vector<const Problem*>> problems_of;
+    for (const Problem& p : s_.problems) problems_of[p.file].push_back(&p);
     std::vector<const Problem*> problems;
     for (size_t i : shown) {
         const std::string& name = s_.files[i].name;
         size_t count = 0;
-        for (const Problem& p : s_.problems)
-            if (p.file == name) {
-                ++count;
-                problems.push_back(&p);
-            }
+        if (auto it = problems_of.find(name); it != problems_of.end()) {
+            count = it->second.size();
+            problems.insert(problems.end(), it->second.begin(), it->second.end());
+            problems_of.erase(it);  // a name listed twice counts its problems once, as before
+        }
         out_ += "<tr><th scope=\"row\">" + html_escape(name) + "</th><td>" +
                 file_status_label(s_.files[i].status, lang_) + "</td><td class=\"num\">" + std::to_string(count) +
                 "</td></tr>\n";

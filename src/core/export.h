@@ -12,6 +12,13 @@
 
 namespace it2 {
 
+// Control characters made visible, one rule for every export and for terminal output: C0
+// controls as their Control Pictures (U+0000 → ␀ U+2400, ESC → ␛ U+241B), DEL as ␡, C1 controls
+// (U+0080–U+009F) as U+FFFD. Tab and line feed are kept when `keep_tab_and_newline` (inside a
+// CSV cell or HTML text), replaced too when not (one terminal line per record). Nothing else
+// changes, so text without control characters comes back as it was.
+std::string visible_controls(std::string_view text, bool keep_tab_and_newline);
+
 // A cell that starts with '=', '+', '-', '@', tab or carriage return gets a leading "'" so a
 // spreadsheet shows it as text instead of running it (this includes negative numbers: "-3"
 // becomes "'-3", as issue 5 asks). Every other cell is returned unchanged.
@@ -21,13 +28,19 @@ std::string csv_neutralise(std::string_view cell);
 std::string csv_quote(std::string_view cell);
 
 // UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting, every cell (header too)
-// neutralised. Rows shorter than the header are written as they are.
+// neutralised, control characters made visible. Rows shorter than the header are written as
+// they are.
 std::string csv_export(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
 // The same without neutralising: for data the product reads back itself (导出本校 of a CSV).
 std::string csv_export_raw(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
-// & < > " ' as entities: every piece of user data in the report goes through this.
+// Plain RFC 4180 for scripts (`it2 summarize --csv --raw`): no BOM, no neutralising; control
+// characters still made visible.
+std::string csv_export_plain(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
+// & < > " ' as entities and control characters made visible: every piece of user data in the
+// report goes through this.
 std::string html_escape(std::string_view text);
 
 // A self-contained printable report: rate cards, the score and its five parts, the schools

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "dates.h"
+#include "field_limits.h"
 #include "json_doc.h"
 #include "json_problems.h"
 
@@ -144,11 +145,22 @@ private:
                       std::move(teacher));
     }
     // An optional string member `n` (npos when absent): absent or null leaves `out` empty;
-    // another type is a warning.
-    void optional_string(uint32_t n, const char* key, const Path& at, std::string& out,
-                         const std::string& teacher = {});
-    void optional_string(uint32_t object, const char* key, std::string_view at, std::string& out) {
-        optional_string(doc_->find(object, key), key, Path{at}, out);
+    // another type is a warning; text longer than `limit` characters is ignored with a problem
+    // of `over_limit` severity (format.md §3: a record error inside a record, else a warning).
+    void optional_string(uint32_t n, const char* key, const Path& at, std::string& out, size_t limit,
+                         Severity over_limit, const std::string& teacher = {});
+    void optional_string(uint32_t object, const char* key, std::string_view at, std::string& out, size_t limit,
+                         Severity over_limit = Severity::warning) {
+        optional_string(doc_->find(object, key), key, Path{at}, out, limit, over_limit);
+    }
+    // True (with a problem) when the string at `n` is longer than `limit` characters.
+    bool too_long(uint32_t n, size_t limit, Severity severity, std::string pointer, const char* what_zh,
+                  const char* what_en, const char* done_zh, const char* done_en, const std::string& teacher = {}) {
+        std::string_view text = doc_->string(n);
+        if (!utf8_longer_than(text, limit)) return false;
+        reporter_.add(severity, std::move(pointer), at(n), too_long_zh(what_zh, text, limit) + "，" + done_zh,
+                      too_long_en(what_en, text, limit) + "; " + done_en, teacher);
+        return true;
     }
     // An optional ISO date member `n`: true when `out` was set.
     bool optional_date(uint32_t n, const char* key, const Path& at, std::string& out, const char* what_zh,
@@ -180,11 +192,12 @@ private:
     size_t problems_before_teachers_ = 0;
 };
 
-void BatchReader::optional_string(uint32_t n, const char* key, const Path& at, std::string& out,
-                                  const std::string& teacher) {
+void BatchReader::optional_string(uint32_t n, const char* key, const Path& at, std::string& out, size_t limit,
+                                  Severity over_limit, const std::string& teacher) {
     if (n == npos || doc_->is(n, JsonKind::null)) return;
     if (doc_->is(n, JsonKind::string)) {
-        out.assign(doc_->string(n));
+        if (!too_long(n, limit, over_limit, at + "/" + key, key, key, "已忽略", "ignored", teacher))
+            out.assign(doc_->string(n));
         return;
     }
     warning(at + "/" + key, n,
@@ -299,6 +312,10 @@ bool BatchReader::read_header() {
                    school_id == npos ? std::string("school.id (the school's id) is missing")
                                      : "school.id is " + show(school_id, Lang::en) + "; it must be non-empty text");
         ok = false;
+    } else if (utf8_longer_than(doc.string(school_id), kMaxIdChars)) {
+        file_error("/school/id", school_id, too_long_zh("学校编号 school.id", doc.string(school_id), kMaxIdChars),
+                   too_long_en("school.id", doc.string(school_id), kMaxIdChars));
+        ok = false;
     } else {
         file_.school_id.assign(doc.string(school_id));
     }
@@ -312,6 +329,10 @@ bool BatchReader::read_header() {
                                     : "批次编号 batch.id 是 " + show(batch_id, Lang::zh) + "，应为非空文字",
                    batch_id == npos ? std::string("batch.id (the batch's id) is missing")
                                     : "batch.id is " + show(batch_id, Lang::en) + "; it must be non-empty text");
+        ok = false;
+    } else if (utf8_longer_than(doc.string(batch_id), kMaxIdChars)) {
+        file_error("/batch/id", batch_id, too_long_zh("批次编号 batch.id", doc.string(batch_id), kMaxIdChars),
+                   too_long_en("batch.id", doc.string(batch_id), kMaxIdChars));
         ok = false;
     } else {
         file_.batch_id.assign(doc.string(batch_id));
@@ -334,21 +355,32 @@ void BatchReader::read_school() {
     uint32_t root = doc.root();
     uint32_t district = doc.find(root, "district");
     if (doc.is(district, JsonKind::object)) {
-        optional_string(district, "code", "/district", file_.district_code);
-        optional_string(district, "name", "/district", file_.district_name);
+        optional_string(district, "code", "/district", file_.district_code, kMaxIdChars);
+        optional_string(district, "name", "/district", file_.district_name, kMaxNameChars);
     } else if (district != npos && !doc.is(district, JsonKind::null)) {
         warning("/district", district, "district 应为对象，已忽略", "district should be an object; ignored");
     }
 
     uint32_t school = doc.find(root, "school");
-    optional_string(school, "name", "/school", file_.school_name);
+    // An over-long name is cut, not dropped: the school stays recognisable (format.md §3).
+    uint32_t school_name = doc.find(school, "name");
+    if (doc.is(school_name, JsonKind::string) && utf8_longer_than(doc.string(school_name), kMaxNameChars)) {
+        file_.school_name = utf8_cut(doc.string(school_name), kMaxNameChars);
+        warning("/school/name", school_name,
+                too_long_zh("学校名称", doc.string(school_name), kMaxNameChars) + "，只保留前 " +
+                    std::to_string(kMaxNameChars - 1) + " 个字符",
+                too_long_en("the school name", doc.string(school_name), kMaxNameChars) + "; only its first " +
+                    std::to_string(kMaxNameChars - 1) + " characters are kept");
+    } else {
+        optional_string(school, "name", "/school", file_.school_name, kMaxNameChars);
+    }
     if (file_.school_name.empty()) {
         uint32_t name = doc.find(school, "name");
         if (name == npos || doc.is(name, JsonKind::null) || doc.is(name, JsonKind::string))
             warning("/school/name", name == npos ? school : name, "缺少学校名称，以学校编号代替显示",
                     "the school's name is missing; its id is shown instead");
     }
-    optional_string(school, "stage", "/school", file_.school_stage);
+    optional_string(school, "stage", "/school", file_.school_stage, kMaxLabelChars);
     uint32_t environment = doc.find(school, "environment");
     if (environment != npos && !doc.is(environment, JsonKind::null)) {
         std::string_view e = doc.is(environment, JsonKind::string) ? doc.string(environment) : std::string_view();
@@ -399,7 +431,7 @@ void BatchReader::read_school() {
 void BatchReader::read_batch() {
     const JsonDoc& doc = *doc_;
     uint32_t batch = doc.find(doc.root(), "batch");
-    optional_string(batch, "name", "/batch", file_.batch_name);
+    optional_string(batch, "name", "/batch", file_.batch_name, kMaxNameChars);
     optional_date(doc.find(batch, "start"), "start", Path{"/batch"}, file_.batch_start, "批次开始日期",
                   "the batch start date");
     optional_date(doc.find(batch, "end"), "end", Path{"/batch"}, file_.batch_end, "批次结束日期", "the batch end date");
@@ -450,7 +482,7 @@ void BatchReader::read_activities() {
         }
         Activity activity;
         activity.date.assign(doc.string(date));
-        optional_string(a, "title", pointer, activity.title);
+        optional_string(a, "title", pointer, activity.title, kMaxTitleChars, Severity::record);
         uint32_t hours = doc.find(a, "hours");
         if (hours != npos) {
             if (doc.is(hours, JsonKind::number) && doc.number(hours) >= 0) {
@@ -504,6 +536,9 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                           : "the teacher id is " + show(id, Lang::en) + " but must be non-empty text; the teacher is skipped");
         return;
     }
+    if (too_long(id, kMaxIdChars, Severity::record, pointer + "/id", "教师编号 id", "the teacher id", "已跳过该教师",
+                 "the teacher is skipped"))
+        return;
     std::string teacher_id(doc.string(id));
     uint32_t name = field[kName];
     if (!doc.is(name, JsonKind::string) || doc.string(name).empty()) {
@@ -516,6 +551,9 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                teacher_id);
         return;
     }
+    if (too_long(name, kMaxNameChars, Severity::record, pointer + "/name", "姓名 name", "the name", "已跳过该教师",
+                 "the teacher is skipped", teacher_id))
+        return;
     auto [first, inserted] = teacher_ids_.emplace(teacher_id, index);
     if (!inserted) {
         std::string earlier = "/teachers/" + std::to_string(first->second);
@@ -534,9 +572,9 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
     TextPosition position = reporter_.position(doc.offset(node));
     teacher.line = position.line;
     teacher.column = position.column;
-    optional_string(field[kSubject], "subject", Path{pointer}, teacher.subject, teacher.id);
-    optional_string(field[kRole], "role", Path{pointer}, teacher.role, teacher.id);
-    optional_string(field[kStage], "stage", Path{pointer}, teacher.stage, teacher.id);
+    optional_string(field[kSubject], "subject", Path{pointer}, teacher.subject, kMaxLabelChars, Severity::record, teacher.id);
+    optional_string(field[kRole], "role", Path{pointer}, teacher.role, kMaxLabelChars, Severity::record, teacher.id);
+    optional_string(field[kStage], "stage", Path{pointer}, teacher.stage, kMaxLabelChars, Severity::record, teacher.id);
 
     uint32_t hours = field[kHours];
     if (doc.is(hours, JsonKind::object)) {
@@ -661,7 +699,11 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
             if (doc.is(i, JsonKind::object)) {
                 uint32_t member[2];
                 doc.find_members(i, {"title", "grade"}, member);
-                if (doc.is(member[0], JsonKind::string)) item.title.assign(doc.string(member[0]));
+                if (doc.is(member[0], JsonKind::string) &&
+                    !too_long(member[0], kMaxTitleChars, Severity::record,
+                              pointer + "/items/" + std::to_string(k) + "/title", "评价项标题 title", "the item title",
+                              "标题已忽略", "the title is ignored", tid))
+                    item.title.assign(doc.string(member[0]));
                 grade = member[1];
                 if (doc.is(grade, JsonKind::string)) item.grade = parse_grade(doc.string(grade));
             }

@@ -4,9 +4,13 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <unordered_set>
 #include <utility>
 
 #include <nlohmann/json.hpp>
+
+#include "dates.h"
+#include "field_limits.h"
 
 namespace it2 {
 
@@ -63,7 +67,7 @@ json problem_json(const Problem& p) {
 struct LineReader {
     std::string error;
 
-    bool fail(std::string what) {
+    bool fail(std::string what) {  // an empty `what` is no failure
         if (error.empty()) error = std::move(what);
         return false;
     }
@@ -212,6 +216,54 @@ Problem read_problem(LineReader& r, const json& v) {
     return p;
 }
 
+// What the loader guarantees of every file it accepts (format.md §3), checked again on a partial:
+// a line edited by hand or damaged in transit must not slip values into the merge that no file
+// could give (a negative hour, an empty id, 2022-02-30). "" when all holds.
+std::string check_loaded_data(const BatchFile& b) {
+    auto text_ok = [](const std::string& v, size_t limit, bool required) {
+        return (!required || !v.empty()) && !utf8_longer_than(v, limit);
+    };
+    auto date_ok = [](const std::string& v) { return v.empty() || is_iso_date(v); };
+    auto hours_ok = [](double v) { return std::isfinite(v) && v >= 0; };
+    if (!text_ok(b.school_id, kMaxIdChars, true)) return "school id is empty or too long";
+    if (!text_ok(b.batch_id, kMaxIdChars, true)) return "batch id is empty or too long";
+    if (!text_ok(b.school_name, kMaxNameChars, false) || !text_ok(b.district_name, kMaxNameChars, false) ||
+        !text_ok(b.batch_name, kMaxNameChars, false) || !text_ok(b.district_code, kMaxIdChars, false) ||
+        !text_ok(b.school_stage, kMaxLabelChars, false))
+        return "a school, district or batch text is longer than its limit";
+    if (b.environment != 0 && (b.environment < 'A' || b.environment > 'C')) return "school environment is not A, B or C";
+    if (!date_ok(b.batch_start) || !date_ok(b.batch_end)) return "a batch date is not a real YYYY-MM-DD date";
+    for (const Deliverable* d : {&b.management_team, &b.development_plan, &b.training_plan})
+        if (!date_ok(d->date) || (!d->date.empty() && !d->present)) return "a deliverable date is not a real date";
+    for (const Activity& a : b.activities) {
+        if (!is_iso_date(a.date)) return "an activity date is not a real YYYY-MM-DD date";
+        if (!hours_ok(a.hours) || a.participants < 0) return "an activity has negative hours or participants";
+        if (!text_ok(a.title, kMaxTitleChars, false)) return "an activity title is longer than its limit";
+    }
+    std::unordered_set<std::string_view> ids;
+    for (const Teacher& t : b.teachers) {
+        if (!text_ok(t.id, kMaxIdChars, true)) return "a teacher id is empty or too long";
+        if (!text_ok(t.name, kMaxNameChars, true)) return "teacher " + t.id + ": the name is empty or too long";
+        if (!ids.insert(t.id).second) return "teacher id " + t.id + " is used twice in one file";
+        if (!text_ok(t.subject, kMaxLabelChars, false) || !text_ok(t.role, kMaxLabelChars, false) ||
+            !text_ok(t.stage, kMaxLabelChars, false))
+            return "teacher " + t.id + ": a subject, role or stage is longer than its limit";
+        if (!hours_ok(t.online) || !hours_ok(t.practice)) return "teacher " + t.id + ": hours are negative or not finite";
+        uint32_t codes = 0;
+        for (const PointRecord& p : t.points) {
+            if (codes & (1u << p.point)) return "teacher " + t.id + ": a point is listed twice";
+            codes |= 1u << p.point;
+            if ((p.status == PointStatus::graded) != (p.grade != Grade::none))
+                return "teacher " + t.id + ": a point's grade does not match its status";
+            if (!date_ok(p.submitted) || !date_ok(p.reviewed)) return "teacher " + t.id + ": a point date is not a real date";
+            for (const Item& item : p.items)
+                if (item.grade == Grade::none || !text_ok(item.title, kMaxTitleChars, false))
+                    return "teacher " + t.id + ": an item has no grade or a title longer than its limit";
+        }
+    }
+    return {};
+}
+
 bool parse_status(std::string_view key, FileStatus& status) {
     for (FileStatus s : {FileStatus::loaded, FileStatus::partial, FileStatus::rejected}) {
         if (key == file_status_key(s)) {
@@ -247,6 +299,16 @@ bool read_line(LineReader& r, std::string_view line, PartialEntry& entry) {
         entry.file.data = read_batch_file(r, *data);
     if (r.error.empty() && (entry.file.status == FileStatus::rejected) != (entry.file.data == nullptr))
         r.fail("\"data\" must be null exactly when the file was rejected");
+    if (r.error.empty() && entry.file.data) r.fail(check_loaded_data(*entry.file.data));
+    if (r.error.empty()) {  // the status follows from the problems, as the loader sets it
+        bool any_error = false, any_record = false;
+        for (const Problem& p : entry.file.problems) {
+            any_error |= p.severity == Severity::error;
+            any_record |= p.severity == Severity::record;
+        }
+        const FileStatus expected = any_error ? FileStatus::rejected : any_record ? FileStatus::partial : FileStatus::loaded;
+        if (entry.file.status != expected) r.fail("\"status\" does not match the severities of \"problems\"");
+    }
     return r.error.empty();
 }
 

@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "json_problems.h"
+#include "text_sniff.h"
+#include "utf8.h"
 
 namespace it2 {
 
@@ -40,18 +42,6 @@ Problem& ProblemReporter::add(Severity severity, std::string pointer, uint32_t o
 
 namespace {
 
-// At most `limit` characters of UTF-8 text, cut on a character boundary.
-std::string clipped(std::string_view s, size_t limit) {
-    size_t chars = 0, i = 0;
-    for (; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-            if (chars == limit) return std::string(s.substr(0, i)) + "…";
-            ++chars;
-        }
-    }
-    return std::string(s);
-}
-
 std::string number_text(double v) {
     char buffer[40];
     std::snprintf(buffer, sizeof buffer, "%.15g", v);
@@ -67,7 +57,7 @@ std::string shown_value(const JsonDoc& doc, uint32_t node, std::string_view orig
         case JsonKind::null: return "null";
         case JsonKind::boolean: return doc.boolean(node) ? "true" : "false";
         case JsonKind::number: return number_text(doc.number(node));
-        case JsonKind::string: return "\"" + clipped(doc.string(node), 40) + "\"";
+        case JsonKind::string: return "\"" + utf8_cut(doc.string(node), 41) + "\"";
         case JsonKind::object: return zh ? "一个对象" : "an object";
         case JsonKind::array: return zh ? "一个数组" : "an array";
         case JsonKind::out_of_range: {
@@ -87,6 +77,17 @@ void report_json_error(ProblemReporter& reporter, const JsonParse& parse, std::s
                        std::string_view action_en) {
     std::string zh, en;
     uint32_t offset = parse.error_offset;
+    // Bytes that are not text at all: say what they are, not "not UTF-8, perhaps GBK".
+    if (parse.error == JsonError::not_utf8 || parse.error == JsonError::syntax) {
+        const TextSniff sniff = sniff_text(parse.doc.text);
+        if (sniff.kind != NotText::text) {
+            reporter.set_text(parse.doc.text);
+            reporter.add(Severity::error, "", JsonDoc::npos,
+                         not_text_message_zh(sniff, "UTF-8") + "；" + std::string(action_zh),
+                         not_text_message_en(sniff, "UTF-8") + "; " + std::string(action_en));
+            return;
+        }
+    }
     switch (parse.error) {
         case JsonError::none: return;
         case JsonError::not_utf8: {

@@ -8,6 +8,8 @@
 #include <vector>
 
 
+#include "export.h"
+
 namespace it2 {
 
 namespace {
@@ -61,17 +63,6 @@ std::string percent(const std::optional<double>& rate) {
     char text[32];
     std::snprintf(text, sizeof text, "%.1f%%", *rate * 100.0);
     return text;
-}
-
-// RFC 4180 quoting: only when the field needs it.
-std::string csv_field(const std::string& value) {
-    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 // Terminal columns a UTF-8 string takes: East Asian wide characters take two.
@@ -201,39 +192,26 @@ std::string summary_json(const Summary& s, Lang lang) {
     return text;
 }
 
-void write_stdout(std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); }
-
-std::string summary_csv(const Summary& s, Lang lang) {
+std::string summary_csv(const Summary& s, Lang lang, bool excel_safe) {
     const bool zh = lang == Lang::zh;
-    const char* header = zh ? "教师编号,姓名,学科,学校编号,学校,批次,状态,在线学时,实践学时,合格能力点,优秀能力点,覆盖维度,还缺什么\r\n"
-                            : "teacher_id,name,subject,school_id,school,batch,status,online_hours,practice_hours,"
-                              "passed_points,excellent_points,dimensions,missing\r\n";
-    std::string out = header;
+    const std::vector<std::string> header =
+        zh ? std::vector<std::string>{"教师编号", "姓名", "学科", "学校编号", "学校", "批次", "状态", "在线学时", "实践学时",
+                                      "合格能力点", "优秀能力点", "覆盖维度", "还缺什么"}
+           : std::vector<std::string>{"teacher_id", "name", "subject", "school_id", "school", "batch", "status",
+                                      "online_hours", "practice_hours", "passed_points", "excellent_points",
+                                      "dimensions", "missing"};
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(s.teachers.size());
     for (const TeacherResult& t : s.teachers) {
         const bool known_school = t.school >= 0 && size_t(t.school) < s.schools.size();
-        const std::string school_name = known_school ? s.schools[size_t(t.school)].name : std::string();
-        const std::string fields[] = {t.id,
-                                      t.name,
-                                      t.subject,
-                                      school_id_of(s, t),
-                                      school_name,
-                                      t.batch,
-                                      teacher_status_name(t.status, lang),
-                                      format_number(t.online),
-                                      format_number(t.practice),
-                                      std::to_string(t.passed_points),
-                                      std::to_string(t.excellent_points),
-                                      std::to_string(t.dimensions),
-                                      missing_text(t, lang)};
-        bool first = true;
-        for (const std::string& field : fields) {
-            if (!first) out += ',';
-            out += csv_field(field);
-            first = false;
-        }
-        out += "\r\n";
+        rows.push_back({t.id, t.name, t.subject, school_id_of(s, t),
+                        known_school ? s.schools[size_t(t.school)].name : std::string(), t.batch,
+                        teacher_status_name(t.status, lang), format_number(t.online), format_number(t.practice),
+                        std::to_string(t.passed_points), std::to_string(t.excellent_points),
+                        std::to_string(t.dimensions), missing_text(t, lang)});
     }
-    return out;
+    // The page's writer (export.h): the same BOM, formula guard and control-character rule.
+    return excel_safe ? csv_export(header, rows) : csv_export_plain(header, rows);
 }
 
 std::string summary_table(const Summary& s, Lang lang) {
@@ -263,6 +241,9 @@ std::string summary_table(const Summary& s, Lang lang) {
                     percent(s.district.excellence), score_text(s.district_score), std::to_string(s.at_risk),
                     std::to_string(s.overdue)});
 
+    // Data cannot drive the terminal or start a line of its own: control characters made visible.
+    for (auto& row : rows)
+        for (std::string& cell : row) cell = visible_controls(cell, false);
     std::vector<size_t> widths(rows.front().size(), 0);
     for (const auto& row : rows)
         for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));

@@ -12,10 +12,10 @@ namespace it2 {
 // format.md §4 JSON, written in chunks to `sink` (no document tree; no trailing newline).
 void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink);
 std::string summary_json(const Summary& s, Lang lang);  // the same, as one string
-// The sink that writes each chunk to standard output.
-void write_stdout(std::string_view piece);
-std::string summary_csv(const Summary& s, Lang lang);    // teacher rows
-std::string summary_table(const Summary& s, Lang lang);  // human-readable text
+// Teacher rows. Excel-safe by default: the page's CSV writer (export.h: UTF-8 BOM, formula
+// guard); `excel_safe` false gives plain RFC 4180 without BOM or guard (it2 summarize --raw).
+std::string summary_csv(const Summary& s, Lang lang, bool excel_safe = true);
+std::string summary_table(const Summary& s, Lang lang);  // human-readable text, control characters made visible
 
 // Everything a teacher still misses, one describe() per item, joined by "；" / "; ".
 std::string missing_text(const TeacherResult& t, Lang lang);

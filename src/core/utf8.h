@@ -1,8 +1,9 @@
-// UTF-8 encoding of one code point, shared by the JSON reader and the CSV import.
+// UTF-8 helpers shared by the JSON reader, the CSV import, the length limits and the exports.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace it2 {
 
@@ -22,6 +23,33 @@ inline void append_utf8(std::string& out, uint32_t code) {
         out += char(0x80 | ((code >> 6) & 0x3F));
         out += char(0x80 | (code & 0x3F));
     }
+}
+
+// Unicode characters (code points) in UTF-8 text, not bytes: the unit of every length limit.
+inline size_t utf8_chars(std::string_view text) {
+    size_t chars = 0;
+    for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return chars;
+}
+
+// True when `text` has more than `limit` characters (stops counting early: a 300 MB value
+// costs no more than the limit).
+inline bool utf8_longer_than(std::string_view text, size_t limit) {
+    if (text.size() <= limit) return false;  // every character takes at least one byte
+    size_t chars = 0;
+    for (char c : text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++chars > limit) return true;
+    return false;
+}
+
+// The first `limit` - 1 characters and "…" when `text` is longer than `limit` characters
+// (so the result has at most `limit`); otherwise `text` unchanged.
+inline std::string utf8_cut(std::string_view text, size_t limit) {
+    if (!utf8_longer_than(text, limit) || limit == 0) return std::string(text);
+    size_t chars = 0, i = 0;
+    for (; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && chars++ == limit - 1) break;
+    return std::string(text.substr(0, i)) + "\xE2\x80\xA6";
 }
 
 }  // namespace it2

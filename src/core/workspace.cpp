@@ -1,6 +1,10 @@
 #include "workspace.h"
 
+#include <cerrno>
+#include <cstring>
+#include <map>
 #include <string_view>
+#include <utility>
 #include <unordered_map>
 
 #include "csv_import.h"
@@ -23,6 +27,35 @@ const FileEntry& Workspace::add(std::string name, std::string_view bytes) {
     return files.back();
 }
 
+FileEntry unreadable_entry(const std::string& name, int error, bool folder) {
+    std::string zh, en;
+    switch (error) {
+        case kNotRegularFile: zh = "不是普通文件（管道、套接字或设备），未读取"; en = "not a regular file (a pipe, socket or device); not read"; break;
+        case ENOENT: zh = "文件不存在或是失效的链接"; en = "no such file, or a broken link"; break;
+        case EACCES:
+        case EPERM: zh = "没有读取权限"; en = "permission denied"; break;
+        case EISDIR: zh = "这是一个文件夹，不是文件"; en = "it is a folder, not a file"; break;
+        case ELOOP: zh = "符号链接循环"; en = "too many levels of symbolic links"; break;
+        case EIO: zh = "读取时出现输入/输出错误（磁盘或设备故障）"; en = "input/output error while reading (a disk or device fault)"; break;
+        default:
+            zh = std::string("读取失败（") + std::strerror(error) + "）";
+            en = std::string("reading failed (") + std::strerror(error) + ")";
+    }
+    Problem p;
+    p.file = name;
+    p.severity = Severity::error;
+    p.message_zh = (folder ? "无法读取文件夹：" : "无法读取文件：") + zh +
+                   (folder ? "；其中的文件未载入，其余文件照常载入" : "；整个文件未载入，其余文件照常载入");
+    p.message_en = (folder ? "cannot read the folder: " : "cannot read the file: ") + en +
+                   (folder ? "; the files in it were not loaded, the other files load as usual"
+                           : "; the whole file was not loaded, the other files load as usual");
+    FileEntry entry;
+    entry.name = name;
+    entry.status = FileStatus::rejected;
+    entry.problems.push_back(std::move(p));
+    return entry;
+}
+
 void Workspace::remove(size_t index) {
     if (index < files.size()) files.erase(files.begin() + long(index));
 }
@@ -41,13 +74,13 @@ Merged merge(const Workspace& ws) {
     merged.file_status.reserve(files.size());
     for (const FileEntry& f : files) merged.file_status.push_back(f.data ? f.status : FileStatus::rejected);
 
-    // The same (school id, batch id) loaded again replaces the earlier copy.
-    std::unordered_map<std::string, size_t> latest_copy;
+    // The same (school id, batch id) loaded again replaces the earlier copy. The key is the
+    // pair itself: ids may hold any character, so no separator could keep two pairs apart.
+    std::map<std::pair<std::string_view, std::string_view>, size_t> latest_copy;
     for (size_t i = 0; i < files.size(); ++i) {
         if (!files[i].data) continue;
         const BatchFile& data = *files[i].data;
-        std::string key = data.school_id + '\n' + data.batch_id;
-        auto [it, inserted] = latest_copy.emplace(key, i);
+        auto [it, inserted] = latest_copy.emplace(std::make_pair(std::string_view(data.school_id), std::string_view(data.batch_id)), i);
         if (inserted) continue;
         size_t earlier = it->second;
         it->second = i;

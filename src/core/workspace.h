@@ -25,6 +25,13 @@ struct Workspace {
     void clear() { files.clear(); }
 };
 
+// The rejected entry of a file that could not be read at all, with a file error saying why (in
+// Chinese and English): `error` is the errno of the failure, or kNotRegularFile for a pipe,
+// socket or device found in a folder (not read: it could block). `folder`: a folder that could
+// not be opened. Listed like any rejected file, so nothing is skipped in silence.
+constexpr int kNotRegularFile = -1;
+FileEntry unreadable_entry(const std::string& name, int error, bool folder);
+
 // A teacher's winning record (format.md §3): which file and which teacher in it.
 struct TeacherRef {
     int file = 0;     // index into Workspace::files

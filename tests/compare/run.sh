@@ -101,11 +101,17 @@ done
 run damaged-1 --as-of 2022-11-01 damaged-1
 run damaged-2 --as-of 2023-02-01 --policy lenient.json damaged-2
 run damaged-3 --as-of 2021-06-30 --policy strict.json damaged-3 clean
-# Hand-made edge cases: BOM, spellings, items, ties, a missing start, replaced, rejected, empty school.
+# Hand-made edge cases: BOM, spellings, items, ties, a missing start, replaced, rejected, empty school,
+# values over the length limits of format.md §3 (counted in characters, not bytes).
 edge="$root/tests/compare/edge"
 run edge-year-end --as-of 2022-12-31 "$edge"
 run edge-on-an-end-date --as-of 2022-06-30 --policy strict.json "$edge"
 run edge-day-after --as-of 2022-07-01 --policy lenient.json "$edge"
+# A policy file in a folder is applied, as the page applies a policy file it is given (format.md §4).
+mkdir with-policy
+cp clean/*.json with-policy/
+cp lenient.json with-policy/zz-policy.json
+run policy-in-folder --as-of 2022-10-20 with-policy
 # The worked example of docs/format.md §5, with the numbers worked out there by hand.
 run docs-example --as-of 2022-11-01 "$root/tests/compare/example/tonghui-2022-1.json"
 if node -e '
@@ -127,9 +133,11 @@ fi
 mapfile -t some < <(ls flawed/*.json | sort -r | head -n 12)
 run files-in-given-order --as-of 2022-11-01 "${some[@]}" clean/500110-0001-2022-1.json
 
-# The JSON Schemas agree with the generator: clean files valid, a policy valid (needs python3-jsonschema).
+# The JSON Schemas agree with the generator: clean files valid, a policy valid (needs python3-jsonschema)…
 if python3 -c 'import jsonschema' 2>/dev/null; then
-  for check in "batch valid clean $root/tests/compare/example" "policy valid lenient.json strict.json"; do
+  # …and the schema states the length limits: the edge files with over-long values are invalid.
+  for check in "batch valid clean $root/tests/compare/example" "policy valid lenient.json strict.json" \
+               "batch invalid $root/tests/compare/edge/11-long-values.json $root/tests/compare/edge/12-long-school-id.json"; do
     read -r kind expect inputs <<< "$check"
     # shellcheck disable=SC2086
     if python3 "$root/tests/compare/schema_check.py" "$root/data/schema/it2-$kind.schema.json" "$expect" $inputs; then

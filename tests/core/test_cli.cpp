@@ -16,7 +16,10 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog.h"
+#include "metrics.h"
 #include "policy.h"
+#include "summary_json.h"
+#include "workspace.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -63,17 +66,25 @@ std::string quote(const std::string& arg) {
     return q + "'";
 }
 
-Run run_it2(const std::vector<std::string>& args) {
+// Runs a shell command line (bash, for <(…)) with stdout and stderr captured; stdout is left
+// alone when the line redirects it itself (>/dev/full, >&-).
+Run run_shell(const std::string& line, bool capture_stdout = true) {
     TempDir capture;
-    std::string command = quote(IT2_CLI);
-    for (const std::string& a : args) command += " " + quote(a);
-    command += " >" + quote((capture.path / "out").string()) + " 2>" + quote((capture.path / "err").string());
+    std::string command = "bash -c " + quote(line);
+    if (capture_stdout) command += " >" + quote((capture.path / "out").string());
+    command += " 2>" + quote((capture.path / "err").string());
     const int raw = std::system(command.c_str());
     Run r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     r.out = read_all(capture.path / "out");
     r.err = read_all(capture.path / "err");
     return r;
+}
+
+Run run_it2(const std::vector<std::string>& args) {
+    std::string line = quote(IT2_CLI);
+    for (const std::string& a : args) line += " " + quote(a);
+    return run_shell(line);
 }
 
 json parse(const std::string& text) {
@@ -166,7 +177,7 @@ TEST_CASE("it2 summarize: exit 0 on clean files, JSON per format.md §4") {
     CHECK(table.status == 0);
     CHECK(table.out.find("全区") != std::string::npos);
     CHECK(table.out.find("学校S1") != std::string::npos);
-    const Run csv = run_it2({"summarize", "--csv", "--lang", "en", file});
+    const Run csv = run_it2({"summarize", "--csv", "--raw", "--lang", "en", file});
     CHECK(csv.out.rfind("teacher_id,name,", 0) == 0);
     CHECK(csv.out.find("S1-2,李玥,,S1,学校S1,2022-1,") != std::string::npos);
 }
@@ -309,4 +320,263 @@ TEST_CASE("it2 generate writes files that summarize cleanly, the same seed givin
     const json doc = parse(summary.out);
     CHECK(doc["district"]["schools"] == 2);
     CHECK(doc["district"]["teachers"] == 12);
+}
+
+// ---- issue 10: the CLI as careful as the page -----------------------------------------------
+
+TEST_CASE("it2 summarize --csv is the page's Excel-safe CSV (BOM, formula guard) — --raw is plain") {
+    TempDir dir;
+    const std::string text = batch_file("S1", "2022-1", R"j(, {"id": "S1-3", "name": "=HYPERLINK(\"http://x\")"})j");
+    const std::string file = dir.write("a.json", text);
+    const Run r = run_it2({"summarize", "--csv", "--as-of", "2022-11-01", file});
+    CHECK(r.status == 0);
+    CHECK(r.out.rfind("\xEF\xBB\xBF" "教师编号,", 0) == 0);
+    CHECK(r.out.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+    // Byte for byte what the core's writer gives the page for the same data.
+    it2::Workspace ws;
+    ws.add("a.json", text);
+    const it2::Summary summary = it2::compute(ws, it2::merge(ws), it2::Policy{}, "2022-11-01");
+    CHECK(r.out == it2::summary_csv(summary, it2::Lang::zh));
+    const Run raw = run_it2({"summarize", "--csv", "--raw", "--as-of", "2022-11-01", file});
+    CHECK(raw.out == it2::summary_csv(summary, it2::Lang::zh, false));
+    CHECK(raw.out.rfind("教师编号,", 0) == 0);
+    CHECK(raw.out.find("\"=HYPERLINK(") != std::string::npos);
+    CHECK(run_it2({"summarize", "--json", "--raw", file}).status == 2);  // --raw only with --csv
+}
+
+TEST_CASE("it2: output that cannot be written is an error with a message, never a silent exit 0") {
+    TempDir dir;
+    const std::string file = dir.write("a.json", batch_file("S1", "2022-1"));
+    const std::string it2 = quote(IT2_CLI);
+    for (const char* command : {" summarize --json ", " summarize --csv ", " summarize ", " validate "}) {
+        const Run full = run_shell(it2 + command + quote(file) + " >/dev/full", false);
+        // validate prints nothing for a clean file, so it has nothing to fail on.
+        if (std::string(command) == " validate ") {
+            CHECK(full.status == 0);
+            continue;
+        }
+        CHECK_MESSAGE(full.status == 2, command);
+        CHECK_MESSAGE(full.err.find("cannot write the output") != std::string::npos, command);
+        const Run closed = run_shell(it2 + command + quote(file) + " >&-", false);
+        CHECK_MESSAGE(closed.status == 2, command);
+        CHECK_MESSAGE(closed.err.find("cannot write the output") != std::string::npos, command);
+    }
+    const Run catalog = run_shell(it2 + " catalog >/dev/full", false);
+    CHECK(catalog.status == 2);
+    const std::string partial = dir.write("p.json", batch_file("S2", "2022-1"));
+    CHECK(run_shell(it2 + " summarize --partial " + quote(partial) + " >/dev/full", false).status == 2);
+}
+
+namespace {
+
+// Runs it2 as the unprivileged user `nobody` when the tests run as root (root reads files
+// whatever their mode, so chmod 000 proves nothing for root); false when that is not possible.
+bool can_drop_privileges() { return ::geteuid() != 0 || std::system("command -v setpriv >/dev/null 2>&1") == 0; }
+
+Run run_it2_unprivileged(const std::vector<std::string>& args) {
+    std::string line = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    line += quote(IT2_CLI);
+    for (const std::string& a : args) line += " " + quote(a);
+    return run_shell(line);
+}
+
+const json* file_entry(const json& doc, const std::string& name) {
+    for (const json& f : doc["files"])
+        if (f["file"] == name) return &f;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("it2: a file or folder that cannot be read is a file problem — the rest loads (exit 1)") {
+    TempDir dir;
+    dir.write("data/a.json", batch_file("S1", "2022-1"));
+    // A broken link named like a batch file: listed, never skipped in silence.
+    fs::create_symlink(dir.path / "data" / "gone.json", dir.path / "data" / "b.json");
+    Run r = run_it2({"summarize", "--json", "--lang", "en", (dir.path / "data").string()});
+    CHECK(r.status == 1);
+    json doc = parse(r.out);
+    REQUIRE(file_entry(doc, "b.json"));
+    CHECK((*file_entry(doc, "b.json"))["status"] == "rejected");
+    CHECK((*file_entry(doc, "a.json"))["status"] == "loaded");
+    CHECK(doc["district"]["teachers"] == 2);
+    CHECK(r.out.find("cannot read the file: no such file, or a broken link") != std::string::npos);
+
+    // A read that fails half-way (EIO from /proc/self/mem, even for root): a file problem too.
+    const std::string good = (dir.path / "data" / "a.json").string();
+    r = run_it2({"summarize", "--json", "--lang", "en", "/proc/self/mem", good});
+    CHECK(r.status == 1);
+    doc = parse(r.out);
+    REQUIRE(file_entry(doc, "mem"));
+    CHECK((*file_entry(doc, "mem"))["status"] == "rejected");
+    CHECK(r.out.find("input/output error") != std::string::npos);
+    CHECK(doc["district"]["teachers"] == 2);
+
+    // Permission denied, for a file and a folder (run as nobody when the tests run as root).
+    if (!can_drop_privileges()) {
+        MESSAGE("setpriv is missing: the permission half of this test was not run");
+        return;
+    }
+    dir.write("data/locked/c.json", batch_file("S3", "2022-1"));
+    const std::string secret = dir.write("data/secret.json", batch_file("S4", "2022-1"));
+    // Readable by nobody whatever the umask; then lock one file and one folder.
+    const fs::perms open_dir = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                               fs::perms::others_read | fs::perms::others_exec;
+    fs::permissions(dir.path, open_dir);
+    for (const auto& entry : fs::recursive_directory_iterator(dir.path)) {
+        if (entry.is_symlink()) continue;
+        fs::permissions(entry.path(), entry.is_directory() ? open_dir
+                                                           : fs::perms::owner_read | fs::perms::owner_write |
+                                                                 fs::perms::group_read | fs::perms::others_read);
+    }
+    fs::permissions(secret, fs::perms::none);
+    fs::permissions(dir.path / "data" / "locked", fs::perms::none);
+    r = run_it2_unprivileged({"summarize", "--json", "--lang", "en", (dir.path / "data").string()});
+    fs::permissions(dir.path / "data" / "locked", fs::perms::owner_all);
+    CHECK(r.status == 1);
+    doc = parse(r.out);
+    REQUIRE(file_entry(doc, "secret.json"));
+    CHECK((*file_entry(doc, "secret.json"))["status"] == "rejected");
+    REQUIRE(file_entry(doc, "locked"));  // named by its base name, as files are
+    CHECK((*file_entry(doc, "locked"))["status"] == "rejected");
+    CHECK(r.out.find("cannot read the folder: permission denied") != std::string::npos);
+    CHECK(r.out.find("cannot read the file: permission denied") != std::string::npos);
+    CHECK(doc["district"]["teachers"] == 2);  // a.json still loads
+    const Run v = run_it2_unprivileged({"validate", (dir.path / "data").string()});
+    CHECK(v.status == 1);
+    CHECK(v.out.find(secret + ":0:0: error: : 无法读取文件：没有读取权限") != std::string::npos);
+}
+
+TEST_CASE("it2: -, /dev/stdin, pipes and <(…) are read to the end") {
+    TempDir dir;
+    // Over 64 KB, so a single read of a pipe could not hold it all.
+    std::string many;
+    for (int i = 3; i < 2000; ++i)
+        many += ",\n    {\"id\": \"S1-" + std::to_string(i) + "\", \"name\": \"教师" + std::to_string(i) + "\"}";
+    const std::string file = dir.write("big.json", batch_file("S1", "2022-1", many));
+    REQUIRE(fs::file_size(file) > 65536);
+    const std::string it2 = quote(IT2_CLI) + " summarize --json ";
+    for (const std::string& line : {it2 + "- < " + quote(file), it2 + "/dev/stdin < " + quote(file),
+                                    "cat " + quote(file) + " | " + it2 + "-", it2 + "<(cat " + quote(file) + ")",
+                                    "cat " + quote(file) + " | " + it2 + "/dev/stdin"}) {
+        const Run r = run_shell(line);
+        CHECK_MESSAGE(r.status == 0, line);
+        if (r.status != 0) continue;
+        const json doc = parse(r.out);
+        CHECK_MESSAGE(doc["district"]["teachers"] == 1999, line);
+        CHECK_MESSAGE(doc["files"][0]["status"] == "loaded", line);
+    }
+    const Run twice = run_shell(it2 + "- - < " + quote(file));
+    CHECK(twice.status == 2);
+    CHECK(twice.err.find("given twice") != std::string::npos);
+}
+
+TEST_CASE("it2 validate and --table: control characters in data cannot forge lines or drive the terminal") {
+    TempDir dir;
+    const std::string evil =
+        dir.write("evil\nfake.json:1:1: error: forged\x1B[2J.json",
+                  batch_file("S\\u001b]0;title\\u0007", "2022-1",
+                             R"(, {"id": "S\u001b]0;title\u0007-1", "name": "重复\u001b[31m\n假行"})"));
+    const Run v = run_it2({"validate", "--lang", "en", evil});
+    CHECK(v.status == 1);
+    CHECK(v.out.find('\x1B') == std::string::npos);
+    CHECK(v.out.find('\x07') == std::string::npos);
+    size_t lines = 0;
+    for (char c : v.out) lines += c == '\n';
+    CHECK(lines == 1);  // one problem (the duplicate id), one line
+    CHECK(v.out.find("evil␊fake.json") != std::string::npos);
+    const Run table = run_it2({"summarize", "--table", evil});
+    CHECK(table.out.find('\x1B') == std::string::npos);
+    CHECK(table.err.find('\x1B') == std::string::npos);
+    CHECK(table.out.find("S␛]0;title␇") != std::string::npos);
+}
+
+TEST_CASE("it2: a policy file in a folder is applied as the page applies it — validate says so") {
+    TempDir dir;
+    dir.write("data/a.json", batch_file("S1", "2022-1"));
+    dir.write("data/rules.json", R"({"format": "it2-policy", "version": 1, "points": {"required": ["A6"]}})");
+    const std::string folder = (dir.path / "data").string();
+    Run r = run_it2({"summarize", "--json", "--as-of", "2022-11-01", "--lang", "en", folder});
+    CHECK(r.status == 0);
+    json doc = parse(r.out);
+    CHECK(doc["files"].size() == 1);  // the policy is not a batch file (the page does not list it either)
+    CHECK(by_key(doc["teachers"], "id", "S1-1")["status"] == "in_progress");  // A6 is now required
+    CHECK(r.err.find("rules.json: policy file applied") != std::string::npos);
+    const Run v = run_it2({"validate", "--lang", "en", folder});
+    CHECK(v.status == 0);
+    CHECK(v.out.empty());
+    CHECK(v.err.find("rules.json: policy file applied") != std::string::npos);
+
+    // Map/reduce: the map step writes no partial for it (partials are policy-free) and says so;
+    // merge with it as --policy gives what summarize gave.
+    const Run map = run_it2({"summarize", "--partial", folder});
+    CHECK(map.status == 0);
+    CHECK(map.err.find("rules.json: an it2-policy file, not a batch file") != std::string::npos);
+    const std::string partials = dir.write("p.jsonl", map.out);
+    const Run reduced = run_it2({"merge", "--json", "--as-of", "2022-11-01", "--lang", "en", "--policy",
+                                 (dir.path / "data" / "rules.json").string(), partials});
+    CHECK(reduced.status == 0);
+    CHECK(reduced.out == r.out);
+
+    // A rejected policy file among the inputs is a problem (exit 1) and changes nothing.
+    dir.write("data/rules.json", R"({"format": "it2-policy", "version": 7})");
+    r = run_it2({"summarize", "--json", "--as-of", "2022-11-01", "--lang", "en", folder});
+    CHECK(r.status == 1);
+    doc = parse(r.out);
+    CHECK(by_key(doc["teachers"], "id", "S1-1")["status"] == "excellent");
+    CHECK(doc["problems"].size() == 1);
+    CHECK(doc["problems"][0]["file"] == "rules.json");
+    CHECK(r.err.find("policy file rejected") != std::string::npos);
+}
+
+TEST_CASE("it2: a rejected --policy exits 2 in every command") {
+    TempDir dir;
+    const std::string file = dir.write("a.json", batch_file("S1", "2022-1"));
+    const std::string bad = dir.write("bad.json", R"({"format": "it2-policy", "version": 2})");
+    const std::string missing = (dir.path / "none.json").string();
+    const std::string partials = dir.write("p.jsonl", run_it2({"summarize", "--partial", file}).out);
+    for (const std::string& policy : {bad, missing}) {
+        CHECK(run_it2({"summarize", "--policy", policy, file}).status == 2);
+        const Run v = run_it2({"validate", "--policy", policy, file});
+        CHECK(v.status == 2);
+        if (policy == bad) CHECK(v.out.find(bad + ":") == 0);  // validate still shows why
+        CHECK(run_it2({"policy", "--policy", policy}).status == 2);
+        CHECK(run_it2({"merge", "--policy", policy, partials}).status == 2);
+    }
+    const std::string help = run_it2({"--help"}).out;
+    CHECK(help.find("--policy FILE that cannot be read or is rejected (every command)") != std::string::npos);
+}
+
+TEST_CASE("it2 merge checks partials as strictly as the loader checks files") {
+    TempDir dir;
+    const std::string file = dir.write("a.json", batch_file("S1", "2022-1"));
+    const Run partial = run_it2({"summarize", "--partial", file});
+    REQUIRE(partial.status == 0);
+    const json line = parse(partial.out);
+    REQUIRE(run_it2({"merge", dir.write("ok.jsonl", partial.out)}).status == 0);
+    struct Damage {
+        const char* what;
+        void (*apply)(json&);
+    };
+    const Damage damages[] = {
+        {"hours are negative", [](json& l) { l["data"]["teachers"][0][5] = -4; }},
+        {"teacher id is empty", [](json& l) { l["data"]["teachers"][0][0] = ""; }},
+        {"the name is empty", [](json& l) { l["data"]["teachers"][1][1] = ""; }},
+        {"batch date is not a real", [](json& l) { l["data"]["batch"][2] = "2022-02-30"; }},
+        {"activity date is not a real", [](json& l) { l["data"]["activities"][0][0] = "2022-13-01"; }},
+        {"school id is empty", [](json& l) { l["data"]["school"][0] = ""; }},
+        {"used twice", [](json& l) { l["data"]["teachers"][1][0] = l["data"]["teachers"][0][0]; }},
+        {"grade does not match", [](json& l) { l["data"]["teachers"][0][10][0][2] = 0; }},
+        {"does not match the severities", [](json& l) { l["status"] = "partial"; }},
+        {"longer than its limit", [](json& l) { l["data"]["school"][1] = std::string(201, 'x'); }},
+    };
+    for (const Damage& d : damages) {
+        json damaged = line;
+        d.apply(damaged);
+        const std::string path = dir.write("bad.jsonl", damaged.dump() + "\n");
+        const Run r = run_it2({"merge", path});
+        CHECK_MESSAGE(r.status == 2, d.what);
+        CHECK_MESSAGE(r.err.find(d.what) != std::string::npos, d.what << ": " << r.err);
+        CHECK_MESSAGE(r.out.empty(), d.what);
+    }
 }

@@ -46,9 +46,24 @@ TEST_CASE("csv_export writes a BOM, CRLF and RFC 4180 quoting that reads back") 
     CHECK(back.records[1].fields == rows[0]);
     CHECK(back.records[2].fields == std::vector<std::string>{"王\"小\"明", "two\nlines", "'-3"});
     CHECK(back.records[3].fields ==
-          std::vector<std::string>{"'=HYPERLINK(\"http://x\")", "'@cmd", "'\r1"});
+          std::vector<std::string>{"'=HYPERLINK(\"http://x\")", "'@cmd", "␍1"});  // CR made visible
     // The raw variant keeps cells as they are (for data the product reads back itself).
     CHECK(csv_export_raw({"a"}, {{"-3"}}) == "\xEF\xBB\xBF" "a\r\n-3\r\n");
+}
+
+TEST_CASE("control characters: one visible form in every export, nothing truncated at U+0000") {
+    const std::string nul_name("甲\0乙", 7);
+    CHECK(visible_controls(nul_name, true) == "甲␀乙");
+    CHECK(visible_controls("a\tb\nc", true) == "a\tb\nc");
+    CHECK(visible_controls("a\tb\nc\rd", false) == "a␉b␊c␍d");
+    CHECK(visible_controls("\x1B[31m\x7F", true) == "␛[31m␡");
+    CHECK(visible_controls("x\xC2\x9B" "1m", true) == "x\xEF\xBF\xBD" "1m");  // C1 CSI
+    CHECK(visible_controls("é彭瑶", false) == "é彭瑶");                           // U+00E9 is not C1
+    // CSV (guarded and raw) and HTML: the same replacement, the text after the NUL kept.
+    const std::string csv = csv_export({"name"}, {{nul_name + "\x1B"}});
+    CHECK(csv == "\xEF\xBB\xBF" "name\r\n甲␀乙␛\r\n");
+    CHECK(csv_export_raw({"name"}, {{nul_name}}) == "\xEF\xBB\xBF" "name\r\n甲␀乙\r\n");
+    CHECK(html_escape(nul_name + "<") == "甲␀乙&lt;");
 }
 
 TEST_CASE("html_escape turns markup into text") {

@@ -198,7 +198,7 @@ TEST_CASE("summary CSV: one row per teacher, quoted when needed, with the missin
     comma.name = "张,\"三\"";
     fx.add(batch("S1", "2022-1", "2022-12-31", {comma, teacher("t2", 25, 25, {pass("A1"), pass("A2"), pass("A5")})}));
     const Summary s = fx.run();
-    const std::string zh = summary_csv(s, Lang::zh);
+    const std::string zh = summary_csv(s, Lang::zh, false);  // plain RFC 4180 (--raw)
     CHECK(zh.rfind("教师编号,姓名,学科,学校编号,学校,批次,状态,在线学时,实践学时,合格能力点,优秀能力点,覆盖维度,还缺什么\r\n", 0) ==
           0);
     CHECK(zh.find("t1,\"张,\"\"三\"\"\",,S1,学校S1,2022-1,学习中,20.5,0,1,0,1,在线学时还差 4.5 学时；实践学时还差 25 学时；") !=
@@ -207,10 +207,43 @@ TEST_CASE("summary CSV: one row per teacher, quoted when needed, with the missin
     size_t rows = 0;
     for (size_t at = zh.find("\r\n"); at != std::string::npos; at = zh.find("\r\n", at + 2)) ++rows;
     CHECK(rows == 3);
-    const std::string en = summary_csv(s, Lang::en);
+    const std::string en = summary_csv(s, Lang::en, false);
     CHECK(en.rfind("teacher_id,name,", 0) == 0);
     CHECK(en.find(",Passed,") != std::string::npos);
     CHECK(en.find("4.5 online hours still missing; 25 practice hours still missing") != std::string::npos);
+}
+
+TEST_CASE("summary CSV is the page's Excel-safe CSV by default: BOM, formula guard, visible controls") {
+    Fixture fx;
+    Teacher formula = teacher("t1", 20.5, 0, {pass("A1")});
+    formula.name = "=HYPERLINK(\"http://x\")";
+    Teacher controls = teacher("t2", 25, 25, {});
+    controls.name = std::string("甲\0乙\x1B[31m", 12);
+    fx.add(batch("S1", "2022-1", "2022-12-31", {formula, controls}));
+    const Summary s = fx.run();
+    const std::string csv = summary_csv(s, Lang::en);
+    CHECK(csv.rfind("\xEF\xBB\xBF" "teacher_id,name,", 0) == 0);
+    CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+    CHECK(csv.find("甲␀乙␛[31m") != std::string::npos);
+    CHECK(csv.find('\0') == std::string::npos);
+    CHECK(csv.find('\x1B') == std::string::npos);
+    const std::string raw = summary_csv(s, Lang::en, false);
+    CHECK(raw.rfind("teacher_id,name,", 0) == 0);
+    CHECK(raw.find("\"=HYPERLINK(") != std::string::npos);
+    CHECK(raw.find('\0') == std::string::npos);  // one rule for control characters, raw too
+}
+
+TEST_CASE("summary table: data cannot drive the terminal or forge a line") {
+    Fixture fx;
+    BatchFile named = batch("S1", "2022-1", "2022-12-31");
+    named.school_name = "一小\n\x1B[2J假的一行";
+    fx.add(named);
+    const std::string table = summary_table(fx.run(Policy{}, "2022-11-01"), Lang::zh);
+    CHECK(table.find('\x1B') == std::string::npos);
+    CHECK(table.find("一小␊␛[2J假的一行") != std::string::npos);
+    size_t lines = 0;
+    for (char c : table) lines += c == '\n';
+    CHECK(lines == 6);  // title, header, rule, one school, rule, district
 }
 
 TEST_CASE("summary table lists schools, null rates as '-', and the district row") {

@@ -2,6 +2,7 @@
 // and rejected files that change nothing.
 #include <doctest/doctest.h>
 
+#include <cerrno>
 #include <string>
 #include <utility>
 #include <vector>
@@ -210,4 +211,45 @@ TEST_CASE("remove takes a file out — clear empties the workspace") {
     CHECK(ws.files.size() == 1);
     ws.clear();
     CHECK(merge(ws).teachers.empty());
+}
+
+TEST_CASE("replacement is keyed by the (school, batch) pair: no separator can make two pairs collide") {
+    // Issue 10, reproduction 6: joined with a newline, "A\nB" + "C" and "A" + "B\nC" were one key.
+    Workspace ws;
+    ws.add("first.json", batch_file("A\\nB", "C", "", {{"T1", "甲"}}));
+    ws.add("second.json", batch_file("A", "B\\nC", "", {{"T2", "乙"}}));
+    REQUIRE(ws.files[0].data->school_id == "A\nB");
+    REQUIRE(ws.files[1].data->batch_id == "B\nC");
+    const Merged merged = merge(ws);
+    CHECK(merged.file_status[0] == FileStatus::loaded);
+    CHECK(merged.file_status[1] == FileStatus::loaded);
+    CHECK(merged.problems.empty());
+    CHECK(teacher_ids(ws, merged) == std::vector<std::string>{"T1", "T2"});
+    // The same pair still replaces.
+    ws.add("third.json", batch_file("A", "B\\nC", "", {{"T3", "丙"}}));
+    const Merged again = merge(ws);
+    CHECK(again.file_status[1] == FileStatus::replaced);
+    CHECK(again.file_status[0] == FileStatus::loaded);
+}
+
+TEST_CASE("a file that cannot be read is a rejected entry with a file error in both languages") {
+    const FileEntry folder = unreadable_entry("locked", EACCES, true);
+    CHECK(folder.status == FileStatus::rejected);
+    CHECK_FALSE(bool(folder.data));
+    REQUIRE(folder.problems.size() == 1);
+    CHECK(folder.problems[0].severity == Severity::error);
+    CHECK(folder.problems[0].file == "locked");
+    CHECK(folder.problems[0].message_zh == "无法读取文件夹：没有读取权限；其中的文件未载入，其余文件照常载入");
+    CHECK(folder.problems[0].message_en ==
+          "cannot read the folder: permission denied; the files in it were not loaded, the other files load as usual");
+    const FileEntry pipe = unreadable_entry("fifo.json", kNotRegularFile, false);
+    CHECK(pipe.problems.at(0).message_en.find("not a regular file") != std::string::npos);
+    CHECK(unreadable_entry("x.json", EIO, false).problems.at(0).message_zh.find("输入/输出错误") != std::string::npos);
+    // In a workspace it is listed and changes no data.
+    Workspace ws;
+    ws.add("a.json", batch_file("S1", "B1", "", {{"T1", "甲"}}));
+    ws.files.push_back(unreadable_entry("b.json", ENOENT, false));
+    const Merged merged = merge(ws);
+    CHECK(merged.file_status[1] == FileStatus::rejected);
+    CHECK(merged.teachers.size() == 1);
 }

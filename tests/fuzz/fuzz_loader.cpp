@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "csv_import.h"
+#include "field_limits.h"
 #include "load_batch.h"
 #include "policy.h"
 #include "workspace.h"
@@ -23,6 +25,28 @@ void expect(bool condition, const char* what) {
     if (condition) return;
     std::fprintf(stderr, "loader invariant broken: %s\n", what);
     std::abort();
+}
+
+// format.md §3: every text the loaders keep is within its length limit (Unicode characters).
+void check_limits(const BatchFile& b) {
+    expect(!b.school_id.empty() && !b.batch_id.empty(), "ids present");
+    expect(!utf8_longer_than(b.school_id, kMaxIdChars) && !utf8_longer_than(b.batch_id, kMaxIdChars), "ids within limit");
+    expect(!utf8_longer_than(b.school_name, kMaxNameChars) && !utf8_longer_than(b.district_name, kMaxNameChars) &&
+               !utf8_longer_than(b.batch_name, kMaxNameChars) && !utf8_longer_than(b.district_code, kMaxIdChars) &&
+               !utf8_longer_than(b.school_stage, kMaxLabelChars),
+           "file texts within limits");
+    for (const Activity& a : b.activities) expect(!utf8_longer_than(a.title, kMaxTitleChars), "activity title within limit");
+    for (const Teacher& t : b.teachers) {
+        expect(!t.id.empty() && !t.name.empty(), "teacher id and name");
+        expect(!utf8_longer_than(t.id, kMaxIdChars) && !utf8_longer_than(t.name, kMaxNameChars), "teacher id and name within limit");
+        expect(!utf8_longer_than(t.subject, kMaxLabelChars) && !utf8_longer_than(t.role, kMaxLabelChars) &&
+                   !utf8_longer_than(t.stage, kMaxLabelChars),
+               "teacher labels within limit");
+        expect(t.online >= 0 && t.practice >= 0, "hours are never negative");
+        expect(t.online == t.online && t.practice == t.practice, "hours are numbers");
+        for (const PointRecord& p : t.points)
+            for (const Item& item : p.items) expect(!utf8_longer_than(item.title, kMaxTitleChars), "item title within limit");
+    }
 }
 
 void check_problems(const Problems& problems) {
@@ -49,12 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
         expect(!any_error, "a loaded file has no file error");
         expect(any_record == (load.status == FileStatus::partial), "partial exactly when a record error");
-        expect(!load.data->school_id.empty() && !load.data->batch_id.empty(), "ids present");
-        for (const Teacher& t : load.data->teachers) {
-            expect(!t.id.empty() && !t.name.empty(), "teacher id and name");
-            expect(t.online >= 0 && t.practice >= 0, "hours are never negative");
-            expect(t.online == t.online && t.practice == t.practice, "hours are numbers");
-        }
+        check_limits(*load.data);
     } else {
         expect(load.status == FileStatus::rejected, "no data means rejected");
         expect(!load.problems.empty() && load.problems[0].severity == Severity::error, "a rejection says why");
@@ -67,8 +86,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ws.add("c.json", kGoodFile);
     Merged merged = merge(ws);
     check_problems(merged.problems);
-    expect(merged.file_status.size() == 3, "a status per file");
-    if (!ws.files[1].data) expect(merged.teachers.size() == 2, "a rejected file changes no data");
+    // Bytes that look like a platform CSV add one entry per (school, batch) group.
+    expect(merged.file_status.size() == ws.files.size(), "a status per file");
+    bool fuzz_data = false;
+    for (size_t i = 1; i + 1 < ws.files.size(); ++i) fuzz_data = fuzz_data || bool(ws.files[i].data);
+    if (!fuzz_data) expect(merged.teachers.size() == 2, "a rejected file changes no data");
+
+    // The same bytes as a platform CSV: every group within the limits, a rejection says why.
+    for (const BatchLoad& group : load_csv("fuzz.csv", bytes)) {
+        for (const Problem& p : group.problems)
+            expect(!p.message_zh.empty() && !p.message_en.empty(), "every CSV problem has both messages");
+        if (group.data) check_limits(*group.data);
+        else expect(!group.problems.empty() && group.problems[0].severity == Severity::error, "a CSV rejection says why");
+    }
 
     PolicyLoad policy = load_policy("fuzz-policy.json", bytes);
     check_problems(policy.problems);

@@ -1,0 +1,139 @@
+#include "cli_io.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+#include "export.h"
+
+namespace it2::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool stdout_failed = false;
+int stdout_errno = 0;
+
+bool has_extension(const fs::path& path, const std::vector<std::string>& extensions) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
+}
+
+// Every file under `folder` with a wanted extension, and everything there that cannot be read.
+void walk(const fs::path& folder, const std::vector<std::string>& extensions, std::vector<InputFile>& out) {
+    std::error_code error;
+    fs::directory_iterator it(folder, error), end;
+    if (error) {
+        out.push_back({folder.string(), folder.string(), error.value(), true});
+        return;
+    }
+    for (; it != end; it.increment(error)) {
+        const fs::path path = it->path();
+        std::error_code type_error;
+        const fs::file_status own = it->symlink_status(type_error);
+        if (fs::is_directory(own)) {  // not through links: a link loop must not recurse forever
+            walk(path, extensions, out);
+            continue;
+        }
+        if (!has_extension(path, extensions)) continue;
+        const fs::file_status target = fs::status(path, type_error);
+        if (type_error) out.push_back({path.string(), path.string(), type_error.value(), false});  // broken link
+        else if (fs::is_regular_file(target)) out.push_back({path.string(), path.string(), 0, false});
+        else if (fs::is_directory(target)) continue;  // a link to a folder named *.json: not followed
+        else out.push_back({path.string(), path.string(), kNotRegularFile, false});  // a pipe or device: reading could block
+    }
+    if (error) out.push_back({folder.string(), folder.string(), error.value(), true});
+}
+
+}  // namespace
+
+int read_input(const std::string& path, std::string& bytes) {
+    bytes.clear();
+    const bool is_stdin = path == "-";
+    std::FILE* in = is_stdin ? stdin : std::fopen(path.c_str(), "rb");
+    if (!in) return errno ? errno : EIO;
+    // Regular files: one read of the known size. Pipes, /dev/stdin, <(…): st_size says nothing,
+    // so read until EOF in any case.
+    struct stat info {};
+    if (::fstat(fileno(in), &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) bytes.reserve(size_t(info.st_size) + 1);
+    char buffer[1 << 16];
+    int error = 0;
+    for (;;) {
+        const size_t got = std::fread(buffer, 1, sizeof buffer, in);
+        bytes.append(buffer, got);
+        if (got < sizeof buffer) {
+            if (std::ferror(in)) error = errno ? errno : EIO;
+            break;
+        }
+    }
+    if (!is_stdin) std::fclose(in);
+    return error;
+}
+
+bool expand_inputs(const std::vector<std::string>& inputs, const std::vector<std::string>& extensions,
+                   std::vector<InputFile>& files) {
+    bool stdin_seen = false;
+    for (const std::string& input : inputs) {
+        if (input == "-") {
+            if (stdin_seen) {
+                std::cerr << "it2: - (stdin) is given twice; it can be read only once\n";
+                return false;
+            }
+            stdin_seen = true;
+            files.push_back({"-", "<stdin>", 0, false});
+            continue;
+        }
+        std::error_code error;
+        const fs::file_status own = fs::symlink_status(input, error);
+        if (!fs::exists(own)) {
+            std::cerr << "it2: no such file or folder: " << input
+                      << " (check the path; folders are read for *.json and *.csv)\n";
+            return false;
+        }
+        if (fs::is_directory(fs::status(input, error))) {
+            std::vector<InputFile> found;
+            walk(input, extensions, found);
+            std::sort(found.begin(), found.end(),
+                      [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+            files.insert(files.end(), found.begin(), found.end());
+        } else {
+            files.push_back({input, input, 0, false});  // a broken link given by name fails when read
+        }
+    }
+    return true;
+}
+
+std::string problem_line(const Problem& p, Lang lang) {
+    return visible_controls(p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " +
+                                severity_key(p.severity) + ": " + p.pointer + ": " + p.message(lang),
+                            false);
+}
+
+void write_out(std::string_view text) {
+    if (stdout_failed || text.empty()) return;
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+        stdout_failed = true;
+        stdout_errno = errno;
+    }
+}
+
+int finish_output(int status) {
+    if (!stdout_failed && std::fflush(stdout) != 0) {
+        stdout_failed = true;
+        stdout_errno = errno;
+    }
+    if (!stdout_failed) return status;
+    std::cerr << "it2: cannot write the output: " << std::strerror(stdout_errno ? stdout_errno : EIO)
+              << " (check the disk space, or where the output goes)\n";
+    return kExitUsage;
+}
+
+}  // namespace it2::cli

@@ -1,0 +1,47 @@
+// Input and output of the `it2` commands, shared by main.cpp and partial_commands.cpp: files
+// read to EOF whatever they are (regular files, `-`, /dev/stdin, pipes, `<(…)`), folders
+// walked without skipping what cannot be read, stdout writes that are checked, and problem
+// lines that data cannot forge.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "problems.h"
+#include "workspace.h"
+
+namespace it2::cli {
+
+constexpr int kExitClean = 0;
+constexpr int kExitProblems = 1;
+constexpr int kExitUsage = 2;  // usage error, a rejected --policy, an output that could not be written
+
+// Reads `path` ("-" is stdin) until EOF. 0 on success, else the errno of the failure.
+int read_input(const std::string& path, std::string& bytes);
+
+// One input: a file to read, or something found that cannot be read (error != 0).
+struct InputFile {
+    std::string path;     // where to read it ("-" for stdin)
+    std::string display;  // the path as found, shown when two inputs share a base name
+    int error = 0;        // errno when it cannot be read (a folder, a broken link, …), or kNotRegularFile
+    bool folder = false;  // the unreadable thing is a folder
+};
+
+// Files as given ("-" is stdin), folders expanded recursively to their files ending in one of
+// `extensions` (any case), each folder's files in sorted path order. What cannot be read
+// (a folder without permission, a broken link, a pipe found in a folder) is kept as an
+// InputFile with `error` set, never skipped. False (with a message) when a path given does not
+// exist or stdin is named twice: a usage error.
+bool expand_inputs(const std::vector<std::string>& inputs, const std::vector<std::string>& extensions,
+                   std::vector<InputFile>& files);
+
+// file:line:column: severity: pointer: message, with control characters made visible.
+std::string problem_line(const Problem& p, Lang lang);
+
+// Writes to stdout; false once any write failed. finish_output() flushes and, on failure,
+// prints why to stderr and returns kExitUsage; otherwise it returns `status`.
+void write_out(std::string_view text);
+int finish_output(int status);
+
+}  // namespace it2::cli
