@@ -34,7 +34,11 @@ if [[ ! -f /usr/include/nlohmann/json.hpp ]]; then
 fi
 
 # ---- builds --------------------------------------------------------------------------------
-core_sources=(src/core/*.cpp)
+# The core's pinyin table is generated from Unihan (Debian: unicode-data), as CMakeLists.txt does.
+if [[ scripts/gen-pinyin-table.py -nt $out/pinyin_table.cpp ]]; then
+    python3 scripts/gen-pinyin-table.py --unihan /usr/share/unicode --out "$out/pinyin_table.cpp" data/demo/*.json >&2
+fi
+core_sources=(src/core/*.cpp "$out/pinyin_table.cpp")
 newer_than() {  # true when $1 is missing or older than any core source, bench source or header
     [[ ! -e $1 ]] && return 0
     [[ -n $(find src/core bench/bench_cli.cpp -newer "$1" -print -quit) ]]

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <random>
 #include <string>
 #include <vector>
@@ -139,4 +140,47 @@ TEST_CASE("any bytes sort without harm") {
     CHECK(compare_pinyin("", "a") < 0);
     CHECK(pinyin_sort_key("", CollateAs::person_name) < pinyin_sort_key("单", CollateAs::person_name));
     CHECK(pinyin_table_bytes() > 8105 * 4);
+}
+
+// A benchmark, not a test (skipped unless asked for; prints figures, asserts no timing):
+//   build/native/it2_tests -tc='*benchmark*' --no-skip
+TEST_CASE("pinyin sort benchmark: 100,000 names" * doctest::skip()) {
+    const char* surnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+                              "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "单", "曾", "欧阳"};
+    const char* given[] = {"伟", "芳", "娜", "秀", "英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳",
+                           "杰", "娟", "涛", "明", "超", "霞", "平", "刚", "桂", "兰", "玥", "堃", "喆", "𡈼"};
+    std::mt19937 random(7);
+    std::vector<std::string> names;
+    for (int i = 0; i < 100000; ++i) {
+        std::string n = surnames[random() % std::size(surnames)];
+        for (int k = 0, count = 1 + int(random() % 2); k < count; ++k) n += given[random() % std::size(given)];
+        names.push_back(n);
+    }
+    using Clock = std::chrono::steady_clock;
+    auto ms = [](Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); };
+    // Before: the bytes (code point order), keyed by string_view as the dashboard's sort_rows did.
+    auto start = Clock::now();
+    std::vector<std::pair<std::string_view, int>> by_bytes;
+    for (size_t i = 0; i < names.size(); ++i) by_bytes.emplace_back(names[i], int(i));
+    std::stable_sort(by_bytes.begin(), by_bytes.end());
+    const double bytes_ms = ms(start);
+    // After: one key per name, then the same sort.
+    start = Clock::now();
+    std::vector<std::pair<std::string, int>> by_key;
+    for (size_t i = 0; i < names.size(); ++i) by_key.emplace_back(pinyin_sort_key(names[i], CollateAs::person_name), int(i));
+    const double keys_ms = ms(start);
+    std::stable_sort(by_key.begin(), by_key.end());
+    const double pinyin_ms = ms(start);
+    // Per comparison, without keys: what the keys save.
+    start = Clock::now();
+    std::vector<std::string> sorted = names;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+        return compare_pinyin(a, b, CollateAs::person_name) < 0;
+    });
+    const double per_comparison_ms = ms(start);
+    MESSAGE("100k names: code point order " << bytes_ms << " ms; pinyin keys " << keys_ms << " ms + sort = "
+                                            << pinyin_ms << " ms (" << pinyin_ms / bytes_ms
+                                            << "x); pinyin per comparison " << per_comparison_ms << " ms; table "
+                                            << pinyin_table_bytes() << " bytes");
+    CHECK(std::is_sorted(by_key.begin(), by_key.end()));
 }

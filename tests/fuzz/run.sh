@@ -33,7 +33,11 @@ fi
 
 mkdir -p "$out/corpus" "$out/artifacts"
 # The whole core: Workspace::add reaches the CSV import, and new core files must not break the link.
-files=("$root"/src/core/*.cpp)
+# The core's pinyin table is generated from Unihan (Debian: unicode-data), as CMakeLists.txt does.
+if [ "$root/scripts/gen-pinyin-table.py" -nt "$out/pinyin_table.cpp" ]; then
+    python3 "$root/scripts/gen-pinyin-table.py" --unihan /usr/share/unicode --out "$out/pinyin_table.cpp" "$root"/data/demo/*.json
+fi
+files=("$root"/src/core/*.cpp "$out/pinyin_table.cpp")
 
 # Rebuild only when a source, a core header or this script changed (the build takes a minute).
 stale=1
