@@ -273,6 +273,17 @@ void point_chips(const Teacher& rec, Lang lang) {
     }
 }
 
+// Where each teacher row starts when 还缺什么 wraps: measured once per row list, column width,
+// text size and language (measuring 1,000 rows takes a frame), so that a frame draws only the
+// rows on screen. top[r] is row r's offset from the first row; top[n] is the rows' height.
+struct WrappedRowTops {
+    int rows_built = -1;
+    float width = 0, font_size = 0;
+    Lang lang = Lang::zh;
+    std::vector<float> top;
+};
+WrappedRowTops g_teacher_row_tops;
+
 void hours_bar(double value, double target, Lang lang) {
     const std::string label = format(tr(Str::fmt_hours_of, lang), value, target);
     const bool met = value + 1e-9 >= target;
@@ -327,13 +338,25 @@ void teacher_table(Dashboard& d) {
     const ImGuiTableColumn& missing_cell = ImGui::GetCurrentTable()->Columns[std::max(missing_column, 0)];
     const float missing_width = std::max(1.0f, missing_cell.WorkMaxX - missing_cell.WorkMinX);
     const float line_h = ImGui::GetTextLineHeight();
+    auto missing_of = [&](const TeacherResult& t) { return t.missing.empty() ? std::string() : it2::missing_text(t, lang); };
+    WrappedRowTops& tops = g_teacher_row_tops;
+    if (wrap_missing && (tops.rows_built != d.rows_built || tops.width != missing_width ||
+                         tops.font_size != ImGui::GetFontSize() || tops.lang != lang || tops.top.size() != d.teacher_rows.size() + 1)) {
+        tops = {d.rows_built, missing_width, ImGui::GetFontSize(), lang, {0.0f}};
+        for (int i : d.teacher_rows) {
+            const std::string missing = missing_of(d.summary.teachers[size_t(i)]);
+            const int lines = missing.empty() ? 1 : wrapped_line_count(missing, missing_width);
+            tops.top.push_back(tops.top.back() + row_h + line_h * float(lines - 1));
+        }
+    }
     bool first_remembered = false;
     auto draw_row = [&](int r) {
         const TeacherResult& t = d.summary.teachers[size_t(d.teacher_rows[size_t(r)])];
         const Teacher* rec = d.record(t);
-        const std::string missing = t.missing.empty() ? std::string() : it2::missing_text(t, lang);
-        const int lines = wrap_missing && !missing.empty() ? wrapped_line_count(missing, missing_width) : 1;
-        ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h + line_h * float(lines - 1));
+        const std::string missing = missing_of(t);
+        const float height = wrap_missing ? tops.top[size_t(r) + 1] - tops.top[size_t(r)] : row_h;
+        const int lines = int((height - row_h) / line_h + 0.5f) + 1;
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, height);
         if (!rec) return;
         ImGui::PushID(r);
         for (int c = 0; c < column_count; ++c) {
@@ -374,8 +397,24 @@ void teacher_table(Dashboard& d) {
         ImGui::PopID();
     };
     if (wrap_missing) {
-        // Rows of different heights: every row is laid out (at most kWrapRowsMax).
-        for (int r = 0; r < int(d.teacher_rows.size()); ++r) draw_row(r);
+        // Rows of different heights: the rows above and below the screen become one empty row
+        // of their height each (two when needed to keep the rows' alternating colours in step).
+        const int n = int(d.teacher_rows.size());
+        const float scroll = ImGui::GetScrollY(), view_h = ImGui::GetWindowHeight();
+        const int first = std::clamp(int(std::upper_bound(tops.top.begin(), tops.top.end(), scroll) - tops.top.begin()) - 1, 0, n);
+        const int last = std::clamp(int(std::lower_bound(tops.top.begin(), tops.top.end(), scroll + view_h) - tops.top.begin()), first, n);
+        auto spacer = [&](int rows, float height) {
+            if (rows == 0) return;
+            if (rows % 2 == 0) {
+                ImGui::TableNextRow(ImGuiTableRowFlags_None, height / 2);
+                ImGui::TableNextRow(ImGuiTableRowFlags_None, height - height / 2);
+            } else {
+                ImGui::TableNextRow(ImGuiTableRowFlags_None, height);
+            }
+        };
+        spacer(first, tops.top[size_t(first)]);
+        for (int r = first; r < last; ++r) draw_row(r);
+        spacer(n - last, tops.top[size_t(n)] - tops.top[size_t(last)]);
     } else {
         ImGuiListClipper clipper;
         clipper.Begin(int(d.teacher_rows.size()), row_h);
