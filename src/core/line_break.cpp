@@ -14,7 +14,8 @@ enum class Kind : uint8_t {
     newline,          // a break after, always
     closing,          // no break before: ，。、）》」…
     closing_ascii,    // no break before , . ) and none after it inside Latin text: 1,000  f(x)(y)
-    opening,          // no break after: （《「 ( [ {
+    opening,          // no break after: （《「, a break before (code（A1）)
+    opening_ascii,    // no break after ( [ {, none before it inside Latin text: f(x)
     hyphen,           // a break after, within a word too (well-\nknown)
     dash,             // —— / ……: no break inside the pair, a break around it
 };
@@ -30,7 +31,7 @@ Kind kind_of(uint32_t cp) {
         case 0x3017: case 0xFF3D: case 0xFF5D: case 0x201D: case 0x2019: case 0xFF0E: case 0xFF05:  // 〗］｝”’．％
         case 0x00B7: case 0x30FB: case 0x2103: case 0x2030: case 0x3005: case 0x309D: case 0x30FC:  // ·・℃‰々ゝー
             return Kind::closing;
-        case '(': case '[': case '{':
+        case '(': case '[': case '{': return Kind::opening_ascii;
         case 0xFF08: case 0x300A: case 0x300C: case 0x300E: case 0x3010: case 0x3014: case 0x3008:  // （《「『【〔〈
         case 0x3016: case 0xFF3B: case 0xFF5B: case 0x201C: case 0x2018:                          // 〖［｛“‘
             return Kind::opening;
@@ -49,13 +50,14 @@ Kind kind_of(uint32_t cp) {
 bool break_allowed(Kind before, Kind after) {
     if (before == Kind::newline) return true;
     if (after == Kind::space || after == Kind::closing || after == Kind::closing_ascii || after == Kind::newline) return false;
-    if (before == Kind::opening) return false;
+    if (before == Kind::opening || before == Kind::opening_ascii) return false;
     if (before == Kind::dash && after == Kind::dash) return false;  // —— and …… stay whole
     if (before == Kind::space || before == Kind::hyphen) return true;
     if (before == Kind::ideograph || after == Kind::ideograph) return true;
     if (before == Kind::dash || after == Kind::dash) return true;
-    // Between closing and opening punctuation only when Chinese: "）（", not "f(x)(y)".
-    return before == Kind::closing && after == Kind::opening;
+    // After Chinese closing punctuation and before a Chinese opening bracket, as between Chinese
+    // characters (、B1  ：code  code（A1）); ASCII punctuation inside Latin text holds (f(x)(y)).
+    return before == Kind::closing || after == Kind::opening;
 }
 
 struct Char {

@@ -44,6 +44,8 @@ TEST_CASE("never before closing punctuation, never after opening punctuation") {
     CHECK(marked("他说：“好！”然后") == "他|说：|“好！”|然|后");
     CHECK(marked("完成率97%。") == "完|成|率|97%。");
     CHECK(marked("f(x)(技术)") == "f(x)(技|术)");  // an ASCII bracket after a Latin word: no break
+    // Chinese punctuation next to Latin words breaks as next to Chinese characters.
+    CHECK(marked("以及points：code（A1、B1）") == "以|及|points：|code|（A1、|B1）");
 }
 
 TEST_CASE("Latin words and numbers stay whole and break at spaces") {
