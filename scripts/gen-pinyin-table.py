@@ -90,7 +90,8 @@ def open_unihan(unihan_dir, name, check_pins):
         if digest != PINNED_SHA256[name]:
             fail(f"{path} has sha256 {digest}, not the pinned {PINNED_SHA256[name]} (unicode-data "
                  "15.0.0-1, Debian bookworm). Another Unihan version may change the order: run the "
-                 "pinyin tests with --any-unihan, then update PINNED_SHA256 in this script.")
+                 "pinyin tests with --any-unihan (CMake: -DIT2_UNIHAN_ANY_VERSION=ON), then update "
+                 "PINNED_SHA256 in this script.")
     return bz2.open(path, "rt", encoding="utf-8")
 
 
