@@ -397,24 +397,7 @@ void teacher_table(Dashboard& d) {
         ImGui::PopID();
     };
     if (wrap_missing) {
-        // Rows of different heights: the rows above and below the screen become one empty row
-        // of their height each (two when needed to keep the rows' alternating colours in step).
-        const int n = int(d.teacher_rows.size());
-        const float scroll = ImGui::GetScrollY(), view_h = ImGui::GetWindowHeight();
-        const int first = std::clamp(int(std::upper_bound(tops.top.begin(), tops.top.end(), scroll) - tops.top.begin()) - 1, 0, n);
-        const int last = std::clamp(int(std::lower_bound(tops.top.begin(), tops.top.end(), scroll + view_h) - tops.top.begin()), first, n);
-        auto spacer = [&](int rows, float height) {
-            if (rows == 0) return;
-            if (rows % 2 == 0) {
-                ImGui::TableNextRow(ImGuiTableRowFlags_None, height / 2);
-                ImGui::TableNextRow(ImGuiTableRowFlags_None, height - height / 2);
-            } else {
-                ImGui::TableNextRow(ImGuiTableRowFlags_None, height);
-            }
-        };
-        spacer(first, tops.top[size_t(first)]);
-        for (int r = first; r < last; ++r) draw_row(r);
-        spacer(n - last, tops.top[size_t(n)] - tops.top[size_t(last)]);
+        table_rows_on_screen(tops.top, draw_row);
     } else {
         ImGuiListClipper clipper;
         clipper.Begin(int(d.teacher_rows.size()), row_h);

@@ -306,6 +306,26 @@ bool row_selectable(const char* id_label, float height) {
     return ImGui::Selectable(id_label, false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, height));
 }
 
+void table_rows_on_screen(const std::vector<float>& top, const std::function<void(int)>& draw_row) {
+    if (top.empty()) return;
+    const int n = int(top.size()) - 1;
+    const float scroll = ImGui::GetScrollY(), view_h = ImGui::GetWindowHeight();
+    const int first = std::clamp(int(std::upper_bound(top.begin(), top.end(), scroll) - top.begin()) - 1, 0, n);
+    const int last = std::clamp(int(std::lower_bound(top.begin(), top.end(), scroll + view_h) - top.begin()), first, n);
+    auto stand_in = [](int rows, float height) {
+        if (rows == 0) return;
+        if (rows % 2 == 0) {
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, height / 2);
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, height - height / 2);
+        } else {
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, height);
+        }
+    };
+    stand_in(first, top[size_t(first)]);
+    for (int r = first; r < last; ++r) draw_row(r);
+    stand_in(n - last, top[size_t(n)] - top[size_t(last)]);
+}
+
 namespace {
 int resize_string(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {

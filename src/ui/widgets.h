@@ -4,9 +4,11 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dashboard.h"
 
@@ -71,6 +73,12 @@ void rate_cards(const Dashboard& d, const Rates& r);
 
 // A clickable row cell that spans the table row (`height` 0: one line): returns true on click.
 bool row_selectable(const char* id_label, float height = 0);
+
+// Rows of different heights in a scrolling table: `top` holds each row's offset from the first
+// row, plus the total height at the end. Draws only the rows on screen with draw_row(r); the
+// others become one empty row of their height above and one below (two where needed to keep
+// the rows' alternating colours in step). Call after TableHeadersRow().
+void table_rows_on_screen(const std::vector<float>& top, const std::function<void(int)>& draw_row);
 
 // InputText on a std::string (the buffer grows as needed). Returns true when edited.
 bool input_text(const char* label, std::string& text, const char* hint = nullptr, float width = 0);
