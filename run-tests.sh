@@ -51,7 +51,7 @@ START_TIME="$(now)"
 
 # ---- 1. tools ---------------------------------------------------------------------------------
 step "Installing what the tests need"
-PACKAGES=(cmake make g++ nlohmann-json3-dev doctest-dev chromium python3 python3-jsonschema python3-distributed xz-utils ca-certificates curl)
+PACKAGES=(cmake make g++ nlohmann-json3-dev doctest-dev chromium python3 python3-jsonschema python3-distributed unicode-data xz-utils ca-certificates curl)
 [ -d tests/fuzz ] && PACKAGES+=(clang-14 libclang-rt-14-dev)
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)

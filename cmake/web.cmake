@@ -5,11 +5,9 @@
 
 set(IT2_IMGUI_DIR "" CACHE PATH "Dear ImGui 1.92.x source folder (imgui.cpp, backends/)")
 set(IT2_SDL2_DIR "" CACHE PATH "SDL2 2.26.x source folder (include/, src/)")
-set(IT2_PYTHON "python3" CACHE FILEPATH "Python 3 with fontTools (Debian: python3-fonttools)")
 set(IT2_CJK_FONT "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc" CACHE FILEPATH
     "Noto Sans CJK collection (Debian: fonts-noto-cjk)")
 set(IT2_CJK_FONT_INDEX "2" CACHE STRING "Face index of Noto Sans CJK SC in the collection")
-set(IT2_UNIHAN_DIR "/usr/share/unicode" CACHE PATH "Unihan data (Debian: unicode-data)")
 set(IT2_DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the page is written")
 
 foreach(required_dir IT2_IMGUI_DIR IT2_SDL2_DIR)

@@ -1,4 +1,5 @@
-// UTF-8 helpers shared by the JSON reader, the CSV import, the length limits and the exports.
+// UTF-8 helpers shared by the JSON reader, the CSV import, the length limits, the exports, and
+// a lenient decoder for the text functions (pinyin order, line breaking).
 #pragma once
 
 #include <cstdint>
@@ -50,6 +51,22 @@ inline std::string utf8_cut(std::string_view text, size_t limit) {
     for (; i < text.size(); ++i)
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && chars++ == limit - 1) break;
     return std::string(text.substr(0, i)) + "\xE2\x80\xA6";
+}
+
+// The code point at s[i], advancing i past it. Invalid or cut sequences read as U+FFFD and
+// advance one byte, so any bytes decode and every caller makes progress.
+inline uint32_t next_utf8(std::string_view s, size_t& i) {
+    auto byte = [&](size_t k) { return uint32_t(static_cast<unsigned char>(s[k])); };
+    uint32_t c = byte(i);
+    size_t length = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+    if (length == 0 || i + length > s.size()) return ++i, c < 0x80 ? c : 0xFFFD;
+    uint32_t cp = length == 1 ? c : c & (0x7F >> length);
+    for (size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return ++i, 0xFFFD;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    i += length;
+    return cp;
 }
 
 }  // namespace it2

@@ -60,10 +60,10 @@ void scope_picker(Dashboard& d) {
     }
     ImGui::SeparatorText(tr(Str::scope_schools, d.lang));
     ImGuiListClipper clipper;
-    clipper.Begin(int(d.summary.schools.size()));
+    clipper.Begin(int(d.schools_by_name.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const SchoolResult& school = d.summary.schools[size_t(i)];
+            const SchoolResult& school = d.summary.schools[size_t(d.schools_by_name[size_t(i)])];
             ImGui::PushID(i);
             if (ImGui::Selectable(school.name.c_str(), d.capability_scope.kind == Scope::Kind::school && d.capability_scope.id == school.id)) {
                 chosen = Scope{Scope::Kind::school, school.id};
@@ -106,8 +106,9 @@ void points_table(const Dashboard& d) {
         } else {
             ImGui::Text("%s %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en);
         }
-        ImGui::SetItemTooltip("%s %s / %s / %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en, env_name(info.env, lang),
-                              dimension_name(info.dimension, lang));
+        tooltip_wrapped(format("%s %s / %s / %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en,
+                               env_name(info.env, lang), dimension_name(info.dimension, lang))
+                            .c_str());
         if (!compact) {
             ImGui::TableSetColumnIndex(col++);
             ImGui::TextUnformatted(info.code[0] == 'A' ? "A" : info.code[0] == 'B' ? "B" : "C");
@@ -156,7 +157,7 @@ void heat_map(const Dashboard& d) {
     for (int env = 0; env < kEnvCount; ++env) {
         ImGui::TableNextRow(ImGuiTableRowFlags_None, cell_h);
         ImGui::TableSetColumnIndex(0);
-        ImGui::TextWrapped("%s", env_name(Env(env), lang));
+        text_wrapped(env_name(Env(env), lang));
         for (int dim = 0; dim < kDimensionCount; ++dim) {
             ImGui::TableSetColumnIndex(1 + dim);
             const int v = lv.passed_by_env_dim[size_t(env)][size_t(dim)];
@@ -166,7 +167,7 @@ void heat_map(const Dashboard& d) {
             if (points_in_cell[size_t(env)][size_t(dim)] == 0) {
                 dl->AddRectFilled(p, ImVec2(p.x + w, p.y + cell_h), colour::track, 3);
                 ImGui::Dummy(ImVec2(w, cell_h));
-                ImGui::SetItemTooltip("%s", tr(Str::no_such_point, lang));
+                tooltip_wrapped(tr(Str::no_such_point, lang));
                 continue;
             }
             // Shade from white to the neutral colour by the cell's share of the largest cell.
@@ -211,7 +212,7 @@ void top_list(const Dashboard& d, Str heading, int state) {
 void draw_capability_view(Dashboard& d) {
     const Lang lang = d.lang;
     if (d.summary.schools.empty()) {
-        ImGui::TextWrapped("%s", tr(Str::empty_workspace, lang));
+        text_wrapped(tr(Str::empty_workspace, lang));
         return;
     }
     scope_picker(d);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "load_batch.h"
+#include "pinyin_order.h"
 #include "policy.h"
 #include "widgets.h"
 
@@ -70,7 +71,9 @@ void collect_code_points(std::string_view s, CodePoints& out) {
 template <typename Key>
 void sort_rows(std::vector<int>& rows, bool ascending, Key key) {
     // Keys are computed once per row, not per comparison: at 100k rows, a key that copies a
-    // string or follows a record per comparison cost more than the whole recompute.
+    // string or follows a record per comparison cost more than the whole recompute. (Pinyin keys
+    // cost 1.5x the old byte order's sort this way, 10x per comparison: the pinyin benchmark in
+    // tests/core/test_pinyin_order.cpp. Names sort once per merge, see places_in_order.)
     using K = decltype(key(0));
     std::vector<std::pair<K, int>> keyed;
     keyed.reserve(rows.size());
@@ -79,6 +82,17 @@ void sort_rows(std::vector<int>& rows, bool ascending, Key key) {
         return ascending ? a.first < b.first : b.first < a.first;
     });
     for (size_t i = 0; i < rows.size(); ++i) rows[i] = keyed[i].second;
+}
+
+// Each index's place when 0..n-1 are sorted by `key`: sorting by it later sorts integers.
+template <typename Key>
+std::vector<int> places_in_order(size_t n, Key key) {
+    std::vector<int> order(n);
+    for (size_t i = 0; i < n; ++i) order[i] = int(i);
+    sort_rows(order, true, key);
+    std::vector<int> place(n);
+    for (size_t p = 0; p < n; ++p) place[size_t(order[p])] = int(p);
+    return place;
 }
 
 nlohmann::json optional_number(const std::optional<double>& v) {
@@ -273,6 +287,8 @@ void Dashboard::clear_results() {
     summary = Summary{};
     school_index.clear();
     school_rows.clear();
+    schools_by_name.clear();
+    school_name_rank.clear();
     teacher_rows.clear();
     problem_rows.clear();
     levels = CapabilityLevels{};
@@ -295,6 +311,7 @@ bool Dashboard::refresh_step() {
         case RefreshStep::merge:
             clear_results();
             teacher_index.clear();  // its keys view records that may be gone
+            teacher_name_rank.clear();
             merged = Merged{};
             merged = merge(workspace);
             data_dirty_ = false;
@@ -345,6 +362,7 @@ bool Dashboard::refresh_step() {
 void Dashboard::rebuild_lookups() {
     school_index.clear();
     for (size_t i = 0; i < summary.schools.size(); ++i) school_index.emplace(summary.schools[i].id, int(i));
+    rebuild_school_names();
     // Teachers keep their place in the summary across policy and date changes (the merge's
     // order), so their index is rebuilt only after a merge, which empties it. Keys view the
     // loaded records.
@@ -380,7 +398,14 @@ void Dashboard::rebuild_lookups() {
     files_with_problems = int(with_problems.size());
 }
 
+void Dashboard::rebuild_school_names() {
+    school_name_rank = places_in_order(summary.schools.size(), [&](int i) { return pinyin_sort_key(summary.schools[size_t(i)].name); });
+    schools_by_name.resize(school_name_rank.size());
+    for (size_t i = 0; i < school_name_rank.size(); ++i) schools_by_name[size_t(school_name_rank[i])] = int(i);
+}
+
 void Dashboard::rebuild_school_rows() {
+    if (school_name_rank.size() != summary.schools.size()) rebuild_school_names();  // a refresh under way
     ++rows_built;
     school_rows.clear();
     for (size_t i = 0; i < summary.schools.size(); ++i) {
@@ -391,8 +416,8 @@ void Dashboard::rebuild_school_rows() {
     auto rate = [](const std::optional<double>& r) { return r.value_or(-1.0); };
     bool asc = school_sort.ascending;
     switch (school_sort.column) {
-        case 0: sort_rows(school_rows, asc, [&](int i) { return std::string_view(schools[i].name); }); break;
-        case 1: sort_rows(school_rows, asc, [&](int i) { return std::string_view(schools[i].stage); }); break;
+        case 0: sort_rows(school_rows, asc, [&](int i) { return school_name_rank[size_t(i)]; }); break;
+        case 1: sort_rows(school_rows, asc, [&](int i) { return pinyin_sort_key(schools[i].stage); }); break;
         case 2: sort_rows(school_rows, asc, [&](int i) { return schools[i].batches.size(); }); break;
         case 3: sort_rows(school_rows, asc, [&](int i) { return schools[i].rates.teachers; }); break;
         case 4: sort_rows(school_rows, asc, [&](int i) { return rate(schools[i].rates.participation); }); break;
@@ -443,15 +468,26 @@ void Dashboard::rebuild_teacher_rows() {
         for (size_t i = 0; i < summary.teachers.size(); ++i) consider(int(i));
     }
     scope_subjects.assign(subjects.begin(), subjects.end());
+    std::sort(scope_subjects.begin(), scope_subjects.end(),
+              [](const std::string& a, const std::string& b) { return compare_pinyin(a, b) < 0; });
     scope_batches.assign(batch_ids.begin(), batch_ids.end());
 
+    if (school_name_rank.size() != summary.schools.size()) rebuild_school_names();  // a refresh under way
     const auto& ts = summary.teachers;
     auto rec = [&](int i) -> const Teacher& { return *record(ts[size_t(i)]); };
     bool asc = teacher_sort.ascending;
     switch (teacher_sort.column) {
-        case 0: sort_rows(teacher_rows, asc, [&](int i) { return std::string_view(rec(i).name); }); break;
-        case 1: sort_rows(teacher_rows, asc, [&](int i) { return std::string_view(rec(i).subject); }); break;
-        case 2: sort_rows(teacher_rows, asc, [&](int i) { return std::string_view(rec(i).role); }); break;
+        case 0:
+            if (teacher_name_rank.size() != ts.size()) {
+                teacher_name_rank = places_in_order(ts.size(), [&](int i) {
+                    const Teacher* t = record(ts[size_t(i)]);
+                    return pinyin_sort_key(t ? std::string_view(t->name) : std::string_view(), CollateAs::person_name);
+                });
+            }
+            sort_rows(teacher_rows, asc, [&](int i) { return teacher_name_rank[size_t(i)]; });
+            break;
+        case 1: sort_rows(teacher_rows, asc, [&](int i) { return pinyin_sort_key(rec(i).subject); }); break;
+        case 2: sort_rows(teacher_rows, asc, [&](int i) { return pinyin_sort_key(rec(i).role); }); break;
         case 3: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].online; }); break;
         case 4: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].practice; }); break;
         case 5: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].passed_points * 100 + ts[size_t(i)].excellent_points; }); break;
@@ -459,7 +495,7 @@ void Dashboard::rebuild_teacher_rows() {
         case 7: sort_rows(teacher_rows, asc, [&](int i) { return int(ts[size_t(i)].overdue) * 2 + int(ts[size_t(i)].at_risk); }); break;
         case 8: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].missing.size(); }); break;
         case 9: sort_rows(teacher_rows, asc, [&](int i) { return std::string_view(rec(i).id); }); break;
-        case 10: sort_rows(teacher_rows, asc, [&](int i) { return ts[size_t(i)].school; }); break;
+        case 10: sort_rows(teacher_rows, asc, [&](int i) { return school_name_rank[size_t(ts[size_t(i)].school)]; }); break;
         default: break;
     }
 }

@@ -106,6 +106,11 @@ struct Dashboard {
     std::unordered_map<std::string_view, int> teacher_index;  // id (a view of the record) -> summary index
     std::vector<BatchInfo> batches;                                     // distinct, sorted by start
     std::vector<int> school_rows;                                       // district table rows
+    std::vector<int> schools_by_name;   // every school, in pinyin order of the name (the school picker)
+    std::vector<int> school_name_rank;  // summary index -> place in schools_by_name (sorts a school column)
+    // Summary index -> place of the teacher's name in pinyin order: built on the first sort by
+    // name after a merge, so each later sort or filter sorts integers, not pinyin keys.
+    std::vector<int> teacher_name_rank;
     std::vector<int> teacher_rows;                                      // school view table rows
     std::vector<std::string> scope_subjects, scope_batches;             // filter choices
     std::vector<int> problem_rows;                                      // indices into all_problems()
@@ -179,6 +184,7 @@ private:
     void clear_results();
     std::chrono::steady_clock::time_point last_load_;
     void rebuild_lookups();
+    void rebuild_school_names();
     void rebuild_school_rows();
     void rebuild_teacher_rows();
     void rebuild_problem_rows();

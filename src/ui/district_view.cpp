@@ -60,7 +60,7 @@ void schools_table(Dashboard& d) {
     ImGui::TextUnformatted(shown.c_str());
     flow(button_width(tr(Str::copy_table, lang)));
     if (ImGui::Button(tr(Str::copy_table, lang))) copy_table_tsv(d, "schools");
-    ImGui::SetItemTooltip("%s", tr(Str::copy_table_tooltip, lang));
+    tooltip_wrapped(tr(Str::copy_table_tooltip, lang));
 
     const SchoolColumnInfo* columns = compact ? kSchoolColumnsNarrow : kSchoolColumnsWide;
     const int column_count = compact ? int(std::size(kSchoolColumnsNarrow)) : int(std::size(kSchoolColumnsWide));
@@ -251,7 +251,7 @@ void draw_district_view(Dashboard& d) {
     const Lang lang = d.lang;
     if (d.summary.schools.empty()) {
         ImGui::Spacing();
-        ImGui::TextWrapped("%s", tr(Str::empty_workspace, lang));
+        text_wrapped(tr(Str::empty_workspace, lang));
         return;
     }
     ImGui::TextUnformatted(format(tr(Str::fmt_district_heading, lang), int(d.summary.schools.size()), d.summary.district.teachers,

@@ -24,9 +24,8 @@ bool confirm_modal(Dashboard& d, const char* id, const std::string& question, bo
     bool confirmed = false;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-        ImGui::TextUnformatted(question.c_str());
-        ImGui::PopTextWrapPos();
+        // 24 characters wide, less on a phone (the modal stays inside the screen).
+        text_wrapped(question, std::min(ImGui::GetFontSize() * 24, ImGui::GetIO().DisplaySize.x * 0.8f));
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Button, colour::failed);
         ImGui::PushStyleColor(ImGuiCol_Text, colour::white);
@@ -79,7 +78,7 @@ void draw_files_window(Dashboard& d, FilesWindow& w) {
     action(pick(lang, "导出本校", "Export this school"), d.school_id.empty() ? std::function<void()>() : w.export_school);
     remember_rect(d, "exportSchool");
     if (d.school_id.empty()) {
-        ImGui::SetItemTooltip("%s", pick(lang, "先在“学校”视图中选择一所学校", "Choose a school in the School view first"));
+        tooltip_wrapped(pick(lang, "先在“学校”视图中选择一所学校", "Choose a school in the School view first"));
     }
     action(pick(lang, "下载模板", "Download template"), w.download_template);
     remember_rect(d, "downloadTemplate");
@@ -88,7 +87,7 @@ void draw_files_window(Dashboard& d, FilesWindow& w) {
 
     ImGui::Separator();
     if (w.rows.empty()) {
-        ImGui::TextWrapped("%s", tr(Str::empty_workspace, lang));
+        text_wrapped(tr(Str::empty_workspace, lang));
     } else {
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_SizingStretchProp;

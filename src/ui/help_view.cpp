@@ -1,5 +1,7 @@
 // 帮助: how to prepare the files, what each rate means, how the score is made, what each
 // colour means.
+#include <algorithm>
+
 #include "panels.h"
 #include "widgets.h"
 
@@ -8,11 +10,7 @@ namespace it2::ui {
 void draw_help_view(Dashboard& d) {
     const Lang lang = d.lang;
     const float wrap = narrow() ? 0.0f : ImGui::GetFontSize() * 46;
-    auto paragraph = [&](Str s) {
-        ImGui::PushTextWrapPos(wrap > 0 ? ImGui::GetCursorPosX() + wrap : 0.0f);
-        ImGui::TextUnformatted(tr(s, lang));
-        ImGui::PopTextWrapPos();
-    };
+    auto paragraph = [&](Str s) { text_wrapped(tr(s, lang), wrap > 0 ? std::min(wrap, ImGui::GetContentRegionAvail().x) : 0.0f); };
     ImGui::SeparatorText(tr(Str::help_start_heading, lang));
     paragraph(Str::help_start);
     ImGui::SeparatorText(tr(Str::help_files_heading, lang));

@@ -72,7 +72,7 @@ void draw_problems_view(Dashboard& d) {
     const Lang lang = d.lang;
     files_list(d);
     if (d.problem_count() == 0) {
-        ImGui::TextWrapped("%s", tr(d.workspace.files.empty() ? Str::empty_workspace : Str::no_problems, lang));
+        text_wrapped(tr(d.workspace.files.empty() ? Str::empty_workspace : Str::no_problems, lang));
         return;
     }
     bool changed = false;
@@ -143,14 +143,14 @@ void draw_problems_view(Dashboard& d) {
         if (opens_teacher) {
             if (row_selectable("##open")) open_id = p.teacher_id;
             if (d.rects.count("firstTeacherProblem") == 0) remember_rect(d, "firstTeacherProblem");
-            ImGui::SetItemTooltip("%s", tr(Str::problem_opens_teacher, lang));
+            tooltip_wrapped(tr(Str::problem_opens_teacher, lang));
             ImGui::SameLine(0, 0);
         }
         chip(tr(severity_label(p.severity), lang), severity_colour(p.severity), colour::white);
         int col = 1;
         if (!compact) {
             auto cell = [wrap](const std::string& text) {
-                if (wrap) ImGui::TextWrapped("%s", text.c_str());
+                if (wrap) text_wrapped(text);
                 else ImGui::TextUnformatted(text.c_str());
             };
             ImGui::TableSetColumnIndex(col++);
@@ -163,13 +163,12 @@ void draw_problems_view(Dashboard& d) {
         ImGui::TableSetColumnIndex(col);
         const std::string& message = p.message(lang);
         if (wrap && !compact) {
-            ImGui::TextWrapped("%s", message.c_str());
+            text_wrapped(message);
         } else if (wrap) {
-            ImGui::TextWrapped("%s", message.c_str());
+            text_wrapped(message);
             ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
-            ImGui::TextWrapped("%s", (p.line > 0 ? format("%s %d:%d %s", p.file.c_str(), p.line, p.column, p.pointer.c_str())
-                                                 : format("%s %s", p.file.c_str(), p.pointer.c_str()))
-                                         .c_str());
+            text_wrapped(p.line > 0 ? format("%s %d:%d %s", p.file.c_str(), p.line, p.column, p.pointer.c_str())
+                                    : format("%s %s", p.file.c_str(), p.pointer.c_str()));
             ImGui::PopStyleColor();
         } else {
             ImGui::TextUnformatted(message.c_str());

@@ -43,7 +43,7 @@ void draw_rules_view(Dashboard& d) {
     Policy& p = d.policy;
     bool changed = false;
 
-    ImGui::TextWrapped("%s", tr(Str::rules_intro, lang));
+    text_wrapped(tr(Str::rules_intro, lang));
     if (ImGui::Button(tr(Str::reset_policy, lang))) {
         d.reset_policy();
     }
@@ -59,7 +59,7 @@ void draw_rules_view(Dashboard& d) {
     flow(button_width(tr(Str::load_policy, lang)));
     if (d.actions.open_files) {
         if (ImGui::Button(tr(Str::load_policy, lang))) d.actions.open_files();
-        ImGui::SetItemTooltip("%s", tr(Str::load_policy_tooltip, lang));
+        tooltip_wrapped(tr(Str::load_policy_tooltip, lang));
     } else {
         ImGui::BeginDisabled();
         ImGui::Button(tr(Str::load_policy, lang));
@@ -87,7 +87,7 @@ void draw_rules_view(Dashboard& d) {
     }
     ImGui::TextUnformatted(tr(Str::rule_required, lang));
     ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
-    ImGui::TextWrapped("%s", tr(Str::rule_required_help, lang));
+    text_wrapped(tr(Str::rule_required_help, lang));
     ImGui::PopStyleColor();
     const float cell_w = ImGui::CalcTextSize("A13").x + ImGui::GetFrameHeight() + 14;
     for (int i = 0; i < kPointCount; ++i) {
@@ -141,9 +141,8 @@ void draw_rules_view(Dashboard& d) {
     if (side_by_side) ImGui::TableSetColumnIndex(1);
     else ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
-    ImGui::TextWrapped("%s", format(tr(Str::fmt_score_formula, lang), w.organisation, w.activities, p.activities_per_batch,
-                                    w.participation_hours, w.pass, w.excellence, p.excellence_target * 100.0)
-                                 .c_str());
+    text_wrapped(format(tr(Str::fmt_score_formula, lang), w.organisation, w.activities, p.activities_per_batch,
+                        w.participation_hours, w.pass, w.excellence, p.excellence_target * 100.0));
     ImGui::PopStyleColor();
     if (side_by_side) ImGui::EndTable();
 

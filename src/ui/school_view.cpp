@@ -3,6 +3,8 @@
 // school chosen the teacher table lists every teacher of the district.
 #include <algorithm>
 
+#include <imgui_internal.h>
+
 #include "panels.h"
 #include "widgets.h"
 #include "summary_json.h"
@@ -45,12 +47,12 @@ void school_picker(Dashboard& d) {
     if (ImGui::Selectable(tr(Str::all_schools, lang), current == nullptr)) {
         picked = true;
     }
-    // Schools in the district table's order, so the picker matches what the user sorted.
+    // Schools in pinyin order of their names, as a Chinese list of schools reads.
     ImGuiListClipper clipper;
-    clipper.Begin(int(d.summary.schools.size()));
+    clipper.Begin(int(d.schools_by_name.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const SchoolResult& s = d.summary.schools[size_t(i)];
+            const SchoolResult& s = d.summary.schools[size_t(d.schools_by_name[size_t(i)])];
             ImGui::PushID(i);
             if (ImGui::Selectable(s.name.c_str(), current == &s)) {
                 picked = true;
@@ -98,7 +100,7 @@ void score_parts(const Dashboard& d, const SchoolResult& s) {
     }
     if (best >= 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
-        ImGui::TextWrapped("%s", format(tr(Str::fmt_best_gain, lang), tr(parts[best].label, lang), best_gain).c_str());
+        text_wrapped(format(tr(Str::fmt_best_gain, lang), tr(parts[best].label, lang), best_gain));
         ImGui::PopStyleColor();
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg;
@@ -117,7 +119,7 @@ void score_parts(const Dashboard& d, const SchoolResult& s) {
         bar(p.weight > 0 ? float(p.given / p.weight) : 0.0f, colour::neutral, label.c_str(), 0);
         if (narrow()) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
-            ImGui::TextWrapped("%s", format(tr(Str::fmt_detail_gain, lang), p.detail.c_str(), gain).c_str());
+            text_wrapped(format(tr(Str::fmt_detail_gain, lang), p.detail.c_str(), gain));
             ImGui::PopStyleColor();
         } else {
             ImGui::TableSetColumnIndex(2);
@@ -178,7 +180,7 @@ void activities(Dashboard& d, const SchoolResult& s) {
             ImGui::TextUnformatted(a->date.c_str());
             ImGui::TableSetColumnIndex(1);
             ImGui::TextUnformatted(a->title.c_str());
-            ImGui::SetItemTooltip("%s", a->title.c_str());
+            tooltip_wrapped(a->title.c_str());
             ImGui::TableSetColumnIndex(2);
             text_right(format_number(a->hours));
             ImGui::TableSetColumnIndex(3);
@@ -271,6 +273,17 @@ void point_chips(const Teacher& rec, Lang lang) {
     }
 }
 
+// Where each teacher row starts when 还缺什么 wraps: measured once per row list, column width,
+// text size and language (measuring 1,000 rows takes a frame), so that a frame draws only the
+// rows on screen. top[r] is row r's offset from the first row; top[n] is the rows' height.
+struct WrappedRowTops {
+    int rows_built = -1;
+    float width = 0, font_size = 0;
+    Lang lang = Lang::zh;
+    std::vector<float> top;
+};
+WrappedRowTops g_teacher_row_tops;
+
 void hours_bar(double value, double target, Lang lang) {
     const std::string label = format(tr(Str::fmt_hours_of, lang), value, target);
     const bool met = value + 1e-9 >= target;
@@ -315,46 +328,81 @@ void teacher_table(Dashboard& d) {
     }
     touch_scroll();
     std::string open_id;
-    ImGuiListClipper clipper;
-    clipper.Begin(int(d.teacher_rows.size()), row_h);
-    while (clipper.Step()) {
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const TeacherResult& t = d.summary.teachers[size_t(d.teacher_rows[size_t(r)])];
-            const Teacher* rec = d.record(t);
-            ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
-            if (!rec) continue;
-            ImGui::PushID(r);
-            for (int c = 0; c < column_count; ++c) {
-                ImGui::TableSetColumnIndex(c);
-                switch (columns[c].id) {
-                    case t_name:
-                        if (row_selectable(rec->name.c_str())) open_id = rec->id;
-                        if (r == clipper.DisplayStart) remember_rect(d, "firstTeacherRow");
-                        // The row selectable spans the row: its tooltip only over the name itself.
-                        if (ImGui::TableGetHoveredColumn() == c) ImGui::SetItemTooltip("%s  %s", rec->id.c_str(), rec->name.c_str());
-                        break;
-                    case t_id: ImGui::TextUnformatted(rec->id.c_str()); break;
-                    case t_school: ImGui::TextUnformatted(d.summary.schools[size_t(t.school)].name.c_str()); break;
-                    case t_subject: ImGui::TextUnformatted(rec->subject.c_str()); break;
-                    case t_role: ImGui::TextUnformatted(rec->role.c_str()); break;
-                    case t_online: hours_bar(t.online, d.policy.online_min, lang); break;
-                    case t_practice: hours_bar(t.practice, d.policy.practice_min, lang); break;
-                    case t_points: point_chips(*rec, lang); break;
-                    case t_status: chip(tr(status_label(t.status), lang), status_colour(t.status), status_text_colour(t.status)); break;
-                    case t_flag:
-                        if (t.overdue) chip(tr(Str::flag_overdue, lang), colour::failed, colour::white);
-                        else if (t.at_risk) chip(tr(Str::flag_at_risk, lang), colour::at_risk, colour::white);
-                        break;
-                    case t_missing: {
-                        const std::string text = t.missing.empty() ? std::string() : it2::missing_text(t, lang);
-                        ImGui::TextUnformatted(text.c_str());
-                        if (!text.empty()) tooltip_wrapped(text.c_str());
-                        break;
-                    }
-                }
-            }
-            ImGui::PopID();
+    // 还缺什么 wraps and its row grows to fit, unless the list is long enough that measuring
+    // every row would cost frames (the clipper needs one height): then one line and a tooltip.
+    constexpr size_t kWrapRowsMax = 1000;
+    const bool wrap_missing = d.teacher_rows.size() <= kWrapRowsMax;
+    int missing_column = -1;
+    for (int c = 0; c < column_count; ++c)
+        if (columns[c].id == t_missing) missing_column = c;
+    const ImGuiTableColumn& missing_cell = ImGui::GetCurrentTable()->Columns[std::max(missing_column, 0)];
+    const float missing_width = std::max(1.0f, missing_cell.WorkMaxX - missing_cell.WorkMinX);
+    const float line_h = ImGui::GetTextLineHeight();
+    auto missing_of = [&](const TeacherResult& t) { return t.missing.empty() ? std::string() : it2::missing_text(t, lang); };
+    WrappedRowTops& tops = g_teacher_row_tops;
+    if (wrap_missing && (tops.rows_built != d.rows_built || tops.width != missing_width ||
+                         tops.font_size != ImGui::GetFontSize() || tops.lang != lang || tops.top.size() != d.teacher_rows.size() + 1)) {
+        tops = {d.rows_built, missing_width, ImGui::GetFontSize(), lang, {0.0f}};
+        for (int i : d.teacher_rows) {
+            const std::string missing = missing_of(d.summary.teachers[size_t(i)]);
+            const int lines = missing.empty() ? 1 : wrapped_line_count(missing, missing_width);
+            tops.top.push_back(tops.top.back() + row_h + line_h * float(lines - 1));
         }
+    }
+    bool first_remembered = false;
+    auto draw_row = [&](int r) {
+        const TeacherResult& t = d.summary.teachers[size_t(d.teacher_rows[size_t(r)])];
+        const Teacher* rec = d.record(t);
+        const std::string missing = missing_of(t);
+        const float height = wrap_missing ? tops.top[size_t(r) + 1] - tops.top[size_t(r)] : row_h;
+        const int lines = int((height - row_h) / line_h + 0.5f) + 1;
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, height);
+        if (!rec) return;
+        ImGui::PushID(r);
+        for (int c = 0; c < column_count; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            switch (columns[c].id) {
+                case t_name:
+                    if (row_selectable(rec->name.c_str(), line_h * float(lines))) open_id = rec->id;
+                    if (!first_remembered && ImGui::IsItemVisible()) {
+                        remember_rect(d, "firstTeacherRow");  // the first row on screen
+                        first_remembered = true;
+                    }
+                    // The row selectable spans the row: its tooltip only over the name itself.
+                    if (ImGui::TableGetHoveredColumn() == c) ImGui::SetItemTooltip("%s  %s", rec->id.c_str(), rec->name.c_str());
+                    break;
+                case t_id: ImGui::TextUnformatted(rec->id.c_str()); break;
+                case t_school: ImGui::TextUnformatted(d.summary.schools[size_t(t.school)].name.c_str()); break;
+                case t_subject: ImGui::TextUnformatted(rec->subject.c_str()); break;
+                case t_role: ImGui::TextUnformatted(rec->role.c_str()); break;
+                case t_online: hours_bar(t.online, d.policy.online_min, lang); break;
+                case t_practice: hours_bar(t.practice, d.policy.practice_min, lang); break;
+                case t_points: point_chips(*rec, lang); break;
+                case t_status: chip(tr(status_label(t.status), lang), status_colour(t.status), status_text_colour(t.status)); break;
+                case t_flag:
+                    if (t.overdue) chip(tr(Str::flag_overdue, lang), colour::failed, colour::white);
+                    else if (t.at_risk) chip(tr(Str::flag_at_risk, lang), colour::at_risk, colour::white);
+                    break;
+                case t_missing:
+                    if (missing.empty()) break;
+                    if (wrap_missing) {
+                        text_wrapped(missing, missing_width);
+                    } else {
+                        text_one_line(missing, missing_width);
+                        tooltip_wrapped(missing.c_str());
+                    }
+                    break;
+            }
+        }
+        ImGui::PopID();
+    };
+    if (wrap_missing) {
+        table_rows_on_screen(tops.top, draw_row);
+    } else {
+        ImGuiListClipper clipper;
+        clipper.Begin(int(d.teacher_rows.size()), row_h);
+        while (clipper.Step())
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) draw_row(r);
     }
     ImGui::EndTable();
     if (!open_id.empty()) d.open_teacher(open_id);
@@ -366,7 +414,7 @@ void draw_school_view(Dashboard& d) {
     d.ensure_teacher_rows();
     const Lang lang = d.lang;
     if (d.summary.schools.empty()) {
-        ImGui::TextWrapped("%s", tr(Str::empty_workspace, lang));
+        text_wrapped(tr(Str::empty_workspace, lang));
         return;
     }
     school_picker(d);
@@ -380,7 +428,7 @@ void draw_school_view(Dashboard& d) {
         }
         const std::string line = format(tr(Str::fmt_school_line, lang), s->id.c_str(), s->stage.c_str(), batches.c_str(), s->rates.teachers);
         if (narrow()) {
-            ImGui::TextWrapped("%s", line.c_str());
+            text_wrapped(line);
         } else {
             flow(ImGui::CalcTextSize(line.c_str()).x);
             ImGui::AlignTextToFramePadding();
@@ -421,7 +469,7 @@ void draw_school_view(Dashboard& d) {
     flow(button_width(tr(Str::copy_table, lang)));
     if (ImGui::Button(tr(Str::copy_table, lang))) copy_table_tsv(d, "teachers");
     remember_rect(d, "copyTeachers");
-    ImGui::SetItemTooltip("%s", tr(Str::copy_table_tooltip, lang));
+    tooltip_wrapped(tr(Str::copy_table_tooltip, lang));
     teacher_table(d);
 }
 

@@ -36,7 +36,7 @@ void draw_teacher_view(Dashboard& d) {
     const TeacherResult* t = d.teacher(d.teacher_id);
     const Teacher* rec = t ? d.record(*t) : nullptr;
     if (!t || !rec) {
-        ImGui::TextWrapped("%s", tr(Str::no_teacher_selected, lang));
+        text_wrapped(tr(Str::no_teacher_selected, lang));
         return;
     }
     const SchoolResult& s = d.summary.schools[size_t(t->school)];
@@ -57,9 +57,8 @@ void draw_teacher_view(Dashboard& d) {
     const BatchInfo* b = d.batch(t->batch);
     const std::string batch_name = b && !b->name.empty() ? b->name : t->batch;
     const std::string batch_dates = b ? format(tr(Str::fmt_date_range, lang), b->start.c_str(), b->end.c_str()) : std::string();
-    ImGui::TextWrapped("%s", format(tr(Str::fmt_teacher_line, lang), rec->id.c_str(), s.name.c_str(), rec->subject.c_str(),
-                                    rec->role.c_str(), batch_name.c_str(), batch_dates.c_str())
-                                 .c_str());
+    text_wrapped(format(tr(Str::fmt_teacher_line, lang), rec->id.c_str(), s.name.c_str(), rec->subject.c_str(),
+                        rec->role.c_str(), batch_name.c_str(), batch_dates.c_str()));
 
     // Hours against the policy's targets.
     ImGui::Spacing();
@@ -82,7 +81,7 @@ void draw_teacher_view(Dashboard& d) {
     } else {
         for (const Missing& m : t->missing) {
             ImGui::Bullet();
-            ImGui::TextWrapped("%s", describe(m, lang).c_str());
+            text_wrapped(describe(m, lang));
         }
     }
 
@@ -115,7 +114,7 @@ void draw_teacher_view(Dashboard& d) {
         ImGui::TableNextRow();
         int col = 0;
         ImGui::TableSetColumnIndex(col++);
-        ImGui::TextWrapped("%s %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en);
+        text_wrapped(format("%s %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en));
         if (!d.policy.environments[int(info.env)]) {
             ImGui::TextDisabled("%s", tr(Str::env_not_counted, lang));
         }
@@ -124,7 +123,7 @@ void draw_teacher_view(Dashboard& d) {
         }
         if (!compact) {
             ImGui::TableSetColumnIndex(col++);
-            ImGui::TextWrapped("%s", env_name(info.env, lang));
+            text_wrapped(env_name(info.env, lang));
             ImGui::TableSetColumnIndex(col++);
             ImGui::TextUnformatted(dimension_name(info.dimension, lang));
         }
@@ -134,7 +133,7 @@ void draw_teacher_view(Dashboard& d) {
         ImGui::TableSetColumnIndex(col++);
         if (p.items.empty()) ImGui::TextDisabled("%s", tr(Str::no_value, lang));
         for (const Item& item : p.items) {
-            ImGui::TextWrapped("%s", format(tr(Str::fmt_item_grade, lang), item.title.c_str(), grade_text(item.grade, lang)).c_str());
+            text_wrapped(format(tr(Str::fmt_item_grade, lang), item.title.c_str(), grade_text(item.grade, lang)));
         }
         if (compact) {
             if (!p.submitted.empty()) ImGui::TextDisabled("%s", format(tr(Str::fmt_submitted_on, lang), p.submitted.c_str()).c_str());

@@ -58,7 +58,7 @@ void draw_top_bar(Dashboard& d) {
     if (input_text("##asof", d.as_of_edit, tr(Str::date_hint, lang)) && is_iso_date(d.as_of_edit)) d.set_as_of(d.as_of_edit);
     if (!valid) ImGui::PopStyleColor();
     if (!ImGui::IsItemActive()) d.as_of_edit = d.as_of;  // an unfinished date reverts when left
-    ImGui::SetItemTooltip("%s", tr(Str::as_of_tooltip, lang));
+    tooltip_wrapped(tr(Str::as_of_tooltip, lang));
     flow(button_width(tr(Str::today, lang)));
     if (ImGui::Button(tr(Str::today, lang))) {
         d.set_as_of(today_iso());
@@ -130,11 +130,11 @@ void draw_top_bar(Dashboard& d) {
     const char* larger = tr(Str::text_larger, lang);
     flow(button_width(smaller) + button_width(larger) + 2);
     if (ImGui::Button(smaller)) d.set_text_scale(d.text_scale - 0.1f);
-    ImGui::SetItemTooltip("%s", tr(Str::text_size_tooltip, lang));
+    tooltip_wrapped(tr(Str::text_size_tooltip, lang));
     ImGui::SameLine(0, 2);
     if (ImGui::Button(larger)) d.set_text_scale(d.text_scale + 0.1f);
     remember_rect(d, "textLarger");
-    ImGui::SetItemTooltip("%s", tr(Str::text_size_tooltip, lang));
+    tooltip_wrapped(tr(Str::text_size_tooltip, lang));
 
     // A notice stays 12 seconds, then gives its line back (it2.state() still reports it).
     if (d.notice != d.notice_drawn) {
@@ -143,7 +143,7 @@ void draw_top_bar(Dashboard& d) {
     }
     if (!d.notice.empty() && std::chrono::steady_clock::now() - d.notice_since < std::chrono::seconds(12)) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
-        ImGui::TextWrapped("%s", d.notice.c_str());
+        text_wrapped(d.notice);
         ImGui::PopStyleColor();
     }
 }

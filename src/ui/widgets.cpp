@@ -7,6 +7,8 @@
 #include <cstdarg>
 #include <cstdio>
 
+#include "line_break.h"
+
 namespace it2::ui {
 
 void apply_light_theme() {
@@ -298,10 +300,30 @@ void rate_cards(const Dashboard& d, const Rates& r) {
     }
 }
 
-bool row_selectable(const char* id_label) {
+bool row_selectable(const char* id_label, float height) {
     // No AllowOverlap: an overlappable item is hovered only from its second frame under the
     // pointer, which loses quick taps on touch screens (pointer moves and presses in one frame).
-    return ImGui::Selectable(id_label, false, ImGuiSelectableFlags_SpanAllColumns);
+    return ImGui::Selectable(id_label, false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, height));
+}
+
+void table_rows_on_screen(const std::vector<float>& top, const std::function<void(int)>& draw_row) {
+    if (top.empty()) return;
+    const int n = int(top.size()) - 1;
+    const float scroll = ImGui::GetScrollY(), view_h = ImGui::GetWindowHeight();
+    const int first = std::clamp(int(std::upper_bound(top.begin(), top.end(), scroll) - top.begin()) - 1, 0, n);
+    const int last = std::clamp(int(std::lower_bound(top.begin(), top.end(), scroll + view_h) - top.begin()), first, n);
+    auto stand_in = [](int rows, float height) {
+        if (rows == 0) return;
+        if (rows % 2 == 0) {
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, height / 2);
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, height - height / 2);
+        } else {
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, height);
+        }
+    };
+    stand_in(first, top[size_t(first)]);
+    for (int r = first; r < last; ++r) draw_row(r);
+    stand_in(n - last, top[size_t(n)] - top[size_t(last)]);
 }
 
 namespace {
@@ -340,11 +362,74 @@ void remember_rect(Dashboard& d, const char* name) {
     d.rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
+namespace {
+
+// The current font's advances, for wrap_lines().
+std::vector<TextLine> lines_at(std::string_view text, float width) {
+    ImFontBaked* baked = ImGui::GetFontBaked();
+    const float scale = ImGui::GetFontSize() / baked->Size;
+    return wrap_lines(text, width, [&](uint32_t cp) { return baked->GetCharAdvance(ImWchar(cp)) * scale; });
+}
+
+// ImGui::TextWrapped's width: to the wrap position, or to the content region's right edge.
+float wrap_width_here() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float wrap_pos = window->DC.TextWrapPos;
+    return ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos < 0 ? 0.0f : wrap_pos);
+}
+
+// Lines as one item: one block `width` wide, one line height per line, no spacing between.
+void draw_lines(std::string_view text, const std::vector<TextLine>& lines, const char* suffix) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    const float line_h = ImGui::GetTextLineHeight();
+    float width = 0;
+    for (const TextLine& line : lines) width = std::max(width, line.width);
+    if (suffix) width += ImGui::CalcTextSize(suffix).x;
+    const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+    const ImVec2 size(width, line_h * float(std::max<size_t>(lines.size(), 1)));
+    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGui::ItemSize(size, 0.0f);
+    if (!ImGui::ItemAdd(bb, 0)) return;
+    const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    const float clip_top = window->ClipRect.Min.y - line_h, clip_bottom = window->ClipRect.Max.y;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const float y = pos.y + line_h * float(i);
+        if (y < clip_top || y > clip_bottom) continue;  // long help text: only what shows
+        const char* begin = text.data() + lines[i].begin;
+        window->DrawList->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x, y), col, begin,
+                                  text.data() + lines[i].end);
+        if (suffix && i + 1 == lines.size())
+            window->DrawList->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + lines[i].width, y), col, suffix);
+    }
+}
+
+}  // namespace
+
+void text_wrapped(std::string_view text, float width) {
+    if (width <= 0) width = wrap_width_here();
+    draw_lines(text, lines_at(text, width), nullptr);
+}
+
+int wrapped_line_count(std::string_view text, float width) {
+    return std::max<int>(1, int(lines_at(text, width).size()));
+}
+
+void text_one_line(std::string_view text, float width) {
+    if (width <= 0) width = wrap_width_here();
+    std::vector<TextLine> lines = lines_at(text, width);
+    if (lines.size() <= 1) return draw_lines(text, lines, nullptr);
+    const char* ellipsis = "…";
+    lines = lines_at(text, std::max(1.0f, width - ImGui::CalcTextSize(ellipsis).x));
+    lines.resize(1);
+    draw_lines(text, lines, ellipsis);
+}
+
 void tooltip_wrapped(const char* text) {
     if (ImGui::BeginItemTooltip()) {
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
-        ImGui::TextUnformatted(text);
-        ImGui::PopTextWrapPos();
+        // 24 characters wide, or the screen less the tooltip's padding and a margin on a phone.
+        const float screen = ImGui::GetIO().DisplaySize.x - ImGui::GetStyle().WindowPadding.x * 2 - 16.0f;
+        text_wrapped(text, std::max(ImGui::GetFontSize() * 4, std::min(ImGui::GetFontSize() * 24.0f, screen)));
         ImGui::EndTooltip();
     }
 }

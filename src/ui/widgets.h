@@ -4,8 +4,11 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "dashboard.h"
 
@@ -68,8 +71,14 @@ bool tooltip_drawn();
 // Rate cards: five cards (participation … excellence) with their targets.
 void rate_cards(const Dashboard& d, const Rates& r);
 
-// A clickable row cell that spans the table row: returns true on click.
-bool row_selectable(const char* id_label);
+// A clickable row cell that spans the table row (`height` 0: one line): returns true on click.
+bool row_selectable(const char* id_label, float height = 0);
+
+// Rows of different heights in a scrolling table: `top` holds each row's offset from the first
+// row, plus the total height at the end. Draws only the rows on screen with draw_row(r); the
+// others become one empty row of their height above and one below (two where needed to keep
+// the rows' alternating colours in step). Call after TableHeadersRow().
+void table_rows_on_screen(const std::vector<float>& top, const std::function<void(int)>& draw_row);
 
 // InputText on a std::string (the buffer grows as needed). Returns true when edited.
 bool input_text(const char* label, std::string& text, const char* hint = nullptr, float width = 0);
@@ -84,7 +93,18 @@ void remember_rect(Dashboard& d, const char* name);
 // (plus the sort arrow) needs it, so headers are never cut.
 float column_weight(const char* header, float weight);
 
-// Help marker with a wrapped tooltip.
+// Text wrapped where Chinese allows (core/line_break.h): between CJK characters, never before
+// ，。）》 or after （《, Latin words and numbers whole. ImGui's own wrap breaks only at spaces,
+// 、 and 。. `width` 0: up to the wrap position (PushTextWrapPos) or the right edge of the content
+// region, as ImGui::TextWrapped. Drawn as one item, so hover and tooltips work on it.
+void text_wrapped(std::string_view text, float width = 0);
+// The lines `text` takes at `width` with the current font (a row's height before it is drawn).
+int wrapped_line_count(std::string_view text, float width);
+// The first line of `text` at `width`, with "…" when more follows (cells one line high).
+void text_one_line(std::string_view text, float width = 0);
+
+// A tooltip for the last item with `text` wrapped, never wider than the screen (a 390 px phone
+// included): use it for any tooltip longer than a few words.
 void tooltip_wrapped(const char* text);
 
 }  // namespace it2::ui
