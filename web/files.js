@@ -3,8 +3,8 @@
 // per task behind a progress overlay, downloads, the printable report's tab, and persistence:
 // the loaded files' original bytes in IndexedDB (each file under a key of its own, never under
 // its name), the small settings and the policy in localStorage, restored when the page opens
-// again. C++ reaches this through
-// `Module.it2Files` (src/platform/page_files_web.cpp); it talks to C++ through window.it2.
+// again. C++ reaches this through `Module.it2Files` (src/platform/page_files_web.cpp); it talks
+// to C++ through window.it2.
 'use strict';
 
 (function () {
@@ -93,7 +93,7 @@
     return result;
   }
   let loadingNow = false;  // saving waits for the end of a batch (one write, not one per slice)
-  let lastBatch = null;     // {files, slices, maxSliceMs, totalMs}: what the last batch cost the page
+  let lastBatch = null;     // {files, slices, maxSliceMs, totalMs, sliceLog}: what the last batch cost the page
 
   async function bytesOf(item) {
     if (item.file) return new Uint8Array(await item.file.arrayBuffer());

@@ -23,7 +23,8 @@
 //   it2.workspaceFile()           the 保存工作区 document (JSON text)
 //   it2.loadFiles(files)          [{name, data} | File, …] loaded in slices of ~40 ms with the progress
 //                                 overlay, like the picker and drops → Promise of the results
-//   it2.flush()                   saves to browser storage now → Promise of {ok, files, error}
+//   it2.flush()                   saves to browser storage now → Promise of {ok, files, error};
+//                                 ok is false when nothing could be saved (no IndexedDB, after an abort)
 //   it2.storage()                 {restored, available, stored, error}: the browser-storage state
 //   it2._setMemoryCeilingForTest(bytes)   tests only: a lower memory ceiling (0 = the real one)
 //   it2._abortForTest()           tests only: aborts the wasm module, as a bug would

@@ -59,9 +59,7 @@ AppFiles::AppFiles(ui::Dashboard& dashboard) : d_(dashboard) {}
 void AppFiles::say(const std::string& text) { d_.notice = text; }
 
 std::string AppFiles::unused_name(const std::string& name) const {
-    auto used = [&](const std::string& candidate) {
-        return std::any_of(sources_.begin(), sources_.end(), [&](const Source& s) { return s.name == candidate; });
-    };
+    auto used = [&](const std::string& candidate) { return source_names_.count(candidate) > 0; };
     if (!used(name)) return name;
     // "school.json" → "school (2).json": the extension stays last, as a browser names a second download.
     const size_t slash = name.find_last_of('/');
@@ -94,6 +92,7 @@ std::string AppFiles::load(const std::string& given_name, std::string_view bytes
                                       name.c_str());
     } else {
         sources_.push_back({name, next_seq_, bytes.size()});
+        source_names_.insert(name);
         platform::keep_source(name, next_seq_++, bytes);
         ++files_revision_;
         // The same school and batch loaded again replaces the older copy (format.md §3).
@@ -215,6 +214,7 @@ void AppFiles::end_batch() {
 void AppFiles::clear() {
     d_.clear();
     sources_.clear();
+    source_names_.clear();
     platform::forget_all_sources();
     ++files_revision_;
     say(pick(d_.lang, "已清空全部文件。", "All files were unloaded."));
@@ -232,6 +232,7 @@ bool AppFiles::remove(const std::string& name) {
     const size_t sources_before = sources_.size();
     sources_.erase(std::remove_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.name == name; }),
                    sources_.end());
+    source_names_.erase(name);
     if (!found && sources_.size() == sources_before) return false;
     platform::forget_source(name);
     d_.mark_data_changed();

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "dashboard.h"
@@ -68,6 +69,7 @@ private:
     };
     ui::Dashboard& d_;
     std::vector<Source> sources_;  // load order; names are unique (see unused_name)
+    std::unordered_set<std::string> source_names_;  // the names in sources_
     long next_seq_ = 1;
     long files_revision_ = 0, rows_revision_ = -1, persisted_revision_ = 0;
     std::string persisted_settings_;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assert, ROOT, PAGE_URL } from './harness.mjs';
 import {
-  dataOf, flushAndReload, generatedFiles, loadFiles, summary, truncated, waitRestored, workspaceBytes,
+  dataOf, flushAndReload, generatedFiles, loadFiles, openReloadablePage, summary, truncated, waitRestored, workspaceBytes,
 } from './lib/stored-files.mjs';
 
 const AS_OF = '2026-06-30';
@@ -27,9 +27,7 @@ export const tests = [
   {
     name: 'reproduction 1: a broken copy named like a good file changes nothing, before or after a reload',
     async run(t) {
-      const context = await t.newContext();
-      const page = await t.openPage({ context });
-      await waitRestored(page);
+      const page = await openReloadablePage(t);
       const good = demo('500110-0001-2024-1.json');
       const [loaded] = await loadFiles(page, [{ name: 'good.json', bytes: good.bytes }]);
       assert.equal(loaded.status, 'loaded');
@@ -50,9 +48,7 @@ export const tests = [
   {
     name: 'reproduction 2: two schools\' files with the same name both survive a reload, told apart by "(2)"',
     async run(t) {
-      const context = await t.newContext();
-      const page = await t.openPage({ context });
-      await waitRestored(page);
+      const page = await openReloadablePage(t);
       // Two picks, each of a file called 学校数据.json, from two schools.
       const first = await loadFiles(page, [{ name: '学校数据.json', bytes: demo('500110-0001-2024-1.json').bytes }]);
       const second = await loadFiles(page, [{ name: '学校数据.json', bytes: demo('500110-0002-2024-1.json').bytes }]);
@@ -76,9 +72,7 @@ export const tests = [
   {
     name: 'reproduction 3: workspace files inside a load are opened in place; a district called it2-workspace is a batch',
     async run(t) {
-      const context = await t.newContext();
-      const page = await t.openPage({ context });
-      await waitRestored(page);
+      const page = await openReloadablePage(t);
       const a = demo('500110-0001-2024-1.json');
       const b = demo('500110-0002-2024-1.json');
       const c = demo('500110-0003-2024-1.json');
@@ -106,9 +100,7 @@ export const tests = [
   {
     name: 'reproduction 5: a save racing a remove and a clear neither fails nor loses the storage',
     async run(t) {
-      const context = await t.newContext();
-      const page = await t.openPage({ context });
-      await waitRestored(page);
+      const page = await openReloadablePage(t);
       await loadFiles(page, [{ name: 'a.json', bytes: demo('500110-0001-2024-1.json').bytes }]);
       assert.ok((await page.evaluate(() => window.it2.flush())).ok);
       await loadFiles(page, [{ name: 'b.json', bytes: demo('500110-0002-2024-1.json').bytes }]);
@@ -147,9 +139,7 @@ export const tests = [
   {
     name: 'a stored policy of an unknown version is set aside with a notice, not dropped',
     async run(t) {
-      const context = await t.newContext();
-      const page = await t.openPage({ context });
-      await waitRestored(page);
+      const page = await openReloadablePage(t);
       const policy = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'policy.json'), 'utf8'));
       policy.version = 99;
       policy.hours.total_min = 70;
@@ -169,9 +159,7 @@ export const tests = [
   {
     name: 'a file too big for the memory left is refused with a message; the rest of its load is not loaded; never an abort',
     async run(t) {
-      const context = await t.newContext();
-      const page = await t.openPage({ context });
-      await waitRestored(page);
+      const page = await openReloadablePage(t);
       // The real ceiling: a 300 MB file is refused before it is copied into wasm memory.
       const big = await page.evaluate(() => {
         const bytes = new Uint8Array(300 * 1000 * 1000).fill(0x20);
@@ -201,9 +189,7 @@ export const tests = [
     name: 'an abort says so (not WebGL), offers a reload, saves nothing after it, and the stored files come back',
     async run(t) {
       t.allowConsoleError(/abort|Aborted|RuntimeError|unreachable/i);
-      const context = await t.newContext();
-      const page = await t.openPage({ context });
-      await waitRestored(page);
+      const page = await openReloadablePage(t);
       const files = generatedFiles(['--schools', '3', '--teachers-per-school', '5', '--batches', '1', '--seed', '4']);
       await loadFiles(page, files);
       assert.ok((await page.evaluate(() => window.it2.flush())).ok);

@@ -44,6 +44,14 @@ export async function summary(page, asOf) {
   return JSON.parse(await page.evaluate((d) => window.it2.summary(d), asOf));
 }
 
+// Opens the page in a fresh profile that a reload keeps, once the (empty) restore is over.
+export async function openReloadablePage(t) {
+  const context = await t.newContext();
+  const page = await t.openPage({ context });
+  await waitRestored(page);
+  return page;
+}
+
 // Waits until the stored files are back (the restore is over).
 export async function waitRestored(page) {
   await page.waitForFunction(() => window.it2.storage().restored, null, { timeout: 60000, polling: 20 });
