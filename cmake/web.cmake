@@ -99,13 +99,18 @@ set(IT2_PAGE_EXPORTS
   _it2_frame_count _it2_add_input_text _it2_paste_text _it2_free_string
   _it2_export_csv _it2_report_html _it2_remove_file _it2_workspace_file _it2_persist_state
   _it2_restore_settings _it2_storage_problem _it2_set_aside _it2_begin_batch _it2_end_batch
-  _it2_live_heap_bytes _it2_unreadable)
+  _it2_live_heap_bytes _it2_unreadable _it2_room_for _it2_refuse_too_large
+  _it2_set_memory_ceiling_for_test _it2_abort_for_test)
+# The most memory the page may use: the link flag and main.cpp's check before each file
+# (it2_room_for) read the same number, so a file too big is refused, not an abort.
+set(IT2_MAXIMUM_MEMORY 2147483648)  # 2 GB: the largest Emscripten 3.1.6 grows to without 4 GB pointer support
+target_compile_definitions(it2_page PRIVATE IT2_MAXIMUM_MEMORY=${IT2_MAXIMUM_MEMORY})
 string(REPLACE ";" "," IT2_PAGE_EXPORTS_CSV "${IT2_PAGE_EXPORTS}")
 target_link_options(it2_page PRIVATE
   -sENVIRONMENT=web
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
-  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=2GB
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sMAXIMUM_MEMORY=${IT2_MAXIMUM_MEMORY}
   -sEXPORTED_FUNCTIONS=${IT2_PAGE_EXPORTS_CSV}
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sERROR_ON_UNDEFINED_SYMBOLS=1)

@@ -1,14 +1,20 @@
 // Files in and out of the page (issue 5): the file and folder pickers, drag and drop of files
 // and folders anywhere on the page (SDL2 gets no drop events on the web), loading many files one
 // per task behind a progress overlay, downloads, the printable report's tab, and persistence:
-// the loaded files' original bytes in IndexedDB, the small settings and the policy in
-// localStorage, restored when the page opens again. C++ reaches this through
-// `Module.it2Files` (src/platform/page_files_web.cpp); it talks to C++ through window.it2.
+// the loaded files' original bytes in IndexedDB (each file under a key of its own, never under
+// its name), the small settings and the policy in localStorage, restored when the page opens
+// again. C++ reaches this through `Module.it2Files` (src/platform/page_files_web.cpp); it talks
+// to C++ through window.it2.
 'use strict';
 
 (function () {
   const DB_NAME = 'it2-tracker';
-  const FILES_STORE = 'files';  // { name, seq, bytes }: one record per loaded file
+  const DB_VERSION = 2;
+  // { key, name, bytes }: one record per loaded file. The key is the file's own number, given
+  // when it is first saved and counting up, so key order is load order; two files with the same
+  // name, or a broken copy of a good file, are two records and can never overwrite each other.
+  const LOADED_STORE = 'loaded';
+  const OLD_FILES_STORE = 'files';  // version 1: { name, seq, bytes } keyed by name (migrated)
   const ASIDE_STORE = 'aside';  // records that could not be read, kept for a human to look at
   const SETTINGS_KEY = 'it2-settings';
   const SAVE_DELAY_MS = 400;    // persistence is debounced: a burst of changes is saved once
@@ -78,9 +84,16 @@
   const SLICE_MS = 40;   // files are loaded until this much time has passed, then the page draws
   const READ_AHEAD = 8;  // files read from disk while earlier ones are being loaded
   const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // Loads run one after another. The restore of stored files is queued first (at the end of
+  // this file), so files loaded later always come after them, as their keys do.
   let loadChain = Promise.resolve();
+  function queueLoad(run) {
+    const result = loadChain.then(run, run);
+    loadChain = result.catch(() => {});
+    return result;
+  }
   let loadingNow = false;  // saving waits for the end of a batch (one write, not one per slice)
-  let lastBatch = null;     // {files, slices, maxSliceMs, totalMs}: what the last batch cost the page
+  let lastBatch = null;     // {files, slices, maxSliceMs, totalMs, sliceLog}: what the last batch cost the page
 
   async function bytesOf(item) {
     if (item.file) return new Uint8Array(await item.file.arrayBuffer());
@@ -92,61 +105,82 @@
   // items: [{ name, file } | { name, bytes } | { name, data } | File]. Loads are queued: a
   // second drop waits for the first. Resolves with it2.load's results.
   function loadFiles(list) {
+    return queueLoad(() => loadNow(list));
+  }
+
+  // items may carry `storedKey` (the restore): the file's record in IndexedDB, which keepSource
+  // attaches to the file C++ hands over while it loads.
+  async function loadNow(list) {
     const items = Array.from(list).map((item) => (item instanceof File ? { name: item.name, file: item } : item));
-    const run = async () => {
-      await window.it2.ready;
-      const results = [];
-      const many = items.length > 1;
-      loadingNow = true;
-      if (many) {
-        window.it2._beginBatch();
-        showProgress(0, items.length, items[0].name);
+    await window.it2.ready;
+    const results = [];
+    const many = items.length > 1;
+    loadingNow = true;
+    if (many) {
+      window.it2._beginBatch();
+      showProgress(0, items.length, items[0].name);
+    }
+    // An unreadable file is loaded empty: reported as rejected.
+    const reads = [];
+    const readDone = [];
+    const read = (i) => {
+      if (i < items.length && !reads[i]) {
+        reads[i] = bytesOf(items[i]).catch(() => new Uint8Array(0)).then((bytes) => { readDone[i] = true; return bytes; });
       }
-      // An unreadable file is loaded empty: reported as rejected.
-      const reads = [];
-      const readDone = [];
-      const read = (i) => {
-        if (i < items.length && !reads[i]) {
-          reads[i] = bytesOf(items[i]).catch(() => new Uint8Array(0)).then((bytes) => { readDone[i] = true; return bytes; });
-        }
-        return reads[i];
-      };
-      const batch = { files: items.length, slices: 0, maxSliceMs: 0, totalMs: 0 };
-      const batchStart = performance.now();
-      try {
-        let sliceStart = performance.now();
-        for (let i = 0; i < items.length; i++) {
-          for (let ahead = i; ahead < i + READ_AHEAD; ahead++) read(ahead);
-          const waited = !readDone[i];  // awaiting a read still on disk lets the page draw
-          if (waited && i > 0) {
-            batch.slices++;
-            batch.maxSliceMs = Math.max(batch.maxSliceMs, performance.now() - sliceStart);
-            if (many) showProgress(i, items.length, items[i].name);
-          }
-          const bytes = await reads[i];
-          if (waited) sliceStart = performance.now();
-          reads[i] = null;  // let the bytes go once loaded
-          results.push(window.it2.load(items[i].name, bytes));
-          if (performance.now() - sliceStart > SLICE_MS || i === items.length - 1) {
-            batch.slices++;
-            batch.maxSliceMs = Math.max(batch.maxSliceMs, performance.now() - sliceStart);
-            if (many) showProgress(i + 1, items.length, items[i].name);
-            await nextTask();  // the page draws and stays responsive between slices
-            sliceStart = performance.now();
-          }
-        }
-      } finally {
-        batch.totalMs = performance.now() - batchStart;
-        lastBatch = batch;
-        loadingNow = false;
-        if (many) window.it2._endBatch();
-        progress.classList.remove('it2-visible');
-      }
-      return results;
+      return reads[i];
     };
-    const result = loadChain.then(run, run);
-    loadChain = result.catch(() => {});
-    return result;
+    // What the batch cost the page (bench/ prints it): `sliceLog` holds, per slice, its files,
+    // why it ended ('budget', 'read': waiting for the disk, 'last') and the slice's age at the
+    // check before its last file, which by design is within SLICE_MS (tests/browser/files.test.mjs).
+    const batch = { files: items.length, slices: 0, maxSliceMs: 0, totalMs: 0, sliceLog: [] };
+    const batchStart = performance.now();
+    let sliceStart = performance.now();
+    let sliceFiles = 0;
+    let ageAtPreviousCheck = 0;
+    const endSlice = (endedBy) => {
+      const ms = performance.now() - sliceStart;
+      batch.slices++;
+      batch.maxSliceMs = Math.max(batch.maxSliceMs, ms);
+      batch.sliceLog.push({ files: sliceFiles, endedBy, ageAtPreviousCheck });
+      sliceFiles = 0;
+      ageAtPreviousCheck = 0;
+    };
+    try {
+      for (let i = 0; i < items.length; i++) {
+        for (let ahead = i; ahead < i + READ_AHEAD; ahead++) read(ahead);
+        const waited = !readDone[i];  // awaiting a read still on disk lets the page draw
+        if (waited && sliceFiles > 0) {
+          endSlice('read');
+          if (many) showProgress(i, items.length, items[i].name);
+        }
+        const bytes = await reads[i];
+        if (waited) sliceStart = performance.now();
+        reads[i] = null;  // let the bytes go once loaded
+        keyOfNextSource = items[i].storedKey === undefined ? null : items[i].storedKey;
+        const result = window.it2.load(items[i].name, bytes);
+        keyOfNextSource = null;
+        results.push(result);
+        sliceFiles++;
+        const last = i === items.length - 1 || (result && result.status === 'too_large');
+        const age = performance.now() - sliceStart;
+        if (age > SLICE_MS || last) {
+          endSlice(last ? 'last' : 'budget');
+          if (many) showProgress(i + 1, items.length, items[i].name);
+          await nextTask();  // the page draws and stays responsive between slices
+          sliceStart = performance.now();
+        } else {
+          ageAtPreviousCheck = age;
+        }
+        if (result && result.status === 'too_large') break;  // C++ says the rest was not loaded
+      }
+    } finally {
+      batch.totalMs = performance.now() - batchStart;
+      lastBatch = batch;
+      loadingNow = false;
+      if (many) window.it2._endBatch();
+      progress.classList.remove('it2-visible');
+    }
+    return results;
   }
 
   // ---- drag and drop (files and folders) -------------------------------------------------------
@@ -247,9 +281,13 @@
 
   // ---- the loaded files' original bytes (outside the wasm heap) -------------------------------
   // C++ hands each loaded file over (page_files.h keep_source) and asks for one back when it
-  // writes a workspace file; storage saves them from here.
-  const sources = new Map();  // name -> { seq, bytes }
-  function keepSource(name, seq, bytes) { sources.set(name, { seq, bytes }); }
+  // writes a workspace file; storage saves them from here. C++ keeps names unique ("a (2).json").
+  const sources = new Map();  // name -> { seq, bytes, key }: key = its IndexedDB record, once it has one
+  let keyOfNextSource = null;  // set by loadNow while a stored file is restored
+  function keepSource(name, seq, bytes) {
+    sources.set(name, { seq, bytes, key: keyOfNextSource });
+    keyOfNextSource = null;
+  }
   function forgetSource(name) {
     if (name === null) sources.clear();
     else sources.delete(name);
@@ -271,8 +309,11 @@
 
   // ---- persistence -----------------------------------------------------------------------------
   const storage = { restored: false, available: true, stored: 0, error: null };
-  const storedSeq = new Map();  // name -> seq of the bytes in IndexedDB
+  const storedKeys = new Set();  // keys of the records in IndexedDB
+  const loadedKeys = new Set();  // keys of records loaded in this page: only these may be deleted
+  let nextKey = 1;
   let database = null;
+  let databaseError = 'IndexedDB is not available';
   let saveTimer = null;
   let saving = Promise.resolve({ ok: true, files: 0, error: null });
   let dirtyBeforeRestore = false;
@@ -301,17 +342,33 @@
 
   function openDatabase() {
     if (typeof indexedDB === 'undefined' || !indexedDB) return Promise.reject(new Error('IndexedDB is not available'));
-    const open = indexedDB.open(DB_NAME, 1);
-    open.onupgradeneeded = () => {
+    const open = indexedDB.open(DB_NAME, DB_VERSION);
+    open.onupgradeneeded = (event) => {
       const db = open.result;
-      if (!db.objectStoreNames.contains(FILES_STORE)) db.createObjectStore(FILES_STORE, { keyPath: 'name' });
+      const upgrade = open.transaction;
       if (!db.objectStoreNames.contains(ASIDE_STORE)) db.createObjectStore(ASIDE_STORE);
+      if (db.objectStoreNames.contains(LOADED_STORE)) return;
+      const loaded = db.createObjectStore(LOADED_STORE, { keyPath: 'key' });
+      if (event.oldVersion < 2 && db.objectStoreNames.contains(OLD_FILES_STORE)) {
+        // Version 1 kept one record per name; each becomes a record with a key of its own, in
+        // its old load order, within this same upgrade (all or nothing).
+        upgrade.objectStore(OLD_FILES_STORE).getAll().onsuccess = (got) => {
+          const old = got.target.result.slice().sort((a, b) => (Number(a && a.seq) || 0) - (Number(b && b.seq) || 0));
+          old.forEach((record, index) => loaded.put({ ...record, key: index + 1 }));
+          db.deleteObjectStore(OLD_FILES_STORE);
+        };
+      }
     };
-    return request(open);
+    // Another tab still has the old version open: say so rather than wait without a word.
+    open.onblocked = () => storageProblem('IndexedDB: another tab of this page is open with an older version; close it and reload');
+    return request(open).then((db) => {
+      db.onversionchange = () => db.close();  // a newer page in another tab upgrades; the next save here says so
+      return db;
+    });
   }
 
   function validRecord(record) {
-    return record && typeof record.name === 'string' && record.name.length > 0 && Number.isFinite(record.seq) &&
+    return record && Number.isInteger(record.key) && typeof record.name === 'string' && record.name.length > 0 &&
       (record.bytes instanceof Uint8Array || record.bytes instanceof ArrayBuffer);
   }
 
@@ -324,6 +381,8 @@
       return;
     }
     if (text === null) return;
+    // False: unreadable, or a policy this page cannot use (e.g. from a newer version). Either
+    // way the text is kept under another key before the next save overwrites it.
     if (!window.it2._restoreSettings(text)) {
       const key = `${SETTINGS_KEY}-set-aside-${Date.now()}`;
       try {
@@ -338,42 +397,45 @@
     try {
       database = await openDatabase();
     } catch (error) {
-      storageProblem(`IndexedDB: ${error && error.message}`);
+      databaseError = `IndexedDB: ${error && error.message}`;
+      storageProblem(databaseError);
       return;
     }
     let records;
     try {
-      const transaction = database.transaction(FILES_STORE, 'readonly');
-      records = await request(transaction.objectStore(FILES_STORE).getAll());
+      const transaction = database.transaction(LOADED_STORE, 'readonly');
+      records = await request(transaction.objectStore(LOADED_STORE).getAll());  // in key order
     } catch (error) {
       storageProblem(`IndexedDB: ${error && error.message}`);
       return;
     }
-    const good = records.filter(validRecord).sort((a, b) => a.seq - b.seq);
+    for (const record of records) if (Number.isFinite(record.key)) nextKey = Math.max(nextKey, record.key + 1);
+    const good = records.filter(validRecord);
     const bad = records.filter((record) => !validRecord(record));
     if (bad.length > 0) {
       const key = `files-set-aside-${Date.now()}`;
       try {
-        const transaction = database.transaction([FILES_STORE, ASIDE_STORE], 'readwrite');
+        const transaction = database.transaction([LOADED_STORE, ASIDE_STORE], 'readwrite');
         transaction.objectStore(ASIDE_STORE).put(bad, key);
-        const files = transaction.objectStore(FILES_STORE);
-        for (const record of bad) if (record && record.name !== undefined) files.delete(record.name);
+        const files = transaction.objectStore(LOADED_STORE);
+        for (const record of bad) if (record && record.key !== undefined) files.delete(record.key);
         await transactionDone(transaction);
       } catch { /* reported below all the same */ }
       setAside.push({ what: `IndexedDB ${bad.length} record(s)`, key: `${DB_NAME}/${ASIDE_STORE}/${key}` });
     }
+    for (const record of good) storedKeys.add(record.key);
     if (good.length === 0) return;
-    await loadFiles(good.map((record) => ({ name: record.name, bytes: new Uint8Array(record.bytes) })));
-    // What was just restored is in storage already: remember it under the seqs C++ gave it now.
-    const restoredNames = new Set(good.map((record) => record.name));
-    for (const file of window.it2._persistState().files) {
-      if (restoredNames.has(file.name)) storedSeq.set(file.name, file.seq);
-    }
-    for (const record of good) if (!storedSeq.has(record.name)) storedSeq.set(record.name, -1);  // gone: delete on save
-    storage.stored = storedSeq.size;
+    const results = await loadNow(good.map((record) => ({ name: record.name, bytes: new Uint8Array(record.bytes), storedKey: record.key })));
+    // A record that was loaded may be deleted once its file is removed; one that was not (the
+    // restore stopped: too big for memory) stays stored for the next visit.
+    results.forEach((result, i) => { if (!result || result.status !== 'too_large') loadedKeys.add(good[i].key); });
+    storage.stored = storedKeys.size;
   }
-
+  // Saves what C++ has loaded now. The files to write and their bytes are taken at the start,
+  // so a remove or clear while the writes run changes nothing here: the save that change asks
+  // for comes next (saves run one after another) and deletes what it no longer wants.
   async function save() {
+    if (window.it2Page.crashed) return { ok: false, files: storage.stored, error: 'the page stopped after an error: nothing saved' };
     const state = window.it2._persistState();
     let error = null;
     try {
@@ -381,43 +443,56 @@
     } catch (caught) {
       error = `localStorage: ${caught && caught.message}`;
     }
-    if (database) {
+    if (!database) {
+      error = error || databaseError;
+    } else {
+      const wanted = [];  // [{ name, source }], in load order
+      for (const file of state.files) {
+        const source = sources.get(file.name);
+        if (source && source.bytes) wanted.push({ name: file.name, source });
+      }
+      for (const { source } of wanted) if (source.key === null) source.key = nextKey++;
+      const wantedKeys = new Set(wanted.map(({ source }) => source.key));
+      const deleted = [...storedKeys].filter((key) => loadedKeys.has(key) && !wantedKeys.has(key));
+      const pending = wanted.filter(({ source }) => !storedKeys.has(source.key))
+        .map(({ name, source }) => ({ key: source.key, name, bytes: source.bytes }));
       try {
         // Deletions first, then the new files in transactions of about SAVE_CHUNK_BYTES, one per
         // task: each put clones its bytes on the main thread, so one transaction for 50 MB would
         // freeze the page. A save cut short leaves whole records that the next save completes.
-        const names = new Set(state.files.map((file) => file.name));
-        const deleted = [...storedSeq.keys()].filter((name) => !names.has(name));
-        const pending = state.files.filter((file) => storedSeq.get(file.name) !== file.seq && sources.get(file.name) &&
-          sources.get(file.name).seq === file.seq);
         if (deleted.length > 0) {
-          const transaction = database.transaction(FILES_STORE, 'readwrite');
-          for (const name of deleted) transaction.objectStore(FILES_STORE).delete(name);
+          const transaction = database.transaction(LOADED_STORE, 'readwrite');
+          for (const key of deleted) transaction.objectStore(LOADED_STORE).delete(key);
           await transactionDone(transaction);
-          for (const name of deleted) storedSeq.delete(name);
+          for (const key of deleted) storedKeys.delete(key);
         }
         for (let next = 0; next < pending.length;) {
-          const transaction = database.transaction(FILES_STORE, 'readwrite');
-          const store = transaction.objectStore(FILES_STORE);
+          const transaction = database.transaction(LOADED_STORE, 'readwrite');
+          const store = transaction.objectStore(LOADED_STORE);
           const written = [];
           for (let bytes = 0; next < pending.length && (written.length === 0 || bytes < SAVE_CHUNK_BYTES); next++) {
-            const file = pending[next];
-            const source = sources.get(file.name);
-            store.put({ name: file.name, seq: file.seq, bytes: source.bytes });
-            written.push(file);
-            bytes += source.bytes.length;
+            store.put(pending[next]);
+            written.push(pending[next].key);
+            bytes += pending[next].bytes.length;
           }
           await transactionDone(transaction);
-          for (const file of written) storedSeq.set(file.name, file.seq);
+          for (const key of written) {
+            storedKeys.add(key);
+            loadedKeys.add(key);
+          }
           if (next < pending.length) await nextTask();
         }
-        storage.stored = storedSeq.size;
       } catch (caught) {
-        storage.stored = storedSeq.size;
         error = `IndexedDB: ${caught && (caught.name === 'QuotaExceededError' ? 'storage is full' : caught.message)}`;
       }
+      storage.stored = storedKeys.size;
     }
-    if (error) storageProblem(error);
+    if (error) {
+      storageProblem(error);
+    } else {
+      storage.available = true;  // a passing problem (a full disk since cleared) is over
+      storage.error = null;
+    }
     return { ok: !error, files: storage.stored, error };
   }
 
@@ -431,6 +506,7 @@
   }
 
   function persistChanged() {
+    if (window.it2Page.crashed) return;
     if (!storage.restored) {
       dirtyBeforeRestore = true;
       return;
@@ -474,7 +550,7 @@
       return loadFiles(window.it2Page.demoFiles().map((file) => ({ name: file.name, bytes: file.bytes })));
     },
     async flush() {
-      while (!storage.restored) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (!storage.restored && !window.it2Page.crashed) await new Promise((resolve) => setTimeout(resolve, 20));
       return saveNow();
     },
     storageState() { return { ...storage }; },
@@ -482,5 +558,5 @@
   };
   window.it2Files = files;
   window.Module.it2Files = files;
-  restore();
+  queueLoad(restore);  // first in the queue: every later load comes after the stored files
 })();

@@ -4,7 +4,9 @@
 //
 //   await it2.ready               resolves after the first frame (rejects if the page fails)
 //   it2.state()                   JSON string from App::state_json(): {"view", "frames", "missingGlyphs", …}
-//   it2.load(name, data)          data: string | Uint8Array | ArrayBuffer → {file, status, problems}
+//   it2.load(name, data)          data: string | Uint8Array | ArrayBuffer → {file, status, problems};
+//                                 `file` is the name it is listed under ("a (2).json" when "a.json" is
+//                                 loaded already); status "too_large": refused, too big for the memory left
 //   it2.loadDemo()                loads the embedded demo district → [{file, status, problems}, …]
 //   it2.demoFiles()               names of the embedded demo files
 //   it2.clear()                   unloads everything
@@ -21,8 +23,11 @@
 //   it2.workspaceFile()           the 保存工作区 document (JSON text)
 //   it2.loadFiles(files)          [{name, data} | File, …] loaded in slices of ~40 ms with the progress
 //                                 overlay, like the picker and drops → Promise of the results
-//   it2.flush()                   saves to browser storage now → Promise of {ok, files, error}
+//   it2.flush()                   saves to browser storage now → Promise of {ok, files, error};
+//                                 ok is false when nothing could be saved (no IndexedDB, after an abort)
 //   it2.storage()                 {restored, available, stored, error}: the browser-storage state
+//   it2._setMemoryCeilingForTest(bytes)   tests only: a lower memory ceiling (0 = the real one)
+//   it2._abortForTest()           tests only: aborts the wasm module, as a bug would
 'use strict';
 
 (function () {
@@ -82,6 +87,11 @@
   function load(name, data) {
     requireStarted();
     const bytes = toBytes(data);
+    // Checked before the copy into wasm memory: a file that does not fit is refused with a
+    // message instead of an allocation failing (an abort). See it2_room_for in main.cpp.
+    if (!module._it2_room_for(bytes.length)) {
+      return JSON.parse(withCStrings([String(name)], (namePointer) => takeCString(module._it2_refuse_too_large(namePointer))));
+    }
     const pointer = module._malloc(Math.max(1, bytes.length));
     // Read HEAPU8 after _malloc: memory growth replaces the buffer.
     module.HEAPU8.set(bytes, pointer);
@@ -172,6 +182,8 @@
       withCStrings([String(what), String(detail)], (whatPointer, detailPointer) => module._it2_unreadable(whatPointer, detailPointer));
     },
     _beginBatch() { module._it2_begin_batch(); },
+    _setMemoryCeilingForTest(bytes) { module._it2_set_memory_ceiling_for_test(Number(bytes) || 0); },
+    _abortForTest() { module._it2_abort_for_test(); },
     _endBatch() { module._it2_end_batch(); },
     // For web/page.js's input-method and paste bridge.
     _addInputText(text) {

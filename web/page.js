@@ -16,6 +16,7 @@
   let firstFrameMs = null;  // since navigation start
   const timings = { pageScript: performance.now() };  // milestones in ms since navigation start
   let failed = false;
+  let crashed = false;  // the module aborted after it had started: see crash()
   const stderrTail = [];
 
   function escapeHtml(text) {
@@ -23,14 +24,26 @@
   }
 
   // Replaces the loading message with a readable explanation (never a blank page).
-  function fail(zh, en, detail) {
+  function fail(zh, en, detail, offerReload) {
     if (failed) return;
     failed = true;
     statusBox.classList.remove('it2-hidden');
     statusBox.classList.add('it2-error');
     const extra = detail ? `<div class="it2-detail">${escapeHtml(detail)}</div>` : '';
-    messageBox.innerHTML = `${escapeHtml(zh)}<br><span class="it2-en">${escapeHtml(en)}</span>${extra}`;
+    const reload = offerReload ? '<div><button type="button" id="it2-reload" class="it2-reload">刷新页面 · Reload</button></div>' : '';
+    messageBox.innerHTML = `${escapeHtml(zh)}<br><span class="it2-en">${escapeHtml(en)}</span>${reload}${extra}`;
+    if (offerReload) document.getElementById('it2-reload').addEventListener('click', () => location.reload());
     for (const listener of failureListeners) listener(new Error(en + (detail ? ': ' + detail : '')));
+  }
+
+  // The module stopped after it had started (an abort or a trap in wasm): a bug, never the
+  // browser's graphics. What is stored stays as it was: web/files.js saves nothing once
+  // `crashed` is set (the module's state can no longer be trusted), so a reload brings it back.
+  function crash(detail) {
+    if (crashed) return;
+    crashed = true;
+    fail('页面出错了，数据仍保存在浏览器中，请刷新。',
+      'The page ran into an error. Your data is still saved in the browser: reload the page.', detail, true);
   }
 
   function failToStart(detail) {
@@ -251,6 +264,7 @@
     onFirstFrame(listener) { if (started) listener(); else firstFrameListeners.push(listener); },
     onFailure(listener) { failureListeners.push(listener); },
     get started() { return started; },
+    get crashed() { return crashed; },
     get firstFrameMs() { return firstFrameMs; },
     get timings() { return { ...timings }; },
   };
@@ -281,7 +295,11 @@
         .catch((error) => failToStart('wasm: ' + (error && error.message ? error.message : error)));
       return {};  // exports arrive asynchronously through receiveInstance
     },
-    onAbort: (what) => failToStart(String(what || stderrTail.join('\n'))),
+    onAbort: (what) => {
+      const detail = String(what || stderrTail.join('\n'));
+      if (started) crash(detail);
+      else failToStart(detail);
+    },
   };
 
   if (typeof WebAssembly !== 'object' || typeof WebGL2RenderingContext === 'undefined' ||
@@ -298,6 +316,7 @@
   });
   window.addEventListener('error', (event) => {
     if (!started) failToStart(event.message || String(event.error));
+    else if (event.error instanceof WebAssembly.RuntimeError) crash(event.message || String(event.error));
   });
 
   window.Module = module;

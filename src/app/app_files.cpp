@@ -58,10 +58,26 @@ AppFiles::AppFiles(ui::Dashboard& dashboard) : d_(dashboard) {}
 
 void AppFiles::say(const std::string& text) { d_.notice = text; }
 
-std::string AppFiles::load(const std::string& name, std::string_view bytes) {
-    if (is_workspace_file(bytes)) return load_workspace(name, bytes);
+std::string AppFiles::unused_name(const std::string& name) const {
+    auto used = [&](const std::string& candidate) { return source_names_.count(candidate) > 0; };
+    if (!used(name)) return name;
+    // "school.json" → "school (2).json": the extension stays last, as a browser names a second download.
+    const size_t slash = name.find_last_of('/');
+    size_t dot = name.find_last_of('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash) || dot == 0) dot = name.size();
+    for (int n = 2;; ++n) {
+        std::string candidate = name.substr(0, dot) + " (" + std::to_string(n) + ")" + name.substr(dot);
+        if (!used(candidate)) return candidate;
+    }
+}
+
+std::string AppFiles::load(const std::string& given_name, std::string_view bytes) {
+    if (is_workspace_file(bytes)) return load_workspace(given_name, bytes);
     const Lang lang = d_.lang;
     const bool is_policy = sniff_format(bytes) == "it2-policy";
+    // Every file keeps its own entry under a name of its own: a second "学校数据.json" (another
+    // school's, or a broken copy) is added beside the first, never in its place.
+    const std::string name = is_policy ? given_name : unused_name(given_name);
     const size_t before = d_.workspace.files.size();
     std::string status;
     int problems = 0;
@@ -75,9 +91,8 @@ std::string AppFiles::load(const std::string& name, std::string_view bytes) {
                              : format(pick(lang, "规则文件 %s 有误，未采用（见“数据问题”）。", "Policy file %s was rejected (see Data problems)."),
                                       name.c_str());
     } else {
-        sources_.erase(std::remove_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.name == name; }),
-                       sources_.end());
         sources_.push_back({name, next_seq_, bytes.size()});
+        source_names_.insert(name);
         platform::keep_source(name, next_seq_++, bytes);
         ++files_revision_;
         // The same school and batch loaded again replaces the older copy (format.md §3).
@@ -119,35 +134,48 @@ std::string AppFiles::load(const std::string& name, std::string_view bytes) {
 
 std::string AppFiles::load_workspace(const std::string& name, std::string_view bytes) {
     const Lang lang = d_.lang;
+    // The workspace's own files are counted and reported with the load it is part of (or as a
+    // load of their own when it was opened alone).
+    const bool alone = !in_batch_;
+    if (alone) begin_batch();
     WorkspaceFileRead read = read_workspace_file(name, bytes);
+    json result;
     if (!read.ok) {
         const std::string why = read.problems.empty() ? std::string() : read.problems.front().message(lang);
-        say(format(pick(lang, "工作区文件 %s 无法打开：%s 已载入的数据没有改变。", "Workspace file %s cannot be opened: %s Nothing loaded changed."),
-                   name.c_str(), why.c_str()));
-        return dump(json{{"file", name}, {"status", "rejected"}, {"problems", int(read.problems.size())}});
+        batch_special_ = format(pick(lang, "工作区文件 %s 无法打开：%s 已载入的数据没有改变。", "Workspace file %s cannot be opened: %s Nothing loaded changed."),
+                                name.c_str(), why.c_str());
+        result = {{"file", name}, {"status", "rejected"}, {"problems", int(read.problems.size())}};
+    } else {
+        // Its files are added in place, in order, like files picked one by one: nothing loaded
+        // before it (in this load or earlier) is dropped; a copy of a school and batch already
+        // loaded replaces the older one (format.md §3), as any file does.
+        apply_settings(read.settings);
+        if (read.policy) {
+            d_.policy = *read.policy;
+            d_.mark_results_changed();
+        }
+        for (const StoredFile& file : read.files) load(file.name, file.bytes);
+        batch_special_ = format(pick(lang, "已打开工作区 %s：%d 个文件。", "Opened workspace %s: %d files."), name.c_str(),
+                                int(read.files.size()));
+        result = {{"file", name}, {"status", "workspace"}, {"problems", int(read.problems.size())}, {"files", int(read.files.size())}};
     }
-    const bool was_in_batch = in_batch_;
-    in_batch_ = true;  // the workspace's own files report as one
-    d_.clear();
-    sources_.clear();
-    platform::forget_all_sources();
-    ++files_revision_;
-    apply_settings(read.settings);
-    if (read.policy) {
-        d_.policy = *read.policy;
-        d_.mark_results_changed();
-    }
-    for (const StoredFile& file : read.files) load(file.name, file.bytes);
-    in_batch_ = was_in_batch;
-    batch_files_ = batch_rejected_ = batch_problems_ = 0;
-    batch_replaced_.clear();
-    batch_special_ = format(pick(lang, "已打开工作区 %s：%d 个文件。", "Opened workspace %s: %d files."), name.c_str(),
-                            int(read.files.size()));
+    if (alone) end_batch();
+    return dump(result);
+}
+
+std::string AppFiles::refuse_too_large(const std::string& name) {
+    if (batch_too_large_.empty()) batch_too_large_ = name;
     if (!in_batch_) {
-        say(batch_special_);
-        batch_special_.clear();
+        say(too_large_notice());
+        batch_too_large_.clear();
     }
-    return dump(json{{"file", name}, {"status", "workspace"}, {"problems", int(read.problems.size())}, {"files", int(read.files.size())}});
+    return dump(json{{"file", name}, {"status", "too_large"}, {"problems", 0}});
+}
+
+std::string AppFiles::too_large_notice() const {
+    return format(pick(d_.lang, "这批文件太大，浏览器内存不够：已载入 %d 个文件，其余未载入（从 %s 起）。",
+                       "These files are too large for the browser's memory: %d files were loaded, the rest were not (from %s on)."),
+                  batch_files_, batch_too_large_.c_str());
 }
 
 void AppFiles::begin_batch() {
@@ -156,6 +184,7 @@ void AppFiles::begin_batch() {
     batch_files_ = batch_rejected_ = batch_problems_ = 0;
     batch_replaced_.clear();
     batch_special_.clear();
+    batch_too_large_.clear();
 }
 
 void AppFiles::end_batch() {
@@ -164,7 +193,9 @@ void AppFiles::end_batch() {
     in_batch_ = false;
     const Lang lang = d_.lang;
     std::string text;
-    if (batch_files_ > 0) {
+    if (!batch_too_large_.empty()) {
+        text = too_large_notice();
+    } else if (batch_files_ > 0) {
         text = format(pick(lang, "已载入 %d 个文件：%d 个被拒绝，共 %d 个问题。", "Loaded %d files: %d rejected, %d problems."), batch_files_,
                       batch_rejected_, batch_problems_);
         if (!batch_replaced_.empty()) {
@@ -177,11 +208,13 @@ void AppFiles::end_batch() {
     batch_files_ = batch_rejected_ = batch_problems_ = 0;
     batch_replaced_.clear();
     batch_special_.clear();
+    batch_too_large_.clear();
 }
 
 void AppFiles::clear() {
     d_.clear();
     sources_.clear();
+    source_names_.clear();
     platform::forget_all_sources();
     ++files_revision_;
     say(pick(d_.lang, "已清空全部文件。", "All files were unloaded."));
@@ -199,6 +232,7 @@ bool AppFiles::remove(const std::string& name) {
     const size_t sources_before = sources_.size();
     sources_.erase(std::remove_if(sources_.begin(), sources_.end(), [&](const Source& s) { return s.name == name; }),
                    sources_.end());
+    source_names_.erase(name);
     if (!found && sources_.size() == sources_before) return false;
     platform::forget_source(name);
     d_.mark_data_changed();
@@ -320,16 +354,23 @@ bool AppFiles::restore_settings(std::string_view text) {
         if (size_it != settings_it->end() && size_it->is_number()) s.text_size = size_it->get<double>();
         apply_settings(s);
     }
+    bool policy_used = true;
     const auto policy_it = stored.find("policy");
-    if (policy_it != stored.end() && policy_it->is_object()) {
-        PolicyLoad loaded = load_policy("localStorage", dump(*policy_it));
+    if (policy_it != stored.end()) {
+        PolicyLoad loaded = load_policy("localStorage", policy_it->is_object() ? dump(*policy_it) : std::string("null"));
         if (loaded.ok) {
             d_.policy = loaded.policy;
             d_.mark_results_changed();
+        } else {
+            // E.g. a policy saved by a newer version of the page: its problems are listed, and
+            // false makes the page set the stored text aside (and say so) before it is overwritten.
+            d_.policy_problems.insert(d_.policy_problems.end(), loaded.problems.begin(), loaded.problems.end());
+            d_.mark_results_changed();
+            policy_used = false;
         }
     }
     persisted_settings_ = settings_fingerprint();  // what is stored already needs no saving
-    return true;
+    return policy_used;
 }
 
 void AppFiles::storage_problem(const std::string& detail) {

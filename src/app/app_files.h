@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "dashboard.h"
@@ -19,11 +20,18 @@ class AppFiles {
 public:
     explicit AppFiles(ui::Dashboard& dashboard);
 
-    // A file from the page or the hook; a workspace file restores that workspace, a policy file
-    // replaces the policy. JSON {"file", "status", "problems"} (+ "replaced": [names]).
+    // A file from the page or the hook; a workspace file adds its files (and applies its policy
+    // and settings), a policy file replaces the policy. A file is listed under `name`, or under
+    // "name (2).ext" when a loaded file has that name already. JSON {"file": the name listed,
+    // "status", "problems"} (+ "replaced": [names]).
     std::string load(const std::string& name, std::string_view bytes);
     void clear();
     bool remove(const std::string& name);  // every workspace entry of the file; false if unknown
+
+    // A file too big for the memory left (the page checks before copying it in, see
+    // it2_room_for in main.cpp): not loaded, and the load it is part of stops there and says
+    // so. JSON {"file", "status": "too_large", "problems": 0}.
+    std::string refuse_too_large(const std::string& name);
 
     // Several files in one go (picker, drop, restore): one notice for all of them at the end.
     void begin_batch();
@@ -37,7 +45,8 @@ public:
 
     // What the page keeps: {"files": [{"name", "seq", "size"}], "settings": {…}, "policy": {…}}.
     std::string persist_state() const;
-    // Settings and policy saved by the page earlier; false (nothing changed) when unreadable.
+    // Settings and policy saved by the page earlier. False when the text is unreadable (nothing
+    // changed) or its policy cannot be used (settings applied, the policy's problems listed).
     bool restore_settings(std::string_view json);
     // The page could not use its storage: said once, with what to do instead.
     void storage_problem(const std::string& detail);
@@ -59,7 +68,8 @@ private:
         size_t size = 0;
     };
     ui::Dashboard& d_;
-    std::vector<Source> sources_;  // load order; one per file name (a name loaded again moves to the end)
+    std::vector<Source> sources_;  // load order; names are unique (see unused_name)
+    std::unordered_set<std::string> source_names_;  // the names in sources_
     long next_seq_ = 1;
     long files_revision_ = 0, rows_revision_ = -1, persisted_revision_ = 0;
     std::string persisted_settings_;
@@ -70,9 +80,12 @@ private:
     int batch_files_ = 0, batch_rejected_ = 0, batch_problems_ = 0;
     std::vector<std::string> batch_replaced_;
     std::string batch_special_;  // a policy or workspace notice, said after the counts
+    std::string batch_too_large_;  // the first file refused for memory: the load stopped there
 
     void write_workspace(const std::function<void(std::string_view)>& write) const;
     std::string load_workspace(const std::string& name, std::string_view bytes);
+    std::string unused_name(const std::string& name) const;
+    std::string too_large_notice() const;
     WorkspaceSettings settings() const;
     void apply_settings(const WorkspaceSettings& s);
     std::string settings_fingerprint() const;

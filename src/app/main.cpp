@@ -218,6 +218,36 @@ EMSCRIPTEN_KEEPALIVE char* it2_workspace_file() {
 // beside HEAPU8.length (the heap, which only grows) it tells data from fragmentation.
 EMSCRIPTEN_KEEPALIVE double it2_live_heap_bytes() { return double(mallinfo().uordblks); }
 
+// ---- the memory ceiling (docs/performance.md) --------------------------------------------------
+// wasm memory grows up to IT2_MAXIMUM_MEMORY (cmake/web.cmake passes the same number to
+// -sMAXIMUM_MEMORY); past it an allocation fails and the module aborts. So a file is taken
+// only when kLoadFactor times its size, plus a reserve for drawing and the results, fits in
+// what is left; otherwise the page refuses it with a message (it2_refuse_too_large).
+// kLoadFactor: the file's copy in the heap, the parse and the model built from it, and the
+// results recomputed after it. Measured (docs/performance.md): one 182 MB batch file of 300,000
+// teachers grows the heap to 4.5x its size by the time the school view and its CSV export are
+// done; 8 leaves room for a heap already in pieces. So up to about 245 MB loads into an empty page.
+constexpr double kLoadFactor = 8;
+constexpr double kReserveBytes = 64.0 * 1024 * 1024;
+double g_memory_ceiling = double(IT2_MAXIMUM_MEMORY);
+
+EMSCRIPTEN_KEEPALIVE int it2_room_for(double file_bytes) {
+    return file_bytes * kLoadFactor + kReserveBytes <= g_memory_ceiling - double(mallinfo().uordblks) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE char* it2_refuse_too_large(const char* name) {
+    if (g_page == nullptr || name == nullptr) return nullptr;
+    return to_js_string(g_page->app.files().refuse_too_large(name));
+}
+
+// Test hooks (it2._setMemoryCeilingForTest, it2._abortForTest in web/it2.js): a lower ceiling
+// shows the refusal without a 2 GB file; an abort shows what the page does if one ever happens.
+EMSCRIPTEN_KEEPALIVE void it2_set_memory_ceiling_for_test(double bytes) {
+    g_memory_ceiling = bytes > 0 ? bytes : double(IT2_MAXIMUM_MEMORY);
+}
+
+EMSCRIPTEN_KEEPALIVE void it2_abort_for_test() { std::abort(); }
+
 EMSCRIPTEN_KEEPALIVE char* it2_persist_state() {
     return g_page != nullptr ? to_js_string(g_page->app.files().persist_state()) : nullptr;
 }

@@ -131,8 +131,10 @@ std::string write_workspace_file(const std::vector<StoredFile>& files, const Pol
 }
 
 bool is_workspace_file(std::string_view bytes) {
-    size_t scan = std::min<size_t>(bytes.size(), 512);
-    return bytes.substr(0, scan).find("\"it2-workspace\"") != std::string_view::npos;
+    // The byte search only skips the parse for the many files that cannot be one; the answer
+    // comes from the parsed top-level "format" (a district named "it2-workspace" is a batch).
+    if (bytes.find("it2-workspace") == std::string_view::npos) return false;
+    return sniff_format(bytes) == "it2-workspace";
 }
 
 WorkspaceFileRead read_workspace_file(std::string_view file_name, std::string_view bytes) {

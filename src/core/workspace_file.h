@@ -54,7 +54,7 @@ struct WorkspaceFileRead {
 // Never throws; a corrupt document is one error problem, a bad entry is skipped with a warning.
 WorkspaceFileRead read_workspace_file(std::string_view file_name, std::string_view bytes);
 
-// True when the bytes claim to be an it2-workspace document (cheap sniff, for dispatch).
+// True when the document's top-level "format" is "it2-workspace" (parsed, not a byte search).
 bool is_workspace_file(std::string_view bytes);
 
 // 导出本校: the files (or, for a platform CSV holding several schools, just this school's rows)

@@ -215,3 +215,15 @@ TEST_CASE("the workspace file written piece by piece asks for one file at a time
     CHECK(none.ok);
     CHECK(none.files.empty());
 }
+
+TEST_CASE("a workspace file is known by its parsed top-level format, not by its bytes") {
+    CHECK(is_workspace_file(R"({"format":"it2-workspace","version":1,"files":[]})"));
+    CHECK(is_workspace_file("\xEF\xBB\xBF" R"({ "version": 1, "files": [], "format": "it2-workspace" })"));
+    // A batch file whose district is called "it2-workspace" is a batch file (the CLI loads it as one).
+    CHECK_FALSE(is_workspace_file(
+        R"({"format":"it2-batch","version":1,"district":{"name":"it2-workspace"},"school":{"id":"s"},"batch":{"id":"b"},"teachers":[]})"));
+    // Only the top level counts, and broken JSON is not a workspace.
+    CHECK_FALSE(is_workspace_file(R"({"format":"it2-batch","note":{"format":"it2-workspace"}})"));
+    CHECK_FALSE(is_workspace_file(R"({"format":"it2-workspace","files":[)"));
+    CHECK_FALSE(is_workspace_file(""));
+}
