@@ -121,6 +121,12 @@ export function imageStats(pngBuffer) {
   return { width, height, mean, variance: sumSquares / count - mean * mean, distinctColours: colours.size };
 }
 
+// data: and blob: URLs never leave the browser; the page file itself is what the test opened.
+function isThePageItself(url) {
+  return url === PAGE_URL || url.startsWith(PAGE_URL + '#') || url.startsWith(PAGE_URL + '?') ||
+    url.startsWith('data:') || url.startsWith('blob:');
+}
+
 // Everything a test gets. Pages opened through it are watched: a console error, an uncaught
 // exception or any request other than the page file itself fails the test, unless the test
 // declared it expected (t.allowConsoleError(regex), t.allowRequest(regex)).
@@ -134,6 +140,7 @@ export class TestContext {
     this.contexts = [];
     this.profiles = [];
     this.notes = [];
+    this.requests = [];  // every request URL a watched page made, the allowed ones included
   }
 
   allowConsoleError(pattern) { this.allowedConsole.push(pattern); }
@@ -157,6 +164,9 @@ export class TestContext {
     return context;
   }
 
+  // Fails the test on a console error, an uncaught exception or a request other than the page
+  // itself; records every request URL in this.requests. (Playwright and puppeteer pages send
+  // the same events: tests/firefox/harness.mjs uses this too.)
   watch(page) {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
@@ -169,7 +179,8 @@ export class TestContext {
     });
     page.on('request', (request) => {
       const url = request.url();
-      if (url === PAGE_URL || url.startsWith(PAGE_URL + '#') || url.startsWith(PAGE_URL + '?')) return;
+      this.requests.push(url);
+      if (isThePageItself(url)) return;
       if (!this.allowedRequests.some((pattern) => pattern.test(url))) this.problems.push(`network request: ${url}`);
     });
     return page;

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, PAGE_URL, ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, assert, imageStats } from '../browser/harness.mjs';
+import { ROOT, PAGE_URL, ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, TestContext, assert, imageStats } from '../browser/harness.mjs';
 
 export const FIREFOX = process.env.IT2_FIREFOX || '/usr/bin/firefox-esr';
 
@@ -28,30 +28,17 @@ export async function loadPuppeteer() {
   }
 }
 
-// data: and blob: URLs never leave the browser; the page file itself is what the test opened.
-function isThePageItself(url) {
-  return url === PAGE_URL || url.startsWith(PAGE_URL + '#') || url.startsWith(PAGE_URL + '?') ||
-    url.startsWith('data:') || url.startsWith('blob:');
-}
-
-export class BidiTestContext {
+// Shares TestContext's bookkeeping, watch() (the same events in puppeteer), state() and
+// clickRect(); starts browsers and waits the puppeteer way.
+export class BidiTestContext extends TestContext {
   // engine: 'firefox' (WebDriver BiDi) or 'chromium' (the same tests in Chromium, for comparison).
   constructor(puppeteer, name, engine = 'firefox') {
+    super(null, name);
     this.puppeteer = puppeteer;
-    this.name = name;
     this.engine = engine;
-    this.problems = [];
-    this.allowedConsole = [];
-    this.allowedRequests = [];
     this.browsers = [];
     this.folders = [];
-    this.notes = [];
-    this.requests = [];  // every request URL any watched page made, the allowed ones included
   }
-
-  allowConsoleError(pattern) { this.allowedConsole.push(pattern); }
-  allowRequest(pattern) { this.allowedRequests.push(pattern); }
-  note(text) { this.notes.push(text); }
 
   // A fresh temporary folder, deleted when the test ends.
   tempFolder() {
@@ -80,28 +67,6 @@ export class BidiTestContext {
     return browser;
   }
 
-  // Fails the test on a console error, an uncaught exception or a request other than the page
-  // itself. Seen here: Firefox's BiDi network events report http(s) and data: requests but not
-  // file:// loads; Chromium's also report requests its CSP then blocks.
-  watch(page) {
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const text = message.text();
-      if (!this.allowedConsole.some((pattern) => pattern.test(text))) this.problems.push(`console error: ${text}`);
-    });
-    page.on('pageerror', (error) => {
-      const text = String(error && error.stack ? error.stack : error);
-      if (!this.allowedConsole.some((pattern) => pattern.test(text))) this.problems.push(`uncaught exception: ${text}`);
-    });
-    page.on('request', (request) => {
-      const url = request.url();
-      this.requests.push(url);
-      if (isThePageItself(url)) return;
-      if (!this.allowedRequests.some((pattern) => pattern.test(url))) this.problems.push(`network request: ${url}`);
-    });
-    return page;
-  }
-
   // Opens `url` (the page by default) in `browser` (a new one, fresh profile, if omitted) and
   // waits for it2.ready unless waitReady is false.
   async openPage({ browser = null, url = PAGE_URL, waitReady = true, viewport = VIEWPORT } = {}) {
@@ -123,10 +88,6 @@ export class BidiTestContext {
 
   async waitFor(page, predicate, arg, timeoutMs = 60000) {
     await page.waitForFunction(predicate, { timeout: timeoutMs, polling: 50 }, arg);
-  }
-
-  async state(page) {
-    return JSON.parse(await page.evaluate(() => window.it2.state()));
   }
 
   // Waits until `count` more frames were drawn.
