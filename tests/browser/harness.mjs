@@ -2,6 +2,8 @@
 // opens dist/it2-tracker.html through file://, and watches for console errors and any network
 // request. Test files (tests/browser/*.test.mjs) export `tests`, a list of
 // { name, run: async (t) => {…} }; `t` is a TestContext (below). See tests/browser/README.md.
+// runTestFiles() (at the end) is the loop both runners share: tests/browser/run.mjs (Chromium,
+// Playwright) and tests/firefox/run.mjs (Firefox over WebDriver BiDi, puppeteer-core).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -119,6 +121,12 @@ export function imageStats(pngBuffer) {
   return { width, height, mean, variance: sumSquares / count - mean * mean, distinctColours: colours.size };
 }
 
+// data: and blob: URLs never leave the browser; the page file itself is what the test opened.
+function isThePageItself(url) {
+  return url === PAGE_URL || url.startsWith(PAGE_URL + '#') || url.startsWith(PAGE_URL + '?') ||
+    url.startsWith('data:') || url.startsWith('blob:');
+}
+
 // Everything a test gets. Pages opened through it are watched: a console error, an uncaught
 // exception or any request other than the page file itself fails the test, unless the test
 // declared it expected (t.allowConsoleError(regex), t.allowRequest(regex)).
@@ -132,6 +140,7 @@ export class TestContext {
     this.contexts = [];
     this.profiles = [];
     this.notes = [];
+    this.requests = [];  // every request URL a watched page made, the allowed ones included
   }
 
   allowConsoleError(pattern) { this.allowedConsole.push(pattern); }
@@ -155,6 +164,9 @@ export class TestContext {
     return context;
   }
 
+  // Fails the test on a console error, an uncaught exception or a request other than the page
+  // itself; records every request URL in this.requests. (Playwright and puppeteer pages send
+  // the same events: tests/firefox/harness.mjs uses this too.)
   watch(page) {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
@@ -167,7 +179,8 @@ export class TestContext {
     });
     page.on('request', (request) => {
       const url = request.url();
-      if (url === PAGE_URL || url.startsWith(PAGE_URL + '#') || url.startsWith(PAGE_URL + '?')) return;
+      this.requests.push(url);
+      if (isThePageItself(url)) return;
       if (!this.allowedRequests.some((pattern) => pattern.test(url))) this.problems.push(`network request: ${url}`);
     });
     return page;
@@ -220,4 +233,75 @@ export class TestContext {
     for (const context of this.contexts) await context.close().catch(() => {});
     for (const profile of this.profiles) fs.rmSync(profile, { recursive: true, force: true });
   }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// Runs every FOLDER/*.test.mjs whose file name contains one of `filters` (all if none), one test
+// at a time, each with its own context from newContext(label) (which must have problems, notes
+// and close()). Prints PASS/FAIL per test and ends with "PREFIX: N passed, M failed"; exits
+// non-zero on any failure.
+export async function runTestFiles({ prefix, folder, filters = [], newContext }) {
+  const timeoutMs = Number(process.env.IT2_TEST_TIMEOUT_MS || 180000);
+  let passed = 0;
+  let failed = 0;
+  const finish = () => {
+    console.log(`${prefix}: ${passed} passed, ${failed} failed`);
+    process.exit(failed === 0 ? 0 : 1);
+  };
+  try {
+    if (!fs.existsSync(PAGE_PATH)) {
+      console.log(`FAIL setup: ${PAGE_PATH} does not exist: build it with ./build-wasm.sh`);
+      failed++;
+      finish();
+    }
+    const files = fs.readdirSync(folder)
+      .filter((name) => name.endsWith('.test.mjs'))
+      .filter((name) => filters.length === 0 || filters.some((filter) => name.includes(filter)))
+      .sort();
+    for (const file of files) {
+      let tests;
+      try {
+        ({ tests } = await import(pathToFileURL(path.join(folder, file)).href));
+        if (!Array.isArray(tests)) throw new Error('it must export `tests`, a list of { name, run }');
+      } catch (error) {
+        console.log(`FAIL ${file}: cannot load: ${error.message}`);
+        failed++;
+        continue;
+      }
+      for (const test of tests) {
+        const label = `${file.replace(/\.test\.mjs$/, '')}: ${test.name}`;
+        const t = await newContext(label);
+        const started = Date.now();
+        let error = null;
+        try {
+          await withTimeout(test.run(t), test.timeoutMs || timeoutMs, label);
+        } catch (caught) {
+          error = caught;
+        }
+        await t.close();
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        if (!error && t.problems.length === 0) {
+          passed++;
+          console.log(`PASS ${label} (${seconds} s)`);
+        } else {
+          failed++;
+          console.log(`FAIL ${label} (${seconds} s)`);
+          if (error) console.log(`     ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 6).join('\n     ')}`);
+          for (const problem of t.problems.slice(0, 10)) console.log(`     ${problem}`);
+        }
+        for (const note of t.notes) console.log(`     note: ${note}`);
+      }
+    }
+  } catch (error) {
+    console.log(`FAIL harness: ${error.stack || error}`);
+    failed++;
+  }
+  finish();
 }
