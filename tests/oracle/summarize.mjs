@@ -3,7 +3,7 @@
 // JavaScript, written from format.md and domain.md only. It checks the C++ core (tests/compare)
 // and is the JavaScript baseline of bench/run.sh (JSON.parse plus the same rules).
 //
-//   node bench/js/summarize.mjs [--as-of YYYY-MM-DD] [--policy FILE] FILES_OR_DIRS…
+//   node tests/oracle/summarize.mjs [--as-of YYYY-MM-DD] [--policy FILE] FILES_OR_DIRS…
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -404,7 +404,7 @@ function main(argv) {
     } else if (a === '--timings') {
       timings = true;
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/js/summarize.mjs [--as-of YYYY-MM-DD] [--policy FILE] [--timings] FILES_OR_DIRS…\n' +
+      console.log('usage: node tests/oracle/summarize.mjs [--as-of YYYY-MM-DD] [--policy FILE] [--timings] FILES_OR_DIRS…\n' +
         '  prints the format.md §4 summary as JSON; --timings also writes one JSON line of phase\n' +
         '  times (read, parse_validate, merge, metrics in ms; bytes; files) to stderr');
       process.exit(0);
