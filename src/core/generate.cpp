@@ -2,6 +2,7 @@
 // Everything comes from our own PRNG and our own number formatting, so the same options give
 // byte-identical output on every platform (no std::uniform_* distributions, no printf("%g")).
 #include "generate.h"
+#include "dates.h"
 
 #include <algorithm>
 #include <array>
@@ -94,29 +95,6 @@ std::string quoted(const std::string& s) {
         }
     }
     return out + "\"";
-}
-
-// ---- dates --------------------------------------------------------------------------------
-
-long days_from_civil(long y, int m, int d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-std::string iso_from_days(long z) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const long d = doy - (153 * mp + 2) / 5 + 1;
-    const long m = mp < 10 ? mp + 3 : mp - 9;
-    const long y = yoe + era * 400 + (m <= 2);
-    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2);
 }
 
 // ---- the district's vocabulary ------------------------------------------------------------
