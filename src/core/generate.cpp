@@ -1,6 +1,15 @@
 // Realistic it2-batch files for a made-up district modelled on 綦江区 (format.md §1).
 // Everything comes from our own PRNG and our own number formatting, so the same options give
 // byte-identical output on every platform (no std::uniform_* distributions, no printf("%g")).
+//
+// Index of this file's sections (grep for [SECTION]):
+// - randomness
+// - formatting
+// - the district's vocabulary
+// - what one file holds, before it becomes text
+// - serialisation
+// - the generator
+
 #include "generate.h"
 #include "dates.h"
 
@@ -15,7 +24,7 @@ namespace it2 {
 
 namespace {
 
-// ---- randomness ---------------------------------------------------------------------------
+// ==== [SECTION] randomness =======================================================================
 
 // splitmix64: tiny, fast and the same sequence everywhere.
 class Rng {
@@ -51,7 +60,7 @@ uint64_t mix_seed(uint64_t seed, uint64_t stream) {
 
 double clamp01(double x) { return x < 0 ? 0 : (x > 1 ? 1 : x); }
 
-// ---- formatting ---------------------------------------------------------------------------
+// ==== [SECTION] formatting =======================================================================
 
 std::string int_text(long v) { return std::to_string(v); }
 
@@ -97,7 +106,7 @@ std::string quoted(const std::string& s) {
     return out + "\"";
 }
 
-// ---- the district's vocabulary ------------------------------------------------------------
+// ==== [SECTION] the district's vocabulary ========================================================
 
 struct NamedSchool {
     const char* name;
@@ -183,7 +192,7 @@ constexpr PointCode kPoints[] = {
 };
 constexpr int kPointTotal = int(sizeof(kPoints) / sizeof(kPoints[0]));
 
-// ---- what one file holds, before it becomes text -------------------------------------------
+// ==== [SECTION] what one file holds, before it becomes text ======================================
 
 struct PointOut {
     std::string code, status, grade, submitted, reviewed;  // "" omits the field
@@ -255,7 +264,7 @@ constexpr Flaw kFewFlaws[] = {
     Flaw::id_in_two_batches,
 };
 
-// ---- serialisation ------------------------------------------------------------------------
+// ==== [SECTION] serialisation ====================================================================
 
 void write_teacher(std::string& out, const TeacherOut& t) {
     out += '{';
@@ -346,7 +355,7 @@ std::string write_file(const SchoolPlan& school, const BatchPlan& batch, const F
     return out;
 }
 
-// ---- the generator ------------------------------------------------------------------------
+// ==== [SECTION] the generator ====================================================================
 
 class Generator {
 public:
