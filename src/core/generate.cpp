@@ -113,7 +113,7 @@ struct NamedSchool {
     const char* stage;
 };
 
-// Schools named in 綦江区's 2022 report (domain.md), in an order that mixes stages early.
+// Schools named in 綦江区's 2022 report, in an order that mixes stages early.
 constexpr NamedSchool kKnownSchools[] = {
     {"通惠小学", "小学"},       {"綦江中学", "高中"},       {"实验中学", "初中"},
     {"营盘山小学", "小学"},     {"适中学校", "九年一贯制"}, {"綦江职业教育中心", "职业学校"},
@@ -177,7 +177,7 @@ constexpr const char* kItemTitles[] = {"教学设计", "课堂实录片段", "�
 constexpr const char* kGradeText[] = {"优秀", "合格", "不合格"};
 enum GradeIndex { kExcellent = 0, kPass = 1, kFail = 2 };
 
-// The 30 codes with environment (0..2) and dimension (0..3), as in domain.md.
+// The 30 codes with environment (0..2) and dimension (0..3), as in catalog.h.
 struct PointCode {
     const char* code;
     int env;
@@ -401,7 +401,7 @@ private:
             b.maturity = k + 1 == batch_count_ && batch_count_ > 1 ? 0.8 : 1.0;
             batches_.push_back(b);
         }
-        // District plan: 30% / 50% / 20% of teachers per batch (domain.md); otherwise even.
+        // District plan: 30% / 50% / 20% of teachers per batch (as one city planned it); otherwise even.
         if (batch_count_ == 3) {
             batch_weights_ = {0.3, 0.5, 0.2};
         } else {

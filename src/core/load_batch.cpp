@@ -69,7 +69,7 @@ const char* grade_en(Grade g) {
     return "none";
 }
 
-// domain.md: 优秀 only if every item is 优秀; 不合格 if any item is 不合格; otherwise 合格.
+// docs/format.md §5: 优秀 only if every item is 优秀; 不合格 if any item is 不合格; otherwise 合格.
 Grade grade_from_items(const std::vector<Item>& items) {
     bool all_excellent = true;
     for (const Item& item : items) {
