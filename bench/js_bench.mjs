@@ -1,4 +1,4 @@
-// The JavaScript baseline, timed in-process: bench/js/summarize.mjs (plain JSON.parse plus the
+// The JavaScript baseline, timed in-process: tests/oracle/summarize.mjs (plain JSON.parse plus the
 // format.md §3/§4 rules) on the same files, in the same order, as bench_cli.cpp.
 //   node bench/js_bench.mjs LIST_FILE AS_OF SUMMARY_OUT
 // Prints one JSON line like bench_cli's (wall and CPU milliseconds per phase). summarize() does the merge and the metrics in one
@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { defaultPolicy, loadBatch, summarize } from './js/summarize.mjs';
+import { defaultPolicy, loadBatch, summarize } from '../tests/oracle/summarize.mjs';
 
 const [listFile, asOf, summaryOut] = process.argv.slice(2);
 if (!summaryOut) {

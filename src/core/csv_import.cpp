@@ -1,5 +1,11 @@
 // Platform CSV import: decoding (UTF-8 / GB18030), RFC 4180 parsing, and the rows → BatchFile
 // rules that mirror format.md §3 (docs/csv-import.md is the user-facing description).
+//
+// Index of this file's sections (grep for [SECTION]):
+// - text encodings
+// - RFC 4180
+// - the import
+
 #include "csv_import.h"
 
 #include <iconv.h>

@@ -33,7 +33,8 @@ bool parse_iso(std::string_view s, long& year, int& month, int& day) {
     return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
-// Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
+}  // namespace
+
 long days_from_civil(long y, int m, int d) {
     y -= m <= 2;
     const long era = (y >= 0 ? y : y - 399) / 400;
@@ -43,7 +44,20 @@ long days_from_civil(long y, int m, int d) {
     return era * 146097 + doe - 719468;
 }
 
-}  // namespace
+std::string iso_from_days(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const long d = doy - (153 * mp + 2) / 5 + 1;
+    const long m = mp < 10 ? mp + 3 : mp - 9;
+    const long y = yoe + era * 400 + (m <= 2);
+    char text[64];  // room for any long, so the compiler can see nothing is cut
+    std::snprintf(text, sizeof text, "%04ld-%02ld-%02ld", y, m, d);
+    return text;
+}
 
 bool is_iso_date(std::string_view s) {
     long year;

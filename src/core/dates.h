@@ -11,5 +11,8 @@ constexpr long kNoDate = LONG_MIN;       // days_from_iso() of a string that is 
 bool is_iso_date(std::string_view s);    // strict YYYY-MM-DD, a real calendar day, year 0001 or later
 long days_from_iso(std::string_view s);  // days since 1970-01-01; kNoDate when invalid
 std::string today_iso();
+// Howard Hinnant's algorithms, exact for the proleptic Gregorian calendar (days since 1970-01-01).
+long days_from_civil(long year, int month, int day);
+std::string iso_from_days(long days);  // YYYY-MM-DD
 
 }  // namespace it2

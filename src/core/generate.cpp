@@ -1,7 +1,17 @@
 // Realistic it2-batch files for a made-up district modelled on 綦江区 (format.md §1).
 // Everything comes from our own PRNG and our own number formatting, so the same options give
 // byte-identical output on every platform (no std::uniform_* distributions, no printf("%g")).
+//
+// Index of this file's sections (grep for [SECTION]):
+// - randomness
+// - formatting
+// - the district's vocabulary
+// - what one file holds, before it becomes text
+// - serialisation
+// - the generator
+
 #include "generate.h"
+#include "dates.h"
 
 #include <algorithm>
 #include <array>
@@ -14,7 +24,7 @@ namespace it2 {
 
 namespace {
 
-// ---- randomness ---------------------------------------------------------------------------
+// ==== [SECTION] randomness =======================================================================
 
 // splitmix64: tiny, fast and the same sequence everywhere.
 class Rng {
@@ -50,7 +60,7 @@ uint64_t mix_seed(uint64_t seed, uint64_t stream) {
 
 double clamp01(double x) { return x < 0 ? 0 : (x > 1 ? 1 : x); }
 
-// ---- formatting ---------------------------------------------------------------------------
+// ==== [SECTION] formatting =======================================================================
 
 std::string int_text(long v) { return std::to_string(v); }
 
@@ -96,37 +106,14 @@ std::string quoted(const std::string& s) {
     return out + "\"";
 }
 
-// ---- dates --------------------------------------------------------------------------------
-
-long days_from_civil(long y, int m, int d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-std::string iso_from_days(long z) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const long d = doy - (153 * mp + 2) / 5 + 1;
-    const long m = mp < 10 ? mp + 3 : mp - 9;
-    const long y = yoe + era * 400 + (m <= 2);
-    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2);
-}
-
-// ---- the district's vocabulary ------------------------------------------------------------
+// ==== [SECTION] the district's vocabulary ========================================================
 
 struct NamedSchool {
     const char* name;
     const char* stage;
 };
 
-// Schools named in 綦江区's 2022 report (domain.md), in an order that mixes stages early.
+// Schools named in 綦江区's 2022 report, in an order that mixes stages early.
 constexpr NamedSchool kKnownSchools[] = {
     {"通惠小学", "小学"},       {"綦江中学", "高中"},       {"实验中学", "初中"},
     {"营盘山小学", "小学"},     {"适中学校", "九年一贯制"}, {"綦江职业教育中心", "职业学校"},
@@ -190,7 +177,7 @@ constexpr const char* kItemTitles[] = {"教学设计", "课堂实录片段", "�
 constexpr const char* kGradeText[] = {"优秀", "合格", "不合格"};
 enum GradeIndex { kExcellent = 0, kPass = 1, kFail = 2 };
 
-// The 30 codes with environment (0..2) and dimension (0..3), as in domain.md.
+// The 30 codes with environment (0..2) and dimension (0..3), as in catalog.h.
 struct PointCode {
     const char* code;
     int env;
@@ -205,7 +192,7 @@ constexpr PointCode kPoints[] = {
 };
 constexpr int kPointTotal = int(sizeof(kPoints) / sizeof(kPoints[0]));
 
-// ---- what one file holds, before it becomes text -------------------------------------------
+// ==== [SECTION] what one file holds, before it becomes text ======================================
 
 struct PointOut {
     std::string code, status, grade, submitted, reviewed;  // "" omits the field
@@ -277,7 +264,7 @@ constexpr Flaw kFewFlaws[] = {
     Flaw::id_in_two_batches,
 };
 
-// ---- serialisation ------------------------------------------------------------------------
+// ==== [SECTION] serialisation ====================================================================
 
 void write_teacher(std::string& out, const TeacherOut& t) {
     out += '{';
@@ -368,7 +355,7 @@ std::string write_file(const SchoolPlan& school, const BatchPlan& batch, const F
     return out;
 }
 
-// ---- the generator ------------------------------------------------------------------------
+// ==== [SECTION] the generator ====================================================================
 
 class Generator {
 public:
@@ -414,7 +401,7 @@ private:
             b.maturity = k + 1 == batch_count_ && batch_count_ > 1 ? 0.8 : 1.0;
             batches_.push_back(b);
         }
-        // District plan: 30% / 50% / 20% of teachers per batch (domain.md); otherwise even.
+        // District plan: 30% / 50% / 20% of teachers per batch (as one city planned it); otherwise even.
         if (batch_count_ == 3) {
             batch_weights_ = {0.3, 0.5, 0.2};
         } else {

@@ -1,3 +1,13 @@
+// The positioned JSON reader (json_doc.h): one pass over the text into a flat node array,
+// with exact line and column for every problem; UTF-8 checked as it goes.
+//
+// Index of this file's sections (grep for [SECTION]):
+// - character classes and UTF-8 sequences
+// - numbers
+// - the reader
+// - lookups in a parsed document
+// - UTF-8 check, parse entry point, line index
+
 #include "json_doc.h"
 #include "utf8.h"
 
@@ -12,6 +22,8 @@
 namespace it2 {
 
 namespace {
+
+// ==== [SECTION] character classes and UTF-8 sequences ============================================
 
 // Each one is a value kept as out_of_range; a file with more is not a real batch file.
 constexpr size_t kMaxOutOfRangeNumbers = 32;
@@ -93,6 +105,8 @@ std::string shown_char(const char* at, const char* end) {
 constexpr double kExactPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+// ==== [SECTION] numbers ==========================================================================
+
 // Decimal text -> the nearest double, independent of the C locale. `inf` when out of range.
 // The token's value is significand * 10^exponent (exactly when `exact_digits`; else its first
 // 19 digits); `digits` is how many digits the significand has.
@@ -130,6 +144,8 @@ double decimal_to_double(const char* first, const char* last, uint64_t significa
     std::string token(first, last);
     return std::strtod(token.c_str(), nullptr);
 }
+
+// ==== [SECTION] the reader =======================================================================
 
 // Reads JSON text in one pass into doc.nodes: values are nodes in pre-order, containers know
 // where their subtree ends, elements of the streamed array go to the caller one by one.
@@ -578,6 +594,8 @@ bool only_whitespace(std::string_view text) {
 
 namespace {
 
+// ==== [SECTION] lookups in a parsed document =====================================================
+
 // Member names are short and differ early: size and first byte settle most comparisons
 // without a call to memcmp.
 bool same_name(std::string_view a, std::string_view b) {
@@ -609,6 +627,8 @@ void JsonDoc::find_members(uint32_t object, std::initializer_list<std::string_vi
         }
     }
 }
+
+// ==== [SECTION] UTF-8 check, parse entry point, line index =======================================
 
 size_t first_invalid_utf8(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());

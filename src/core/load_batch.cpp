@@ -1,3 +1,13 @@
+// Loading one it2-batch file (format.md §1, §3): the document is read once, each record is
+// validated where it stands, and every problem carries its JSON pointer, line and column.
+//
+// Index of this file's sections (grep for [SECTION]):
+// - names of statuses and grades, code lookup
+// - the reader's state: pending dates, lazy pointers
+// - file-level reading: header, school, batch
+// - records: activities, teachers, hours, points
+// - dates against the batch, entry points
+
 #include "load_batch.h"
 
 #include <algorithm>
@@ -10,6 +20,8 @@
 #include "json_problems.h"
 
 namespace it2 {
+
+// ==== [SECTION] names of statuses and grades, code lookup ========================================
 
 const char* file_status_key(FileStatus s) {
     switch (s) {
@@ -57,7 +69,7 @@ const char* grade_en(Grade g) {
     return "none";
 }
 
-// domain.md: 优秀 only if every item is 优秀; 不合格 if any item is 不合格; otherwise 合格.
+// docs/format.md §5: 优秀 only if every item is 优秀; 不合格 if any item is 不合格; otherwise 合格.
 Grade grade_from_items(const std::vector<Item>& items) {
     bool all_excellent = true;
     for (const Item& item : items) {
@@ -95,6 +107,8 @@ bool parse_status(std::string_view s, PointStatus& status) {
     else return false;
     return true;
 }
+
+// ==== [SECTION] the reader's state: pending dates, lazy pointers =================================
 
 // A date (submitted / reviewed) whose place against the batch is checked once the batch is known.
 struct PendingDate {
@@ -217,6 +231,8 @@ bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, std
             std::string(what_en) + " " + show(n, Lang::en) + " is not a valid date (YYYY-MM-DD); ignored", teacher);
     return false;
 }
+
+// ==== [SECTION] file-level reading: header, school, batch ========================================
 
 BatchLoad BatchReader::read(std::string_view bytes) {
     BatchLoad result;
@@ -452,6 +468,8 @@ std::string BatchReader::batch_range_en() const {
     return "the batch runs " + (file_.batch_start.empty() ? std::string("…") : file_.batch_start) + " to " +
            (file_.batch_end.empty() ? std::string("…") : file_.batch_end);
 }
+
+// ==== [SECTION] records: activities, teachers, hours, points =====================================
 
 void BatchReader::read_activities() {
     const JsonDoc& doc = *doc_;
@@ -791,6 +809,8 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
         pending_dates_.push_back({rec.reviewed, doc.offset(field[kReviewed]), teacher_slot, element, true});
     teacher.points.push_back(std::move(rec));
 }
+
+// ==== [SECTION] dates against the batch, entry points ============================================
 
 void BatchReader::check_dates_against_batch() {
     for (const PendingDate& pending : pending_dates_) {

@@ -1,4 +1,4 @@
-// The rules in force (domain.md defaults; an it2-policy file overrides any field).
+// The rules in force (the defaults of docs/format.md §2; an it2-policy file overrides any field).
 #pragma once
 
 #include <string>

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "dates.h"
 #include "panels.h"
 #include "widgets.h"
 #include "table_export.h"
@@ -28,21 +29,6 @@ constexpr SchoolColumnInfo kSchoolColumnsWide[] = {
     {c_status, Str::col_status_mix, 2.2f}};
 constexpr SchoolColumnInfo kSchoolColumnsNarrow[] = {
     {c_name, Str::col_school, 2.6f}, {c_pass, Str::col_pass, 1.2f}, {c_score, Str::col_score, 1.6f}, {c_status, Str::col_status_short, 1.6f}};
-
-// ISO date of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
-std::string iso_from_days(long z) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const long d = doy - (153 * mp + 2) / 5 + 1;
-    const long m = mp < 10 ? mp + 3 : mp - 9;
-    if (m <= 2) ++y;
-    return format("%04ld-%02ld-%02ld", y, m, d);
-}
 
 void schools_table(Dashboard& d) {
     const Lang lang = d.lang;

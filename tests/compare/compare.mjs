@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Compares two format.md §4 summaries (the C++ `it2 summarize --json` and bench/js/summarize.mjs):
+// Compares two format.md §4 summaries (the C++ `it2 summarize --json` and tests/oracle/summarize.mjs):
 // every number to 1e-9, every status, every file status. Prints the first differences and
 // exits 1 when there is any.
 //

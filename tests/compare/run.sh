@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks `it2 summarize --json` against the independent JavaScript implementation
-# (bench/js/summarize.mjs) on freshly generated data neither side has seen: every number to
+# (tests/oracle/summarize.mjs) on freshly generated data neither side has seen: every number to
 # 1e-9, every teacher status, every file status. Builds nothing: needs build/native/it2.
 #
 #   tests/compare/run.sh            a new seed each run (printed; IT2_COMPARE_SEED=N repeats it)
@@ -8,7 +8,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 it2="${IT2_BIN:-$root/build/native/it2}"  # IT2_BIN: another build of it2
-js="$root/bench/js/summarize.mjs"
+js="$root/tests/oracle/summarize.mjs"
 compare="$root/tests/compare/compare.mjs"
 
 if [[ ! -x "$it2" ]]; then
@@ -16,7 +16,7 @@ if [[ ! -x "$it2" ]]; then
   exit 1
 fi
 if ! command -v node >/dev/null; then
-  echo "compare: node (20 or later) is needed to run bench/js/summarize.mjs; install it and retry" >&2
+  echo "compare: node (20 or later) is needed to run tests/oracle/summarize.mjs; install it and retry" >&2
   exit 1
 fi
 

@@ -30,7 +30,7 @@ const Problem* problem_at(const Problems& problems, const std::string& pointer) 
 
 }  // namespace
 
-TEST_CASE("the built-in policy is domain.md's default, and a file with only a header keeps it") {
+TEST_CASE("the built-in policy is docs/format.md's default, and a file with only a header keeps it") {
     Policy p;
     CHECK(p.online_min == 25);
     CHECK(p.practice_min == 25);

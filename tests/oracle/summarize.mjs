@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // An independent implementation of format.md §3 (merge rules) and §4 (the summary) in plain
-// JavaScript, written from format.md and domain.md only. It checks the C++ core (tests/compare)
+// JavaScript, written from the contract (docs/format.md) only. It checks the C++ core (tests/compare)
 // and is the JavaScript baseline of bench/run.sh (JSON.parse plus the same rules).
 //
-//   node bench/js/summarize.mjs [--as-of YYYY-MM-DD] [--policy FILE] FILES_OR_DIRS…
+//   node tests/oracle/summarize.mjs [--as-of YYYY-MM-DD] [--policy FILE] FILES_OR_DIRS…
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-// ---- the catalogue (domain.md) ------------------------------------------------------------
+// ---- the catalogue (docs/format.md §1) ------------------------------------------------------------
 const DIMENSION_OF = {
   A1: 0, A2: 1, A3: 1, A4: 1, A5: 2, A6: 2, A7: 2, A8: 2, A9: 2, A10: 2, A11: 3, A12: 3, A13: 3,
   B1: 0, B2: 1, B3: 1, B4: 2, B5: 2, B6: 2, B7: 2, B8: 2, B9: 3, B10: 3,
@@ -85,7 +85,7 @@ function gradeOf(v) {
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(GRADES, v) ? GRADES[v] : null;
 }
 
-// Point grade from its items (domain.md): 优秀 only if all are, 不合格 if any is, else 合格.
+// Point grade from its items (docs/format.md §5): 优秀 only if all are, 不合格 if any is, else 合格.
 function gradeFromItems(grades) {
   if (grades.some((g) => g === 'fail')) return 'fail';
   if (grades.every((g) => g === 'excellent')) return 'excellent';
@@ -404,7 +404,7 @@ function main(argv) {
     } else if (a === '--timings') {
       timings = true;
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/js/summarize.mjs [--as-of YYYY-MM-DD] [--policy FILE] [--timings] FILES_OR_DIRS…\n' +
+      console.log('usage: node tests/oracle/summarize.mjs [--as-of YYYY-MM-DD] [--policy FILE] [--timings] FILES_OR_DIRS…\n' +
         '  prints the format.md §4 summary as JSON; --timings also writes one JSON line of phase\n' +
         '  times (read, parse_validate, merge, metrics in ms; bytes; files) to stderr');
       process.exit(0);
