@@ -171,7 +171,7 @@ export const tests = [
     timeoutMs: 120000,
     async run(t) {
       const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
-      await page.waitForFunction(() => window.it2.storage().restored, null, { timeout: 20000, polling: 30 });
+      await page.waitForFunction(() => window.it2.storage().restored, null, { timeout: 60000, polling: 30 });
       const tree = droppedTree();
       const expected = expectedNames(tree);
       assert.ok(tree.folder.children.length > CHUNK, `the folder has ${tree.folder.children.length} entries: more than one chunk`);
@@ -249,13 +249,13 @@ export const tests = [
     timeoutMs: 120000,
     async run(t) {
       const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
-      await page.waitForFunction(() => window.it2.storage().restored, null, { timeout: 20000, polling: 30 });
+      await page.waitForFunction(() => window.it2.storage().restored, null, { timeout: 60000, polling: 30 });
       const tree = droppedTree();
       await installFakeDrop(page, tree, 2);
       await page.evaluate(() => window.__it2Drop.fire('dragenter', 'files'));
       await page.evaluate(() => window.__it2Drop.fire('drop', 'files'));
       await page.waitForFunction(() => window.it2Files.lastBatch() !== null, null, { timeout: 60000, polling: 50 });
-      await page.waitForFunction(() => /无法读取拖入的/.test(JSON.parse(window.it2.state()).notice), null, { timeout: 20000, polling: 50 });
+      await page.waitForFunction(() => /无法读取拖入的/.test(JSON.parse(window.it2.state()).notice), null, { timeout: 60000, polling: 50 });
       const log = await page.evaluate(() => window.__it2Drop.log);
       assert.deepEqual(log.readerAnswers[`/${FOLDER}`], [CHUNK, 'error'], 'the second read of the folder failed');
       // Walked in name order after the whole folder is read, so a failed read loses the folder's

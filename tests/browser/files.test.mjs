@@ -65,7 +65,7 @@ export const tests = [
       const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
       await t.waitFrames(page, 3);
       // The 打开文件 button opens the browser's file chooser (C++ → page → <input type=file>).
-      const chooserPromise = page.waitForEvent('filechooser', { timeout: 10000 });
+      const chooserPromise = page.waitForEvent('filechooser', { timeout: 60000 });
       await t.clickRect(page, 'openFiles');
       const chooser = await chooserPromise;
       assert.ok(chooser.isMultiple(), 'the picker takes several files');
@@ -304,7 +304,7 @@ export const tests = [
       const before = await page.evaluate((d) => window.it2.summary(d), AS_OF);
 
       await t.clickRect(page, 'manageFiles');
-      const savePromise = page.waitForEvent('download', { timeout: 10000 });
+      const savePromise = page.waitForEvent('download', { timeout: 60000 });
       await t.clickRect(page, 'saveWorkspace');
       const saved = await savePromise;
       const workspacePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'it2-ws-')), saved.suggestedFilename());
@@ -317,7 +317,7 @@ export const tests = [
       await page.evaluate(() => window.it2.view('school', '500110-0001'));
       await t.waitFrames(page, 3);
       await t.clickRect(page, 'manageFiles');
-      const schoolPromise = page.waitForEvent('download', { timeout: 10000 });
+      const schoolPromise = page.waitForEvent('download', { timeout: 60000 });
       await t.clickRect(page, 'exportSchool');
       const schoolFile = JSON.parse(fs.readFileSync(await (await schoolPromise).path(), 'utf8'));
       assert.equal(schoolFile.format, 'it2-workspace');
@@ -367,7 +367,7 @@ export const tests = [
       await t.waitFrames(page, 4);
 
       // The 导出 button downloads the current view's table.
-      const downloadPromise = page.waitForEvent('download', { timeout: 10000 });
+      const downloadPromise = page.waitForEvent('download', { timeout: 60000 });
       await t.clickRect(page, 'exportCsv');
       const download = await downloadPromise;
       assert.match(download.suggestedFilename(), /^it2-teachers-.*\.csv$/);
@@ -377,7 +377,7 @@ export const tests = [
 
       // 下载模板 from 文件管理.
       await t.clickRect(page, 'manageFiles');
-      const templatePromise = page.waitForEvent('download', { timeout: 10000 });
+      const templatePromise = page.waitForEvent('download', { timeout: 60000 });
       await t.clickRect(page, 'downloadTemplate');
       const template = await templatePromise;
       assert.equal(fs.readFileSync(await template.path(), 'utf8'), fs.readFileSync(path.join(ROOT, 'data', 'templates', 'it2-template.csv'), 'utf8'));
@@ -400,7 +400,7 @@ export const tests = [
 
       await page.evaluate(() => window.it2.view('school', '500110-0001'));
       await t.waitFrames(page, 3);
-      const popupPromise = page.waitForEvent('popup', { timeout: 10000 });
+      const popupPromise = page.waitForEvent('popup', { timeout: 60000 });
       await t.clickRect(page, 'printReport');
       const popup = await popupPromise;
       popup.on('dialog', (dialog) => { dialogs++; dialog.dismiss().catch(() => {}); });

@@ -196,7 +196,7 @@ export class TestContext {
     return page;
   }
 
-  async waitReady(page, timeoutMs = 30000) {
+  async waitReady(page, timeoutMs = 60000) {
     await page.waitForFunction(() => window.it2 && window.it2Page && window.it2Page.started, null,
       { timeout: timeoutMs, polling: 50 });
     await page.evaluate(() => window.it2.ready);
@@ -216,7 +216,7 @@ export class TestContext {
   }
 
   // Waits until `count` more frames were drawn (ImGui needs a few frames to settle layout).
-  async waitFrames(page, count = 3, timeoutMs = 10000) {
+  async waitFrames(page, count = 3, timeoutMs = 60000) {
     const start = (await this.state(page)).frames;
     await page.waitForFunction((target) => JSON.parse(window.it2.state()).frames >= target, start + count,
       { timeout: timeoutMs, polling: 20 });

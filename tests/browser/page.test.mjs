@@ -59,7 +59,7 @@ export const tests = [
       assert.equal(shot.stats.width, 2000, 'screenshot has device pixels');
 
       await page.setViewportSize({ width: 640, height: 900 });
-      await page.waitForFunction(() => document.getElementById('canvas').width === 1280, null, { timeout: 5000 });
+      await page.waitForFunction(() => document.getElementById('canvas').width === 1280, null, { timeout: 60000 });
       await t.waitFrames(page, 3);
       geometry = await canvasGeometry(page);
       assert.deepEqual([geometry.cssWidth, geometry.cssHeight, geometry.width, geometry.height], [640, 900, 1280, 1800],
@@ -135,7 +135,7 @@ export const tests = [
       t.allowConsoleError(/.*/);  // the module's own complaints are expected here
       const page = await t.openPage({ context, waitReady: false });
       await page.waitForFunction(() => document.getElementById('it2-status').classList.contains('it2-error'), null,
-        { timeout: 15000 });
+        { timeout: 60000 });
       const text = await page.evaluate(() => document.getElementById('it2-status').innerText);
       assert.match(text, /浏览器/);
       assert.match(text, /browser/i);
@@ -155,7 +155,7 @@ export const tests = [
       t.allowConsoleError(/.*/);
       const page = await t.openPage({ context, waitReady: false });
       await page.waitForFunction(() => document.getElementById('it2-status').classList.contains('it2-error'), null,
-        { timeout: 15000 });
+        { timeout: 60000 });
       const text = await page.evaluate(() => document.getElementById('it2-status').innerText);
       assert.match(text, /WebGL/);
       const rejected = await page.evaluate(() => window.it2.ready.then(() => 'resolved', () => 'rejected'));

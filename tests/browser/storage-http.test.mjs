@@ -76,7 +76,7 @@ async function snapshot(t, page) {
 
 async function openRestored(t, context, url) {
   const page = await t.openPage({ context, url });
-  await page.waitForFunction(() => window.it2.storage().restored, null, { timeout: 30000, polling: 30 });
+  await page.waitForFunction(() => window.it2.storage().restored, null, { timeout: 60000, polling: 30 });
   await t.waitFrames(page, 4);
   return page;
 }
@@ -139,7 +139,7 @@ export const tests = [
 
         await page.reload({ waitUntil: 'load' });
         await t.waitReady(page);
-        await page.waitForFunction(() => window.it2.storage().restored, null, { timeout: 30000, polling: 30 });
+        await page.waitForFunction(() => window.it2.storage().restored, null, { timeout: 60000, polling: 30 });
         await t.waitFrames(page, 4);
         assertRestored(await snapshot(t, page), before, 'after a reload');
 

@@ -87,7 +87,7 @@ export const tests = [
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Control+C');
       await page.waitForFunction(async () => (await navigator.clipboard.readText()) === '綦江1', null,
-        { timeout: 5000, polling: 100 }).catch(() => {});
+        { timeout: 60000, polling: 100 }).catch(() => {});
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '綦江1', 'Ctrl+C copies to the system clipboard');
       await page.evaluate(() => navigator.clipboard.writeText('九龙'));
       await page.keyboard.press('Control+A');

@@ -351,7 +351,7 @@ tests.push({
     await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
     await page.mouse.click(box[0] + box[2] / 2, box[1] + box[3] / 2);
     await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== 'nothing yet', null,
-      { timeout: 5000, polling: 100 });
+      { timeout: 60000, polling: 100 });
     const tsv = await page.evaluate(() => navigator.clipboard.readText());
     const lines = tsv.replace(/\n$/, '').split('\n');
     assert.equal(lines.length, school.teachers + 1, 'a header line and one line per teacher shown');

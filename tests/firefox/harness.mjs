@@ -91,7 +91,7 @@ export class BidiTestContext extends TestContext {
   }
 
   // Waits until `count` more frames were drawn.
-  async waitFrames(page, count = 3, timeoutMs = 30000) {
+  async waitFrames(page, count = 3, timeoutMs = 60000) {
     const start = (await this.state(page)).frames;
     await this.waitFor(page, (target) => JSON.parse(window.it2.state()).frames >= target, start + count, timeoutMs);
   }

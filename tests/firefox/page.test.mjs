@@ -103,7 +103,7 @@ export const tests = [
       const page = await t.openPage();
       await t.waitFrames(page, 3);
       // A real click on the button: the page must open the chooser within Firefox's user-activation window.
-      const chooserPromise = page.waitForFileChooser({ timeout: 20000 });
+      const chooserPromise = page.waitForFileChooser({ timeout: 60000 });
       await t.clickRect(page, 'openFiles');
       const chooser = await chooserPromise;
       assert.ok(chooser.isMultiple(), 'the chooser takes several files');
