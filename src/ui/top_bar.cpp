@@ -90,7 +90,7 @@ void draw_top_bar(Dashboard& d) {
             d.actions.save_file(tr(Str::export_file_name, d.lang), summary_csv(d.summary, d.lang), "text/csv");
         };
     }
-    const char* files_label = d.lang == Lang::zh ? "文件管理" : "Files";
+    const char* files_label = tr(Str::files_window_title, d.lang);
     if (narrow()) {
         // Phone: the file actions live in one menu to keep the top bar short.
         const char* menu = tr(Str::file_menu, lang);

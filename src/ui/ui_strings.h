@@ -83,6 +83,7 @@ enum class Str : uint16_t {
     file_partial,
     file_rejected,
     file_replaced,
+    files_window_title,
     flag_at_risk,
     flag_overdue,
     fmt_activities_heading,
