@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "catalog.h"
+#include "counts.h"
 #include "summary_json.h"
 #include "utf8.h"
 #include "vocabulary.h"
@@ -260,7 +261,11 @@ void ReportWriter::begin(const std::string& title, const std::string& heading) {
     out_ += "<header>\n<h1>" + html_escape(heading) + "</h1>\n<p class=\"meta\">";
     out_ += t("数据截至 ", "As of ") + html_escape(s_.as_of);
     out_ += t(" · 已加载文件 ", " · files loaded: ") + std::to_string(s_.files.size());
-    out_ += t(" · 输入问题 ", " · input problems: ") + std::to_string(s_.problems.size());
+    const ProblemCounts problems = count_problems(s_.problems);  // the page's header counts the same way
+    char counted[96];
+    std::snprintf(counted, sizeof counted, vocab::term(vocab::Term::fmt_problems_in_files, lang_), problems.problems,
+                  problems.files_with_problems);
+    out_ += std::string(" · ") + counted;
     out_ += "</p>\n</header>\n<main>\n";
 }
 

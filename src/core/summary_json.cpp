@@ -8,6 +8,7 @@
 #include <vector>
 
 
+#include "counts.h"
 #include "export.h"
 #include "vocabulary.h"
 
@@ -259,7 +260,7 @@ std::string summary_table(const Summary& s, Lang lang) {
     char title[160];
     std::snprintf(title, sizeof title,
                   zh ? "截至 %s：%zu 所学校，%d 名教师\n" : "As of %s: %zu schools, %d teachers\n", s.as_of.c_str(),
-                  s.schools.size(), s.district.teachers);
+                  size_t(school_count(s)), teacher_count(s));
     std::string out = title;
     auto add_row = [&](const std::vector<std::string>& row) {
         std::string line;

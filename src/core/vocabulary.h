@@ -81,6 +81,8 @@ enum class Term : uint8_t {
     col_flag,
     col_missing,
     district,
+    // "12 个问题（10 个文件）": the header, the load notice and the report (printf: problems, files).
+    fmt_problems_in_files,
     count_
 };
 constexpr int kTermCount = int(Term::count_);

@@ -40,7 +40,7 @@ void draw_top_bar(Dashboard& d) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(loaded.c_str());
     if (d.files_with_problems > 0) {
-        std::string link = format(tr(Str::fmt_files_with_problems, lang), d.files_with_problems);
+        std::string link = format(tr(Str::fmt_files_with_problems, lang), d.problem_count(), d.files_with_problems);
         flow(ImGui::CalcTextSize(link.c_str()).x);
         ImGui::PushStyleColor(ImGuiCol_TextLink, colour::failed);
         if (ImGui::TextLink(link.c_str())) d.view = View::problems;

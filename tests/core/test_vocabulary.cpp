@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "counts.h"
 #include "export.h"
 #include "metrics_fixture.h"
 #include "summary_json.h"
@@ -256,4 +257,40 @@ TEST_CASE("vocabulary: the report names every severity and file state as the scr
             CHECK(html.find(std::string("<td>") + vocab::term(vocab::file_status_term(f.status), lang) + "</td>") !=
                   std::string::npos);
     }
+}
+
+TEST_CASE("counts: problems and files with problems come from one function, in the report as on screen") {
+    Summary s = every_status();
+    s.files = {{"a.json", FileStatus::loaded}, {"b.json", FileStatus::partial}, {"c.json", FileStatus::loaded}};
+    for (const char* file : {"a.json", "b.json", "b.json"}) {
+        Problem p;
+        p.file = file;
+        p.message_zh = p.message_en = "x";
+        s.problems.push_back(p);
+    }
+    Problems policy(1);
+    policy[0].file = "policy.json";
+    const ProblemCounts files_only = count_problems(s.problems);
+    CHECK(files_only.problems == 3);
+    CHECK(files_only.files_with_problems == 2);
+    CHECK(files_only.of_file("b.json") == 2);
+    CHECK(files_only.of_file("c.json") == 0);
+    const ProblemCounts with_policy = count_problems(s.problems, &policy);
+    CHECK(with_policy.problems == 4);
+    CHECK(with_policy.files_with_problems == 3);
+
+    Fixture fx;
+    for (Lang lang : kLangs) {
+        // The screen's header template is the report's: the same words and the same two numbers.
+        CHECK(std::string(ui::tr(Str::fmt_files_with_problems, lang)) == vocab::term(Term::fmt_problems_in_files, lang));
+        char expected[96];
+        std::snprintf(expected, sizeof expected, vocab::term(Term::fmt_problems_in_files, lang), 3, 2);
+        CHECK_MESSAGE(report_html(fx.ws, s, Policy{}, Scope{}, lang).find(expected) != std::string::npos, expected);
+        // The CLI's --table title states the schools and teachers the page's header states.
+        const std::string title = summary_table(s, lang).substr(0, summary_table(s, lang).find('\n'));
+        CHECK(title.find(std::to_string(school_count(s))) != std::string::npos);
+        CHECK(title.find(std::to_string(teacher_count(s))) != std::string::npos);
+    }
+    CHECK(school_count(s) == 2);
+    CHECK(teacher_count(s) == 6);
 }
