@@ -1,8 +1,12 @@
-// The UI text tables. Each entry names its Str, and a compile-time check makes sure every
-// table lists every Str exactly once and in enum order. Terms the CSV, the printed report and
-// the CLI also show (statuses, grades, score parts, rates, severities, column labels) are not
-// written here: their entries name a core vocabulary term (core/vocabulary.h) instead.
+// The UI text tables. Each entry names its Str; a compile-time check makes sure every Str is
+// listed exactly once: in both language tables (in enum order), or in kFromVocabulary. Terms the
+// CSV, the printed report and the CLI also show (statuses, grades, score parts, rates,
+// severities, column labels) are not written here: kFromVocabulary names the core vocabulary's
+// term (core/vocabulary.h) instead.
 #include "ui_strings.h"
+
+#include <array>
+#include <iterator>
 
 #include "vocabulary.h"
 
@@ -14,12 +18,68 @@ using vocab::Term;
 
 struct Entry {
     Str id;
-    const char* text;  // nullptr: the vocabulary's `term`
-    Term term = Term::count_;
+    const char* text;
 };
 
-// An entry that shows a vocabulary term.
-constexpr Entry term(Str id, Term t) { return Entry{id, nullptr, t}; }
+// Strs that show a vocabulary term: the CSV, the printed report and the CLI use the same words.
+struct FromVocabulary {
+    Str id;
+    Term term;
+};
+constexpr FromVocabulary kFromVocabulary[] = {
+    {Str::col_at_risk, Term::at_risk},
+    {Str::col_batches, Term::col_batches},
+    {Str::col_excellence, Term::rate_excellence},
+    {Str::col_file_status, Term::col_status},
+    {Str::col_flag, Term::col_flag},
+    {Str::col_hours_rate, Term::rate_hours},
+    {Str::col_missing, Term::col_missing},
+    {Str::col_name, Term::col_name},
+    {Str::col_online, Term::col_online},
+    {Str::col_overdue, Term::overdue},
+    {Str::col_participation, Term::rate_participation},
+    {Str::col_pass, Term::rate_pass},
+    {Str::col_practice, Term::col_practice},
+    {Str::col_school, Term::col_school},
+    {Str::col_score, Term::score},
+    {Str::col_stage, Term::col_stage},
+    {Str::col_status, Term::col_status},
+    {Str::col_status_short, Term::col_status},
+    {Str::col_subject, Term::col_subject},
+    {Str::col_submission, Term::rate_submission},
+    {Str::col_teachers, Term::col_teachers},
+    {Str::file_loaded, Term::file_loaded},
+    {Str::file_partial, Term::file_partial},
+    {Str::file_rejected, Term::file_rejected},
+    {Str::file_replaced, Term::file_replaced},
+    {Str::flag_at_risk, Term::at_risk},
+    {Str::flag_overdue, Term::overdue},
+    {Str::fmt_files_with_problems, Term::fmt_problems_in_files},
+    {Str::grade_excellent, Term::grade_excellent},
+    {Str::grade_fail, Term::grade_fail},
+    {Str::grade_pass, Term::grade_pass},
+    {Str::part_activities, Term::part_activities},
+    {Str::part_excellence, Term::part_excellence},
+    {Str::part_organisation, Term::part_organisation},
+    {Str::part_participation_hours, Term::part_participation_hours},
+    {Str::part_pass, Term::part_pass},
+    {Str::point_selected, Term::point_selected},
+    {Str::point_submitted, Term::point_submitted},
+    {Str::rate_excellence, Term::rate_excellence},
+    {Str::rate_hours, Term::rate_hours},
+    {Str::rate_participation, Term::rate_participation},
+    {Str::rate_pass, Term::rate_pass},
+    {Str::rate_submission, Term::rate_submission},
+    {Str::severity_error, Term::severity_error},
+    {Str::severity_record, Term::severity_record},
+    {Str::severity_warning, Term::severity_warning},
+    {Str::status_awaiting, Term::status_awaiting},
+    {Str::status_excellent, Term::status_excellent},
+    {Str::status_in_progress, Term::status_in_progress},
+    {Str::status_not_met, Term::status_not_met},
+    {Str::status_not_started, Term::status_not_started},
+    {Str::status_passed, Term::status_passed},
+};
 
 constexpr Entry kZh[] = {
     {Str::absent, "缺"},
@@ -34,49 +94,28 @@ constexpr Entry kZh[] = {
     {Str::as_of_tooltip, "按这一天判断批次是否已结束、谁临期；格式 2022-11-01"},
     {Str::at_risk_only, "只看临期/逾期"},
     {Str::col_activity_hours, "学时"},
-    term(Str::col_at_risk, Term::at_risk),
-    term(Str::col_batches, Term::col_batches),
     {Str::col_chosen, "选择人数"},
     {Str::col_date, "日期"},
     {Str::col_dimension, "维度"},
     {Str::col_environment, "环境"},
     {Str::col_environment_short, "环境"},
-    term(Str::col_excellence, Term::rate_excellence),
     {Str::col_file, "文件"},
-    term(Str::col_file_status, Term::col_status),
-    term(Str::col_flag, Term::col_flag),
     {Str::col_grade, "结果"},
-    term(Str::col_hours_rate, Term::rate_hours),
     {Str::col_items, "成果与评定"},
     {Str::col_line, "行"},
     {Str::col_column, "列"},
     {Str::col_line_column, "行:列"},
     {Str::col_message, "问题"},
-    term(Str::col_missing, Term::col_missing),
-    term(Str::col_name, Term::col_name),
-    term(Str::col_online, Term::col_online),
-    term(Str::col_overdue, Term::overdue),
     {Str::col_participants, "人数"},
-    term(Str::col_participation, Term::rate_participation),
-    term(Str::col_pass, Term::rate_pass),
     {Str::col_point, "能力点"},
     {Str::col_pointer, "位置"},
     {Str::col_points, "能力点"},
-    term(Str::col_practice, Term::col_practice),
     {Str::col_problem_count, "问题数"},
     {Str::col_reviewed, "评审日期"},
     {Str::col_role, "岗位"},
-    term(Str::col_school, Term::col_school),
-    term(Str::col_score, Term::score),
     {Str::col_severity, "级别"},
-    term(Str::col_stage, Term::col_stage),
-    term(Str::col_status, Term::col_status),
     {Str::col_status_mix, "教师状态"},
-    term(Str::col_status_short, Term::col_status),
-    term(Str::col_subject, Term::col_subject),
-    term(Str::col_submission, Term::rate_submission),
     {Str::col_submitted, "提交日期"},
-    term(Str::col_teachers, Term::col_teachers),
     {Str::col_title, "活动"},
     {Str::computing, "正在汇总 %d 名教师的数据……"},
     {Str::copy_table, "复制表格"},
@@ -90,14 +129,8 @@ constexpr Entry kZh[] = {
     {Str::env_not_counted, "（此环境不计入）"},
     {Str::export_csv, "导出"},
     {Str::export_file_name, "提升工程2.0-教师明细.csv"},
-    term(Str::file_loaded, Term::file_loaded),
     {Str::file_menu, "文件…"},
-    term(Str::file_partial, Term::file_partial),
-    term(Str::file_rejected, Term::file_rejected),
-    term(Str::file_replaced, Term::file_replaced),
     {Str::files_window_title, "文件管理"},
-    term(Str::flag_at_risk, Term::at_risk),
-    term(Str::flag_overdue, Term::overdue),
     {Str::fmt_activities_heading, "校本研修活动（%d 次）"},
     {Str::fmt_activities_of, "%d / %.0f 次活动"},
     {Str::fmt_back_to_school, "< 返回 %s"},
@@ -108,7 +141,6 @@ constexpr Entry kZh[] = {
     {Str::fmt_detail_gain, "%s；还可得 %.1f 分"},
     {Str::fmt_district_heading, "全区 %d 所学校，%d 名教师，学校平均得分 %.1f"},
     {Str::fmt_files_heading, "已加载的文件（%d 个）"},
-    term(Str::fmt_files_with_problems, Term::fmt_problems_in_files),
     {Str::fmt_hours_of, "%.1f / %.0f"},
     {Str::fmt_item_grade, "%s：%s"},
     {Str::fmt_loaded, "学校 %d 所 · 教师 %d 人 · 批次 %d 个 · 文件 %d 个"},
@@ -136,9 +168,6 @@ constexpr Entry kZh[] = {
     {Str::fmt_teacher_line, "编号 %s · %s · %s · %s · %s%s"},
     {Str::fmt_two_rates, "参训 %s × 学时 %s"},
     {Str::fmt_weights_sum, "权重合计 %.1f 分（通常为 100）"},
-    term(Str::grade_excellent, Term::grade_excellent),
-    term(Str::grade_fail, Term::grade_fail),
-    term(Str::grade_pass, Term::grade_pass),
     {Str::heat_map_heading, "已通过能力点：环境 × 维度"},
     {Str::help_colour_at_risk, "临期：批次将在规定天数内结束而尚未合格"},
     {Str::help_colour_neutral, "深灰：推进得分和一般数量"},
@@ -208,25 +237,13 @@ constexpr Entry kZh[] = {
     {Str::nothing_missing, "已达到合格要求"},
     {Str::open_files, "打开文件"},
     {Str::open_folder, "打开文件夹"},
-    term(Str::part_activities, Term::part_activities),
-    term(Str::part_excellence, Term::part_excellence),
-    term(Str::part_organisation, Term::part_organisation),
-    term(Str::part_participation_hours, Term::part_participation_hours),
-    term(Str::part_pass, Term::part_pass),
     {Str::point_graded, "已评审"},
-    term(Str::point_selected, Term::point_selected),
-    term(Str::point_submitted, Term::point_submitted),
     {Str::policy_file_name, "it2-规则.json"},
     {Str::present, "有"},
     {Str::print_report, "打印报告"},
     {Str::problem_opens_teacher, "点击查看这位教师"},
     {Str::progress_empty, "还没有带评审日期的合格教师。"},
     {Str::progress_heading, "累计合格人数（按评审日期，分批次）"},
-    term(Str::rate_excellence, Term::rate_excellence),
-    term(Str::rate_hours, Term::rate_hours),
-    term(Str::rate_participation, Term::rate_participation),
-    term(Str::rate_pass, Term::rate_pass),
-    term(Str::rate_submission, Term::rate_submission),
     {Str::required_point, "（必修）"},
     {Str::reset_policy, "恢复默认规则"},
     {Str::rule_activities_per_batch, "每批次活动次数目标"},
@@ -254,15 +271,6 @@ constexpr Entry kZh[] = {
     {Str::scope_schools, "学校"},
     {Str::search_school_hint, "搜索学校名称或编号"},
     {Str::search_teacher_hint, "搜索姓名或编号"},
-    term(Str::severity_error, Term::severity_error),
-    term(Str::severity_record, Term::severity_record),
-    term(Str::severity_warning, Term::severity_warning),
-    term(Str::status_awaiting, Term::status_awaiting),
-    term(Str::status_excellent, Term::status_excellent),
-    term(Str::status_in_progress, Term::status_in_progress),
-    term(Str::status_not_met, Term::status_not_met),
-    term(Str::status_not_started, Term::status_not_started),
-    term(Str::status_passed, Term::status_passed),
     {Str::teachers_heading, "教师"},
     {Str::text_larger, "A+"},
     {Str::text_size_tooltip, "调整字号"},
@@ -297,49 +305,28 @@ constexpr Entry kEn[] = {
     {Str::as_of_tooltip, "Decides whether a batch has ended and who is at risk; format 2022-11-01"},
     {Str::at_risk_only, "At risk / overdue only"},
     {Str::col_activity_hours, "Hours"},
-    term(Str::col_at_risk, Term::at_risk),
-    term(Str::col_batches, Term::col_batches),
     {Str::col_chosen, "Chose it"},
     {Str::col_date, "Date"},
     {Str::col_dimension, "Dimension"},
     {Str::col_environment, "Environment"},
     {Str::col_environment_short, "Env."},
-    term(Str::col_excellence, Term::rate_excellence),
     {Str::col_file, "File"},
-    term(Str::col_file_status, Term::col_status),
-    term(Str::col_flag, Term::col_flag),
     {Str::col_grade, "Result"},
-    term(Str::col_hours_rate, Term::rate_hours),
     {Str::col_items, "Items and grades"},
     {Str::col_line, "Line"},
     {Str::col_column, "Column"},
     {Str::col_line_column, "Line:col"},
     {Str::col_message, "Problem"},
-    term(Str::col_missing, Term::col_missing),
-    term(Str::col_name, Term::col_name),
-    term(Str::col_online, Term::col_online),
-    term(Str::col_overdue, Term::overdue),
     {Str::col_participants, "People"},
-    term(Str::col_participation, Term::rate_participation),
-    term(Str::col_pass, Term::rate_pass),
     {Str::col_point, "Point"},
     {Str::col_pointer, "Where"},
     {Str::col_points, "Points"},
-    term(Str::col_practice, Term::col_practice),
     {Str::col_problem_count, "Problems"},
     {Str::col_reviewed, "Reviewed"},
     {Str::col_role, "Role"},
-    term(Str::col_school, Term::col_school),
-    term(Str::col_score, Term::score),
     {Str::col_severity, "Level"},
-    term(Str::col_stage, Term::col_stage),
-    term(Str::col_status, Term::col_status),
     {Str::col_status_mix, "Teachers by status"},
-    term(Str::col_status_short, Term::col_status),
-    term(Str::col_subject, Term::col_subject),
-    term(Str::col_submission, Term::rate_submission),
     {Str::col_submitted, "Submitted"},
-    term(Str::col_teachers, Term::col_teachers),
     {Str::col_title, "Activity"},
     {Str::computing, "Computing the results of %d teachers…"},
     {Str::copy_table, "Copy table"},
@@ -353,14 +340,8 @@ constexpr Entry kEn[] = {
     {Str::env_not_counted, "(environment not counted)"},
     {Str::export_csv, "Export"},
     {Str::export_file_name, "it2-teachers.csv"},
-    term(Str::file_loaded, Term::file_loaded),
     {Str::file_menu, "Files…"},
-    term(Str::file_partial, Term::file_partial),
-    term(Str::file_rejected, Term::file_rejected),
-    term(Str::file_replaced, Term::file_replaced),
     {Str::files_window_title, "Files"},
-    term(Str::flag_at_risk, Term::at_risk),
-    term(Str::flag_overdue, Term::overdue),
     {Str::fmt_activities_heading, "School-based activities (%d)"},
     {Str::fmt_activities_of, "%d of %.0f activities"},
     {Str::fmt_back_to_school, "< Back to %s"},
@@ -371,7 +352,6 @@ constexpr Entry kEn[] = {
     {Str::fmt_detail_gain, "%s; %.1f points to gain"},
     {Str::fmt_district_heading, "District: %d schools, %d teachers, mean school score %.1f"},
     {Str::fmt_files_heading, "Loaded files (%d)"},
-    term(Str::fmt_files_with_problems, Term::fmt_problems_in_files),
     {Str::fmt_hours_of, "%.1f / %.0f"},
     {Str::fmt_item_grade, "%s: %s"},
     {Str::fmt_loaded, "%d schools · %d teachers · %d batches · %d files"},
@@ -399,9 +379,6 @@ constexpr Entry kEn[] = {
     {Str::fmt_teacher_line, "ID %s · %s · %s · %s · %s%s"},
     {Str::fmt_two_rates, "participation %s × hours %s"},
     {Str::fmt_weights_sum, "Weights add up to %.1f (usually 100)"},
-    term(Str::grade_excellent, Term::grade_excellent),
-    term(Str::grade_fail, Term::grade_fail),
-    term(Str::grade_pass, Term::grade_pass),
     {Str::heat_map_heading, "Passed points: environment × dimension"},
     {Str::help_colour_at_risk, "At risk: the batch ends within the set number of days and the teacher has not passed"},
     {Str::help_colour_neutral, "Dark grey: the progress score and plain quantities"},
@@ -480,25 +457,13 @@ constexpr Entry kEn[] = {
     {Str::nothing_missing, "Meets every rule to pass"},
     {Str::open_files, "Open files"},
     {Str::open_folder, "Open folder"},
-    term(Str::part_activities, Term::part_activities),
-    term(Str::part_excellence, Term::part_excellence),
-    term(Str::part_organisation, Term::part_organisation),
-    term(Str::part_participation_hours, Term::part_participation_hours),
-    term(Str::part_pass, Term::part_pass),
     {Str::point_graded, "Graded"},
-    term(Str::point_selected, Term::point_selected),
-    term(Str::point_submitted, Term::point_submitted),
     {Str::policy_file_name, "it2-policy.json"},
     {Str::present, "Yes"},
     {Str::print_report, "Print report"},
     {Str::problem_opens_teacher, "Click to open this teacher"},
     {Str::progress_empty, "No passed teacher with a review date yet."},
     {Str::progress_heading, "Teachers passed over time (by review date, per batch)"},
-    term(Str::rate_excellence, Term::rate_excellence),
-    term(Str::rate_hours, Term::rate_hours),
-    term(Str::rate_participation, Term::rate_participation),
-    term(Str::rate_pass, Term::rate_pass),
-    term(Str::rate_submission, Term::rate_submission),
     {Str::required_point, "(required)"},
     {Str::reset_policy, "Reset to default"},
     {Str::rule_activities_per_batch, "Activities per batch (target)"},
@@ -526,15 +491,6 @@ constexpr Entry kEn[] = {
     {Str::scope_schools, "Schools"},
     {Str::search_school_hint, "Search school name or ID"},
     {Str::search_teacher_hint, "Search name or ID"},
-    term(Str::severity_error, Term::severity_error),
-    term(Str::severity_record, Term::severity_record),
-    term(Str::severity_warning, Term::severity_warning),
-    term(Str::status_awaiting, Term::status_awaiting),
-    term(Str::status_excellent, Term::status_excellent),
-    term(Str::status_in_progress, Term::status_in_progress),
-    term(Str::status_not_met, Term::status_not_met),
-    term(Str::status_not_started, Term::status_not_started),
-    term(Str::status_passed, Term::status_passed),
     {Str::teachers_heading, "Teachers"},
     {Str::text_larger, "A+"},
     {Str::text_size_tooltip, "Text size"},
@@ -556,25 +512,47 @@ constexpr Entry kEn[] = {
     {Str::weight_pass, "Pass weight"},
 };
 
-template <size_t N>
-constexpr bool in_enum_order(const Entry (&table)[N]) {
-    if (N != size_t(kStrCount)) return false;
-    for (size_t i = 0; i < N; ++i) {
-        if (size_t(table[i].id) != i) return false;
-    }
-    return true;
-}
+// Where each Str's text comes from: an index into kZh and kEn, or a vocabulary term.
+struct Source {
+    int zh = -1, en = -1, term = -1;
+};
+using SourceIndex = std::array<Source, size_t(kStrCount)>;
 
-static_assert(in_enum_order(kZh), "kZh must list every Str once, in enum order");
-static_assert(in_enum_order(kEn), "kEn must list every Str once, in enum order");
+template <size_t Z, size_t E>
+constexpr SourceIndex index_sources(const Entry (&zh)[Z], const Entry (&en)[E]) {
+    SourceIndex index{};
+    for (size_t i = 0; i < Z; ++i) index[size_t(zh[i].id)].zh = int(i);
+    for (size_t i = 0; i < E; ++i) index[size_t(en[i].id)].en = int(i);
+    for (const FromVocabulary& v : kFromVocabulary) index[size_t(v.id)].term = int(v.term);
+    return index;
+}
+constexpr SourceIndex kSources = index_sources(kZh, kEn);
+
+// Every Str once: in both language tables (in enum order), or taken from the vocabulary.
+template <size_t Z, size_t E>
+constexpr bool complete(const Entry (&zh)[Z], const Entry (&en)[E]) {
+    size_t from_vocabulary = 0;
+    for (const Source& s : kSources) {
+        const bool in_tables = s.zh >= 0 && s.en >= 0, in_vocabulary = s.term >= 0;
+        if (in_tables == in_vocabulary) return false;
+        from_vocabulary += in_vocabulary;
+    }
+    for (size_t i = 1; i < Z; ++i)
+        if (zh[i - 1].id >= zh[i].id) return false;
+    for (size_t i = 1; i < E; ++i)
+        if (en[i - 1].id >= en[i].id) return false;
+    return Z == E && Z + from_vocabulary == size_t(kStrCount) && from_vocabulary == std::size(kFromVocabulary);
+}
+static_assert(complete(kZh, kEn), "every Str must be in kZh and kEn (in enum order) or in kFromVocabulary, once");
 
 }  // namespace
 
 const char* tr(Str s, Lang lang) {
     const size_t i = size_t(s);
     if (i >= size_t(kStrCount)) return "";
-    const Entry& e = lang == Lang::zh ? kZh[i] : kEn[i];
-    return e.text ? e.text : vocab::term(e.term, lang);
+    const Source& source = kSources[i];
+    if (source.term >= 0) return vocab::term(Term(source.term), lang);
+    return lang == Lang::zh ? kZh[source.zh].text : kEn[source.en].text;
 }
 
 }  // namespace it2::ui
