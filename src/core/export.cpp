@@ -324,7 +324,7 @@ void ReportWriter::score_section(double score, const ScoreParts* parts) {
     out_ += "</h2>\n<p class=\"score\">" + fmt("%.1f", score) + " <small>/ 100</small></p>\n";
     if (!parts) {
         out_ += "<p>";
-        out_ += t("区县得分为各校得分的平均值。", "The district score is the mean of the schools' scores.");
+        out_ += t("区县的推进得分为各校推进得分的平均值。", "The district's progress score is the mean of the schools' progress scores.");
         out_ += "</p>\n</section>\n";
         return;
     }
