@@ -362,11 +362,11 @@ void ReportWriter::score_section(double score, const ScoreParts* parts) {
 
 void ReportWriter::status_legend() {
     out_ += "<ul class=\"legend\">";
-    for (int s = 0; s < kTeacherStatusCount; ++s) {
+    for (TeacherStatus s : vocab::kStatusDrawOrder) {  // as the screen's legend
         out_ += "<li><span class=\"swatch\" style=\"background:";
-        out_ += status_colour(s);
+        out_ += status_colour(int(s));
         out_ += "\"></span>";
-        out_ += status_label(TeacherStatus(s), lang_);
+        out_ += status_label(s, lang_);
         out_ += "</li>";
     }
     out_ += "</ul>\n";
@@ -392,7 +392,9 @@ void ReportWriter::status_bars(const std::vector<const SchoolResult*>& schools) 
         int total = 0;
         for (int count : school->by_status) total += count;
         double x = label_w;
-        for (int st = 0; st < kTeacherStatusCount && total > 0; ++st) {
+        for (TeacherStatus status : vocab::kStatusDrawOrder) {  // as the screen's bars
+            const int st = int(status);
+            if (total == 0) break;
             int count = school->by_status[st];
             if (count == 0) continue;
             double w = bar_w * double(count) / total;

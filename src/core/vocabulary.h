@@ -121,6 +121,12 @@ constexpr Rgb text_weak{84, 96, 105};      // 提醒 (warning) chips, secondary 
 constexpr Rgb white{255, 255, 255};
 }  // namespace colour
 
+// The order statuses are drawn and listed in (bars, legends, on screen and on paper): done
+// first, then the ones that need attention.
+constexpr TeacherStatus kStatusDrawOrder[] = {TeacherStatus::excellent,   TeacherStatus::passed,
+                                              TeacherStatus::awaiting_review, TeacherStatus::in_progress,
+                                              TeacherStatus::not_started, TeacherStatus::not_met};
+
 Rgb status_colour(TeacherStatus s);
 Rgb status_text_colour(TeacherStatus s);  // readable text on status_colour
 Rgb grade_colour(Grade g, PointStatus st);

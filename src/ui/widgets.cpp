@@ -169,12 +169,9 @@ void status_stack(const std::array<int, kTeacherStatusCount>& counts, float widt
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::track);
-    // Order: done first, then the ones that need attention.
-    const TeacherStatus order[] = {TeacherStatus::excellent, TeacherStatus::passed, TeacherStatus::awaiting_review,
-                                   TeacherStatus::in_progress, TeacherStatus::not_started, TeacherStatus::not_met};
     float x = p.x;
     if (total > 0) {
-        for (TeacherStatus s : order) {
+        for (TeacherStatus s : vocab::kStatusDrawOrder) {
             int n = counts[size_t(s)];
             if (n == 0) continue;
             float w = width * float(n) / float(total);

@@ -192,6 +192,13 @@ TEST_CASE("vocabulary: the printed report's words and colours are the table's") 
                                        vocab::term(vocab::status_term(TeacherStatus(st)), lang) + "</li>";
             CHECK_MESSAGE(district.find(swatch) != std::string::npos, swatch);
         }
+        // …in the order the screen draws them (vocab::kStatusDrawOrder).
+        size_t previous = 0;
+        for (TeacherStatus st : vocab::kStatusDrawOrder) {
+            const size_t at = district.find(std::string("</span>") + vocab::term(vocab::status_term(st), lang) + "</li>");
+            CHECK(at > previous);
+            previous = at;
+        }
         // Rate cards.
         for (int r = 0; r < vocab::kRateCount; ++r)
             CHECK(district.find(std::string("<span class=\"label\">") + vocab::term(vocab::rate_term(r), lang) +
