@@ -181,7 +181,7 @@ void status_stack(const std::array<int, kTeacherStatusCount>& counts, float widt
     }
     ImGui::Dummy(ImVec2(width, height));
     if (total > 0 && ImGui::BeginItemTooltip()) {
-        for (TeacherStatus s : order) {
+        for (TeacherStatus s : vocab::kStatusDrawOrder) {
             legend_item(status_colour(s), format(tr(Str::fmt_status_count, lang), tr(status_label(s), lang),
                                                  counts[size_t(s)])
                                               .c_str());
