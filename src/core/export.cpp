@@ -8,7 +8,10 @@
 #include <unordered_map>
 
 #include "catalog.h"
+#include "counts.h"
+#include "summary_json.h"
 #include "utf8.h"
+#include "vocabulary.h"
 
 namespace it2 {
 
@@ -119,15 +122,10 @@ namespace {
 
 const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
-const char* status_label(TeacherStatus s, Lang lang) {
-    static constexpr const char* zh[] = {"优秀", "合格", "未达标", "待评审", "未开始", "学习中"};
-    static constexpr const char* en[] = {"Excellent", "Passed", "Not met", "Awaiting review", "Not started",
-                                         "In progress"};
-    return (lang == Lang::zh ? zh : en)[int(s)];
-}
-
-// Colours per status (same order as TeacherStatus), readable in greyscale print too.
-constexpr const char* kStatusColour[] = {"#1b7f3b", "#58b368", "#c0392b", "#e6a23c", "#9aa0a6", "#4a90d9"};
+// Words and colours are the vocabulary's (vocabulary.h), the same the screen shows.
+const char* status_label(TeacherStatus s, Lang lang) { return vocab::term(vocab::status_term(s), lang); }
+std::string status_colour(int s) { return vocab::css_hex(vocab::status_colour(TeacherStatus(s))); }
+const std::string kNeutral = vocab::css_hex(vocab::colour::neutral);  // 推进得分 bars, as on screen
 
 // Order for a list to chase: the most urgent first.
 constexpr TeacherStatus kChaseOrder[] = {TeacherStatus::not_met,     TeacherStatus::not_started,
@@ -149,28 +147,26 @@ std::string number(double v) {
 }
 
 struct RateRow {
-    const char* zh;
-    const char* en;
+    vocab::Term term;
     std::optional<double> Rates::*rate;
 };
 constexpr RateRow kRates[] = {
-    {"参训率", "Participation", &Rates::participation}, {"学时达标率", "Hours met", &Rates::hours},
-    {"提交率", "Submission", &Rates::submission},        {"合格率", "Pass", &Rates::pass},
-    {"优秀率", "Excellence", &Rates::excellence},
+    {vocab::Term::rate_participation, &Rates::participation}, {vocab::Term::rate_hours, &Rates::hours},
+    {vocab::Term::rate_submission, &Rates::submission},       {vocab::Term::rate_pass, &Rates::pass},
+    {vocab::Term::rate_excellence, &Rates::excellence},
 };
 
 struct PartRow {
-    const char* zh;
-    const char* en;
+    vocab::Term term;
     double ScoreParts::*points;
     double ScoreWeights::*weight;
 };
 constexpr PartRow kParts[] = {
-    {"组织与规划", "Organisation and plans", &ScoreParts::organisation, &ScoreWeights::organisation},
-    {"校本研修活动", "School-based activities", &ScoreParts::activities, &ScoreWeights::activities},
-    {"参训 × 学时达标", "Participation × hours", &ScoreParts::participation_hours, &ScoreWeights::participation_hours},
-    {"合格率", "Pass rate", &ScoreParts::pass, &ScoreWeights::pass},
-    {"优秀率", "Excellence rate", &ScoreParts::excellence, &ScoreWeights::excellence},
+    {vocab::Term::part_organisation, &ScoreParts::organisation, &ScoreWeights::organisation},
+    {vocab::Term::part_activities, &ScoreParts::activities, &ScoreWeights::activities},
+    {vocab::Term::part_participation_hours, &ScoreParts::participation_hours, &ScoreWeights::participation_hours},
+    {vocab::Term::part_pass, &ScoreParts::pass, &ScoreWeights::pass},
+    {vocab::Term::part_excellence, &ScoreParts::excellence, &ScoreWeights::excellence},
 };
 
 const char* kStyle = R"CSS(
@@ -203,17 +199,8 @@ svg { max-width: 100%; height: auto; } svg text { font-size: 12px; fill: #1f2328
 )CSS";
 
 
-const char* file_status_label(FileStatus s, Lang lang) {
-    static constexpr const char* zh[] = {"已加载", "部分加载", "已拒绝", "已被替换"};
-    static constexpr const char* en[] = {"Loaded", "Partly loaded", "Rejected", "Replaced"};
-    return (lang == Lang::zh ? zh : en)[int(s)];
-}
-
-const char* severity_label(Severity s, Lang lang) {
-    static constexpr const char* zh[] = {"文件错误", "记录跳过", "提醒"};
-    static constexpr const char* en[] = {"File error", "Record skipped", "Warning"};
-    return (lang == Lang::zh ? zh : en)[int(s)];
-}
+const char* file_status_label(FileStatus s, Lang lang) { return vocab::term(vocab::file_status_term(s), lang); }
+const char* severity_label(Severity s, Lang lang) { return vocab::term(vocab::severity_term(s), lang); }
 
 // Problems listed in full up to this many; beyond, the count says how many more there are.
 constexpr size_t kMaxProblemRows = 300;
@@ -246,9 +233,12 @@ private:
     void open_school_chart(const std::string& aria_label, size_t schools);
     // `<table>` with its caption and column headers (zh/en pairs), up to the opening `<tbody>`.
     struct Head {
+        Head(const char* zh_text, const char* en_text) : zh(zh_text), en(en_text) {}
+        Head(vocab::Term term) : zh(vocab::term(term, Lang::zh)), en(vocab::term(term, Lang::en)) {}  // NOLINT: implicit on purpose
         const char* zh;
         const char* en;
     };
+    const char* term(vocab::Term term) const { return vocab::term(term, lang_); }
     void open_table(const char* caption_zh, const char* caption_en, std::initializer_list<Head> heads,
                     const char* css_class = nullptr);
     void status_bars(const std::vector<const SchoolResult*>& schools);
@@ -271,7 +261,11 @@ void ReportWriter::begin(const std::string& title, const std::string& heading) {
     out_ += "<header>\n<h1>" + html_escape(heading) + "</h1>\n<p class=\"meta\">";
     out_ += t("数据截至 ", "As of ") + html_escape(s_.as_of);
     out_ += t(" · 已加载文件 ", " · files loaded: ") + std::to_string(s_.files.size());
-    out_ += t(" · 输入问题 ", " · input problems: ") + std::to_string(s_.problems.size());
+    const ProblemCounts problems = count_problems(s_.problems);  // the page's header counts the same way
+    char counted[96];
+    std::snprintf(counted, sizeof counted, vocab::term(vocab::Term::fmt_problems_in_files, lang_), problems.problems,
+                  problems.files_with_problems);
+    out_ += std::string(" · ") + counted;
     out_ += "</p>\n</header>\n<main>\n";
 }
 
@@ -318,7 +312,7 @@ void ReportWriter::rate_cards(const Rates& rates) {
     out_ += "</span><span class=\"value\">" + std::to_string(rates.teachers) + "</span></li>\n";
     for (const RateRow& r : kRates) {
         out_ += "<li><span class=\"label\">";
-        out_ += t(r.zh, r.en);
+        out_ += term(r.term);
         out_ += "</span><span class=\"value\">" + percent(rates.*(r.rate)) + "</span></li>\n";
     }
     out_ += "</ul>\n</section>\n";
@@ -326,11 +320,11 @@ void ReportWriter::rate_cards(const Rates& rates) {
 
 void ReportWriter::score_section(double score, const ScoreParts* parts) {
     out_ += "<section aria-labelledby=\"score\">\n<h2 id=\"score\">";
-    out_ += t("进度得分", "Progress score");
+    out_ += term(vocab::Term::score);
     out_ += "</h2>\n<p class=\"score\">" + fmt("%.1f", score) + " <small>/ 100</small></p>\n";
     if (!parts) {
         out_ += "<p>";
-        out_ += t("区县得分为各校得分的平均值。", "The district score is the mean of the schools' scores.");
+        out_ += t("区县的推进得分为各校推进得分的平均值。", "The district's progress score is the mean of the schools' progress scores.");
         out_ += "</p>\n</section>\n";
         return;
     }
@@ -346,11 +340,11 @@ void ReportWriter::score_section(double score, const ScoreParts* parts) {
     for (const PartRow& p : kParts) {
         double got = parts->*(p.points), weight = policy_.weights.*(p.weight);
         double fill = weight > 0 ? std::clamp(got / weight, 0.0, 1.0) : 0.0;
-        out_ += "<text x=\"0\" y=\"" + std::to_string(y + 16) + "\">" + html_escape(t(p.zh, p.en)) + "</text>";
+        out_ += "<text x=\"0\" y=\"" + std::to_string(y + 16) + "\">" + html_escape(term(p.term)) + "</text>";
         out_ += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
                 std::to_string(bar_w) + "\" height=\"16\" fill=\"#eef1f4\" stroke=\"#c9d1d9\"/>";
         out_ += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
-                fmt("%.1f", bar_w * fill) + "\" height=\"16\" fill=\"#4a90d9\"/>";
+                fmt("%.1f", bar_w * fill) + "\" height=\"16\" fill=\"" + kNeutral + "\"/>";
         out_ += "<text x=\"" + std::to_string(label_w + bar_w + 8) + "\" y=\"" + std::to_string(y + 16) + "\">" +
                 fmt("%.1f", got) + " / " + number(weight) + "</text>\n";
         y += row_h;
@@ -359,7 +353,7 @@ void ReportWriter::score_section(double score, const ScoreParts* parts) {
     open_table("得分构成", "Score parts", {{"项目", "Part"}, {"得分", "Points"}, {"满分", "Weight"}}, "narrow");
     for (const PartRow& p : kParts) {
         out_ += "<tr><th scope=\"row\">";
-        out_ += t(p.zh, p.en);
+        out_ += term(p.term);
         out_ += "</th><td class=\"num\">" + fmt("%.2f", parts->*(p.points)) + "</td><td class=\"num\">" +
                 number(policy_.weights.*(p.weight)) + "</td></tr>\n";
     }
@@ -368,11 +362,11 @@ void ReportWriter::score_section(double score, const ScoreParts* parts) {
 
 void ReportWriter::status_legend() {
     out_ += "<ul class=\"legend\">";
-    for (int s = 0; s < kTeacherStatusCount; ++s) {
+    for (TeacherStatus s : vocab::kStatusDrawOrder) {  // as the screen's legend
         out_ += "<li><span class=\"swatch\" style=\"background:";
-        out_ += kStatusColour[s];
+        out_ += status_colour(int(s));
         out_ += "\"></span>";
-        out_ += status_label(TeacherStatus(s), lang_);
+        out_ += status_label(s, lang_);
         out_ += "</li>";
     }
     out_ += "</ul>\n";
@@ -398,12 +392,14 @@ void ReportWriter::status_bars(const std::vector<const SchoolResult*>& schools) 
         int total = 0;
         for (int count : school->by_status) total += count;
         double x = label_w;
-        for (int st = 0; st < kTeacherStatusCount && total > 0; ++st) {
+        for (TeacherStatus status : vocab::kStatusDrawOrder) {  // as the screen's bars
+            const int st = int(status);
+            if (total == 0) break;
             int count = school->by_status[st];
             if (count == 0) continue;
             double w = bar_w * double(count) / total;
             out_ += "<rect x=\"" + fmt("%.1f", x) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" + fmt("%.1f", w) +
-                    "\" height=\"16\" fill=\"" + kStatusColour[st] + "\"><title>" +
+                    "\" height=\"16\" fill=\"" + status_colour(st) + "\"><title>" +
                     status_label(TeacherStatus(st), lang_) + " " + std::to_string(count) + "</title></rect>";
             x += w;
         }
@@ -417,15 +413,15 @@ void ReportWriter::status_bars(const std::vector<const SchoolResult*>& schools) 
 void ReportWriter::score_bars(const std::vector<const SchoolResult*>& schools) {
     const int label_w = kChartLabelW, bar_w = kChartBarW, row_h = kChartRowH;
     out_ += "<figure>\n<figcaption>";
-    out_ += t("各校进度得分", "Progress score by school");
+    out_ += t("各校推进得分", "Progress score by school");
     out_ += "</figcaption>\n";
-    open_school_chart(t("各校进度得分（详见下表）", "Progress score by school (see the table below)"), schools.size());
+    open_school_chart(t("各校推进得分（详见下表）", "Progress score by school (see the table below)"), schools.size());
     int y = 4;
     for (const SchoolResult* school : schools) {
         double score = std::clamp(school->score.total(), 0.0, 100.0);
         out_ += "<text x=\"0\" y=\"" + std::to_string(y + 15) + "\">" + html_escape(school->name) + "</text>";
         out_ += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
-                fmt("%.1f", bar_w * score / 100) + "\" height=\"16\" fill=\"#4a90d9\"/>";
+                fmt("%.1f", bar_w * score / 100) + "\" height=\"16\" fill=\"" + kNeutral + "\"/>";
         out_ += "<text x=\"" + std::to_string(label_w + bar_w + 6) + "\" y=\"" + std::to_string(y + 15) + "\">" +
                 fmt("%.1f", score) + "</text>\n";
         y += row_h;
@@ -435,9 +431,10 @@ void ReportWriter::score_bars(const std::vector<const SchoolResult*>& schools) {
 
 void ReportWriter::schools_table(const std::vector<const SchoolResult*>& schools) {
     open_table("各校进度（按得分排序）", "Schools (by score)",
-               {{"学校编号", "School id"}, {"学校名称", "School"}, {"批次", "Batches"}, {"教师", "Teachers"},
-                {"参训率", "Participation"}, {"学时达标率", "Hours met"}, {"提交率", "Submission"}, {"合格率", "Pass"},
-                {"优秀率", "Excellence"}, {"得分", "Score"}, {"临近截止", "At risk"}, {"逾期未达标", "Overdue"}});
+               {vocab::Term::col_school_id, vocab::Term::col_school, vocab::Term::col_batches, vocab::Term::col_teachers,
+                vocab::Term::rate_participation, vocab::Term::rate_hours, vocab::Term::rate_submission,
+                vocab::Term::rate_pass, vocab::Term::rate_excellence, vocab::Term::score, vocab::Term::at_risk,
+                vocab::Term::overdue});
     for (const SchoolResult* school : schools) {
         std::string batches;
         for (const std::string& b : school->batches) batches += (batches.empty() ? "" : ", ") + b;
@@ -463,12 +460,12 @@ void ReportWriter::teachers_table(const SchoolResult& school) {
         return rank(a->status) < rank(b->status);
     });
     open_table("教师名单（最需跟进的在前）", "Teachers (most urgent first)",
-               {{"教师编号", "Teacher id"}, {"姓名", "Name"}, {"学科", "Subject"}, {"批次", "Batch"}, {"状态", "Status"},
-                {"在线学时", "Online hours"}, {"实践学时", "Practice hours"}, {"合格能力点", "Points passed"},
-                {"优秀能力点", "Points excellent"}, {"维度", "Dimensions"}, {"还差", "Still missing"}});
+               {vocab::Term::col_teacher_id, vocab::Term::col_name, vocab::Term::col_subject, vocab::Term::col_batch,
+                vocab::Term::col_status, vocab::Term::col_online, vocab::Term::col_practice,
+                vocab::Term::col_passed_points, vocab::Term::col_excellent_points, vocab::Term::col_dimensions,
+                vocab::Term::col_missing});
     for (const TeacherResult* r : rows) {
-        std::string missing;
-        for (const Missing& m : r->missing) missing += (missing.empty() ? "" : t("；", "; ")) + describe(m, lang_);
+        const std::string missing = missing_text(*r, lang_);  // as the CSV and the screen write it
         out_ += "<tr><td>" + html_escape(r->id) + "</td><th scope=\"row\">" + html_escape(r->name) + "</th><td>" +
                 html_escape(r->subject) +
                 "</td><td>" + html_escape(r->batch) + "</td><td>" + status_label(r->status, lang_) +
@@ -493,7 +490,7 @@ void ReportWriter::files_section(const std::string* school_id) {
     out_ += "<section class=\"page\" aria-labelledby=\"files\">\n<h2 id=\"files\">";
     out_ += t("数据文件与输入问题", "Data files and input problems");
     out_ += "</h2>\n";
-    open_table("数据文件", "Data files", {{"文件", "File"}, {"状态", "Status"}, {"问题数", "Problems"}});
+    open_table("数据文件", "Data files", {{"文件", "File"}, vocab::Term::col_status, {"问题数", "Problems"}});
     // Problems by file name in one pass (not one pass per file: 2,000 files × their problems).
     std::unordered_map<std::string_view, std::vector<const Problem*>> problems_of;
     for (const Problem& p : s_.problems) problems_of[p.file].push_back(&p);
@@ -584,8 +581,9 @@ std::string ReportWriter::school(const std::string& id) {
         for (const std::string& b : school->batches) batches += (batches.empty() ? "" : ", ") + b;
         out_ += html_escape(batches);
     }
-    out_ += t(" · 校本研修活动 ", " · school activities: ") + std::to_string(school->activities);
-    out_ += t(" · 组织与规划材料 ", " · plans and team: ") + std::to_string(school->deliverables) + "/3</p>\n";
+    out_ += std::string(" · ") + term(vocab::Term::part_activities) + " " + std::to_string(school->activities);
+    out_ += std::string(" · ") + term(vocab::Term::part_organisation) + " " + std::to_string(school->deliverables) +
+            "/3</p>\n";
     rate_cards(school->rates);
     score_section(school->score.total(), &school->score);
     out_ += "<section class=\"page\" aria-labelledby=\"teachers\">\n<h2 id=\"teachers\">";

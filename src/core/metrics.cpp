@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <map>
 
+#include "vocabulary.h"
+
 namespace it2 {
 
 // ---- names ----------------------------------------------------------------------------------
@@ -17,12 +19,7 @@ const char* teacher_status_key(TeacherStatus s) {
     return kKeys[int(s)];
 }
 
-const char* teacher_status_name(TeacherStatus s, Lang lang) {
-    static constexpr const char* kZh[] = {"优秀", "合格", "未达标", "待评审", "未开始", "学习中"};
-    static constexpr const char* kEn[] = {"Excellent",       "Passed",      "Not met",
-                                          "Awaiting review", "Not started", "In progress"};
-    return (lang == Lang::zh ? kZh : kEn)[int(s)];
-}
+const char* teacher_status_name(TeacherStatus s, Lang lang) { return vocab::term(vocab::status_term(s), lang); }
 
 // ---- describe(Missing) ----------------------------------------------------------------------
 
@@ -97,25 +94,34 @@ std::string describe(const Missing& m, Lang lang) {
                         n);
         }
         case Missing::Kind::points: {
-            std::string n = format_count(m.amount);
-            return fill(zh ? "还需 {0} 个合格能力点"
-                           : (n == "1" ? "Needs {0} more passed point" : "Needs {0} more passed points"),
-                        n);
-        }
-        case Missing::Kind::dimension:
-            return fill(zh ? "还需 1 个\"{0}\"维度的能力点" : "Needs 1 passed point in the \"{0}\" dimension",
-                        dimension_name(m.dimension, lang));
-        case Missing::Kind::dimensions: {
-            std::string n = format_count(m.amount);
-            if (popcount(m.dimension_options) < std::lround(m.amount))
-                return fill(zh ? "还需覆盖 {0} 个新维度，但允许的环境中已没有足够的维度可选"
-                               : "Needs {0} more dimensions, but the allowed environments cannot provide them",
+            // One sentence with the total, then the condition on some of them: "还需 3 个…；还需 3 个
+            // 新维度的…" read as six points.
+            const long total = std::lround(m.amount), fresh = m.new_dimensions;
+            const std::string n = format_count(m.amount), k = std::to_string(fresh);
+            std::string text;
+            if (fresh <= 0)
+                return fill(zh ? "还需 {0} 个合格能力点"
+                               : (total == 1 ? "Needs {0} more passed point" : "Needs {0} more passed points"),
                             n);
-            return fill(zh ? "还需 {0} 个新维度的能力点（可选：{1}）"
-                           : (n == "1" ? "Needs a passed point in {0} more dimension (choose from: {1})"
-                                       : "Needs passed points in {0} more dimensions (choose from: {1})"),
-                        n, dimension_list(m.dimension_options, lang));
+            if (fresh >= total)
+                text = fill(zh ? (total == 1 ? "还需 1 个合格能力点，须属于新的维度" : "还需 {0} 个合格能力点，分别属于 {0} 个不同的新维度")
+                               : (total == 1 ? "Needs 1 more passed point, in a dimension not covered yet"
+                                             : "Needs {0} more passed points, each in a different dimension not covered yet"),
+                            n);
+            else
+                text = fill(zh ? (fresh == 1 ? "还需 {0} 个合格能力点，其中至少 1 个属于新的维度"
+                                             : "还需 {0} 个合格能力点，其中至少 {1} 个分别属于不同的新维度")
+                               : (fresh == 1 ? "Needs {0} more passed points, at least 1 of them in a dimension not covered yet"
+                                             : "Needs {0} more passed points, at least {1} of them each in a different dimension not covered yet"),
+                            n, k);
+            const bool exact = popcount(m.dimension_options) == fresh;
+            return text + fill(zh ? (exact ? "（即：{0}）" : "（可选：{0}）") : (exact ? " (namely: {0})" : " (choose from: {0})"),
+                               dimension_list(m.dimension_options, lang));
         }
+        case Missing::Kind::dimensions:
+            return fill(zh ? "还需覆盖 {0} 个新维度，但允许的环境中已没有足够的维度可选"
+                           : "Needs {0} more dimensions, but the allowed environments cannot provide them",
+                        format_count(m.amount));
         case Missing::Kind::required_point: {
             std::string code = m.point >= 0 && m.point < kPointCount ? catalog()[m.point].code : "?";
             return fill(zh ? "必修能力点 {0} 尚未合格" : "Required point {0} not yet passed", code);
@@ -157,30 +163,29 @@ std::vector<Missing> missing_for(const Teacher& t, const Policy& policy, int pas
         policy.total_min - std::max(t.online, policy.online_min) - std::max(t.practice, policy.practice_min);
     if (total_short > 0) add(Missing::Kind::total_hours, total_short);
 
-    if (passed_points < policy.min_passed) add(Missing::Kind::points, policy.min_passed - passed_points);
-
-    const int dims = popcount(passed_dims);
-    if (dims < policy.min_dimensions) {
-        const int needed = policy.min_dimensions - dims;
-        uint8_t options = 0;  // uncovered dimensions that an allowed environment offers
-        for (int i = 0; i < kPointCount; ++i)
-            if (env_counts(policy, i)) options |= uint8_t(1u << int(catalog()[i].dimension));
-        options &= uint8_t(~passed_dims);
-        if (popcount(options) == needed) {
-            for (int d = 0; d < kDimensionCount; ++d) {
-                if (!(options & (1u << d))) continue;
-                Missing m{};
-                m.kind = Missing::Kind::dimension;
-                m.dimension = Dimension(d);
-                out.push_back(m);
-            }
-        } else {
-            Missing m{};
-            m.kind = Missing::Kind::dimensions;
-            m.amount = needed;
-            m.dimension_options = options;
-            out.push_back(m);
-        }
+    // Points and dimensions as one item: each new point adds at most one new dimension, so the
+    // total is the larger need, and that many of them must be in distinct new dimensions.
+    const int points_needed = std::max(0, policy.min_passed - passed_points);
+    const int dims_needed = std::max(0, policy.min_dimensions - popcount(passed_dims));
+    uint8_t options = 0;  // uncovered dimensions that an allowed environment offers
+    for (int i = 0; i < kPointCount; ++i)
+        if (env_counts(policy, i)) options |= uint8_t(1u << int(catalog()[i].dimension));
+    options &= uint8_t(~passed_dims);
+    const bool dims_possible = popcount(options) >= dims_needed;
+    if (points_needed > 0 || (dims_needed > 0 && dims_possible)) {
+        Missing m{};
+        m.kind = Missing::Kind::points;
+        m.amount = std::max(points_needed, dims_possible ? dims_needed : 0);
+        m.new_dimensions = dims_possible ? dims_needed : 0;
+        m.dimension_options = m.new_dimensions > 0 ? options : 0;
+        out.push_back(m);
+    }
+    if (dims_needed > 0 && !dims_possible) {
+        Missing m{};
+        m.kind = Missing::Kind::dimensions;
+        m.amount = dims_needed;
+        m.dimension_options = options;
+        out.push_back(m);
     }
 
     for (int required : policy.required) {

@@ -28,7 +28,7 @@ namespace it2 {
 enum class TeacherStatus : uint8_t { excellent, passed, not_met, awaiting_review, not_started, in_progress };
 constexpr int kTeacherStatusCount = 6;
 const char* teacher_status_key(TeacherStatus s);  // "excellent", "passed", …
-const char* teacher_status_name(TeacherStatus s, Lang lang);  // 优秀 / Excellent, 未达标 / Not met, …
+const char* teacher_status_name(TeacherStatus s, Lang lang);  // the vocabulary's term (vocabulary.h)
 
 // One thing a teacher still needs in order to pass, rendered by describe().
 struct Missing {
@@ -36,19 +36,19 @@ struct Missing {
         online_hours,    // amount = hours still missing
         practice_hours,  // amount = hours still missing
         total_hours,     // amount = hours still missing (beyond the two above)
-        points,          // amount = passed points still missing
-        dimension,       // dimension = a dimension no passed point covers yet
-        dimensions,      // amount = dimensions still missing (when more than the listed ones)
+        points,          // amount = passed points still missing in all; new_dimensions of them must
+                         // each add a dimension not covered yet (one item, so the total reads once)
+        dimensions,      // amount = dimensions still missing when the allowed environments lack them
         required_point,  // point = a required point not yet passed
     };
     Kind kind;
     double amount = 0;
     int point = -1;
-    Dimension dimension = Dimension::analysis;
-    uint8_t dimension_options = 0;  // `dimensions`: bit d set = dimension d can still be added
+    int new_dimensions = 0;         // `points`: how many of them must be in distinct new dimensions
+    uint8_t dimension_options = 0;  // bit d set = dimension d can still be added
 };
 
-// 实践学时还差 4.5 学时 / 4.5 practice hours still missing.
+// 实践学时还差 4.5 学时 / 4.5 practice hours still missing; 还需 2 个合格能力点，其中至少 1 个属于新的维度.
 std::string describe(const Missing& m, Lang lang);
 
 struct TeacherResult {

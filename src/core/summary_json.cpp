@@ -8,7 +8,9 @@
 #include <vector>
 
 
+#include "counts.h"
 #include "export.h"
+#include "vocabulary.h"
 
 namespace it2 {
 
@@ -94,6 +96,19 @@ std::string pad(const std::string& text, size_t width, bool right_align) {
 }
 
 }  // namespace
+
+// The columns of `it2 summarize --csv` and of --table, in order (vocabulary.h has their words).
+constexpr vocab::Term kCsvColumns[] = {
+    vocab::Term::col_teacher_id,    vocab::Term::col_name,         vocab::Term::col_subject,
+    vocab::Term::col_school_id,     vocab::Term::col_school,       vocab::Term::col_batch,
+    vocab::Term::col_status,        vocab::Term::col_online,       vocab::Term::col_practice,
+    vocab::Term::col_passed_points, vocab::Term::col_excellent_points, vocab::Term::col_dimensions,
+    vocab::Term::col_missing};
+constexpr vocab::Term kTableColumns[] = {
+    vocab::Term::col_school_id,      vocab::Term::col_school,      vocab::Term::col_batches,
+    vocab::Term::col_teachers,       vocab::Term::rate_participation, vocab::Term::rate_hours,
+    vocab::Term::rate_submission,    vocab::Term::rate_pass,       vocab::Term::rate_excellence,
+    vocab::Term::score,              vocab::Term::at_risk,         vocab::Term::overdue};
 
 std::string missing_text(const TeacherResult& t, Lang lang) {
     std::string out;
@@ -194,12 +209,9 @@ std::string summary_json(const Summary& s, Lang lang) {
 
 std::string summary_csv(const Summary& s, Lang lang, bool excel_safe) {
     const bool zh = lang == Lang::zh;
-    const std::vector<std::string> header =
-        zh ? std::vector<std::string>{"教师编号", "姓名", "学科", "学校编号", "学校", "批次", "状态", "在线学时", "实践学时",
-                                      "合格能力点", "优秀能力点", "覆盖维度", "还缺什么"}
-           : std::vector<std::string>{"teacher_id", "name", "subject", "school_id", "school", "batch", "status",
-                                      "online_hours", "practice_hours", "passed_points", "excellent_points",
-                                      "dimensions", "missing"};
+    // Chinese: the vocabulary's labels; English: its machine keys (teacher_id, …) for scripts.
+    std::vector<std::string> header;
+    for (vocab::Term column : kCsvColumns) header.push_back(zh ? vocab::term(column, lang) : vocab::column_key(column));
     std::vector<std::vector<std::string>> rows;
     rows.reserve(s.teachers.size());
     for (const TeacherResult& t : s.teachers) {
@@ -217,11 +229,8 @@ std::string summary_csv(const Summary& s, Lang lang, bool excel_safe) {
 std::string summary_table(const Summary& s, Lang lang) {
     const bool zh = lang == Lang::zh;
     std::vector<std::vector<std::string>> rows;
-    rows.push_back(zh ? std::vector<std::string>{"学校编号", "学校", "批次", "教师", "参训率", "学时达标率", "提交率",
-                                                 "合格率", "优秀率", "得分", "临近截止", "逾期"}
-                      : std::vector<std::string>{"School id", "School", "Batches", "Teachers", "Participation",
-                                                 "Hours", "Submission", "Pass", "Excellence", "Score", "At risk",
-                                                 "Overdue"});
+    rows.emplace_back();
+    for (vocab::Term column : kTableColumns) rows.back().push_back(vocab::term(column, lang));
     auto score_text = [](double score) {
         char text[32];
         std::snprintf(text, sizeof text, "%.1f", score);
@@ -236,7 +245,7 @@ std::string summary_table(const Summary& s, Lang lang) {
                         score_text(school.score.total()), std::to_string(school.at_risk),
                         std::to_string(school.overdue)});
     }
-    rows.push_back({zh ? "全区" : "District", "", "", std::to_string(s.district.teachers), percent(s.district.participation),
+    rows.push_back({vocab::term(vocab::Term::district, lang), "", "", std::to_string(s.district.teachers), percent(s.district.participation),
                     percent(s.district.hours), percent(s.district.submission), percent(s.district.pass),
                     percent(s.district.excellence), score_text(s.district_score), std::to_string(s.at_risk),
                     std::to_string(s.overdue)});
@@ -251,7 +260,7 @@ std::string summary_table(const Summary& s, Lang lang) {
     char title[160];
     std::snprintf(title, sizeof title,
                   zh ? "截至 %s：%zu 所学校，%d 名教师\n" : "As of %s: %zu schools, %d teachers\n", s.as_of.c_str(),
-                  s.schools.size(), s.district.teachers);
+                  size_t(school_count(s)), teacher_count(s));
     std::string out = title;
     auto add_row = [&](const std::vector<std::string>& row) {
         std::string line;

@@ -140,10 +140,8 @@ void schools_table(Dashboard& d) {
 }
 
 void status_legend(const Dashboard& d) {
-    const TeacherStatus order[] = {TeacherStatus::excellent, TeacherStatus::passed, TeacherStatus::awaiting_review,
-                                   TeacherStatus::in_progress, TeacherStatus::not_started, TeacherStatus::not_met};
     bool first = true;
-    for (TeacherStatus s : order) {
+    for (TeacherStatus s : vocab::kStatusDrawOrder) {
         const char* label = tr(status_label(s), d.lang);
         if (!first) flow(ImGui::CalcTextSize(label).x + ImGui::GetTextLineHeight());
         first = false;

@@ -22,9 +22,7 @@ void draw_help_view(Dashboard& d) {
     ImGui::SeparatorText(tr(Str::help_score_heading, lang));
     paragraph(Str::help_score);
     ImGui::SeparatorText(tr(Str::help_colours_heading, lang));
-    const TeacherStatus order[] = {TeacherStatus::excellent, TeacherStatus::passed, TeacherStatus::not_met,
-                                   TeacherStatus::awaiting_review, TeacherStatus::in_progress, TeacherStatus::not_started};
-    for (TeacherStatus s : order) legend_item(status_colour(s), tr(status_label(s), lang));
+    for (TeacherStatus s : vocab::kStatusDrawOrder) legend_item(status_colour(s), tr(status_label(s), lang));
     legend_item(colour::at_risk, tr(Str::help_colour_at_risk, lang));
     legend_item(colour::neutral, tr(Str::help_colour_neutral, lang));
     ImGui::SeparatorText(tr(Str::help_privacy_heading, lang));

@@ -18,16 +18,7 @@ Str severity_label(Severity s) {
     return Str::severity_warning;
 }
 
-ImU32 severity_colour(Severity s) {
-    // Errors lose a file (red, as every loss); records lose one record (brown); warnings keep
-    // everything (grey). Neither brown nor grey is a teacher status colour.
-    switch (s) {
-        case Severity::error: return colour::failed;
-        case Severity::record: return IM_COL32(121, 85, 72, 255);
-        case Severity::warning: return colour::text_weak;
-    }
-    return colour::neutral;
-}
+ImU32 severity_colour(Severity s) { return im_colour(vocab::severity_colour(s)); }
 
 void files_list(const Dashboard& d) {
     const Lang lang = d.lang;

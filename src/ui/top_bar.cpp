@@ -40,7 +40,7 @@ void draw_top_bar(Dashboard& d) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(loaded.c_str());
     if (d.files_with_problems > 0) {
-        std::string link = format(tr(Str::fmt_files_with_problems, lang), d.files_with_problems);
+        std::string link = format(tr(Str::fmt_files_with_problems, lang), d.problem_count(), d.files_with_problems);
         flow(ImGui::CalcTextSize(link.c_str()).x);
         ImGui::PushStyleColor(ImGuiCol_TextLink, colour::failed);
         if (ImGui::TextLink(link.c_str())) d.view = View::problems;
@@ -90,7 +90,7 @@ void draw_top_bar(Dashboard& d) {
             d.actions.save_file(tr(Str::export_file_name, d.lang), summary_csv(d.summary, d.lang), "text/csv");
         };
     }
-    const char* files_label = d.lang == Lang::zh ? "文件管理" : "Files";
+    const char* files_label = tr(Str::files_window_title, d.lang);
     if (narrow()) {
         // Phone: the file actions live in one menu to keep the top bar short.
         const char* menu = tr(Str::file_menu, lang);

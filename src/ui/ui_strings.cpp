@@ -1,14 +1,84 @@
-// The UI text tables. Each entry names its Str, and a compile-time check makes sure every
-// table lists every Str exactly once and in enum order.
+// The UI text tables. Each entry names its Str; a compile-time check makes sure every Str is
+// listed exactly once: in both language tables (in enum order), or in kFromVocabulary. Terms the
+// CSV, the printed report and the CLI also show (statuses, grades, score parts, rates,
+// severities, column labels) are not written here: kFromVocabulary names the core vocabulary's
+// term (core/vocabulary.h) instead.
 #include "ui_strings.h"
+
+#include <array>
+#include <iterator>
+
+#include "vocabulary.h"
 
 namespace it2::ui {
 
 namespace {
 
+using vocab::Term;
+
 struct Entry {
     Str id;
     const char* text;
+};
+
+// Strs that show a vocabulary term: the CSV, the printed report and the CLI use the same words.
+struct FromVocabulary {
+    Str id;
+    Term term;
+};
+constexpr FromVocabulary kFromVocabulary[] = {
+    {Str::col_at_risk, Term::at_risk},
+    {Str::col_batches, Term::col_batches},
+    {Str::col_excellence, Term::rate_excellence},
+    {Str::col_file_status, Term::col_status},
+    {Str::col_flag, Term::col_flag},
+    {Str::col_hours_rate, Term::rate_hours},
+    {Str::col_missing, Term::col_missing},
+    {Str::col_name, Term::col_name},
+    {Str::col_online, Term::col_online},
+    {Str::col_overdue, Term::overdue},
+    {Str::col_participation, Term::rate_participation},
+    {Str::col_pass, Term::rate_pass},
+    {Str::col_practice, Term::col_practice},
+    {Str::col_school, Term::col_school},
+    {Str::col_score, Term::score},
+    {Str::col_stage, Term::col_stage},
+    {Str::col_status, Term::col_status},
+    {Str::col_status_short, Term::col_status},
+    {Str::col_subject, Term::col_subject},
+    {Str::col_submission, Term::rate_submission},
+    {Str::col_teachers, Term::col_teachers},
+    {Str::file_loaded, Term::file_loaded},
+    {Str::file_partial, Term::file_partial},
+    {Str::file_rejected, Term::file_rejected},
+    {Str::file_replaced, Term::file_replaced},
+    {Str::flag_at_risk, Term::at_risk},
+    {Str::flag_overdue, Term::overdue},
+    {Str::fmt_files_with_problems, Term::fmt_problems_in_files},
+    {Str::grade_excellent, Term::grade_excellent},
+    {Str::grade_fail, Term::grade_fail},
+    {Str::grade_pass, Term::grade_pass},
+    {Str::part_activities, Term::part_activities},
+    {Str::part_excellence, Term::part_excellence},
+    {Str::part_organisation, Term::part_organisation},
+    {Str::part_participation_hours, Term::part_participation_hours},
+    {Str::part_pass, Term::part_pass},
+    {Str::point_selected, Term::point_selected},
+    {Str::point_submitted, Term::point_submitted},
+    {Str::rate_excellence, Term::rate_excellence},
+    {Str::rate_hours, Term::rate_hours},
+    {Str::rate_participation, Term::rate_participation},
+    {Str::rate_pass, Term::rate_pass},
+    {Str::rate_submission, Term::rate_submission},
+    {Str::severity_error, Term::severity_error},
+    {Str::severity_record, Term::severity_record},
+    {Str::severity_warning, Term::severity_warning},
+    {Str::status_awaiting, Term::status_awaiting},
+    {Str::status_excellent, Term::status_excellent},
+    {Str::status_in_progress, Term::status_in_progress},
+    {Str::status_not_met, Term::status_not_met},
+    {Str::status_not_started, Term::status_not_started},
+    {Str::status_passed, Term::status_passed},
 };
 
 constexpr Entry kZh[] = {
@@ -24,49 +94,28 @@ constexpr Entry kZh[] = {
     {Str::as_of_tooltip, "按这一天判断批次是否已结束、谁临期；格式 2022-11-01"},
     {Str::at_risk_only, "只看临期/逾期"},
     {Str::col_activity_hours, "学时"},
-    {Str::col_at_risk, "临期"},
-    {Str::col_batches, "批次"},
     {Str::col_chosen, "选择人数"},
     {Str::col_date, "日期"},
     {Str::col_dimension, "维度"},
     {Str::col_environment, "环境"},
     {Str::col_environment_short, "环境"},
-    {Str::col_excellence, "优秀率"},
     {Str::col_file, "文件"},
-    {Str::col_file_status, "状态"},
-    {Str::col_flag, "提醒"},
     {Str::col_grade, "结果"},
-    {Str::col_hours_rate, "学时达标"},
     {Str::col_items, "成果与评定"},
     {Str::col_line, "行"},
     {Str::col_column, "列"},
     {Str::col_line_column, "行:列"},
     {Str::col_message, "问题"},
-    {Str::col_missing, "还缺什么"},
-    {Str::col_name, "姓名"},
-    {Str::col_online, "在线学时"},
-    {Str::col_overdue, "逾期"},
     {Str::col_participants, "人数"},
-    {Str::col_participation, "参训率"},
-    {Str::col_pass, "合格率"},
     {Str::col_point, "能力点"},
     {Str::col_pointer, "位置"},
     {Str::col_points, "能力点"},
-    {Str::col_practice, "实践学时"},
     {Str::col_problem_count, "问题数"},
     {Str::col_reviewed, "评审日期"},
     {Str::col_role, "岗位"},
-    {Str::col_school, "学校"},
-    {Str::col_score, "得分"},
     {Str::col_severity, "级别"},
-    {Str::col_stage, "学段"},
-    {Str::col_status, "状态"},
     {Str::col_status_mix, "教师状态"},
-    {Str::col_status_short, "状态"},
-    {Str::col_subject, "学科"},
-    {Str::col_submission, "提交率"},
     {Str::col_submitted, "提交日期"},
-    {Str::col_teachers, "教师"},
     {Str::col_title, "活动"},
     {Str::computing, "正在汇总 %d 名教师的数据……"},
     {Str::copy_table, "复制表格"},
@@ -80,13 +129,8 @@ constexpr Entry kZh[] = {
     {Str::env_not_counted, "（此环境不计入）"},
     {Str::export_csv, "导出"},
     {Str::export_file_name, "提升工程2.0-教师明细.csv"},
-    {Str::file_loaded, "已加载"},
     {Str::file_menu, "文件…"},
-    {Str::file_partial, "部分加载"},
-    {Str::file_rejected, "未加载"},
-    {Str::file_replaced, "已被替换"},
-    {Str::flag_at_risk, "临期"},
-    {Str::flag_overdue, "逾期"},
+    {Str::files_window_title, "文件管理"},
     {Str::fmt_activities_heading, "校本研修活动（%d 次）"},
     {Str::fmt_activities_of, "%d / %.0f 次活动"},
     {Str::fmt_back_to_school, "< 返回 %s"},
@@ -95,9 +139,8 @@ constexpr Entry kZh[] = {
     {Str::fmt_date_range, "（%s 至 %s）"},
     {Str::fmt_deliverables, "已有 %d / 3 项"},
     {Str::fmt_detail_gain, "%s；还可得 %.1f 分"},
-    {Str::fmt_district_heading, "全区 %d 所学校，%d 名教师，学校平均得分 %.1f"},
+    {Str::fmt_district_heading, "全区 %d 所学校，%d 名教师，学校平均推进得分 %.1f"},
     {Str::fmt_files_heading, "已加载的文件（%d 个）"},
-    {Str::fmt_files_with_problems, "%d 个文件有问题"},
     {Str::fmt_hours_of, "%.1f / %.0f"},
     {Str::fmt_item_grade, "%s：%s"},
     {Str::fmt_loaded, "学校 %d 所 · 教师 %d 人 · 批次 %d 个 · 文件 %d 个"},
@@ -125,17 +168,14 @@ constexpr Entry kZh[] = {
     {Str::fmt_teacher_line, "编号 %s · %s · %s · %s · %s%s"},
     {Str::fmt_two_rates, "参训 %s × 学时 %s"},
     {Str::fmt_weights_sum, "权重合计 %.1f 分（通常为 100）"},
-    {Str::grade_excellent, "优秀"},
-    {Str::grade_fail, "不合格"},
-    {Str::grade_pass, "合格"},
     {Str::heat_map_heading, "已通过能力点：环境 × 维度"},
     {Str::help_colour_at_risk, "临期：批次将在规定天数内结束而尚未合格"},
-    {Str::help_colour_neutral, "深灰：得分和一般数量"},
+    {Str::help_colour_neutral, "深灰：推进得分和一般数量"},
     {Str::help_colours_heading, "颜色的含义（全站统一）"},
     {Str::help_files,
      "每所学校每个批次一个 UTF-8 编码的 JSON 文件，\"format\" 为 \"it2-batch\"，\"version\" 为 1。\n"
      "· school：id 和 name 必填；stage（学段）、environment（A/B/C）、deliverables（管理团队、发展规划、研修方案：填日期或 true）可选。\n"
-     "· batch：id 必填；name、start、end（YYYY-MM-DD）可选。end 早于统计日期且未合格的教师记为不合格（逾期）。\n"
+     "· batch：id 必填；name、start、end（YYYY-MM-DD）可选。end 早于统计日期且未合格的教师记为未达标（逾期未达标）。\n"
      "· activities：校本研修活动，每条需要 date，可有 title、hours、participants。\n"
      "· teachers：每位教师需要 id 和 name（id 在全区唯一），可有 subject、role、hours.online、hours.practice，"
      "以及 points：code（A1–A13、B1–B10、C1–C7）、status（selected / submitted / graded）、grade（优秀 / 合格 / 不合格）、"
@@ -168,7 +208,11 @@ constexpr Entry kZh[] = {
     {Str::help_start_heading, "一分钟上手"},
     {Str::help_status,
      "教师状态按以下顺序判断：优秀（合格且至少有规定个数的能力点为优秀）→ 合格（学时和能力点都达到要求）→ "
-     "不合格（批次已结束仍未合格）→ 待评审（有能力点已提交、等待评审）→ 未开始（没有学时也没有提交）→ 学习中（其他情况）。"},
+     "未达标（批次已结束仍未合格）→ 待评审（有能力点已提交、等待评审）→ 未开始（没有学时也没有提交）→ 学习中（其他情况）。\n"
+     "用词：“不合格”只指一个能力点的评定结果（优秀 / 合格 / 不合格）；教师的总体状态不说“不合格”，"
+     "批次结束仍未合格的教师是“未达标”，学校表里这些教师的人数一栏叫“逾期未达标”。"
+     "“临期”指批次将在规定天数内结束而教师尚未合格。“记录跳过”指文件里有一条记录有错、被跳过，文件其余部分照常载入。"
+     "学校的得分在所有页面、导出表格和打印报告中都叫“推进得分”。"},
     {Str::help_status_heading, "教师状态"},
     {Str::hours_heading, "学时"},
     {Str::hours_online, "在线学时"},
@@ -193,25 +237,13 @@ constexpr Entry kZh[] = {
     {Str::nothing_missing, "已达到合格要求"},
     {Str::open_files, "打开文件"},
     {Str::open_folder, "打开文件夹"},
-    {Str::part_activities, "校本研修活动"},
-    {Str::part_excellence, "优秀率"},
-    {Str::part_organisation, "组织与方案"},
-    {Str::part_participation_hours, "参训与学时"},
-    {Str::part_pass, "合格率"},
     {Str::point_graded, "已评审"},
-    {Str::point_selected, "未提交"},
-    {Str::point_submitted, "待评审"},
     {Str::policy_file_name, "it2-规则.json"},
     {Str::present, "有"},
     {Str::print_report, "打印报告"},
     {Str::problem_opens_teacher, "点击查看这位教师"},
     {Str::progress_empty, "还没有带评审日期的合格教师。"},
     {Str::progress_heading, "累计合格人数（按评审日期，分批次）"},
-    {Str::rate_excellence, "优秀率"},
-    {Str::rate_hours, "学时达标率"},
-    {Str::rate_participation, "参训率"},
-    {Str::rate_pass, "合格率"},
-    {Str::rate_submission, "提交率"},
     {Str::required_point, "（必修）"},
     {Str::reset_policy, "恢复默认规则"},
     {Str::rule_activities_per_batch, "每批次活动次数目标"},
@@ -239,22 +271,13 @@ constexpr Entry kZh[] = {
     {Str::scope_schools, "学校"},
     {Str::search_school_hint, "搜索学校名称或编号"},
     {Str::search_teacher_hint, "搜索姓名或编号"},
-    {Str::severity_error, "文件错误"},
-    {Str::severity_record, "记录错误"},
-    {Str::severity_warning, "提醒"},
-    {Str::status_awaiting, "待评审"},
-    {Str::status_excellent, "优秀"},
-    {Str::status_in_progress, "学习中"},
-    {Str::status_not_met, "不合格"},
-    {Str::status_not_started, "未开始"},
-    {Str::status_passed, "合格"},
     {Str::teachers_heading, "教师"},
     {Str::text_larger, "A+"},
     {Str::text_size_tooltip, "调整字号"},
     {Str::text_smaller, "A−"},
     {Str::today, "今天"},
-    {Str::tsv_schools_header, "学校编号\t学校\t学段\t批次\t教师数\t参训率\t学时达标率\t提交率\t合格率\t优秀率\t得分\t临期\t逾期"},
-    {Str::tsv_teachers_header, "教师编号\t姓名\t学校\t批次\t学科\t在线学时\t实践学时\t总学时\t已通过能力点\t状态\t提醒\t还缺什么"},
+    {Str::tsv_schools_header, "学校编号\t学校\t学段\t批次\t教师\t参训率\t学时达标率\t提交率\t合格率\t优秀率\t推进得分\t临期\t逾期未达标"},
+    {Str::tsv_teachers_header, "教师编号\t姓名\t学校\t批次\t学科\t在线学时\t实践学时\t总学时\t合格能力点\t状态\t提醒\t还缺什么"},
     {Str::view_capability, "能力点分析"},
     {Str::view_district, "区县总览"},
     {Str::view_help, "帮助"},
@@ -282,49 +305,28 @@ constexpr Entry kEn[] = {
     {Str::as_of_tooltip, "Decides whether a batch has ended and who is at risk; format 2022-11-01"},
     {Str::at_risk_only, "At risk / overdue only"},
     {Str::col_activity_hours, "Hours"},
-    {Str::col_at_risk, "At risk"},
-    {Str::col_batches, "Batches"},
     {Str::col_chosen, "Chose it"},
     {Str::col_date, "Date"},
     {Str::col_dimension, "Dimension"},
     {Str::col_environment, "Environment"},
     {Str::col_environment_short, "Env."},
-    {Str::col_excellence, "Excellent"},
     {Str::col_file, "File"},
-    {Str::col_file_status, "Status"},
-    {Str::col_flag, "Flag"},
     {Str::col_grade, "Result"},
-    {Str::col_hours_rate, "Hours"},
     {Str::col_items, "Items and grades"},
     {Str::col_line, "Line"},
     {Str::col_column, "Column"},
     {Str::col_line_column, "Line:col"},
     {Str::col_message, "Problem"},
-    {Str::col_missing, "Still missing"},
-    {Str::col_name, "Name"},
-    {Str::col_online, "Online hours"},
-    {Str::col_overdue, "Overdue"},
     {Str::col_participants, "People"},
-    {Str::col_participation, "Participation"},
-    {Str::col_pass, "Pass"},
     {Str::col_point, "Point"},
     {Str::col_pointer, "Where"},
     {Str::col_points, "Points"},
-    {Str::col_practice, "Practice hours"},
     {Str::col_problem_count, "Problems"},
     {Str::col_reviewed, "Reviewed"},
     {Str::col_role, "Role"},
-    {Str::col_school, "School"},
-    {Str::col_score, "Score"},
     {Str::col_severity, "Level"},
-    {Str::col_stage, "Stage"},
-    {Str::col_status, "Status"},
     {Str::col_status_mix, "Teachers by status"},
-    {Str::col_status_short, "Status"},
-    {Str::col_subject, "Subject"},
-    {Str::col_submission, "Submitted"},
     {Str::col_submitted, "Submitted"},
-    {Str::col_teachers, "Teachers"},
     {Str::col_title, "Activity"},
     {Str::computing, "Computing the results of %d teachers…"},
     {Str::copy_table, "Copy table"},
@@ -338,13 +340,8 @@ constexpr Entry kEn[] = {
     {Str::env_not_counted, "(environment not counted)"},
     {Str::export_csv, "Export"},
     {Str::export_file_name, "it2-teachers.csv"},
-    {Str::file_loaded, "Loaded"},
     {Str::file_menu, "Files…"},
-    {Str::file_partial, "Partly loaded"},
-    {Str::file_rejected, "Rejected"},
-    {Str::file_replaced, "Replaced"},
-    {Str::flag_at_risk, "At risk"},
-    {Str::flag_overdue, "Overdue"},
+    {Str::files_window_title, "Files"},
     {Str::fmt_activities_heading, "School-based activities (%d)"},
     {Str::fmt_activities_of, "%d of %.0f activities"},
     {Str::fmt_back_to_school, "< Back to %s"},
@@ -353,9 +350,8 @@ constexpr Entry kEn[] = {
     {Str::fmt_date_range, " (%s to %s)"},
     {Str::fmt_deliverables, "%d of 3 present"},
     {Str::fmt_detail_gain, "%s; %.1f points to gain"},
-    {Str::fmt_district_heading, "District: %d schools, %d teachers, mean school score %.1f"},
+    {Str::fmt_district_heading, "District: %d schools, %d teachers, mean progress score %.1f"},
     {Str::fmt_files_heading, "Loaded files (%d)"},
-    {Str::fmt_files_with_problems, "%d files with problems"},
     {Str::fmt_hours_of, "%.1f / %.0f"},
     {Str::fmt_item_grade, "%s: %s"},
     {Str::fmt_loaded, "%d schools · %d teachers · %d batches · %d files"},
@@ -383,19 +379,16 @@ constexpr Entry kEn[] = {
     {Str::fmt_teacher_line, "ID %s · %s · %s · %s · %s%s"},
     {Str::fmt_two_rates, "participation %s × hours %s"},
     {Str::fmt_weights_sum, "Weights add up to %.1f (usually 100)"},
-    {Str::grade_excellent, "Excellent"},
-    {Str::grade_fail, "Fail"},
-    {Str::grade_pass, "Pass"},
     {Str::heat_map_heading, "Passed points: environment × dimension"},
     {Str::help_colour_at_risk, "At risk: the batch ends within the set number of days and the teacher has not passed"},
-    {Str::help_colour_neutral, "Dark grey: scores and plain quantities"},
+    {Str::help_colour_neutral, "Dark grey: the progress score and plain quantities"},
     {Str::help_colours_heading, "What the colours mean (everywhere)"},
     {Str::help_files,
      "One UTF-8 JSON file per school per batch, with \"format\": \"it2-batch\" and \"version\": 1.\n"
      "· school: id and name are required; stage, environment (A/B/C) and deliverables (management team, development plan, "
      "training plan: a date or true) are optional.\n"
      "· batch: id is required; name, start, end (YYYY-MM-DD) are optional. Teachers not passed when the batch has ended "
-     "before the as-of date count as not met (overdue).\n"
+     "before the as-of date count as Not met (Overdue).\n"
      "· activities: school-based training activities, each with a date; title, hours, participants are optional.\n"
      "· teachers: each needs an id (unique in the district) and a name; subject, role, hours.online, hours.practice are "
      "optional, and points: code (A1–A13, B1–B10, C1–C7), status (selected / submitted / graded), grade (优秀 / 合格 / 不合格), "
@@ -434,7 +427,12 @@ constexpr Entry kEn[] = {
     {Str::help_status,
      "A teacher's status is the first that holds: Excellent (passed, with enough points graded excellent) → Passed (hours "
      "and points both met) → Not met (the batch has ended without a pass) → Awaiting review (a point submitted and not yet "
-     "graded) → Not started (no hours and nothing submitted) → In progress (otherwise)."},
+     "graded) → Not started (no hours and nothing submitted) → In progress (otherwise).\n"
+     "Words: \"Fail\" is only a point's grade (Excellent / Pass / Fail); a teacher is never \"failed\": a teacher "
+     "whose batch has ended without a pass is \"Not met\", and the schools table counts them as \"Overdue\". \"At "
+     "risk\" means the batch ends within the set number of days and the teacher has not passed. \"Record skipped\" "
+     "means one record in a file was wrong and left out; the rest of the file was loaded. The school's score is the "
+     "\"Progress score\" on every view, in the exports and in the printed report."},
     {Str::help_status_heading, "Teacher status"},
     {Str::hours_heading, "Hours"},
     {Str::hours_online, "Online"},
@@ -459,25 +457,13 @@ constexpr Entry kEn[] = {
     {Str::nothing_missing, "Meets every rule to pass"},
     {Str::open_files, "Open files"},
     {Str::open_folder, "Open folder"},
-    {Str::part_activities, "Activities"},
-    {Str::part_excellence, "Excellence"},
-    {Str::part_organisation, "Organisation"},
-    {Str::part_participation_hours, "Participation × hours"},
-    {Str::part_pass, "Pass"},
     {Str::point_graded, "Graded"},
-    {Str::point_selected, "Not submitted"},
-    {Str::point_submitted, "Awaiting review"},
     {Str::policy_file_name, "it2-policy.json"},
     {Str::present, "Yes"},
     {Str::print_report, "Print report"},
     {Str::problem_opens_teacher, "Click to open this teacher"},
     {Str::progress_empty, "No passed teacher with a review date yet."},
     {Str::progress_heading, "Teachers passed over time (by review date, per batch)"},
-    {Str::rate_excellence, "Excellence rate"},
-    {Str::rate_hours, "Hours completion"},
-    {Str::rate_participation, "Participation"},
-    {Str::rate_pass, "Pass rate"},
-    {Str::rate_submission, "Submission rate"},
     {Str::required_point, "(required)"},
     {Str::reset_policy, "Reset to default"},
     {Str::rule_activities_per_batch, "Activities per batch (target)"},
@@ -505,21 +491,12 @@ constexpr Entry kEn[] = {
     {Str::scope_schools, "Schools"},
     {Str::search_school_hint, "Search school name or ID"},
     {Str::search_teacher_hint, "Search name or ID"},
-    {Str::severity_error, "File error"},
-    {Str::severity_record, "Record error"},
-    {Str::severity_warning, "Warning"},
-    {Str::status_awaiting, "Awaiting review"},
-    {Str::status_excellent, "Excellent"},
-    {Str::status_in_progress, "In progress"},
-    {Str::status_not_met, "Not met"},
-    {Str::status_not_started, "Not started"},
-    {Str::status_passed, "Passed"},
     {Str::teachers_heading, "Teachers"},
     {Str::text_larger, "A+"},
     {Str::text_size_tooltip, "Text size"},
     {Str::text_smaller, "A−"},
     {Str::today, "Today"},
-    {Str::tsv_schools_header, "School ID\tSchool\tStage\tBatches\tTeachers\tParticipation\tHours\tSubmitted\tPass\tExcellent\tScore\tAt risk\tOverdue"},
+    {Str::tsv_schools_header, "School ID\tSchool\tStage\tBatches\tTeachers\tParticipation\tHours completion\tSubmission rate\tPass rate\tExcellence rate\tProgress score\tAt risk\tOverdue"},
     {Str::tsv_teachers_header, "Teacher ID\tName\tSchool\tBatch\tSubject\tOnline hours\tPractice hours\tTotal hours\tPassed points\tStatus\tFlag\tStill missing"},
     {Str::view_capability, "Capability levels"},
     {Str::view_district, "District"},
@@ -535,24 +512,47 @@ constexpr Entry kEn[] = {
     {Str::weight_pass, "Pass weight"},
 };
 
-template <size_t N>
-constexpr bool in_enum_order(const Entry (&table)[N]) {
-    if (N != size_t(kStrCount)) return false;
-    for (size_t i = 0; i < N; ++i) {
-        if (size_t(table[i].id) != i) return false;
-    }
-    return true;
-}
+// Where each Str's text comes from: an index into kZh and kEn, or a vocabulary term.
+struct Source {
+    int zh = -1, en = -1, term = -1;
+};
+using SourceIndex = std::array<Source, size_t(kStrCount)>;
 
-static_assert(in_enum_order(kZh), "kZh must list every Str once, in enum order");
-static_assert(in_enum_order(kEn), "kEn must list every Str once, in enum order");
+template <size_t Z, size_t E>
+constexpr SourceIndex index_sources(const Entry (&zh)[Z], const Entry (&en)[E]) {
+    SourceIndex index{};
+    for (size_t i = 0; i < Z; ++i) index[size_t(zh[i].id)].zh = int(i);
+    for (size_t i = 0; i < E; ++i) index[size_t(en[i].id)].en = int(i);
+    for (const FromVocabulary& v : kFromVocabulary) index[size_t(v.id)].term = int(v.term);
+    return index;
+}
+constexpr SourceIndex kSources = index_sources(kZh, kEn);
+
+// Every Str once: in both language tables (in enum order), or taken from the vocabulary.
+template <size_t Z, size_t E>
+constexpr bool complete(const Entry (&zh)[Z], const Entry (&en)[E]) {
+    size_t from_vocabulary = 0;
+    for (const Source& s : kSources) {
+        const bool in_tables = s.zh >= 0 && s.en >= 0, in_vocabulary = s.term >= 0;
+        if (in_tables == in_vocabulary) return false;
+        from_vocabulary += in_vocabulary;
+    }
+    for (size_t i = 1; i < Z; ++i)
+        if (zh[i - 1].id >= zh[i].id) return false;
+    for (size_t i = 1; i < E; ++i)
+        if (en[i - 1].id >= en[i].id) return false;
+    return Z == E && Z + from_vocabulary == size_t(kStrCount) && from_vocabulary == std::size(kFromVocabulary);
+}
+static_assert(complete(kZh, kEn), "every Str must be in kZh and kEn (in enum order) or in kFromVocabulary, once");
 
 }  // namespace
 
 const char* tr(Str s, Lang lang) {
     const size_t i = size_t(s);
     if (i >= size_t(kStrCount)) return "";
-    return lang == Lang::zh ? kZh[i].text : kEn[i].text;
+    const Source& source = kSources[i];
+    if (source.term >= 0) return vocab::term(Term(source.term), lang);
+    return lang == Lang::zh ? kZh[source.zh].text : kEn[source.en].text;
 }
 
 }  // namespace it2::ui

@@ -83,6 +83,7 @@ enum class Str : uint16_t {
     file_partial,
     file_rejected,
     file_replaced,
+    files_window_title,
     flag_at_risk,
     flag_overdue,
     fmt_activities_heading,
@@ -95,7 +96,7 @@ enum class Str : uint16_t {
     fmt_detail_gain,
     fmt_district_heading,
     fmt_files_heading,
-    fmt_files_with_problems,
+    fmt_files_with_problems,  // problems, then files with problems
     fmt_hours_of,
     fmt_item_grade,
     fmt_loaded,

@@ -42,22 +42,9 @@ void apply_light_theme() {
     style.FrameBorderSize = 1;
 }
 
-ImU32 status_colour(TeacherStatus s) {
-    switch (s) {
-        case TeacherStatus::excellent: return colour::excellent;
-        case TeacherStatus::passed: return colour::passed;
-        case TeacherStatus::not_met: return colour::failed;
-        case TeacherStatus::awaiting_review: return colour::awaiting;
-        case TeacherStatus::not_started: return colour::not_started;
-        case TeacherStatus::in_progress: return colour::in_progress;
-    }
-    return colour::neutral;
-}
-
-ImU32 status_text_colour(TeacherStatus s) {
-    return (s == TeacherStatus::not_started || s == TeacherStatus::in_progress) ? colour::text : colour::white;
-}
-
+ImU32 status_colour(TeacherStatus s) { return im_colour(vocab::status_colour(s)); }
+ImU32 status_text_colour(TeacherStatus s) { return im_colour(vocab::status_text_colour(s)); }
+// Str and vocabulary terms share names (ui_strings.cpp maps one to the other).
 Str status_label(TeacherStatus s) {
     switch (s) {
         case TeacherStatus::excellent: return Str::status_excellent;
@@ -70,15 +57,7 @@ Str status_label(TeacherStatus s) {
     return Str::status_in_progress;
 }
 
-ImU32 grade_colour(Grade g, PointStatus st) {
-    if (st == PointStatus::graded) {
-        if (g == Grade::excellent) return colour::excellent;
-        if (g == Grade::pass) return colour::passed;
-        if (g == Grade::fail) return colour::failed;
-    }
-    if (st == PointStatus::submitted) return colour::awaiting;
-    return colour::not_started;
-}
+ImU32 grade_colour(Grade g, PointStatus st) { return im_colour(vocab::grade_colour(g, st)); }
 
 Str grade_label(Grade g, PointStatus st) {
     if (st == PointStatus::graded) {
@@ -190,12 +169,9 @@ void status_stack(const std::array<int, kTeacherStatusCount>& counts, float widt
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), colour::track);
-    // Order: done first, then the ones that need attention.
-    const TeacherStatus order[] = {TeacherStatus::excellent, TeacherStatus::passed, TeacherStatus::awaiting_review,
-                                   TeacherStatus::in_progress, TeacherStatus::not_started, TeacherStatus::not_met};
     float x = p.x;
     if (total > 0) {
-        for (TeacherStatus s : order) {
+        for (TeacherStatus s : vocab::kStatusDrawOrder) {
             int n = counts[size_t(s)];
             if (n == 0) continue;
             float w = width * float(n) / float(total);
@@ -205,7 +181,7 @@ void status_stack(const std::array<int, kTeacherStatusCount>& counts, float widt
     }
     ImGui::Dummy(ImVec2(width, height));
     if (total > 0 && ImGui::BeginItemTooltip()) {
-        for (TeacherStatus s : order) {
+        for (TeacherStatus s : vocab::kStatusDrawOrder) {
             legend_item(status_colour(s), format(tr(Str::fmt_status_count, lang), tr(status_label(s), lang),
                                                  counts[size_t(s)])
                                               .c_str());

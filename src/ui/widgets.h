@@ -11,23 +11,27 @@
 #include <vector>
 
 #include "dashboard.h"
+#include "vocabulary.h"
 
 namespace it2::ui {
 
-// One meaning per colour, everywhere (legend in the help view).
+// One meaning per colour, everywhere (legend in the help view): the values are the core
+// vocabulary's (core/vocabulary.h), which the printed report uses too.
+constexpr ImU32 im_colour(vocab::Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
 namespace colour {
-constexpr ImU32 excellent = IM_COL32(21, 101, 192, 255);     // 优秀: blue
-constexpr ImU32 passed = IM_COL32(46, 125, 50, 255);         // 合格: green
-constexpr ImU32 failed = IM_COL32(198, 40, 40, 255);         // 不合格 / overdue: red
-constexpr ImU32 awaiting = IM_COL32(123, 31, 162, 255);      // 待评审: purple
-constexpr ImU32 in_progress = IM_COL32(144, 164, 174, 255);  // 学习中: blue-grey
-constexpr ImU32 not_started = IM_COL32(215, 215, 215, 255);  // 未开始 / not submitted: light grey
-constexpr ImU32 at_risk = IM_COL32(230, 100, 0, 255);        // 临期 at risk: orange
-constexpr ImU32 neutral = IM_COL32(55, 71, 79, 255);         // plain quantities (score, counts)
-constexpr ImU32 track = IM_COL32(232, 236, 239, 255);        // empty part of a bar
-constexpr ImU32 text = IM_COL32(20, 24, 28, 255);
-constexpr ImU32 text_weak = IM_COL32(84, 96, 105, 255);
-constexpr ImU32 white = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 excellent = im_colour(vocab::colour::excellent);      // 优秀: blue
+constexpr ImU32 passed = im_colour(vocab::colour::passed);            // 合格: green
+constexpr ImU32 failed = im_colour(vocab::colour::failed);            // 未达标 / 不合格 / lost file: red
+constexpr ImU32 awaiting = im_colour(vocab::colour::awaiting);        // 待评审: purple
+constexpr ImU32 in_progress = im_colour(vocab::colour::in_progress);  // 学习中: blue-grey
+constexpr ImU32 not_started = im_colour(vocab::colour::not_started);  // 未开始 / 未提交: light grey
+constexpr ImU32 at_risk = im_colour(vocab::colour::at_risk);          // 临期: orange
+constexpr ImU32 record = im_colour(vocab::colour::record);            // 记录跳过: brown
+constexpr ImU32 neutral = im_colour(vocab::colour::neutral);          // plain quantities (推进得分, counts)
+constexpr ImU32 track = im_colour(vocab::colour::track);              // empty part of a bar
+constexpr ImU32 text = im_colour(vocab::colour::text);
+constexpr ImU32 text_weak = im_colour(vocab::colour::text_weak);
+constexpr ImU32 white = im_colour(vocab::colour::white);
 }  // namespace colour
 
 void apply_light_theme();

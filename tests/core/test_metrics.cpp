@@ -68,18 +68,18 @@ TEST_CASE("teacher passes: hours rules and three passed points over three dimens
         CHECK(two.status == TeacherStatus::in_progress);
         // 学法指导 and 学业评价 are both open: either one will do.
         REQUIRE(two.missing.size() == 1);
-        CHECK(two.missing[0].kind == Missing::Kind::dimensions);
-        CHECK(describe(two.missing[0], Lang::zh) == "还需 1 个新维度的能力点（可选：学法指导、学业评价）");
+        CHECK(two.missing[0].kind == Missing::Kind::points);
+        CHECK(describe(two.missing[0], Lang::zh) == "还需 1 个合格能力点，须属于新的维度（可选：学法指导、学业评价）");
         CHECK(describe(two.missing[0], Lang::en) ==
-              "Needs a passed point in 1 more dimension (choose from: Learning guidance, Assessment)");
+              "Needs 1 more passed point, in a dimension not covered yet (choose from: Learning guidance, Assessment)");
     }
     SUBCASE("a failed point does not count") {
         TeacherResult failed = one_teacher(teacher("t", 30, 30, {pass("A1"), pass("A2"), fail("A5")}));
         CHECK(failed.passed_points == 2);
         CHECK(failed.dimensions == 2);
         CHECK(failed.status == TeacherStatus::in_progress);
-        CHECK(missing_zh(failed) ==
-              std::vector<std::string>{"还需 1 个合格能力点", "还需 1 个新维度的能力点（可选：学法指导、学业评价）"});
+        // One point short and one dimension short: one more point, in a new dimension (not two).
+        CHECK(missing_zh(failed) == std::vector<std::string>{"还需 1 个合格能力点，须属于新的维度（可选：学法指导、学业评价）"});
     }
 }
 
@@ -138,10 +138,10 @@ TEST_CASE("C-only choices against min_dimensions: C has no 学情分析") {
     CHECK(two.status == TeacherStatus::in_progress);
     // Inside C only 学业评价 is left, so the message names it.
     REQUIRE(two.missing.size() == 1);
-    CHECK(two.missing[0].kind == Missing::Kind::dimension);
-    CHECK(two.missing[0].dimension == Dimension::assessment);
-    CHECK(describe(two.missing[0], Lang::zh) == "还需 1 个\"学业评价\"维度的能力点");
-    CHECK(describe(two.missing[0], Lang::en) == "Needs 1 passed point in the \"Assessment\" dimension");
+    CHECK(two.missing[0].kind == Missing::Kind::points);
+    CHECK(two.missing[0].dimension_options == 1u << int(Dimension::assessment));
+    CHECK(describe(two.missing[0], Lang::zh) == "还需 1 个合格能力点，须属于新的维度（即：学业评价）");
+    CHECK(describe(two.missing[0], Lang::en) == "Needs 1 more passed point, in a dimension not covered yet (namely: Assessment)");
 
     Policy four = only_c;
     four.min_dimensions = 4;
@@ -158,8 +158,8 @@ TEST_CASE("C-only choices against min_dimensions: C has no 学情分析") {
     TeacherResult possible =
         one_teacher(teacher("t", 25, 25, {pass("C1"), pass("C3"), pass("C6"), pass("C7")}), four_all);
     REQUIRE(possible.missing.size() == 1);
-    CHECK(possible.missing[0].kind == Missing::Kind::dimension);
-    CHECK(possible.missing[0].dimension == Dimension::analysis);
+    CHECK(possible.missing[0].kind == Missing::Kind::points);
+    CHECK(possible.missing[0].dimension_options == 1u << int(Dimension::analysis));
     CHECK(one_teacher(teacher("t", 25, 25, {pass("C1"), pass("C3"), pass("C6"), pass("B1")}), four_all).status ==
           TeacherStatus::passed);
 }
@@ -189,8 +189,9 @@ TEST_CASE("the policy's environments restrict which points count") {
     CHECK(restricted.excellent_points == 0);
     CHECK(restricted.dimensions == 0);
     CHECK(restricted.status == TeacherStatus::in_progress);
+    // Three points, and they must cover three dimensions: three points in all, not six.
     CHECK(missing_zh(restricted) ==
-          std::vector<std::string>{"还需 3 个合格能力点", "还需 3 个新维度的能力点（可选：学情分析、教学设计、学法指导、学业评价）"});
+          std::vector<std::string>{"还需 3 个合格能力点，分别属于 3 个不同的新维度（可选：学情分析、教学设计、学法指导、学业评价）"});
     // Mixed: two A points count, the B point does not.
     TeacherResult mixed = one_teacher(teacher("t", 25, 25, {excellent("A1"), excellent("A2"), excellent("B4")}), only_a);
     CHECK(mixed.passed_points == 2);
@@ -200,12 +201,11 @@ TEST_CASE("the policy's environments restrict which points count") {
 
 TEST_CASE("missing lists hours without trailing zeros, never rounding a shortfall to 0") {
     TeacherResult t = one_teacher(teacher("t", 20.5, 0, {pass("A1")}));
-    CHECK(missing_zh(t) == std::vector<std::string>{"在线学时还差 4.5 学时", "实践学时还差 25 学时", "还需 2 个合格能力点",
-                                                   "还需 2 个新维度的能力点（可选：教学设计、学法指导、学业评价）"});
+    CHECK(missing_zh(t) == std::vector<std::string>{"在线学时还差 4.5 学时", "实践学时还差 25 学时",
+                                                   "还需 2 个合格能力点，分别属于 2 个不同的新维度（可选：教学设计、学法指导、学业评价）"});
     CHECK(missing_en(t) == std::vector<std::string>{"4.5 online hours still missing", "25 practice hours still missing",
-                                                   "Needs 2 more passed points",
-                                                   "Needs passed points in 2 more dimensions (choose from: "
-                                                   "Instructional design, Learning guidance, Assessment)"});
+                                                   "Needs 2 more passed points, each in a different dimension not covered "
+                                                   "yet (choose from: Instructional design, Learning guidance, Assessment)"});
     Missing m{};
     m.kind = Missing::Kind::practice_hours;
     m.amount = 25 - 24.7;  // 0.3000000000000007
@@ -218,7 +218,7 @@ TEST_CASE("missing lists hours without trailing zeros, never rounding a shortfal
     m.amount = 1;
     CHECK(describe(m, Lang::en) == "Needs 1 more passed point");
     // A passed teacher misses nothing; a not_met one still gets the list.
-    CHECK(one_teacher(teacher("t", 25, 10), Policy{}, "2022-10-01").missing.size() == 3);  // practice, points, dimensions
+    CHECK(one_teacher(teacher("t", 25, 10), Policy{}, "2022-10-01").missing.size() == 2);  // practice; points with their dimensions
 }
 
 TEST_CASE("school rates and score parts with the default policy") {
@@ -450,4 +450,32 @@ TEST_CASE("status keys and names") {
     CHECK(std::string(teacher_status_key(TeacherStatus::in_progress)) == "in_progress");
     CHECK(std::string(teacher_status_name(TeacherStatus::not_met, Lang::zh)) == "未达标");
     CHECK(std::string(teacher_status_name(TeacherStatus::in_progress, Lang::en)) == "In progress");
+}
+
+TEST_CASE("the still-missing points say the total once and which of them must add a dimension") {
+    Policy two_dims;
+    two_dims.min_dimensions = 2;  // 3 points, 2 dimensions
+    // One point passed (学情分析): two more points, one of which must add a dimension.
+    TeacherResult one = one_teacher(teacher("t", 25, 25, {pass("A1")}), two_dims);
+    REQUIRE(one.missing.size() == 1);
+    CHECK(one.missing[0].amount == 2);
+    CHECK(one.missing[0].new_dimensions == 1);
+    CHECK(describe(one.missing[0], Lang::zh) == "还需 2 个合格能力点，其中至少 1 个属于新的维度（可选：教学设计、学法指导、学业评价）");
+    CHECK(describe(one.missing[0], Lang::en) ==
+          "Needs 2 more passed points, at least 1 of them in a dimension not covered yet (choose from: Instructional "
+          "design, Learning guidance, Assessment)");
+    // Three points in one dimension: the points are enough, two more dimensions are not.
+    Policy four_dims;
+    four_dims.min_dimensions = 4;
+    four_dims.min_passed = 5;
+    TeacherResult narrow = one_teacher(teacher("t", 25, 25, {pass("A2"), pass("A3"), pass("A4")}), four_dims);
+    REQUIRE(narrow.missing.size() == 1);
+    CHECK(describe(narrow.missing[0], Lang::zh) ==
+          "还需 3 个合格能力点，分别属于 3 个不同的新维度（即：学情分析、学法指导、学业评价）");
+    Missing m{};
+    m.kind = Missing::Kind::points;
+    m.amount = 4;
+    m.new_dimensions = 2;
+    m.dimension_options = 0b1110;
+    CHECK(describe(m, Lang::zh) == "还需 4 个合格能力点，其中至少 2 个分别属于不同的新维度（可选：教学设计、学法指导、学业评价）");
 }

@@ -1,0 +1,153 @@
+// The vocabulary's table (vocabulary.h says which word was chosen where two competed). Each
+// entry names its Term, and a compile-time check makes sure the table lists every Term once, in
+// enum order.
+#include "vocabulary.h"
+
+#include <cstdio>
+
+namespace it2::vocab {
+
+namespace {
+
+struct Entry {
+    Term id;
+    const char* zh;
+    const char* en;
+    const char* key;  // column terms: the English CSV header; "" otherwise
+};
+
+constexpr Entry kTerms[] = {
+    {Term::status_excellent, "优秀", "Excellent", ""},
+    {Term::status_passed, "合格", "Passed", ""},
+    {Term::status_not_met, "未达标", "Not met", ""},
+    {Term::status_awaiting, "待评审", "Awaiting review", ""},
+    {Term::status_not_started, "未开始", "Not started", ""},
+    {Term::status_in_progress, "学习中", "In progress", ""},
+    {Term::grade_excellent, "优秀", "Excellent", ""},
+    {Term::grade_pass, "合格", "Pass", ""},
+    {Term::grade_fail, "不合格", "Fail", ""},
+    {Term::point_selected, "未提交", "Not submitted", ""},
+    {Term::point_submitted, "待评审", "Awaiting review", ""},
+    {Term::score, "推进得分", "Progress score", "score"},
+    {Term::part_organisation, "组织与方案", "Organisation and plans", ""},
+    {Term::part_activities, "校本研修活动", "School-based activities", ""},
+    {Term::part_participation_hours, "参训与学时", "Participation × hours", ""},
+    {Term::part_pass, "合格率", "Pass rate", ""},
+    {Term::part_excellence, "优秀率", "Excellence rate", ""},
+    {Term::rate_participation, "参训率", "Participation", "participation"},
+    {Term::rate_hours, "学时达标率", "Hours completion", "hours"},
+    {Term::rate_submission, "提交率", "Submission rate", "submission"},
+    {Term::rate_pass, "合格率", "Pass rate", "pass"},
+    {Term::rate_excellence, "优秀率", "Excellence rate", "excellence"},
+    {Term::severity_error, "文件错误", "File error", ""},
+    {Term::severity_record, "记录跳过", "Record skipped", ""},
+    {Term::severity_warning, "提醒", "Warning", ""},
+    {Term::file_loaded, "已加载", "Loaded", ""},
+    {Term::file_partial, "部分加载", "Partly loaded", ""},
+    {Term::file_rejected, "未加载", "Rejected", ""},
+    {Term::file_replaced, "已被替换", "Replaced", ""},
+    {Term::at_risk, "临期", "At risk", "at_risk"},
+    {Term::overdue, "逾期未达标", "Overdue", "overdue"},
+    {Term::col_teacher_id, "教师编号", "Teacher ID", "teacher_id"},
+    {Term::col_name, "姓名", "Name", "name"},
+    {Term::col_subject, "学科", "Subject", "subject"},
+    {Term::col_school_id, "学校编号", "School ID", "school_id"},
+    {Term::col_school, "学校", "School", "school"},
+    {Term::col_stage, "学段", "Stage", "stage"},
+    {Term::col_batch, "批次", "Batch", "batch"},
+    {Term::col_batches, "批次", "Batches", "batches"},
+    {Term::col_teachers, "教师", "Teachers", "teachers"},
+    {Term::col_status, "状态", "Status", "status"},
+    {Term::col_online, "在线学时", "Online hours", "online_hours"},
+    {Term::col_practice, "实践学时", "Practice hours", "practice_hours"},
+    {Term::col_total_hours, "总学时", "Total hours", "total_hours"},
+    {Term::col_passed_points, "合格能力点", "Passed points", "passed_points"},
+    {Term::col_excellent_points, "优秀能力点", "Excellent points", "excellent_points"},
+    {Term::col_dimensions, "覆盖维度", "Dimensions", "dimensions"},
+    {Term::col_flag, "提醒", "Flag", "flag"},
+    {Term::col_missing, "还缺什么", "Still missing", "missing"},
+    {Term::district, "全区", "District", ""},
+    {Term::fmt_problems_in_files, "%d 个问题（%d 个文件）", "%d problems in %d files", ""},
+};
+
+template <size_t N>
+constexpr bool in_enum_order(const Entry (&table)[N]) {
+    if (N != size_t(kTermCount)) return false;
+    for (size_t i = 0; i < N; ++i)
+        if (size_t(table[i].id) != i) return false;
+    return true;
+}
+static_assert(in_enum_order(kTerms), "kTerms must list every Term once, in enum order");
+
+}  // namespace
+
+const char* term(Term t, Lang lang) {
+    const size_t i = size_t(t);
+    if (i >= size_t(kTermCount)) return "";
+    return lang == Lang::zh ? kTerms[i].zh : kTerms[i].en;
+}
+
+const char* column_key(Term t) {
+    const size_t i = size_t(t);
+    return i < size_t(kTermCount) ? kTerms[i].key : "";
+}
+
+Term status_term(TeacherStatus s) { return Term(int(Term::status_excellent) + int(s)); }
+
+Term grade_term(Grade g, PointStatus st) {
+    if (st == PointStatus::graded) {
+        if (g == Grade::excellent) return Term::grade_excellent;
+        if (g == Grade::pass) return Term::grade_pass;
+        if (g == Grade::fail) return Term::grade_fail;
+    }
+    return st == PointStatus::submitted ? Term::point_submitted : Term::point_selected;
+}
+
+Term severity_term(Severity s) { return Term(int(Term::severity_error) + int(s)); }
+Term file_status_term(FileStatus s) { return Term(int(Term::file_loaded) + int(s)); }
+Term score_part_term(int part) { return Term(int(Term::part_organisation) + part); }
+Term rate_term(int rate) { return Term(int(Term::rate_participation) + rate); }
+
+Rgb status_colour(TeacherStatus s) {
+    switch (s) {
+        case TeacherStatus::excellent: return colour::excellent;
+        case TeacherStatus::passed: return colour::passed;
+        case TeacherStatus::not_met: return colour::failed;
+        case TeacherStatus::awaiting_review: return colour::awaiting;
+        case TeacherStatus::not_started: return colour::not_started;
+        case TeacherStatus::in_progress: return colour::in_progress;
+    }
+    return colour::neutral;
+}
+
+Rgb status_text_colour(TeacherStatus s) {
+    return (s == TeacherStatus::not_started || s == TeacherStatus::in_progress) ? colour::text : colour::white;
+}
+
+Rgb grade_colour(Grade g, PointStatus st) {
+    if (st == PointStatus::graded) {
+        if (g == Grade::excellent) return colour::excellent;
+        if (g == Grade::pass) return colour::passed;
+        if (g == Grade::fail) return colour::failed;
+    }
+    return st == PointStatus::submitted ? colour::awaiting : colour::not_started;
+}
+
+Rgb severity_colour(Severity s) {
+    // An error loses a file (red, as every loss); a record loses one record (brown); a warning
+    // keeps everything (grey). Neither brown nor grey is a teacher status colour.
+    switch (s) {
+        case Severity::error: return colour::failed;
+        case Severity::record: return colour::record;
+        case Severity::warning: return colour::text_weak;
+    }
+    return colour::neutral;
+}
+
+std::string css_hex(Rgb c) {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%02x%02x%02x", c.r, c.g, c.b);
+    return text;
+}
+
+}  // namespace it2::vocab
