@@ -119,38 +119,30 @@ bool view_from_key(std::string_view key, View& out) {
 
 // ---- changes ---------------------------------------------------------------------------------
 
-void Dashboard::load(const std::string& name, std::string_view bytes, std::string* status_out, int* problems_out) {
-    if (sniff_format(bytes) == "it2-policy") {
-        PolicyLoad loaded = load_policy(name, bytes, policy);
-        policy_problems.insert(policy_problems.end(), loaded.problems.begin(), loaded.problems.end());
-        if (loaded.ok) {
-            policy = loaded.policy;
-            results_dirty_ = true;
-        }
-        if (status_out) *status_out = loaded.ok ? "policy" : "rejected";
-        if (problems_out) *problems_out = int(loaded.problems.size());
-        glyphs_dirty = true;
-        return;
-    }
-    last_load_ = std::chrono::steady_clock::now();
-    const FileEntry& entry = workspace.add(name, bytes);
-    if (status_out) *status_out = file_status_key(entry.status);
-    if (problems_out) *problems_out = int(entry.problems.size());
-    data_dirty_ = true;
+Dashboard::Dashboard(Tracker& data)
+    : tracker(data),
+      workspace(data.workspace()),
+      merged(data.merged()),
+      summary(data.summary()),
+      as_of(data.as_of()),
+      policy(data.policy_for_editing()) {}
+
+LoadResult Dashboard::load(FileKind kind, const std::string& name, std::string_view bytes) {
+    if (kind == FileKind::data) last_load_ = std::chrono::steady_clock::now();
+    glyphs_dirty = true;
+    return tracker.load(kind, name, bytes);
 }
 
 void Dashboard::clear() {
-    workspace.clear();
-    policy_problems.clear();
+    tracker.clear();
     school_id.clear();
     teacher_id.clear();
     capability_scope = Scope{};
-    data_dirty_ = true;
     refresh();  // at once: no frame may pair old results with the new (empty) file list
 }
 
 bool Dashboard::loading_burst() const {
-    return data_dirty_ && (batch_open || std::chrono::steady_clock::now() - last_load_ < std::chrono::milliseconds(150));
+    return tracker.next_step() == Tracker::Step::merge && (batch_open || std::chrono::steady_clock::now() - last_load_ < std::chrono::milliseconds(150));
 }
 
 void Dashboard::set_school_sort(SortOrder s) {
@@ -176,11 +168,7 @@ void Dashboard::set_text_scale(float s) {
     if (actions.remember) actions.remember("textScale", std::to_string(text_scale));
 }
 
-void Dashboard::set_as_of(const std::string& iso) {
-    if (!is_iso_date(iso) || iso == as_of) return;
-    as_of = iso;
-    results_dirty_ = true;
-}
+void Dashboard::set_as_of(const std::string& iso) { tracker.set_as_of(iso); }
 
 void Dashboard::open_school(const std::string& id) {
     view = View::school;
@@ -244,10 +232,7 @@ bool Dashboard::set_view(const std::string& name, const std::string& arg) {
     }
 }
 
-void Dashboard::reset_policy() {
-    policy = Policy{};
-    results_dirty_ = true;
-}
+void Dashboard::reset_policy() { tracker.reset_policy(); }
 
 // ---- derived ---------------------------------------------------------------------------------
 
@@ -284,7 +269,6 @@ bool Dashboard::refreshing() const { return step_ != RefreshStep::idle; }
 // Drops every result before the new ones are built: wasm memory never shrinks, so two copies
 // alive at once would stay the page's size. Frames in between draw the `computing` notice.
 void Dashboard::clear_results() {
-    summary = Summary{};
     school_index.clear();
     school_rows.clear();
     schools_by_name.clear();
@@ -297,35 +281,24 @@ void Dashboard::clear_results() {
 
 bool Dashboard::refresh_step() {
     const bool starting = step_ == RefreshStep::idle;
-    // A change while a refresh is under way restarts it from the first step it affects.
-    if (data_dirty_) {
-        step_ = RefreshStep::merge;
-    } else if (results_dirty_ && (step_ == RefreshStep::idle || step_ > RefreshStep::compute)) {
-        step_ = RefreshStep::compute;
-    }
+    // A change while a refresh is under way restarts it from the tracker's steps.
+    const Tracker::Step core = tracker.next_step();
+    if (core != Tracker::Step::none) step_ = RefreshStep::core;
     if (step_ == RefreshStep::idle) return false;
     if (starting) refresh_ms.clear();
     StepTimer timer(refresh_ms);
     switch (step_) {
         case RefreshStep::idle: break;
-        case RefreshStep::merge:
-            clear_results();
-            teacher_index.clear();  // its keys view records that may be gone
-            teacher_name_rank.clear();
-            merged = Merged{};
-            merged = merge(workspace);
-            data_dirty_ = false;
-            glyphs_dirty = true;
-            timer.done("merge");
-            step_ = RefreshStep::compute;
-            break;
-        case RefreshStep::compute:
-            clear_results();
-            results_dirty_ = false;
-            ++results_computed;
-            summary = compute(workspace, merged, policy, as_of);
-            timer.done("compute");
-            step_ = RefreshStep::lookups;
+        case RefreshStep::core:
+            clear_results();  // before the tracker drops its own: never two copies alive at once
+            if (core == Tracker::Step::merge) {
+                teacher_index.clear();  // its keys view records that may be gone
+                teacher_name_rank.clear();
+                glyphs_dirty = true;
+            }
+            tracker.refresh_step();
+            timer.done(core == Tracker::Step::merge ? "merge" : "compute");
+            step_ = tracker.next_step() == Tracker::Step::none ? RefreshStep::lookups : RefreshStep::core;
             break;
         case RefreshStep::lookups:
             rebuild_lookups();
@@ -394,7 +367,6 @@ void Dashboard::rebuild_lookups() {
     });
     std::set<std::string> with_problems;
     for (const Problem& p : summary.problems) with_problems.insert(p.file);
-    for (const Problem& p : policy_problems) with_problems.insert(p.file);
     files_with_problems = int(with_problems.size());
 }
 
@@ -653,22 +625,10 @@ const TeacherResult* Dashboard::teacher(const std::string& id) const {
                                                                                       : &summary.teachers[size_t(it->second)];
 }
 
-const Teacher* Dashboard::record(const TeacherResult& t) const {
-    if (t.ref.file < 0 || size_t(t.ref.file) >= workspace.files.size()) return nullptr;
-    const auto& data = workspace.files[size_t(t.ref.file)].data;
-    if (!data || t.ref.teacher < 0 || size_t(t.ref.teacher) >= data->teachers.size()) return nullptr;
-    return &data->teachers[size_t(t.ref.teacher)];
-}
-
 const BatchInfo* Dashboard::batch(const std::string& id) const {
     for (const BatchInfo& b : batches)
         if (b.id == id) return &b;
     return nullptr;
-}
-
-const Problem& Dashboard::problem(int index) const {
-    if (size_t(index) < summary.problems.size()) return summary.problems[size_t(index)];
-    return policy_problems[size_t(index) - summary.problems.size()];
 }
 
 const Rates& Dashboard::scope_rates() const {
@@ -688,7 +648,7 @@ std::string Dashboard::state_json() {
     j["asOf"] = as_of;
     j["frames"] = frames;
     j["drawMs"] = last_draw_ms;
-    j["resultsComputed"] = results_computed;
+    j["resultsComputed"] = tracker.results_computed();
     j["rowsBuilt"] = rows_built;
     json steps = json::object();
     for (const auto& [step, ms] : refresh_ms) steps[step] = ms;

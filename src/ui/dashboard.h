@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "metrics.h"
+#include "tracker.h"
 #include "ui_strings.h"
 
 namespace it2::ui {
@@ -60,13 +61,18 @@ struct ProgressSeries {
 };
 
 struct Dashboard {
-    // ---- data ----------------------------------------------------------------------------
-    Workspace workspace;
-    Merged merged;
-    Policy policy;
-    Problems policy_problems;  // problems of loaded policy files (not part of the summary)
-    Summary summary;
-    std::string as_of = today_iso();
+    explicit Dashboard(Tracker& data);
+    Dashboard(const Dashboard&) = delete;
+    Dashboard& operator=(const Dashboard&) = delete;
+
+    // ---- data: the tracker's (core/tracker.h); changes go through it ------------------------
+    Tracker& tracker;
+    // Read-only views of the tracker's data for the panels.
+    const Workspace& workspace;
+    const Merged& merged;
+    const Summary& summary;  // the problems of policy files first (format.md §4)
+    const std::string& as_of;
+    Policy& policy;  // the rules editor changes fields in place, then calls mark_results_changed()
 
     // ---- UI state --------------------------------------------------------------------------
     Lang lang = Lang::zh;
@@ -90,7 +96,6 @@ struct Dashboard {
     View drawn_view = View::district;  // the view drawn last frame: a new view starts at the top
     // How often results and table rows were rebuilt (it2.state()): tests check that scrolling or
     // redrawing rebuilds nothing, without timing anything.
-    int results_computed = 0;
     int rows_built = 0;
     std::vector<std::pair<const char*, double>> refresh_ms;  // the last refresh's steps, in ms
     bool theme_applied = false;  // the light theme is set on the first frame (needs a context)
@@ -127,10 +132,11 @@ struct Dashboard {
     bool glyphs_dirty = true;
 
     // ---- changes ---------------------------------------------------------------------------
-    void load(const std::string& name, std::string_view bytes, std::string* status_out, int* problems_out);
+    // Tracker::load, noted for loading_burst() and the glyph count.
+    LoadResult load(FileKind kind, const std::string& name, std::string_view bytes);
     void clear();
-    void mark_data_changed() { data_dirty_ = true; }
-    void mark_results_changed() { results_dirty_ = true; }  // policy or date changed
+    void mark_data_changed() { tracker.mark_data_changed(); }
+    void mark_results_changed() { tracker.mark_results_changed(); }  // policy or date changed
     void set_school_sort(SortOrder s);
     void set_teacher_sort(SortOrder s);
     void teacher_filter_changed() { rebuild_teacher_rows(); }
@@ -150,7 +156,7 @@ struct Dashboard {
 
     // Brings every derived list up to date; cheap when nothing changed.
     void refresh();
-    // The same in steps (merge, compute, lookups, tables, teacher rows, levels), as many as fit
+    // The same in steps (the tracker's merge and compute, then lookups, tables, teacher rows, levels), as many as fit
     // in `budget_ms`, so that a province never freezes a frame for long; while steps remain,
     // refreshing() is true and the view shows the `computing` notice instead of partial results.
     void refresh_for(double budget_ms);
@@ -167,17 +173,17 @@ struct Dashboard {
     // ---- lookups ---------------------------------------------------------------------------
     const SchoolResult* school(const std::string& id) const;
     const TeacherResult* teacher(const std::string& id) const;
-    const Teacher* record(const TeacherResult& t) const;  // null if the file is gone
+    const Teacher* record(const TeacherResult& t) const { return tracker.record(t); }  // null if the file is gone
     const BatchInfo* batch(const std::string& id) const;
-    const Problem& problem(int index) const;  // summary problems, then policy problems
-    int problem_count() const { return int(summary.problems.size() + policy_problems.size()); }
+    const Problem& problem(int index) const { return summary.problems[size_t(index)]; }
+    int problem_count() const { return int(summary.problems.size()); }
     const Rates& scope_rates() const;  // the rates the current view's cards show
 
     std::string state_json();  // builds the school view's rows first when they are reported
 
 private:
-    enum class RefreshStep : uint8_t { idle, merge, compute, lookups, tables, teacher_rows, levels };
-    bool data_dirty_ = true, results_dirty_ = true;
+    // `core`: the tracker's steps (merge, compute), then the view caches'.
+    enum class RefreshStep : uint8_t { idle, core, lookups, tables, teacher_rows, levels };
     bool teacher_rows_stale_ = false;  // teacher_rows wait for the school view (ensure_teacher_rows)
     RefreshStep step_ = RefreshStep::idle;
     bool refresh_step();            // runs the next step; false when none is left
