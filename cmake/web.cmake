@@ -84,6 +84,8 @@ add_executable(it2_page
   ${CMAKE_SOURCE_DIR}/src/app/main.cpp
   ${CMAKE_SOURCE_DIR}/src/app/app.cpp
   ${CMAKE_SOURCE_DIR}/src/app/app_files.cpp
+  ${CMAKE_SOURCE_DIR}/src/app/page_probe.cpp
+  ${CMAKE_SOURCE_DIR}/src/app/page_views.cpp
   ${CMAKE_SOURCE_DIR}/src/platform/platform_web.cpp
   ${CMAKE_SOURCE_DIR}/src/platform/page_files_web.cpp
   ${IT2_UI_SOURCES})

@@ -10,6 +10,8 @@
 #include "csv_import.h"
 #include "dashboard.h"
 #include "page_files.h"
+#include "page_probe.h"
+#include "page_views.h"
 #include "panels.h"
 #include "platform.h"
 #include "summary_json.h"
@@ -80,11 +82,11 @@ std::string App::summary_json(const std::string& as_of) {
     return impl_->tracker.summary_json(as_of, Lang::zh);
 }
 
-bool App::set_view(const std::string& view, const std::string& arg) { return impl_->dashboard.set_view(view, arg); }
+bool App::set_view(const std::string& view, const std::string& arg) { return open_view(impl_->dashboard, view, arg); }
 
 std::string App::state_json() const {
     impl_->dashboard.refresh();
-    return impl_->dashboard.state_json();
+    return page_state_json(impl_->dashboard);
 }
 
 void App::draw() {

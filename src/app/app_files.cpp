@@ -7,6 +7,7 @@
 
 #include "export.h"
 #include "page_files.h"
+#include "page_views.h"
 #include "policy.h"
 #include "table_export.h"
 #include "widgets.h"
@@ -250,7 +251,7 @@ WorkspaceSettings AppFiles::settings() const {
     s.language = d_.lang == Lang::zh ? "zh" : "en";
     s.text_size = d_.text_scale;
     if (d_.as_of != today_iso()) s.as_of = d_.as_of;  // "today" stays today on the next visit
-    s.layout = ui::view_key(d_.view);
+    s.layout = view_key(d_.view);
     return s;
 }
 
@@ -259,7 +260,7 @@ void AppFiles::apply_settings(const WorkspaceSettings& s) {
     if (s.language == "en") d_.set_lang(Lang::en);
     if (s.text_size > 0) d_.set_text_scale(float(s.text_size));
     if (is_iso_date(s.as_of)) d_.set_as_of(s.as_of);
-    if (!s.layout.empty()) d_.set_view(s.layout, "");
+    if (!s.layout.empty()) open_view(d_, s.layout, "");
 }
 
 void AppFiles::write_workspace(const std::function<void(std::string_view)>& write) const {

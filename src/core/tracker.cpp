@@ -1,5 +1,8 @@
 #include "tracker.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "csv_import.h"
 #include "load_batch.h"
 #include "policy.h"
@@ -119,6 +122,7 @@ Tracker::Step Tracker::refresh_step() {
             merged_ = merge(workspace_);
             data_dirty_ = false;
             results_dirty_ = true;
+            ++merges_;
             break;
         case Step::compute:
             summary_ = Summary{};
@@ -158,6 +162,75 @@ const Teacher* Tracker::record(const TeacherResult& t) const {
     const auto& data = workspace_.files[size_t(t.ref.file)].data;
     if (!data || t.ref.teacher < 0 || size_t(t.ref.teacher) >= data->teachers.size()) return nullptr;
     return &data->teachers[size_t(t.ref.teacher)];
+}
+
+std::vector<BatchInfo> batches_in_force(const Workspace& workspace, const Merged& merged) {
+    std::vector<BatchInfo> batches;
+    for (size_t f = 0; f < workspace.files.size(); ++f) {
+        const FileEntry& file = workspace.files[f];
+        if (!file.data) continue;
+        if (f < merged.file_status.size() && merged.file_status[f] == FileStatus::replaced) continue;
+        const BatchFile& b = *file.data;
+        auto it = std::find_if(batches.begin(), batches.end(), [&](const BatchInfo& x) { return x.id == b.batch_id; });
+        if (it == batches.end()) {
+            batches.push_back({b.batch_id, b.batch_name, b.batch_start, b.batch_end});
+        } else {
+            if (it->name.empty()) it->name = b.batch_name;
+            if (it->start.empty()) it->start = b.batch_start;
+            if (it->end.empty()) it->end = b.batch_end;
+        }
+    }
+    std::sort(batches.begin(), batches.end(), [](const BatchInfo& a, const BatchInfo& b) {
+        return a.start != b.start ? a.start < b.start : a.id < b.id;
+    });
+    return batches;
+}
+
+Progress passing_progress(const Tracker& tracker, const std::vector<BatchInfo>& batches) {
+    Progress out;
+    std::vector<ProgressSeries>& series = out.series;
+    const Summary& summary = tracker.summary();
+    const std::string& as_of = tracker.as_of();
+    std::unordered_map<std::string, size_t> series_of;
+    for (const BatchInfo& b : batches) {
+        series_of.emplace(b.id, series.size());
+        ProgressSeries s;
+        s.batch_id = b.id;
+        s.label = b.name.empty() ? b.id : b.name;
+        series.push_back(std::move(s));
+    }
+    std::vector<std::vector<long>> days(series.size());
+    for (const TeacherResult& t : summary.teachers) {
+        if (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent) continue;
+        const Teacher* rec = tracker.record(t);
+        auto it = series_of.find(t.batch);
+        if (!rec || it == series_of.end()) continue;
+        std::string last;
+        for (const PointRecord& p : rec->points) {
+            if (p.status != PointStatus::graded || (p.grade != Grade::pass && p.grade != Grade::excellent)) continue;
+            if (is_iso_date(p.reviewed) && p.reviewed > last) last = p.reviewed;
+        }
+        if (!last.empty()) days[it->second].push_back(days_from_iso(last));
+    }
+    bool first = true;
+    for (size_t i = 0; i < series.size(); ++i) {
+        std::sort(days[i].begin(), days[i].end());
+        int count = 0;
+        for (long d : days[i]) {
+            ++count;
+            if (!series[i].steps.empty() && series[i].steps.back().first == d) {
+                series[i].steps.back().second = count;
+            } else {
+                series[i].steps.emplace_back(d, count);
+            }
+            if (first || d < out.first_day) out.first_day = d;
+            if (first || d > out.last_day) out.last_day = d;
+            first = false;
+        }
+        out.max = std::max(out.max, count);
+    }
+    if (is_iso_date(as_of) && !first) out.last_day = std::max(out.last_day, days_from_iso(as_of));
+    return out;
 }
 
 }  // namespace it2

@@ -38,6 +38,26 @@ struct LoadResult {
     WorkspaceFileRead workspace;
 };
 
+// A batch of the files in force (not rejected or replaced), with the first name and dates given.
+struct BatchInfo {
+    std::string id, name, start, end;
+};
+std::vector<BatchInfo> batches_in_force(const Workspace& ws, const Merged& merged);  // sorted by start, then id
+
+// Cumulative teachers passed by review date for one batch: (day, count) steps.
+struct ProgressSeries {
+    std::string batch_id, label;
+    std::vector<std::pair<long, int>> steps;
+};
+struct Progress {
+    std::vector<ProgressSeries> series;  // one per batch, in the order given
+    long first_day = 0, last_day = 0;    // days_from_iso; last_day reaches the as-of date
+    int max = 0;                         // the largest count
+};
+class Tracker;
+// A teacher passed on the latest review date of the points that count toward passing.
+Progress passing_progress(const Tracker& tracker, const std::vector<BatchInfo>& batches);
+
 class Tracker {
 public:
     Tracker();
@@ -65,6 +85,9 @@ public:
     // shrinks: two copies alive at once would stay the page's size).
     Step refresh_step();
     void refresh();  // every step
+    // How many merges and summaries were computed so far: a view cache built from the results
+    // compares them to see that someone else (it2.summary()) refreshed the tracker.
+    int merges() const { return merges_; }
     int results_computed() const { return results_computed_; }
 
     // ---- what is loaded and what it gives (as of the last refresh) --------------------------
@@ -91,7 +114,7 @@ private:
     Summary summary_;
     LatestCopies latest_copies_;  // of the files loaded so far, for LoadResult::replaced
     bool data_dirty_ = true, results_dirty_ = true;
-    int results_computed_ = 0;
+    int merges_ = 0, results_computed_ = 0;
 
     Summary computed(const std::string& as_of) const;
     void rebuild_latest_copies();

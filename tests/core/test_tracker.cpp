@@ -80,7 +80,7 @@ TEST_CASE("Tracker::load names the files it replaces exactly as the merge marks 
     }
 }
 
-TEST_CASE("a policy file's problems come first in the summary; a rejected one changes nothing") {
+TEST_CASE("a policy file's problems come first in the summary, and a rejected one changes nothing") {
     Tracker tracker;
     tracker.set_as_of("2026-06-30");
     for (const GeneratedFile& f : generate(demo_options())) tracker.load(f.name, f.bytes);
