@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "load_batch.h"
 #include "pinyin_order.h"
-#include "policy.h"
 #include "row_order.h"
 #include "widgets.h"
 
@@ -36,7 +34,8 @@ void Dashboard::clear() {
 }
 
 bool Dashboard::loading_burst() const {
-    return tracker.next_step() == Tracker::Step::merge && (batch_open || std::chrono::steady_clock::now() - last_load_ < std::chrono::milliseconds(150));
+    return tracker.next_step() == Tracker::Step::merge &&
+           (batch_open || std::chrono::steady_clock::now() - last_load_ < std::chrono::milliseconds(150));
 }
 
 void Dashboard::set_school_sort(SortOrder s) {
@@ -62,8 +61,6 @@ void Dashboard::set_text_scale(float s) {
     if (actions.remember) actions.remember("textScale", std::to_string(text_scale));
 }
 
-void Dashboard::set_as_of(const std::string& iso) { tracker.set_as_of(iso); }
-
 void Dashboard::open_school(const std::string& id) {
     view = View::school;
     if (id != school_id) {
@@ -74,11 +71,6 @@ void Dashboard::open_school(const std::string& id) {
     }
 }
 
-void Dashboard::open_teacher(const std::string& id) {
-    view = View::teacher;
-    teacher_id = id;
-}
-
 void Dashboard::open_capability(const Scope& scope) {
     view = View::capability;
     if (scope.kind != capability_scope.kind || scope.id != capability_scope.id) {
@@ -86,8 +78,6 @@ void Dashboard::open_capability(const Scope& scope) {
         rebuild_levels();
     }
 }
-
-void Dashboard::reset_policy() { tracker.reset_policy(); }
 
 // ---- derived ---------------------------------------------------------------------------------
 

@@ -136,11 +136,14 @@ struct Dashboard {
     void problem_filter_changed() { rebuild_problem_rows(); }
     void set_lang(Lang l);
     void set_text_scale(float s);
-    void set_as_of(const std::string& iso);
+    void set_as_of(const std::string& iso) { tracker.set_as_of(iso); }
     void open_school(const std::string& id);   // "" = every school
-    void open_teacher(const std::string& id);
+    void open_teacher(const std::string& id) {
+        view = View::teacher;
+        teacher_id = id;
+    }
     void open_capability(const Scope& scope);
-    void reset_policy();
+    void reset_policy() { tracker.reset_policy(); }
 
     // Brings every derived list up to date; cheap when nothing changed.
     void refresh();
