@@ -81,9 +81,12 @@ target_link_libraries(it2_imgui PUBLIC it2_sdl2)
 # ---- the app -------------------------------------------------------------------------------
 file(GLOB IT2_UI_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 add_executable(it2_page
-  ${CMAKE_SOURCE_DIR}/src/app/main.cpp
+  ${CMAKE_SOURCE_DIR}/src/platform/web_main.cpp
+  ${CMAKE_SOURCE_DIR}/src/platform/web_exports.cpp
   ${CMAKE_SOURCE_DIR}/src/app/app.cpp
   ${CMAKE_SOURCE_DIR}/src/app/app_files.cpp
+  ${CMAKE_SOURCE_DIR}/src/app/page_probe.cpp
+  ${CMAKE_SOURCE_DIR}/src/app/page_views.cpp
   ${CMAKE_SOURCE_DIR}/src/platform/platform_web.cpp
   ${CMAKE_SOURCE_DIR}/src/platform/page_files_web.cpp
   ${IT2_UI_SOURCES})
@@ -101,7 +104,7 @@ set(IT2_PAGE_EXPORTS
   _it2_restore_settings _it2_storage_problem _it2_set_aside _it2_begin_batch _it2_end_batch
   _it2_live_heap_bytes _it2_unreadable _it2_room_for _it2_refuse_too_large
   _it2_set_memory_ceiling_for_test _it2_abort_for_test)
-# The most memory the page may use: the link flag and main.cpp's check before each file
+# The most memory the page may use: the link flag and web_exports.cpp's check before each file
 # (it2_room_for) read the same number, so a file too big is refused, not an abort.
 set(IT2_MAXIMUM_MEMORY 2147483648)  # 2 GB: the largest Emscripten 3.1.6 grows to without 4 GB pointer support
 target_compile_definitions(it2_page PRIVATE IT2_MAXIMUM_MEMORY=${IT2_MAXIMUM_MEMORY})

@@ -1,6 +1,6 @@
 // window.it2: the page's automation hook, used by every browser test (tests/browser/) and handy
 // in the console. Every entry forwards to the App (src/app/app.h) through the C functions
-// exported by src/app/main.cpp. This is the one place the hook is defined: extend it here.
+// exported by src/platform/web_exports.cpp. This is the one place the hook is defined: extend it here.
 //
 //   await it2.ready               resolves after the first frame (rejects if the page fails)
 //   it2.state()                   JSON string from App::state_json(): {"view", "frames", "missingGlyphs", …}
@@ -59,7 +59,7 @@
     }
   }
 
-  // Reads and frees a string C++ returned (malloc'd by main.cpp's to_js_string).
+  // Reads and frees a string C++ returned (malloc'd by to_js_string in src/platform/web_main.cpp).
   function takeCString(pointer) {
     if (!pointer) return null;
     const text = module.UTF8ToString(pointer);
@@ -88,7 +88,7 @@
     requireStarted();
     const bytes = toBytes(data);
     // Checked before the copy into wasm memory: a file that does not fit is refused with a
-    // message instead of an allocation failing (an abort). See it2_room_for in main.cpp.
+    // message instead of an allocation failing (an abort). See it2_room_for in src/platform/web_exports.cpp.
     if (!module._it2_room_for(bytes.length)) {
       return JSON.parse(withCStrings([String(name)], (namePointer) => takeCString(module._it2_refuse_too_large(namePointer))));
     }

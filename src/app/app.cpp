@@ -10,16 +10,20 @@
 #include "csv_import.h"
 #include "dashboard.h"
 #include "page_files.h"
+#include "page_probe.h"
+#include "page_views.h"
 #include "panels.h"
 #include "platform.h"
 #include "summary_json.h"
 #include "table_export.h"
+#include "tracker.h"
 #include "widgets.h"
 
 namespace it2 {
 
 struct App::Impl {
-    ui::Dashboard dashboard;
+    Tracker tracker;  // the data; the dashboard draws it and keeps the view state
+    ui::Dashboard dashboard{tracker};
     AppFiles files{dashboard};
 };
 
@@ -74,17 +78,15 @@ void App::clear() { impl_->files.clear(); }
 AppFiles& App::files() { return impl_->files; }
 
 std::string App::summary_json(const std::string& as_of) {
-    ui::Dashboard& d = impl_->dashboard;
-    d.refresh();
-    if (as_of.empty() || as_of == d.as_of) return it2::summary_json(d.summary, Lang::zh);
-    return it2::summary_json(compute(d.workspace, d.merged, d.policy, as_of), Lang::zh);
+    // The same Tracker code as `it2 summarize --json`: byte-identical for the same inputs.
+    return impl_->tracker.summary_json(as_of, Lang::zh);
 }
 
-bool App::set_view(const std::string& view, const std::string& arg) { return impl_->dashboard.set_view(view, arg); }
+bool App::set_view(const std::string& view, const std::string& arg) { return open_view(impl_->dashboard, view, arg); }
 
 std::string App::state_json() const {
     impl_->dashboard.refresh();
-    return impl_->dashboard.state_json();
+    return page_state_json(impl_->dashboard);
 }
 
 void App::draw() {

@@ -1,5 +1,5 @@
 // The application: owns the loaded workspace, the policy, the as-of date and the cached
-// results; the UI panels read from it. Wired to the browser by src/app/main.cpp and the page's
+// results; the UI panels read from it. Wired to the browser by src/platform/web_main.cpp (and web_exports.cpp) and the page's
 // `window.it2` hook. Everything that depends on the data is recomputed only when the data,
 // the policy, the date, filters or sort change: never per frame.
 #pragma once

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "export.h"
-#include "load_batch.h"
 #include "page_files.h"
+#include "page_views.h"
 #include "policy.h"
 #include "table_export.h"
 #include "widgets.h"
@@ -72,19 +72,20 @@ std::string AppFiles::unused_name(const std::string& name) const {
 }
 
 std::string AppFiles::load(const std::string& given_name, std::string_view bytes) {
-    if (is_workspace_file(bytes)) return load_workspace(given_name, bytes);
+    const FileKind kind = sniff_file(given_name, bytes);  // the one look at what the file is
+    if (kind == FileKind::workspace) return load_workspace(given_name, bytes);
     const Lang lang = d_.lang;
-    const bool is_policy = sniff_format(bytes) == "it2-policy";
+    const bool is_policy = kind == FileKind::policy;
     // Every file keeps its own entry under a name of its own: a second "学校数据.json" (another
     // school's, or a broken copy) is added beside the first, never in its place.
     const std::string name = is_policy ? given_name : unused_name(given_name);
-    const size_t before = d_.workspace.files.size();
-    std::string status;
-    int problems = 0;
-    d_.load(name, bytes, &status, &problems);
+    const LoadResult loaded = d_.load(kind, name, bytes);
+    const std::string& status = loaded.status;
+    const int problems = loaded.problems;
     json result = {{"file", name}, {"status", status}, {"problems", problems}};
 
-    std::vector<std::string> replaced;
+    // The same school and batch loaded again replaces the older copy (format.md §3).
+    const std::vector<std::string>& replaced = loaded.replaced;
     if (is_policy) {
         batch_special_ = status == "policy"
                              ? format(pick(lang, "已采用规则文件 %s：新规则已生效。", "Policy file %s is now in force."), name.c_str())
@@ -95,18 +96,6 @@ std::string AppFiles::load(const std::string& given_name, std::string_view bytes
         source_names_.insert(name);
         platform::keep_source(name, next_seq_++, bytes);
         ++files_revision_;
-        // The same school and batch loaded again replaces the older copy (format.md §3).
-        const std::vector<FileEntry>& files = d_.workspace.files;
-        for (size_t n = before; n < files.size(); ++n) {
-            if (!files[n].data) continue;
-            for (size_t o = 0; o < before; ++o) {
-                if (files[o].data && files[o].data->school_id == files[n].data->school_id &&
-                    files[o].data->batch_id == files[n].data->batch_id &&
-                    std::find(replaced.begin(), replaced.end(), files[o].name) == replaced.end()) {
-                    replaced.push_back(files[o].name);
-                }
-            }
-        }
         if (!replaced.empty()) result["replaced"] = replaced;
         ++batch_files_;
         batch_problems_ += problems;
@@ -138,7 +127,9 @@ std::string AppFiles::load_workspace(const std::string& name, std::string_view b
     // load of their own when it was opened alone).
     const bool alone = !in_batch_;
     if (alone) begin_batch();
-    WorkspaceFileRead read = read_workspace_file(name, bytes);
+    // Its policy is in force once read; its files are loaded here, so that the page keeps each one.
+    const LoadResult loaded = d_.load(FileKind::workspace, name, bytes);
+    const WorkspaceFileRead& read = loaded.workspace;
     json result;
     if (!read.ok) {
         const std::string why = read.problems.empty() ? std::string() : read.problems.front().message(lang);
@@ -150,10 +141,6 @@ std::string AppFiles::load_workspace(const std::string& name, std::string_view b
         // before it (in this load or earlier) is dropped; a copy of a school and batch already
         // loaded replaces the older one (format.md §3), as any file does.
         apply_settings(read.settings);
-        if (read.policy) {
-            d_.policy = *read.policy;
-            d_.mark_results_changed();
-        }
         for (const StoredFile& file : read.files) load(file.name, file.bytes);
         batch_special_ = format(pick(lang, "已打开工作区 %s：%d 个文件。", "Opened workspace %s: %d files."), name.c_str(),
                                 int(read.files.size()));
@@ -221,11 +208,11 @@ void AppFiles::clear() {
 }
 
 bool AppFiles::remove(const std::string& name) {
-    std::vector<FileEntry>& files = d_.workspace.files;
+    const std::vector<FileEntry>& files = d_.workspace.files;
     bool found = false;
     for (size_t i = files.size(); i-- > 0;) {
         if (entry_of(files[i].name, name)) {
-            d_.workspace.remove(i);
+            d_.tracker.remove_file(i);
             found = true;
         }
     }
@@ -264,7 +251,7 @@ WorkspaceSettings AppFiles::settings() const {
     s.language = d_.lang == Lang::zh ? "zh" : "en";
     s.text_size = d_.text_scale;
     if (d_.as_of != today_iso()) s.as_of = d_.as_of;  // "today" stays today on the next visit
-    s.layout = ui::view_key(d_.view);
+    s.layout = view_key(d_.view);
     return s;
 }
 
@@ -273,7 +260,7 @@ void AppFiles::apply_settings(const WorkspaceSettings& s) {
     if (s.language == "en") d_.set_lang(Lang::en);
     if (s.text_size > 0) d_.set_text_scale(float(s.text_size));
     if (is_iso_date(s.as_of)) d_.set_as_of(s.as_of);
-    if (!s.layout.empty()) d_.set_view(s.layout, "");
+    if (!s.layout.empty()) open_view(d_, s.layout, "");
 }
 
 void AppFiles::write_workspace(const std::function<void(std::string_view)>& write) const {
@@ -359,13 +346,11 @@ bool AppFiles::restore_settings(std::string_view text) {
     if (policy_it != stored.end()) {
         PolicyLoad loaded = load_policy("localStorage", policy_it->is_object() ? dump(*policy_it) : std::string("null"));
         if (loaded.ok) {
-            d_.policy = loaded.policy;
-            d_.mark_results_changed();
+            d_.tracker.set_policy(loaded.policy);
         } else {
             // E.g. a policy saved by a newer version of the page: its problems are listed, and
             // false makes the page set the stored text aside (and say so) before it is overwritten.
-            d_.policy_problems.insert(d_.policy_problems.end(), loaded.problems.begin(), loaded.problems.end());
-            d_.mark_results_changed();
+            d_.tracker.add_policy_problems(loaded.problems);
             policy_used = false;
         }
     }

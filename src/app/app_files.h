@@ -29,7 +29,7 @@ public:
     bool remove(const std::string& name);  // every workspace entry of the file; false if unknown
 
     // A file too big for the memory left (the page checks before copying it in, see
-    // it2_room_for in main.cpp): not loaded, and the load it is part of stops there and says
+    // it2_room_for in src/platform/web_exports.cpp): not loaded, and the load it is part of stops there and says
     // so. JSON {"file", "status": "too_large", "problems": 0}.
     std::string refuse_too_large(const std::string& name);
 

@@ -22,6 +22,7 @@
 #include "partial_commands.h"
 #include "policy.h"
 #include "summary_json.h"
+#include "tracker.h"
 #include "workspace.h"
 
 namespace {
@@ -200,60 +201,73 @@ int parse_load_options(const std::vector<std::string>& args, bool allow_output, 
     return -1;
 }
 
-// What loading the inputs gave: the batch files, and the policy in force after the policy files
-// found among them were applied (as the page applies a policy file it is given).
-struct Loaded {
-    Workspace ws;
-    Policy policy;
-    Problems policy_problems;  // of --policy and of the policy files among the inputs
-};
-
-// Reads every input into the workspace under the given names. A file that cannot be read is a
-// rejected entry with a file error (the rest loads). An it2-policy file is applied over the
-// policy so far; stderr says what was done with it.
-void load_inputs(const std::vector<InputFile>& files, const std::vector<std::string>& names, Lang lang, Loaded& out) {
+// Loads one input into the tracker, as the page loads a file it is given: an it2-policy file
+// is applied over the policy so far (stderr says what was done with it), a workspace file adds
+// its files (and its policy), anything else is data.
+void load_one(Tracker& tracker, const std::string& name, std::string_view bytes, Lang lang) {
     const bool zh = lang == Lang::zh;
+    LoadResult loaded = tracker.load(name, bytes);
+    const std::string shown = visible_controls(name, false);
+    if (loaded.kind == FileKind::policy) {
+        std::cerr << "it2: " << shown << ": "
+                  << (loaded.status == "policy"
+                          ? (zh ? "规则文件已采用：其中的规则用于统计（与页面相同，覆盖 --policy 和之前的规则文件）"
+                                : "policy file applied: its rules are in force (as on the page; over --policy "
+                                  "and earlier policy files)")
+                          : (zh ? "规则文件有误，未采用（见其问题）" : "policy file rejected and not applied (see its problems)"))
+                  << "\n";
+    } else if (loaded.kind == FileKind::workspace) {
+        if (!loaded.workspace.ok) {
+            // Listed like a rejected data file, so that its problems are reported and counted.
+            FileEntry entry;
+            entry.name = name;
+            entry.problems = loaded.workspace.problems;
+            tracker.add_entry(std::move(entry));
+            return;
+        }
+        std::cerr << "it2: " << shown << ": "
+                  << (zh ? "工作区文件：载入其中的 " : "workspace file: loading its ") << loaded.workspace.files.size()
+                  << (zh ? " 个文件（及其规则）" : " files (and its policy)") << "\n";
+        for (const StoredFile& file : loaded.workspace.files) load_one(tracker, file.name, file.bytes, lang);
+    }
+}
+
+// Reads every input into the tracker under the given names. A file that cannot be read is a
+// rejected entry with a file error (the rest loads).
+void load_inputs(const std::vector<InputFile>& files, const std::vector<std::string>& names, Lang lang, Tracker& tracker) {
     for (size_t i = 0; i < files.size(); ++i) {
         const InputFile& f = files[i];
         std::string bytes;
         int error = f.error;
         if (error == 0) error = read_input(f.path, bytes);
         if (error != 0) {
-            out.ws.files.push_back(unreadable_entry(names[i], error, f.folder));
+            tracker.add_entry(unreadable_entry(names[i], error, f.folder));
             continue;
         }
-        // A cheap look first: only a file that mentions it2-policy is parsed twice.
-        if (bytes.find("it2-policy") != std::string::npos && sniff_format(bytes) == "it2-policy") {
-            PolicyLoad loaded = load_policy(names[i], bytes, out.policy);
-            out.policy_problems.insert(out.policy_problems.end(), loaded.problems.begin(), loaded.problems.end());
-            if (loaded.ok) out.policy = loaded.policy;
-            const std::string shown = visible_controls(names[i], false);
-            std::cerr << "it2: " << shown << ": "
-                      << (loaded.ok ? (zh ? "规则文件已采用：其中的规则用于统计（与页面相同，覆盖 --policy 和之前的规则文件）"
-                                          : "policy file applied: its rules are in force (as on the page; over --policy "
-                                            "and earlier policy files)")
-                                    : (zh ? "规则文件有误，未采用（见其问题）" : "policy file rejected and not applied (see its problems)"))
-                      << "\n";
-            continue;
-        }
-        out.ws.add(names[i], bytes);
+        load_one(tracker, names[i], bytes, lang);
     }
 }
 
 // Reads the inputs of summarize (files named as the page names them) and validate (named by
 // the path as found, for an editor to jump to; validate prints the problems of a rejected
 // --policy itself). Returns -1 to go on, else the exit status.
-int read_all(const LoadOptions& options, const char* usage, bool validating, Loaded& loaded) {
-    if (!options.policy_file.empty() &&
-        !read_policy(options.policy_file, options.lang, loaded.policy, loaded.policy_problems, !validating))
-        return kExitUsage;
+int read_all(const LoadOptions& options, const char* usage, bool validating, Tracker& tracker) {
+    if (!options.as_of.empty()) tracker.set_as_of(options.as_of);
+    if (!options.policy_file.empty()) {
+        Policy policy;
+        Problems problems;
+        const bool ok = read_policy(options.policy_file, options.lang, policy, problems, !validating);
+        tracker.add_policy_problems(problems);
+        if (!ok) return kExitUsage;
+        tracker.set_policy(policy);
+    }
     std::vector<InputFile> files;
     if (!expand_inputs(options.inputs, {".json", ".csv"}, files)) return kExitUsage;
     if (files.empty()) return usage_error("no *.json or *.csv files found in the folders given", usage);
     std::vector<std::string> names = summary_names(files);
     if (validating)
         for (size_t i = 0; i < files.size(); ++i) names[i] = files[i].display;
-    load_inputs(files, names, options.lang, loaded);
+    load_inputs(files, names, options.lang, tracker);
     return -1;
 }
 
@@ -261,11 +275,10 @@ int run_summarize(const std::vector<std::string>& args) {
     if (std::find(args.begin(), args.end(), "--partial") != args.end()) return run_partial(args);
     LoadOptions options;
     if (int status = parse_load_options(args, true, kSummarizeUsage, options); status >= 0) return status;
-    Loaded loaded;
-    if (int status = read_all(options, kSummarizeUsage, false, loaded); status >= 0) return status;
-    Summary summary = compute(loaded.ws, merge(loaded.ws), loaded.policy,
-                              options.as_of.empty() ? today_iso() : options.as_of);
-    summary.problems.insert(summary.problems.begin(), loaded.policy_problems.begin(), loaded.policy_problems.end());
+    Tracker tracker;
+    if (int status = read_all(options, kSummarizeUsage, false, tracker); status >= 0) return status;
+    tracker.refresh();
+    const Summary& summary = tracker.summary();  // the problems of policy files first, as on the page
 
     if (options.format == "--json") {
         write_summary_json(summary, options.lang, write_out);  // streamed, no whole-document string
@@ -281,16 +294,15 @@ int run_summarize(const std::vector<std::string>& args) {
 int run_validate(const std::vector<std::string>& args) {
     LoadOptions options;
     if (int status = parse_load_options(args, false, kValidateUsage, options); status >= 0) return status;
-    Loaded loaded;
-    if (int status = read_all(options, kValidateUsage, true, loaded); status >= 0) {
+    Tracker tracker;
+    if (int status = read_all(options, kValidateUsage, true, tracker); status >= 0) {
         // A rejected --policy: its problems are what validate is for; then exit 2 as everywhere.
-        for (const Problem& p : loaded.policy_problems) write_out(problem_line(p, options.lang) + "\n");
+        for (const Problem& p : tracker.policy_problems()) write_out(problem_line(p, options.lang) + "\n");
         return finish_output(status);
     }
-    Problems problems = std::move(loaded.policy_problems);
-    for (const FileEntry& f : loaded.ws.files) problems.insert(problems.end(), f.problems.begin(), f.problems.end());
-    const Merged merged = merge(loaded.ws);
-    problems.insert(problems.end(), merged.problems.begin(), merged.problems.end());
+    // The summary's problems: the policy files', the files' own, then the merge's.
+    tracker.refresh();
+    const Problems& problems = tracker.summary().problems;
     for (const Problem& p : problems) write_out(problem_line(p, options.lang) + "\n");
     return finish_output(problems.empty() ? kExitClean : kExitProblems);
 }

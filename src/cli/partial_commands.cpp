@@ -17,6 +17,7 @@
 #include "partial.h"
 #include "policy.h"
 #include "summary_json.h"
+#include "tracker.h"
 #include "cli_io.h"
 #include "workspace.h"
 
@@ -247,7 +248,9 @@ int run_merge(const std::vector<std::string>& args) {
         return cli::finish_output(0);
     }
 
-    Policy policy;
+    // The same Tracker as `it2 summarize` and the page: --policy's problems are in the summary.
+    Tracker tracker;
+    if (!as_of.empty()) tracker.set_as_of(as_of);
     if (!policy_file.empty()) {
         std::string bytes;
         if (int error = cli::read_input(policy_file, bytes)) {
@@ -255,15 +258,18 @@ int run_merge(const std::vector<std::string>& args) {
             return 2;
         }
         PolicyLoad loaded = load_policy(policy_file, bytes);
-        print_problems(loaded.problems, lang);
         if (!loaded.ok) {
+            print_problems(loaded.problems, lang);
             std::cerr << "it2: the policy file " << policy_file << " was rejected (see above)\n";
             return 2;
         }
-        policy = loaded.policy;
+        if (format != "--json") print_problems(loaded.problems, lang);
+        tracker.add_policy_problems(loaded.problems);
+        tracker.set_policy(loaded.policy);
     }
-    const Workspace ws = workspace_from_partials(std::move(entries));
-    const Summary summary = compute(ws, merge(ws), policy, as_of.empty() ? today_iso() : as_of);
+    for (FileEntry& file : workspace_from_partials(std::move(entries)).files) tracker.add_entry(std::move(file));
+    tracker.refresh();
+    const Summary& summary = tracker.summary();
     if (format == "--csv") cli::write_out(summary_csv(summary, lang, !raw));
     else if (format == "--table") cli::write_out(summary_table(summary, lang));
     else {

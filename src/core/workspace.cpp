@@ -68,22 +68,29 @@ std::string batch_label(const BatchFile& file) {
 
 }  // namespace
 
+long LatestCopies::note(const FileEntry& file, size_t index) {
+    if (!file.data) return -1;
+    const BatchFile& data = *file.data;
+    auto [it, inserted] = latest_.emplace(std::make_pair(std::string_view(data.school_id), std::string_view(data.batch_id)), index);
+    if (inserted) return -1;
+    const size_t earlier = it->second;
+    it->second = index;
+    return long(earlier);
+}
+
 Merged merge(const Workspace& ws) {
     Merged merged;
     const std::vector<FileEntry>& files = ws.files;
     merged.file_status.reserve(files.size());
     for (const FileEntry& f : files) merged.file_status.push_back(f.data ? f.status : FileStatus::rejected);
 
-    // The same (school id, batch id) loaded again replaces the earlier copy. The key is the
-    // pair itself: ids may hold any character, so no separator could keep two pairs apart.
-    std::map<std::pair<std::string_view, std::string_view>, size_t> latest_copy;
+    // The same (school id, batch id) loaded again replaces the earlier copy.
+    LatestCopies latest_copies;
     for (size_t i = 0; i < files.size(); ++i) {
-        if (!files[i].data) continue;
+        const long replaced = latest_copies.note(files[i], i);
+        if (replaced < 0) continue;
         const BatchFile& data = *files[i].data;
-        auto [it, inserted] = latest_copy.emplace(std::make_pair(std::string_view(data.school_id), std::string_view(data.batch_id)), i);
-        if (inserted) continue;
-        size_t earlier = it->second;
-        it->second = i;
+        const size_t earlier = size_t(replaced);
         merged.file_status[earlier] = FileStatus::replaced;
         Problem p;
         p.file = files[earlier].name;

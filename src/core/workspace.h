@@ -2,7 +2,10 @@
 // same (school, batch) and one winning record per teacher id.
 #pragma once
 
+#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "load_batch.h"
@@ -31,6 +34,23 @@ struct Workspace {
 // not be opened. Listed like any rejected file, so nothing is skipped in silence.
 constexpr int kNotRegularFile = -1;
 FileEntry unreadable_entry(const std::string& name, int error, bool folder);
+
+// The rule of format.md §3 that a later copy of the same (school id, batch id) replaces the
+// earlier one, applied as files arrive in load order: merge() marks `replaced` through it, and
+// Tracker::load says which files a new one replaces through it. Keys view the files' data: keep
+// the entries noted alive (rebuild after a file is removed).
+class LatestCopies {
+public:
+    // Notes files[index]; returns the index of the earlier copy it replaces, or -1 (none, or
+    // a rejected file, which replaces nothing).
+    long note(const FileEntry& file, size_t index);
+    void clear() { latest_.clear(); }
+
+private:
+    // The key is the pair itself: ids may hold any character, so no separator could keep two
+    // pairs apart.
+    std::map<std::pair<std::string_view, std::string_view>, size_t> latest_;
+};
 
 // A teacher's winning record (format.md §3): which file and which teacher in it.
 struct TeacherRef {

@@ -1,156 +1,41 @@
 #include "dashboard.h"
 
-#include <imgui.h>
-
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <set>
 
-#include "load_batch.h"
 #include "pinyin_order.h"
-#include "policy.h"
+#include "row_order.h"
 #include "widgets.h"
 
 namespace it2::ui {
 
-namespace {
-
-const char* const kViewKeys[kViewCount] = {"district", "school", "teacher", "capability", "problems", "rules", "help"};
-
-// Case-insensitive (ASCII) substring test; Chinese bytes compare exactly.
-bool contains_folded(std::string_view hay, std::string_view needle) {
-    if (needle.empty()) return true;
-    auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                          [&](char a, char b) { return fold(a) == fold(b); });
-    return it != hay.end();
-}
-
-// The distinct code points of some text: a bit per BMP character (names and messages are
-// nearly all BMP, and a province has millions of them), a set for the rest.
-struct CodePoints {
-    std::vector<bool> bmp = std::vector<bool>(0x10000);
-    std::set<char32_t> beyond;
-    void insert(char32_t c) {
-        if (c < 0x10000) bmp[c] = true;
-        else beyond.insert(c);
-    }
-    std::vector<char32_t> list() const {
-        std::vector<char32_t> out;
-        for (char32_t c = 0; c < 0x10000; ++c)
-            if (bmp[c]) out.push_back(c);
-        out.insert(out.end(), beyond.begin(), beyond.end());
-        return out;
-    }
-};
-
-// Decodes UTF-8 into code points (invalid bytes become U+FFFD).
-void collect_code_points(std::string_view s, CodePoints& out) {
-    size_t i = 0;
-    while (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0xFFFD;
-        size_t len = 1;
-        if (c < 0x80) {
-            cp = c;
-        } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
-            cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-            len = 2;
-        } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
-            cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-            len = 3;
-        } else if ((c >> 3) == 0x1E && i + 3 < s.size()) {
-            cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-            len = 4;
-        }
-        if (cp >= 0x20) out.insert(cp);
-        i += len;
-    }
-}
-
-template <typename Key>
-void sort_rows(std::vector<int>& rows, bool ascending, Key key) {
-    // Keys are computed once per row, not per comparison: at 100k rows, a key that copies a
-    // string or follows a record per comparison cost more than the whole recompute. (Pinyin keys
-    // cost 1.5x the old byte order's sort this way, 10x per comparison: the pinyin benchmark in
-    // tests/core/test_pinyin_order.cpp. Names sort once per merge, see places_in_order.)
-    using K = decltype(key(0));
-    std::vector<std::pair<K, int>> keyed;
-    keyed.reserve(rows.size());
-    for (int row : rows) keyed.emplace_back(key(row), row);
-    std::stable_sort(keyed.begin(), keyed.end(), [ascending](const auto& a, const auto& b) {
-        return ascending ? a.first < b.first : b.first < a.first;
-    });
-    for (size_t i = 0; i < rows.size(); ++i) rows[i] = keyed[i].second;
-}
-
-// Each index's place when 0..n-1 are sorted by `key`: sorting by it later sorts integers.
-template <typename Key>
-std::vector<int> places_in_order(size_t n, Key key) {
-    std::vector<int> order(n);
-    for (size_t i = 0; i < n; ++i) order[i] = int(i);
-    sort_rows(order, true, key);
-    std::vector<int> place(n);
-    for (size_t p = 0; p < n; ++p) place[size_t(order[p])] = int(p);
-    return place;
-}
-
-nlohmann::json optional_number(const std::optional<double>& v) {
-    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-}  // namespace
-
-const char* view_key(View v) { return kViewKeys[int(v)]; }
-
-bool view_from_key(std::string_view key, View& out) {
-    for (int i = 0; i < kViewCount; ++i) {
-        if (key == kViewKeys[i]) {
-            out = View(i);
-            return true;
-        }
-    }
-    if (key == "levels") {
-        out = View::capability;
-        return true;
-    }
-    return false;
-}
-
 // ---- changes ---------------------------------------------------------------------------------
 
-void Dashboard::load(const std::string& name, std::string_view bytes, std::string* status_out, int* problems_out) {
-    if (sniff_format(bytes) == "it2-policy") {
-        PolicyLoad loaded = load_policy(name, bytes, policy);
-        policy_problems.insert(policy_problems.end(), loaded.problems.begin(), loaded.problems.end());
-        if (loaded.ok) {
-            policy = loaded.policy;
-            results_dirty_ = true;
-        }
-        if (status_out) *status_out = loaded.ok ? "policy" : "rejected";
-        if (problems_out) *problems_out = int(loaded.problems.size());
-        glyphs_dirty = true;
-        return;
-    }
-    last_load_ = std::chrono::steady_clock::now();
-    const FileEntry& entry = workspace.add(name, bytes);
-    if (status_out) *status_out = file_status_key(entry.status);
-    if (problems_out) *problems_out = int(entry.problems.size());
-    data_dirty_ = true;
+Dashboard::Dashboard(Tracker& data)
+    : tracker(data),
+      workspace(data.workspace()),
+      merged(data.merged()),
+      summary(data.summary()),
+      as_of(data.as_of()),
+      policy(data.policy_for_editing()) {}
+
+LoadResult Dashboard::load(FileKind kind, const std::string& name, std::string_view bytes) {
+    if (kind == FileKind::data) last_load_ = std::chrono::steady_clock::now();
+    glyphs_dirty = true;
+    return tracker.load(kind, name, bytes);
 }
 
 void Dashboard::clear() {
-    workspace.clear();
-    policy_problems.clear();
+    tracker.clear();
     school_id.clear();
     teacher_id.clear();
     capability_scope = Scope{};
-    data_dirty_ = true;
     refresh();  // at once: no frame may pair old results with the new (empty) file list
 }
 
 bool Dashboard::loading_burst() const {
-    return data_dirty_ && (batch_open || std::chrono::steady_clock::now() - last_load_ < std::chrono::milliseconds(150));
+    return tracker.next_step() == Tracker::Step::merge &&
+           (batch_open || std::chrono::steady_clock::now() - last_load_ < std::chrono::milliseconds(150));
 }
 
 void Dashboard::set_school_sort(SortOrder s) {
@@ -176,12 +61,6 @@ void Dashboard::set_text_scale(float s) {
     if (actions.remember) actions.remember("textScale", std::to_string(text_scale));
 }
 
-void Dashboard::set_as_of(const std::string& iso) {
-    if (!is_iso_date(iso) || iso == as_of) return;
-    as_of = iso;
-    results_dirty_ = true;
-}
-
 void Dashboard::open_school(const std::string& id) {
     view = View::school;
     if (id != school_id) {
@@ -192,61 +71,12 @@ void Dashboard::open_school(const std::string& id) {
     }
 }
 
-void Dashboard::open_teacher(const std::string& id) {
-    view = View::teacher;
-    teacher_id = id;
-}
-
 void Dashboard::open_capability(const Scope& scope) {
     view = View::capability;
     if (scope.kind != capability_scope.kind || scope.id != capability_scope.id) {
         capability_scope = scope;
         rebuild_levels();
     }
-}
-
-bool Dashboard::set_view(const std::string& name, const std::string& arg) {
-    refresh();
-    View v;
-    if (!view_from_key(name, v)) return false;
-    switch (v) {
-        case View::school:
-            if (!arg.empty() && !school(arg)) return false;
-            open_school(arg);
-            return true;
-        case View::teacher:
-            if (arg.empty()) {
-                if (!teacher(teacher_id)) return false;
-            } else if (!teacher(arg)) {
-                return false;
-            }
-            open_teacher(arg.empty() ? teacher_id : arg);
-            return true;
-        case View::capability: {
-            Scope scope;
-            if (arg.empty()) {
-                scope.kind = Scope::Kind::district;
-            } else if (school(arg)) {
-                scope.kind = Scope::Kind::school;
-                scope.id = arg;
-            } else if (batch(arg)) {
-                scope.kind = Scope::Kind::batch;
-                scope.id = arg;
-            } else {
-                return false;
-            }
-            open_capability(scope);
-            return true;
-        }
-        default:
-            view = v;
-            return true;
-    }
-}
-
-void Dashboard::reset_policy() {
-    policy = Policy{};
-    results_dirty_ = true;
 }
 
 // ---- derived ---------------------------------------------------------------------------------
@@ -283,8 +113,14 @@ bool Dashboard::refreshing() const { return step_ != RefreshStep::idle; }
 
 // Drops every result before the new ones are built: wasm memory never shrinks, so two copies
 // alive at once would stay the page's size. Frames in between draw the `computing` notice.
-void Dashboard::clear_results() {
-    summary = Summary{};
+void Dashboard::forget_results(bool merged_again) {
+    seen_merges_ = tracker.merges();
+    seen_computed_ = tracker.results_computed();  // (after a tracker step: set again once it ran)
+    if (merged_again) {
+        teacher_index.clear();  // its keys view records that may be gone
+        teacher_name_rank.clear();
+        glyphs_dirty = true;
+    }
     school_index.clear();
     school_rows.clear();
     schools_by_name.clear();
@@ -297,35 +133,27 @@ void Dashboard::clear_results() {
 
 bool Dashboard::refresh_step() {
     const bool starting = step_ == RefreshStep::idle;
-    // A change while a refresh is under way restarts it from the first step it affects.
-    if (data_dirty_) {
-        step_ = RefreshStep::merge;
-    } else if (results_dirty_ && (step_ == RefreshStep::idle || step_ > RefreshStep::compute)) {
-        step_ = RefreshStep::compute;
+    // A change while a refresh is under way restarts it from the tracker's steps.
+    const Tracker::Step core = tracker.next_step();
+    if (core != Tracker::Step::none) {
+        step_ = RefreshStep::core;
+    } else if (tracker.results_computed() != seen_computed_) {
+        // The tracker was brought up to date by someone else (it2.summary()): rebuild from lookups.
+        forget_results(tracker.merges() != seen_merges_);
+        step_ = RefreshStep::lookups;
     }
     if (step_ == RefreshStep::idle) return false;
     if (starting) refresh_ms.clear();
     StepTimer timer(refresh_ms);
     switch (step_) {
         case RefreshStep::idle: break;
-        case RefreshStep::merge:
-            clear_results();
-            teacher_index.clear();  // its keys view records that may be gone
-            teacher_name_rank.clear();
-            merged = Merged{};
-            merged = merge(workspace);
-            data_dirty_ = false;
-            glyphs_dirty = true;
-            timer.done("merge");
-            step_ = RefreshStep::compute;
-            break;
-        case RefreshStep::compute:
-            clear_results();
-            results_dirty_ = false;
-            ++results_computed;
-            summary = compute(workspace, merged, policy, as_of);
-            timer.done("compute");
-            step_ = RefreshStep::lookups;
+        case RefreshStep::core:
+            forget_results(core == Tracker::Step::merge);  // before the tracker drops its own
+            tracker.refresh_step();
+            seen_merges_ = tracker.merges();
+            seen_computed_ = tracker.results_computed();
+            timer.done(core == Tracker::Step::merge ? "merge" : "compute");
+            step_ = tracker.next_step() == Tracker::Step::none ? RefreshStep::lookups : RefreshStep::core;
             break;
         case RefreshStep::lookups:
             rebuild_lookups();
@@ -373,28 +201,9 @@ void Dashboard::rebuild_lookups() {
             if (t) teacher_index.emplace(t->id, int(i));
         }
     }
-    // Batches: from the files still in force (not rejected or replaced).
-    batches.clear();
-    for (size_t f = 0; f < workspace.files.size(); ++f) {
-        const FileEntry& file = workspace.files[f];
-        if (!file.data) continue;
-        if (f < merged.file_status.size() && merged.file_status[f] == FileStatus::replaced) continue;
-        const BatchFile& b = *file.data;
-        auto it = std::find_if(batches.begin(), batches.end(), [&](const BatchInfo& x) { return x.id == b.batch_id; });
-        if (it == batches.end()) {
-            batches.push_back({b.batch_id, b.batch_name, b.batch_start, b.batch_end});
-        } else {
-            if (it->name.empty()) it->name = b.batch_name;
-            if (it->start.empty()) it->start = b.batch_start;
-            if (it->end.empty()) it->end = b.batch_end;
-        }
-    }
-    std::sort(batches.begin(), batches.end(), [](const BatchInfo& a, const BatchInfo& b) {
-        return a.start != b.start ? a.start < b.start : a.id < b.id;
-    });
+    batches = batches_in_force(workspace, merged);
     std::set<std::string> with_problems;
     for (const Problem& p : summary.problems) with_problems.insert(p.file);
-    for (const Problem& p : policy_problems) with_problems.insert(p.file);
     files_with_problems = int(with_problems.size());
 }
 
@@ -548,95 +357,11 @@ void Dashboard::rebuild_school_detail() {
 }
 
 void Dashboard::rebuild_progress() {
-    progress.clear();
-    progress_first_day = progress_last_day = 0;
-    progress_max = 0;
-    std::unordered_map<std::string, size_t> series_of;
-    for (const BatchInfo& b : batches) {
-        series_of.emplace(b.id, progress.size());
-        ProgressSeries s;
-        s.batch_id = b.id;
-        s.label = b.name.empty() ? b.id : b.name;
-        progress.push_back(std::move(s));
-    }
-    // A teacher passed on the latest review date of the points that count toward passing.
-    std::vector<std::vector<long>> days(progress.size());
-    for (const TeacherResult& t : summary.teachers) {
-        if (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent) continue;
-        const Teacher* rec = record(t);
-        auto it = series_of.find(t.batch);
-        if (!rec || it == series_of.end()) continue;
-        std::string last;
-        for (const PointRecord& p : rec->points) {
-            if (p.status != PointStatus::graded || (p.grade != Grade::pass && p.grade != Grade::excellent)) continue;
-            if (is_iso_date(p.reviewed) && p.reviewed > last) last = p.reviewed;
-        }
-        if (!last.empty()) days[it->second].push_back(days_from_iso(last));
-    }
-    bool first = true;
-    for (size_t i = 0; i < progress.size(); ++i) {
-        std::sort(days[i].begin(), days[i].end());
-        int count = 0;
-        for (long d : days[i]) {
-            ++count;
-            if (!progress[i].steps.empty() && progress[i].steps.back().first == d) {
-                progress[i].steps.back().second = count;
-            } else {
-                progress[i].steps.emplace_back(d, count);
-            }
-            if (first || d < progress_first_day) progress_first_day = d;
-            if (first || d > progress_last_day) progress_last_day = d;
-            first = false;
-        }
-        progress_max = std::max(progress_max, count);
-    }
-    if (is_iso_date(as_of) && !first) progress_last_day = std::max(progress_last_day, days_from_iso(as_of));
-}
-
-void Dashboard::count_missing_glyphs() {
-    glyphs_dirty = false;
-    CodePoints chars;
-    for (int i = 0; i < kStrCount; ++i) collect_code_points(tr(Str(i), lang), chars);
-    for (const SchoolResult& s : summary.schools) {
-        collect_code_points(s.name, chars);
-        collect_code_points(s.stage, chars);
-    }
-    for (const BatchInfo& b : batches) collect_code_points(b.name, chars);
-    for (const TeacherResult& t : summary.teachers) {
-        const Teacher* rec = record(t);
-        if (!rec) continue;
-        collect_code_points(rec->name, chars);
-        collect_code_points(rec->subject, chars);
-        collect_code_points(rec->role, chars);
-    }
-    for (const FileEntry& f : workspace.files) {
-        collect_code_points(f.name, chars);
-        if (!f.data) continue;
-        for (const Activity& a : f.data->activities) collect_code_points(a.title, chars);
-    }
-    for (int i = 0; i < problem_count(); ++i) collect_code_points(problem(i).message(lang), chars);
-    for (const PointInfo& p : catalog()) collect_code_points(lang == Lang::zh ? p.name_zh : p.name_en, chars);
-
-    ImFont* font = ImGui::GetCurrentContext() ? ImGui::GetFont() : nullptr;
-    int missing = 0;
-    for (char32_t c : chars.list()) {
-        if (c == 0xFFFD) {
-            ++missing;
-            continue;
-        }
-        bool ok;
-        if (actions.can_render) {
-            ok = actions.can_render(c);
-        } else if (!font) {
-            ok = false;
-        } else if (c > IM_UNICODE_CODEPOINT_MAX) {
-            ok = false;  // ImWchar too narrow for this plane in this build
-        } else {
-            ok = font->IsGlyphInFont(ImWchar(c));
-        }
-        if (!ok) ++missing;
-    }
-    missing_glyphs = missing;
+    Progress p = passing_progress(tracker, batches);
+    progress = std::move(p.series);
+    progress_first_day = p.first_day;
+    progress_last_day = p.last_day;
+    progress_max = p.max;
 }
 
 // ---- lookups ---------------------------------------------------------------------------------
@@ -653,22 +378,10 @@ const TeacherResult* Dashboard::teacher(const std::string& id) const {
                                                                                       : &summary.teachers[size_t(it->second)];
 }
 
-const Teacher* Dashboard::record(const TeacherResult& t) const {
-    if (t.ref.file < 0 || size_t(t.ref.file) >= workspace.files.size()) return nullptr;
-    const auto& data = workspace.files[size_t(t.ref.file)].data;
-    if (!data || t.ref.teacher < 0 || size_t(t.ref.teacher) >= data->teachers.size()) return nullptr;
-    return &data->teachers[size_t(t.ref.teacher)];
-}
-
 const BatchInfo* Dashboard::batch(const std::string& id) const {
     for (const BatchInfo& b : batches)
         if (b.id == id) return &b;
     return nullptr;
-}
-
-const Problem& Dashboard::problem(int index) const {
-    if (size_t(index) < summary.problems.size()) return summary.problems[size_t(index)];
-    return policy_problems[size_t(index) - summary.problems.size()];
 }
 
 const Rates& Dashboard::scope_rates() const {
@@ -676,130 +389,6 @@ const Rates& Dashboard::scope_rates() const {
         if (const SchoolResult* s = school(school_id)) return s->rates;
     }
     return summary.district;
-}
-
-std::string Dashboard::state_json() {
-    if (view == View::school) ensure_teacher_rows();  // its row count is reported
-    using nlohmann::json;
-    json j;
-    j["view"] = view_key(view);
-    j["lang"] = lang == Lang::zh ? "zh" : "en";
-    j["notice"] = notice;
-    j["asOf"] = as_of;
-    j["frames"] = frames;
-    j["drawMs"] = last_draw_ms;
-    j["resultsComputed"] = results_computed;
-    j["rowsBuilt"] = rows_built;
-    json steps = json::object();
-    for (const auto& [step, ms] : refresh_ms) steps[step] = ms;
-    j["refreshMs"] = steps;
-    j["viewScroll"] = view_scroll;
-    j["missingGlyphs"] = missing_glyphs;
-    j["tooltip"] = tooltip_shown;
-    j["textScale"] = text_scale;
-
-    json scope;
-    switch (view) {
-        case View::school:
-            scope["kind"] = school_id.empty() ? "district" : "school";
-            scope["id"] = school_id;
-            break;
-        case View::teacher:
-            scope["kind"] = "teacher";
-            scope["id"] = teacher_id;
-            break;
-        case View::capability:
-            scope["kind"] = capability_scope.kind == Scope::Kind::district ? "district"
-                            : capability_scope.kind == Scope::Kind::school ? "school"
-                                                                           : "batch";
-            scope["id"] = capability_scope.id;
-            break;
-        default:
-            scope["kind"] = "district";
-            scope["id"] = "";
-            break;
-    }
-    j["scope"] = scope;
-
-    json filters;
-    filters["status"] = teacher_filter.status >= 0 ? teacher_status_key(TeacherStatus(teacher_filter.status)) : "";
-    filters["subject"] = teacher_filter.subject;
-    filters["batch"] = teacher_filter.batch;
-    filters["atRiskOnly"] = teacher_filter.at_risk_only;
-    filters["search"] = teacher_filter.search;
-    filters["schoolSearch"] = school_search;
-    filters["severity"] = problem_severity >= 0 ? severity_key(Severity(problem_severity)) : "";
-    filters["file"] = problem_file;
-    j["filters"] = filters;
-    j["sort"] = {{"schools", {{"column", school_sort.column}, {"ascending", school_sort.ascending}}},
-                 {"teachers", {{"column", teacher_sort.column}, {"ascending", teacher_sort.ascending}}}};
-
-    // The numbers the rate cards show, with the text they are shown as.
-    if (view == View::district || view == View::school) {
-        const Rates& r = scope_rates();
-        json cards;
-        json text;
-        cards["teachers"] = r.teachers;
-        const std::pair<const char*, const std::optional<double>*> rates[] = {
-            {"participation_rate", &r.participation}, {"hours_rate", &r.hours}, {"submission_rate", &r.submission},
-            {"pass_rate", &r.pass}, {"excellence_rate", &r.excellence}};
-        for (const auto& [key, value] : rates) {
-            cards[key] = optional_number(*value);
-            text[key] = format_rate(*value, lang);
-        }
-        const SchoolResult* s = view == View::school ? school(school_id) : nullptr;
-        cards["score"] = s ? s->score.total() : summary.district_score;
-        if (s) {
-            cards["score_parts"] = {{"organisation", s->score.organisation},
-                                    {"activities", s->score.activities},
-                                    {"participation_hours", s->score.participation_hours},
-                                    {"pass", s->score.pass},
-                                    {"excellence", s->score.excellence}};
-        }
-        text["score"] = format("%.1f", cards["score"].get<double>());
-        j["cards"] = cards;
-        j["cardsText"] = text;
-    } else if (view == View::teacher) {
-        if (const TeacherResult* t = teacher(teacher_id)) {
-            j["cards"] = {{"online", t->online},
-                          {"practice", t->practice},
-                          {"status", teacher_status_key(t->status)},
-                          {"passed_points", t->passed_points},
-                          {"missing", t->missing.size()}};
-        }
-    } else if (view == View::capability) {
-        json points = json::array();
-        for (int p = 0; p < kPointCount; ++p) {
-            const auto& row = levels.points[size_t(p)];
-            points.push_back({{"code", catalog()[size_t(p)].code},
-                              {"selected", row[0]},
-                              {"submitted", row[1]},
-                              {"pass", row[2]},
-                              {"excellent", row[3]},
-                              {"fail", row[4]}});
-        }
-        j["cards"] = {{"teachers", levels.teachers}, {"points", points}};
-    }
-
-    int rows = 0;
-    switch (view) {
-        case View::district: rows = int(school_rows.size()); break;
-        case View::school: rows = int(teacher_rows.size()); break;
-        case View::problems: rows = int(problem_rows.size()); break;
-        case View::capability: rows = kPointCount; break;
-        default: break;
-    }
-    j["rows"] = rows;
-    json rect_json = json::object();
-    for (const auto& [name, r] : rects) rect_json[name] = {r[0], r[1], r[2], r[3]};
-    j["rects"] = rect_json;
-    j["loaded"] = {{"schools", summary.schools.size()},
-                   {"teachers", summary.teachers.size()},
-                   {"batches", batches.size()},
-                   {"files", workspace.files.size()},
-                   {"filesWithProblems", files_with_problems},
-                   {"problems", problem_count()}};
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace it2::ui

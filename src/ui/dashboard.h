@@ -1,7 +1,8 @@
-// The dashboard's state: the loaded data and everything derived from it (summary, sorted and
-// filtered row lists, capability levels, progress series), plus the UI state (view, scope,
-// filters, sort). Owned by App; the panels draw from it and ask it to change, and every derived
-// list is rebuilt only when its inputs change, never per frame.
+// The dashboard's state: the view state (view, scope, filters, sort, language) and the view
+// caches derived from the tracker's results (sorted and filtered row lists, lookups, capability
+// levels, the progress series). The data itself (files, policy, as-of date, merge, summary) is
+// the Tracker's (core/tracker.h). Owned by App; the panels draw from it and ask it to change,
+// and every cache is rebuilt only when its inputs change, never per frame.
 #pragma once
 
 #include <array>
@@ -15,14 +16,13 @@
 #include <vector>
 
 #include "metrics.h"
+#include "tracker.h"
 #include "ui_strings.h"
 
 namespace it2::ui {
 
 enum class View : uint8_t { district, school, teacher, capability, problems, rules, help };
 constexpr int kViewCount = 7;
-const char* view_key(View v);  // "district", "school", … (the it2.view() names)
-bool view_from_key(std::string_view key, View& out);
 
 // What the page can do for the dashboard; an empty function means "not available here", and
 // the button that needs it is shown disabled with a tooltip.
@@ -49,24 +49,19 @@ struct TeacherFilter {
     std::string search;       // name or id, substring
 };
 
-struct BatchInfo {
-    std::string id, name, start, end;
-};
-
-// Cumulative teachers passed by review date for one batch: (day, count) steps.
-struct ProgressSeries {
-    std::string batch_id, label;
-    std::vector<std::pair<long, int>> steps;
-};
-
 struct Dashboard {
-    // ---- data ----------------------------------------------------------------------------
-    Workspace workspace;
-    Merged merged;
-    Policy policy;
-    Problems policy_problems;  // problems of loaded policy files (not part of the summary)
-    Summary summary;
-    std::string as_of = today_iso();
+    explicit Dashboard(Tracker& data);
+    Dashboard(const Dashboard&) = delete;
+    Dashboard& operator=(const Dashboard&) = delete;
+
+    // ---- data: the tracker's (core/tracker.h); changes go through it ------------------------
+    Tracker& tracker;
+    // Read-only views of the tracker's data for the panels.
+    const Workspace& workspace;
+    const Merged& merged;
+    const Summary& summary;  // the problems of policy files first (format.md §4)
+    const std::string& as_of;
+    Policy& policy;  // the rules editor changes fields in place, then calls mark_results_changed()
 
     // ---- UI state --------------------------------------------------------------------------
     Lang lang = Lang::zh;
@@ -88,9 +83,8 @@ struct Dashboard {
     float view_scroll = 0;    // vertical scroll of the current view (reported in it2.state())
     bool tooltip_shown = false;  // a tooltip was drawn last frame (reported in it2.state())
     View drawn_view = View::district;  // the view drawn last frame: a new view starts at the top
-    // How often results and table rows were rebuilt (it2.state()): tests check that scrolling or
-    // redrawing rebuilds nothing, without timing anything.
-    int results_computed = 0;
+    // How often table rows were rebuilt (it2.state(), with Tracker::results_computed()): tests
+    // check that scrolling or redrawing rebuilds nothing, without timing anything.
     int rows_built = 0;
     std::vector<std::pair<const char*, double>> refresh_ms;  // the last refresh's steps, in ms
     bool theme_applied = false;  // the light theme is set on the first frame (needs a context)
@@ -113,7 +107,7 @@ struct Dashboard {
     std::vector<int> teacher_name_rank;
     std::vector<int> teacher_rows;                                      // school view table rows
     std::vector<std::string> scope_subjects, scope_batches;             // filter choices
-    std::vector<int> problem_rows;                                      // indices into all_problems()
+    std::vector<int> problem_rows;                                      // indices into summary.problems
     std::vector<std::string> problem_files;
     CapabilityLevels levels;
     std::array<int, kPointCount> points_by_chosen{}, points_by_failed{};  // point indices, most first
@@ -127,10 +121,11 @@ struct Dashboard {
     bool glyphs_dirty = true;
 
     // ---- changes ---------------------------------------------------------------------------
-    void load(const std::string& name, std::string_view bytes, std::string* status_out, int* problems_out);
+    // Tracker::load, noted for loading_burst() and the glyph count.
+    LoadResult load(FileKind kind, const std::string& name, std::string_view bytes);
     void clear();
-    void mark_data_changed() { data_dirty_ = true; }
-    void mark_results_changed() { results_dirty_ = true; }  // policy or date changed
+    void mark_data_changed() { tracker.mark_data_changed(); }
+    void mark_results_changed() { tracker.mark_results_changed(); }  // policy or date changed
     void set_school_sort(SortOrder s);
     void set_teacher_sort(SortOrder s);
     void teacher_filter_changed() { rebuild_teacher_rows(); }
@@ -141,17 +136,19 @@ struct Dashboard {
     void problem_filter_changed() { rebuild_problem_rows(); }
     void set_lang(Lang l);
     void set_text_scale(float s);
-    void set_as_of(const std::string& iso);
+    void set_as_of(const std::string& iso) { tracker.set_as_of(iso); }
     void open_school(const std::string& id);   // "" = every school
-    void open_teacher(const std::string& id);
+    void open_teacher(const std::string& id) {
+        view = View::teacher;
+        teacher_id = id;
+    }
     void open_capability(const Scope& scope);
-    bool set_view(const std::string& view, const std::string& arg);
-    void reset_policy();
+    void reset_policy() { tracker.reset_policy(); }
 
     // Brings every derived list up to date; cheap when nothing changed.
     void refresh();
-    // The same in steps (merge, compute, lookups, tables, teacher rows, levels), as many as fit
-    // in `budget_ms`, so that a province never freezes a frame for long; while steps remain,
+    // The same in steps (the tracker's merge and compute, then lookups, tables, teacher rows,
+    // levels), as many as fit in `budget_ms`, so that a province never freezes a frame for long; while steps remain,
     // refreshing() is true and the view shows the `computing` notice instead of partial results.
     void refresh_for(double budget_ms);
     bool refreshing() const;
@@ -160,28 +157,26 @@ struct Dashboard {
     // after every file.
     bool loading_burst() const;
     bool batch_open = false;  // set by the page around a batch of files (picker, drop, restore)
-    // Counts characters of the UI strings and the loaded data the font cannot draw (needs a
-    // live ImGui context: called from draw when glyphs_dirty).
-    void count_missing_glyphs();
 
     // ---- lookups ---------------------------------------------------------------------------
     const SchoolResult* school(const std::string& id) const;
     const TeacherResult* teacher(const std::string& id) const;
-    const Teacher* record(const TeacherResult& t) const;  // null if the file is gone
+    const Teacher* record(const TeacherResult& t) const { return tracker.record(t); }  // null if the file is gone
     const BatchInfo* batch(const std::string& id) const;
-    const Problem& problem(int index) const;  // summary problems, then policy problems
-    int problem_count() const { return int(summary.problems.size() + policy_problems.size()); }
+    const Problem& problem(int index) const { return summary.problems[size_t(index)]; }
+    int problem_count() const { return int(summary.problems.size()); }
     const Rates& scope_rates() const;  // the rates the current view's cards show
 
-    std::string state_json();  // builds the school view's rows first when they are reported
-
 private:
-    enum class RefreshStep : uint8_t { idle, merge, compute, lookups, tables, teacher_rows, levels };
-    bool data_dirty_ = true, results_dirty_ = true;
+    // `core`: the tracker's steps (merge, compute), then the view caches'.
+    enum class RefreshStep : uint8_t { idle, core, lookups, tables, teacher_rows, levels };
     bool teacher_rows_stale_ = false;  // teacher_rows wait for the school view (ensure_teacher_rows)
     RefreshStep step_ = RefreshStep::idle;
     bool refresh_step();            // runs the next step; false when none is left
-    void clear_results();
+    // Drops the caches built from the tracker's results (all of them after a new merge) and
+    // notes which results they are rebuilt from.
+    void forget_results(bool merged_again);
+    int seen_merges_ = 0, seen_computed_ = 0;
     std::chrono::steady_clock::time_point last_load_;
     void rebuild_lookups();
     void rebuild_school_names();

@@ -1,6 +1,7 @@
 // The page: top bar, view buttons and the current view, filling the whole display.
 #include <chrono>
 
+#include "glyph_count.h"
 #include "panels.h"
 #include "widgets.h"
 
@@ -32,7 +33,10 @@ void draw_dashboard(Dashboard& d) {
     constexpr double kRefreshBudgetMs = 25;
     if (!d.loading_burst()) d.refresh_for(kRefreshBudgetMs);
     d.rects.clear();
-    if (d.glyphs_dirty && !d.loading_burst() && !d.refreshing()) d.count_missing_glyphs();
+    if (d.glyphs_dirty && !d.loading_burst() && !d.refreshing()) {
+        d.glyphs_dirty = false;
+        d.missing_glyphs = count_missing_glyphs(d);
+    }
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

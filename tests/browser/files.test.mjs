@@ -2,12 +2,13 @@
 // rejected file that changes nothing, everything found again after a reload in the same profile,
 // a damaged stored workspace set aside, the CSV export (BOM, formula guard, download), the
 // printable report (escaping, opened under the page's CSP, no script runs), a GBK CSV, and
-// it2.summary() equal to `it2 summarize --json` for the demo district and generated data.
+// it2.summary() byte-identical to `it2 summarize --json` for the demo district, generated data
+// with errors, and a policy file with a warning (both drive core::Tracker).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assert, ROOT, CLI, cliSummary } from './harness.mjs';
+import { assert, ROOT, CLI, cliSummaryText } from './harness.mjs';
 
 const DEMO_DIR = path.join(ROOT, 'data', 'demo');
 const AS_OF = '2026-06-30';
@@ -445,26 +446,39 @@ export const tests = [
     },
   },
   {
-    name: 'it2.summary() equals `it2 summarize --json` for the demo district and generated data with errors',
+    name: 'it2.summary() is `it2 summarize --json` byte for byte: demo, generated data with errors, a policy file',
     timeoutMs: 240000,
     async run(t) {
       const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
+      // The page's text plus the newline the command line ends with: nothing parsed, every byte compared.
+      const pageText = async () => `${await page.evaluate((d) => window.it2.summary(d), AS_OF)}\n`;
       const demo = demoFiles();
       await loadInPage(page, forPage(demo));
-      const pageDemo = JSON.parse(await page.evaluate((d) => window.it2.summary(d), AS_OF));
-      assert.deepEqual(pageDemo, cliSummary(AS_OF, demo.map((file) => file.path)), 'demo district: page = command line');
+      assert.equal(await pageText(), cliSummaryText(AS_OF, demo.map((file) => file.path)), 'demo district: page = command line');
 
+      // A policy file among the files, accepted with a warning: its problem is in both summaries.
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'it2-generated-'));
+      const policy = { name: 'rules-with-warning.json', path: path.join(folder, 'rules-with-warning.json') };
+      fs.writeFileSync(policy.path, JSON.stringify({ format: 'it2-policy', version: 1, points: { min_passed: 'three' }, at_risk_days: 60 }));
+      await page.evaluate(() => window.it2.clear());
+      await loadInPage(page, forPage([...demo, policy]));
+      const withPolicy = await pageText();
+      assert.ok(withPolicy.includes('rules-with-warning.json'), 'the policy file\'s warning is in it2.summary()');
+      assert.equal(withPolicy, cliSummaryText(AS_OF, [...demo, policy].map((file) => file.path)), 'demo + policy file: page = command line');
+      fs.rmSync(policy.path);
+
       execFileSync(CLI, ['generate', '--schools', '4', '--teachers-per-school', '12', '--batches', '2', '--seed', '7',
         '--with-errors', '--out', folder]);
       const generated = listJson(folder).map((file) => ({ name: path.basename(file), path: file }));
       assert.ok(generated.length >= 4, `generated ${generated.length} files`);
       await page.evaluate(() => window.it2.clear());
+      // it2.clear() unloads files and their problems; the policy in force stays: back to the defaults.
+      await loadInPage(page, forPage([{ name: 'defaults.json', path: path.join(ROOT, 'data', 'policy.json') }]));
+      await page.evaluate(() => window.it2.clear());
       await loadInPage(page, forPage(generated));
-      const pageGenerated = JSON.parse(await page.evaluate((d) => window.it2.summary(d), AS_OF));
-      const cliGenerated = cliSummary(AS_OF, [folder]);
-      assert.ok(cliGenerated.problems.length > 0, 'the generated data has problems');
-      assert.deepEqual(pageGenerated, cliGenerated, 'generated data with errors: page = command line');
+      const cliGenerated = cliSummaryText(AS_OF, [folder]);
+      assert.ok(JSON.parse(cliGenerated).problems.length > 0, 'the generated data has problems');
+      assert.equal(await pageText(), cliGenerated, 'generated data with errors: page = command line');
       fs.rmSync(folder, { recursive: true, force: true });
     },
   },

@@ -19,12 +19,17 @@ export const ARTIFACTS = path.join(ROOT, 'build', 'artifacts');
 export const CHROMIUM = process.env.IT2_CHROMIUM || '/usr/bin/chromium';
 export const CLI = path.join(ROOT, 'build', 'native', 'it2');
 
-// `it2 summarize --json --as-of AS_OF ARGS…` as parsed JSON (exit 1, "problems found", is fine).
-export function cliSummary(asOf, args) {
+// `it2 summarize --json --as-of AS_OF ARGS…` as printed (exit 1, "problems found", is fine).
+export function cliSummaryText(asOf, args) {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build it with 'cmake --preset native && cmake --build build/native'`);
   const result = spawnSync(CLI, ['summarize', '--json', '--as-of', asOf, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   assert.ok(result.status === 0 || result.status === 1, `it2 summarize failed (${result.status}): ${result.stderr}`);
-  return JSON.parse(result.stdout);
+  return result.stdout;
+}
+
+// The same, parsed.
+export function cliSummary(asOf, args) {
+  return JSON.parse(cliSummaryText(asOf, args));
 }
 
 export const CHROMIUM_ARGS = [

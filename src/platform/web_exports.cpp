@@ -1,143 +1,17 @@
-// The page's entry point: SDL2 window + WebGL2 (GLES3) context, Dear ImGui, the App, and the
-// C functions the page's `window.it2` hook calls (web/it2.js). One frame per animation frame.
-#include <SDL.h>
-#include <SDL_opengles2.h>
+// The C functions the page's `window.it2` hook calls (web/it2.js), outside the frame.
 #include <emscripten/emscripten.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
-#include <imgui_impl_sdl2.h>
-
 #include <malloc.h>
 
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 #include <string_view>
 
-#include "app.h"
 #include "app_files.h"
-#include "platform.h"
+#include "web_page.h"
 
-namespace {
-
-// Base text size in CSS pixels; HiDPI screens get more texels through ImGui's rasterizer
-// density (set from the drawable/window size ratio), not through a larger size.
-constexpr float kFontSizePixels = 18.0f;
-
-struct Page {
-    SDL_Window* window = nullptr;
-    SDL_GLContext gl_context = nullptr;
-    it2::App app;
-    bool first_frame_reported = false;
-    // ImGui's clipboard: the last text copied in the page or pasted into it from outside.
-    std::string clipboard;
-};
-
-// The exported C functions below are called by the page's JS outside the frame; they need the
-// one Page the main loop owns.
-Page* g_page = nullptr;
-
-// Hands a string to JS: malloc'd copy that it2.js frees with it2_free_string.
-char* to_js_string(const std::string& text) {
-    char* copy = static_cast<char*>(std::malloc(text.size() + 1));
-    if (copy == nullptr) return nullptr;
-    std::memcpy(copy, text.data(), text.size());
-    copy[text.size()] = '\0';
-    return copy;
-}
-
-void set_clipboard_text_for_imgui(ImGuiContext*, const char* text) {
-    g_page->clipboard = text != nullptr ? text : "";
-    it2::platform::set_clipboard_text(g_page->clipboard);
-}
-
-const char* get_clipboard_text_for_imgui(ImGuiContext*) { return g_page->clipboard.c_str(); }
-
-// Replaces the SDL2 backend's handler, whose SDL_SetTextInputRect does nothing on the web.
-void set_ime_data_for_imgui(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) {
-    it2::platform::set_text_input(data->WantTextInput, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
-}
-
-void run_frame(void* arg) {
-    Page& page = *static_cast<Page*>(arg);
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
-
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    ImGui::NewFrame();
-    page.app.draw();
-    ImGui::Render();
-
-    int drawable_width = 0, drawable_height = 0;
-    SDL_GL_GetDrawableSize(page.window, &drawable_width, &drawable_height);
-    glViewport(0, 0, drawable_width, drawable_height);
-    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(background.x, background.y, background.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    SDL_GL_SwapWindow(page.window);
-
-    if (!page.first_frame_reported) {
-        page.first_frame_reported = true;
-        it2::platform::notify_first_frame();
-    }
-}
-
-bool start(Page& page) {
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-        it2::platform::report_fatal(std::string("SDL could not start: ") + SDL_GetError());
-        return false;
-    }
-    // WebGL2 = OpenGL ES 3.0.
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
-
-    // The canvas is sized by CSS (100% of the window); SDL follows its CSS size on resize and
-    // multiplies the backing store by devicePixelRatio (ALLOW_HIGHDPI).
-    page.window = SDL_CreateWindow("提升工程2.0 进度看板", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
-                                   1280, 800,
-                                   SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    if (page.window == nullptr) {
-        it2::platform::report_fatal(std::string("No window: ") + SDL_GetError());
-        return false;
-    }
-    page.gl_context = SDL_GL_CreateContext(page.window);
-    if (page.gl_context == nullptr) {
-        it2::platform::report_fatal(std::string("No WebGL2 context: ") + SDL_GetError());
-        return false;
-    }
-    SDL_GL_MakeCurrent(page.window, page.gl_context);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // no filesystem on the page; layout persistence is the page's job
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ImGui::StyleColorsLight();
-
-    ImGui_ImplSDL2_InitForOpenGL(page.window, page.gl_context);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    // SDL 2.26 keeps the clipboard inside the page on the web: copies go to the browser, and
-    // pastes from the browser arrive through it2_paste_text.
-    ImGui::GetPlatformIO().Platform_SetClipboardTextFn = set_clipboard_text_for_imgui;
-    ImGui::GetPlatformIO().Platform_GetClipboardTextFn = get_clipboard_text_for_imgui;
-    ImGui::GetPlatformIO().Platform_SetImeDataFn = set_ime_data_for_imgui;
-
-    if (!it2::platform::setup_fonts(kFontSizePixels)) {
-        std::fprintf(stderr, "No embedded font: Chinese text will not render.\n");  // a broken bundle
-        io.Fonts->AddFontDefault();
-    }
-    return true;
-}
-
-}  // namespace
+using it2::web::g_page;
+using it2::web::to_js_string;
 
 // ---- the page hook (web/it2.js) -----------------------------------------------------------
 extern "C" {
@@ -277,13 +151,3 @@ EMSCRIPTEN_KEEPALIVE void it2_end_batch() {
 }
 
 }  // extern "C"
-
-int main() {
-    // Lives for the page's lifetime: the main loop never returns on the web.
-    g_page = new Page;
-    if (!start(*g_page)) {
-        return 1;  // start() already told the page why
-    }
-    emscripten_set_main_loop_arg(run_frame, g_page, 0, true);
-    return 0;
-}

@@ -1,0 +1,236 @@
+#include "tracker.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "csv_import.h"
+#include "load_batch.h"
+#include "policy.h"
+#include "summary_json.h"
+
+namespace it2 {
+
+FileKind sniff_file(std::string_view name, std::string_view bytes) {
+    if (looks_like_csv(name, bytes)) return FileKind::data;
+    // The byte search spares the parse for the many files that cannot be either kind; the
+    // answer comes from the parsed top-level "format" (a district named "it2-policy" is data).
+    const bool policy = bytes.find("it2-policy") != std::string_view::npos;
+    const bool workspace = bytes.find("it2-workspace") != std::string_view::npos;
+    if (!policy && !workspace) return FileKind::data;
+    const std::string format = sniff_format(bytes);
+    if (format == "it2-policy") return FileKind::policy;
+    if (format == "it2-workspace") return FileKind::workspace;
+    return FileKind::data;
+}
+
+Tracker::Tracker() : as_of_(today_iso()) {}
+
+LoadResult Tracker::load(FileKind kind, const std::string& name, std::string_view bytes) {
+    LoadResult result;
+    result.kind = kind;
+    switch (kind) {
+        case FileKind::policy: {
+            PolicyLoad loaded = load_policy(name, bytes, policy_);
+            result.status = loaded.ok ? "policy" : "rejected";
+            result.problems = int(loaded.problems.size());
+            add_policy_problems(loaded.problems);
+            if (loaded.ok) set_policy(loaded.policy);
+            return result;
+        }
+        case FileKind::workspace: {
+            result.workspace = read_workspace_file(name, bytes);
+            result.status = result.workspace.ok ? "workspace" : "rejected";
+            result.problems = int(result.workspace.problems.size());
+            if (result.workspace.policy) set_policy(*result.workspace.policy);
+            return result;
+        }
+        case FileKind::data: break;
+    }
+    const size_t before = workspace_.files.size();
+    const FileEntry& entry = workspace_.add(name, bytes);  // a CSV adds one entry per school and batch
+    result.status = file_status_key(entry.status);
+    result.problems = 0;
+    for (size_t i = before; i < workspace_.files.size(); ++i) {
+        result.problems += int(workspace_.files[i].problems.size());
+        const long earlier = latest_copies_.note(workspace_.files[i], i);
+        if (earlier < 0 || size_t(earlier) >= before) continue;  // a CSV's own groups are new, not replaced
+        const std::string& replaced = workspace_.files[size_t(earlier)].name;
+        bool listed = false;
+        for (const std::string& r : result.replaced) listed = listed || r == replaced;
+        if (!listed) result.replaced.push_back(replaced);
+    }
+    data_dirty_ = true;
+    return result;
+}
+
+void Tracker::add_entry(FileEntry entry) {
+    workspace_.files.push_back(std::move(entry));
+    latest_copies_.note(workspace_.files.back(), workspace_.files.size() - 1);
+    data_dirty_ = true;
+}
+
+void Tracker::remove_file(size_t index) {
+    if (index >= workspace_.files.size()) return;
+    workspace_.remove(index);
+    rebuild_latest_copies();  // indices moved, and the removed file's keys are gone
+    data_dirty_ = true;
+}
+
+void Tracker::clear() {
+    workspace_.clear();
+    latest_copies_.clear();
+    policy_problems_.clear();
+    data_dirty_ = true;
+}
+
+void Tracker::set_policy(const Policy& policy) {
+    policy_ = policy;
+    results_dirty_ = true;
+}
+
+void Tracker::add_policy_problems(const Problems& problems) {
+    if (problems.empty()) return;
+    policy_problems_.insert(policy_problems_.end(), problems.begin(), problems.end());
+    results_dirty_ = true;  // they are part of the summary
+}
+
+bool Tracker::set_as_of(const std::string& iso) {
+    if (!is_iso_date(iso) || iso == as_of_) return false;
+    as_of_ = iso;
+    results_dirty_ = true;
+    return true;
+}
+
+void Tracker::rebuild_latest_copies() {
+    latest_copies_.clear();
+    for (size_t i = 0; i < workspace_.files.size(); ++i) latest_copies_.note(workspace_.files[i], i);
+}
+
+Tracker::Step Tracker::next_step() const {
+    if (data_dirty_) return Step::merge;
+    if (results_dirty_) return Step::compute;
+    return Step::none;
+}
+
+Tracker::Step Tracker::refresh_step() {
+    const Step step = next_step();
+    switch (step) {
+        case Step::none: break;
+        case Step::merge:
+            summary_ = Summary{};
+            merged_ = Merged{};
+            merged_ = merge(workspace_);
+            data_dirty_ = false;
+            results_dirty_ = true;
+            ++merges_;
+            break;
+        case Step::compute:
+            summary_ = Summary{};
+            summary_ = computed(as_of_);
+            results_dirty_ = false;
+            ++results_computed_;
+            break;
+    }
+    return step;
+}
+
+void Tracker::refresh() {
+    while (refresh_step() != Step::none) {
+    }
+}
+
+Summary Tracker::computed(const std::string& as_of) const {
+    Summary summary = compute(workspace_, merged_, policy_, as_of);
+    summary.problems.insert(summary.problems.begin(), policy_problems_.begin(), policy_problems_.end());
+    return summary;
+}
+
+Summary Tracker::summary_as_of(const std::string& as_of) {
+    refresh();
+    if (as_of.empty() || as_of == as_of_) return summary_;
+    return computed(as_of);
+}
+
+std::string Tracker::summary_json(const std::string& as_of, Lang lang) {
+    refresh();
+    if (as_of.empty() || as_of == as_of_) return it2::summary_json(summary_, lang);
+    return it2::summary_json(computed(as_of), lang);
+}
+
+const Teacher* Tracker::record(const TeacherResult& t) const {
+    if (t.ref.file < 0 || size_t(t.ref.file) >= workspace_.files.size()) return nullptr;
+    const auto& data = workspace_.files[size_t(t.ref.file)].data;
+    if (!data || t.ref.teacher < 0 || size_t(t.ref.teacher) >= data->teachers.size()) return nullptr;
+    return &data->teachers[size_t(t.ref.teacher)];
+}
+
+std::vector<BatchInfo> batches_in_force(const Workspace& workspace, const Merged& merged) {
+    std::vector<BatchInfo> batches;
+    for (size_t f = 0; f < workspace.files.size(); ++f) {
+        const FileEntry& file = workspace.files[f];
+        if (!file.data) continue;
+        if (f < merged.file_status.size() && merged.file_status[f] == FileStatus::replaced) continue;
+        const BatchFile& b = *file.data;
+        auto it = std::find_if(batches.begin(), batches.end(), [&](const BatchInfo& x) { return x.id == b.batch_id; });
+        if (it == batches.end()) {
+            batches.push_back({b.batch_id, b.batch_name, b.batch_start, b.batch_end});
+        } else {
+            if (it->name.empty()) it->name = b.batch_name;
+            if (it->start.empty()) it->start = b.batch_start;
+            if (it->end.empty()) it->end = b.batch_end;
+        }
+    }
+    std::sort(batches.begin(), batches.end(), [](const BatchInfo& a, const BatchInfo& b) {
+        return a.start != b.start ? a.start < b.start : a.id < b.id;
+    });
+    return batches;
+}
+
+Progress passing_progress(const Tracker& tracker, const std::vector<BatchInfo>& batches) {
+    Progress out;
+    std::vector<ProgressSeries>& series = out.series;
+    const Summary& summary = tracker.summary();
+    const std::string& as_of = tracker.as_of();
+    std::unordered_map<std::string, size_t> series_of;
+    for (const BatchInfo& b : batches) {
+        series_of.emplace(b.id, series.size());
+        ProgressSeries s;
+        s.batch_id = b.id;
+        s.label = b.name.empty() ? b.id : b.name;
+        series.push_back(std::move(s));
+    }
+    std::vector<std::vector<long>> days(series.size());
+    for (const TeacherResult& t : summary.teachers) {
+        if (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent) continue;
+        const Teacher* rec = tracker.record(t);
+        auto it = series_of.find(t.batch);
+        if (!rec || it == series_of.end()) continue;
+        std::string last;
+        for (const PointRecord& p : rec->points) {
+            if (p.status != PointStatus::graded || (p.grade != Grade::pass && p.grade != Grade::excellent)) continue;
+            if (is_iso_date(p.reviewed) && p.reviewed > last) last = p.reviewed;
+        }
+        if (!last.empty()) days[it->second].push_back(days_from_iso(last));
+    }
+    bool first = true;
+    for (size_t i = 0; i < series.size(); ++i) {
+        std::sort(days[i].begin(), days[i].end());
+        int count = 0;
+        for (long d : days[i]) {
+            ++count;
+            if (!series[i].steps.empty() && series[i].steps.back().first == d) {
+                series[i].steps.back().second = count;
+            } else {
+                series[i].steps.emplace_back(d, count);
+            }
+            if (first || d < out.first_day) out.first_day = d;
+            if (first || d > out.last_day) out.last_day = d;
+            first = false;
+        }
+        out.max = std::max(out.max, count);
+    }
+    if (is_iso_date(as_of) && !first) out.last_day = std::max(out.last_day, days_from_iso(as_of));
+    return out;
+}
+
+}  // namespace it2

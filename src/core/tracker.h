@@ -1,0 +1,123 @@
+// The tracker: what is loaded (the workspace, the policy in force and the problems of policy
+// files), the as-of date and the results (the merge and the summary), brought up to date in
+// steps. Pure C++: `it2 summarize / validate` and the page drive the same Tracker, so the
+// summary they print (it2 summarize --json, it2.summary()) is built by the same code.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "metrics.h"
+#include "workspace.h"
+#include "workspace_file.h"
+
+namespace it2 {
+
+// What a file is, told from its bytes once: data (an it2-batch JSON, a platform CSV, or
+// anything else, which loads as a rejected data file with its problems), an it2-policy file,
+// or a workspace file (保存工作区). Only a file whose bytes mention "it2-policy" or
+// "it2-workspace" is parsed here; the others are parsed once, by the loader.
+enum class FileKind : uint8_t { data, policy, workspace };
+FileKind sniff_file(std::string_view name, std::string_view bytes);
+
+struct LoadResult {
+    FileKind kind = FileKind::data;
+    // data: loaded / partial / rejected (as loaded: `replaced` is what the merge says later);
+    // policy: policy / rejected; workspace: workspace / rejected.
+    std::string status;
+    int problems = 0;
+    // Data: the earlier files of the same school and batch that this one replaces (format.md
+    // §3), by the rule merge() applies (LatestCopies).
+    std::vector<std::string> replaced;
+    // Workspace: the document read. Its policy is in force already; its files are the
+    // caller's to load, one by one through load() (the page keeps each file's bytes).
+    WorkspaceFileRead workspace;
+};
+
+// A batch of the files in force (not rejected or replaced), with the first name and dates given.
+struct BatchInfo {
+    std::string id, name, start, end;
+};
+std::vector<BatchInfo> batches_in_force(const Workspace& ws, const Merged& merged);  // sorted by start, then id
+
+// Cumulative teachers passed by review date for one batch: (day, count) steps.
+struct ProgressSeries {
+    std::string batch_id, label;
+    std::vector<std::pair<long, int>> steps;
+};
+struct Progress {
+    std::vector<ProgressSeries> series;  // one per batch, in the order given
+    long first_day = 0, last_day = 0;    // days_from_iso; last_day reaches the as-of date
+    int max = 0;                         // the largest count
+};
+class Tracker;
+// A teacher passed on the latest review date of the points that count toward passing.
+Progress passing_progress(const Tracker& tracker, const std::vector<BatchInfo>& batches);
+
+class Tracker {
+public:
+    Tracker();
+
+    // ---- changes ---------------------------------------------------------------------------
+    LoadResult load(FileKind kind, const std::string& name, std::string_view bytes);
+    LoadResult load(const std::string& name, std::string_view bytes) { return load(sniff_file(name, bytes), name, bytes); }
+    void add_entry(FileEntry entry);  // an entry made elsewhere (a file that could not be read)
+    void remove_file(size_t index);   // index into workspace().files
+    void clear();                     // every file and the policy problems; the policy stays
+    void set_policy(const Policy& policy);
+    void reset_policy() { set_policy(Policy{}); }
+    // The policy's fields for an editor: call mark_results_changed() after changing any.
+    Policy& policy_for_editing() { return policy_; }
+    void add_policy_problems(const Problems& problems);
+    bool set_as_of(const std::string& iso);  // false (nothing changed) unless a new YYYY-MM-DD date
+    void mark_data_changed() { data_dirty_ = true; }
+    void mark_results_changed() { results_dirty_ = true; }
+
+    // ---- refresh ---------------------------------------------------------------------------
+    // The next step that brings merged() and summary() up to date; `none` when they are.
+    enum class Step : uint8_t { none, merge, compute };
+    Step next_step() const;
+    // Runs next_step(); each step first drops the results it replaces (wasm memory never
+    // shrinks: two copies alive at once would stay the page's size).
+    Step refresh_step();
+    void refresh();  // every step
+    // How many merges and summaries were computed so far: a view cache built from the results
+    // compares them to see that someone else (it2.summary()) refreshed the tracker.
+    int merges() const { return merges_; }
+    int results_computed() const { return results_computed_; }
+
+    // ---- what is loaded and what it gives (as of the last refresh) --------------------------
+    const Workspace& workspace() const { return workspace_; }
+    const Policy& policy() const { return policy_; }
+    const Problems& policy_problems() const { return policy_problems_; }  // of every policy file given
+    const std::string& as_of() const { return as_of_; }
+    const Merged& merged() const { return merged_; }
+    // format.md §4: the problems of policy files first, then the files' and the merge's.
+    const Summary& summary() const { return summary_; }
+    // The same for another as-of date (up to date first); `as_of` "" or the current date
+    // returns summary().
+    Summary summary_as_of(const std::string& as_of);
+    std::string summary_json(const std::string& as_of, Lang lang);  // summary_as_of() as format.md §4 JSON
+    // A teacher's winning record; null if its file is gone.
+    const Teacher* record(const TeacherResult& t) const;
+
+private:
+    Workspace workspace_;
+    Policy policy_;
+    Problems policy_problems_;
+    std::string as_of_;
+    Merged merged_;
+    Summary summary_;
+    LatestCopies latest_copies_;  // of the files loaded so far, for LoadResult::replaced
+    bool data_dirty_ = true, results_dirty_ = true;
+    int merges_ = 0, results_computed_ = 0;
+
+    Summary computed(const std::string& as_of) const;
+    void rebuild_latest_copies();
+};
+
+}  // namespace it2
