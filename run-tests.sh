@@ -118,7 +118,8 @@ done
 step_begin "Native build and unit tests (CTest)"
 native_ok=1
 if run_logged "$LOGS/native-build.log" bash -c 'cmake --preset native >/dev/null && cmake --build --preset native'; then
-  if run_logged "$LOGS/ctest.log" ctest --preset native; then :; fi
+  # The headless UI test (label "headless") runs after the page build, which fetches ImGui.
+  if run_logged "$LOGS/ctest.log" ctest --preset native -LE headless; then :; fi
   # CTest's summary: "100% tests passed, 0 tests failed out of 12"
   summary="$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$LOGS/ctest.log" | tail -n 1 || true)"
   if [ -n "$summary" ]; then
@@ -153,6 +154,27 @@ if run_logged "$LOGS/build-wasm.log" ./build-wasm.sh; then
 else
   page_ok=0
   record "page build (see build/test-logs/build-wasm.log)" 0 1
+fi
+
+# ---- 4b. the UI without a browser ---------------------------------------------------------------
+# The panels drawn by Dear ImGui with no renderer (src/platform/headless_main.cpp), natively, with
+# the ImGui sources build-wasm.sh has just fetched and checked.
+step_begin "Headless UI: every view drawn natively, no browser (CTest label headless)"
+imgui_dir="$(find "$ROOT/third_party" -maxdepth 1 -type d -name 'imgui-*' 2>/dev/null | sort | tail -n 1)"
+if [ "$native_ok" -eq 0 ] || [ -z "$imgui_dir" ]; then
+  record "headless UI (skipped: no native build or no ImGui sources)" 0 1
+elif run_logged "$LOGS/headless-build.log" bash -c "cmake --preset native -DIT2_IMGUI_DIR='$imgui_dir' >/dev/null && cmake --build --preset native --target it2_headless_ui"; then
+  run_logged "$LOGS/headless.log" ctest --preset native -L headless || true
+  summary="$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$LOGS/headless.log" | tail -n 1 || true)"
+  total="$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$summary")"
+  failed="$(sed -E 's/.*passed, ([0-9]+) tests? failed.*/\1/' <<<"$summary")"
+  if [ -n "$summary" ] && [ "$total" -gt 0 ]; then
+    record "headless UI" "$((total - failed))" "$failed"
+  else
+    record "headless UI (no test ran: see build/test-logs/headless.log)" 0 1
+  fi
+else
+  record "headless UI build (see build/test-logs/headless-build.log)" 0 1
 fi
 
 # ---- 5. browser tests -------------------------------------------------------------------------
