@@ -58,10 +58,13 @@ export class BidiTestContext extends TestContext {
         executablePath: FIREFOX,
         extraPrefsFirefox: webgl ? FIREFOX_SOFTWARE_GL_PREFS : { 'webgl.disabled': true },
         env: { ...process.env, ...FIREFOX_SOFTWARE_GL_ENV },
+        // The window's size, not puppeteer's viewport emulation: Firefox ESR 140 (Debian
+        // bookworm without its security suite) lacks BiDi's emulation.setScreenOrientationOverride.
+        args: [`--window-size=${VIEWPORT.width},${VIEWPORT.height}`],
       }
       : { browser: 'chrome', executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...(webgl ? [] : ['--disable-webgl', '--disable-webgl2'])] };
     const browser = await this.puppeteer.launch({
-      ...options, headless: true, userDataDir: profile, defaultViewport: VIEWPORT,
+      ...options, headless: true, userDataDir: profile, defaultViewport: this.engine === 'firefox' ? null : VIEWPORT,
     });
     this.browsers.push(browser);
     return browser;
@@ -69,11 +72,11 @@ export class BidiTestContext extends TestContext {
 
   // Opens `url` (the page by default) in `browser` (a new one, fresh profile, if omitted) and
   // waits for it2.ready unless waitReady is false.
-  async openPage({ browser = null, url = PAGE_URL, waitReady = true, viewport = VIEWPORT } = {}) {
+  async openPage({ browser = null, url = PAGE_URL, waitReady = true } = {}) {
     const b = browser || (await this.launch());
     const open = await b.pages();
     const page = open.length > 0 && open[0].url() === 'about:blank' ? open[0] : await b.newPage();
-    await page.setViewport(viewport);
+    if (this.engine !== 'firefox') await page.setViewport(VIEWPORT);
     this.watch(page);
     await page.goto(url, { waitUntil: 'load' });
     if (waitReady) await this.waitReady(page);
