@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
         show(app, "help", "");
         app.files().window.open = true;  // 文件管理
         frames(app, 3);
-        check(state(app)["rects"].contains("filesWindow"), "文件管理 drawn");
+        check(state(app)["rects"].contains("filesWindow"), "the files window (the filesWindow rect) is drawn");
         app.clear();
         s = show(app, "district", "");
         check(s["rows"].get<int>() == 0, "after clearing: no rows");
