@@ -124,13 +124,15 @@ Rgb status_text_colour(TeacherStatus s) {
     return (s == TeacherStatus::not_started || s == TeacherStatus::in_progress) ? colour::text : colour::white;
 }
 
+// The colour follows the word: grade_term() decides which of the five a point shows.
 Rgb grade_colour(Grade g, PointStatus st) {
-    if (st == PointStatus::graded) {
-        if (g == Grade::excellent) return colour::excellent;
-        if (g == Grade::pass) return colour::passed;
-        if (g == Grade::fail) return colour::failed;
+    switch (grade_term(g, st)) {
+        case Term::grade_excellent: return colour::excellent;
+        case Term::grade_pass: return colour::passed;
+        case Term::grade_fail: return colour::failed;
+        case Term::point_submitted: return colour::awaiting;
+        default: return colour::not_started;
     }
-    return st == PointStatus::submitted ? colour::awaiting : colour::not_started;
 }
 
 Rgb severity_colour(Severity s) {

@@ -301,3 +301,17 @@ TEST_CASE("counts: problems and files with problems come from one function, in t
     CHECK(school_count(s) == 2);
     CHECK(teacher_count(s) == 6);
 }
+
+TEST_CASE("vocabulary: a point's colour is the colour of the teacher status that means the same") {
+    using vocab::css_hex;
+    CHECK(css_hex(vocab::grade_colour(Grade::excellent, PointStatus::graded)) == css_hex(vocab::status_colour(TeacherStatus::excellent)));
+    CHECK(css_hex(vocab::grade_colour(Grade::pass, PointStatus::graded)) == css_hex(vocab::status_colour(TeacherStatus::passed)));
+    CHECK(css_hex(vocab::grade_colour(Grade::fail, PointStatus::graded)) == css_hex(vocab::status_colour(TeacherStatus::not_met)));
+    CHECK(css_hex(vocab::grade_colour(Grade::none, PointStatus::submitted)) ==
+          css_hex(vocab::status_colour(TeacherStatus::awaiting_review)));
+    CHECK(css_hex(vocab::grade_colour(Grade::none, PointStatus::selected)) ==
+          css_hex(vocab::status_colour(TeacherStatus::not_started)));
+    // A grade on a point that is not graded is ignored: the point is still only submitted.
+    CHECK(css_hex(vocab::grade_colour(Grade::excellent, PointStatus::submitted)) ==
+          css_hex(vocab::status_colour(TeacherStatus::awaiting_review)));
+}
