@@ -132,12 +132,12 @@ std::string page_state_json(Dashboard& d) {
     json rect_json = json::object();
     for (const auto& [name, r] : d.rects) rect_json[name] = {r[0], r[1], r[2], r[3]};
     j["rects"] = rect_json;
-    j["loaded"] = {{"schools", d.summary.schools.size()},
-                   {"teachers", d.summary.teachers.size()},
+    j["loaded"] = {{"schools", school_count(d.summary)},
+                   {"teachers", teacher_count(d.summary)},
                    {"batches", d.batches.size()},
                    {"files", d.workspace.files.size()},
-                   {"filesWithProblems", d.files_with_problems},
-                   {"problems", d.problem_count()}};
+                   {"filesWithProblems", d.problem_counts.files_with_problems},
+                   {"problems", d.problem_counts.problems}};
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

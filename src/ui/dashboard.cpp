@@ -202,9 +202,7 @@ void Dashboard::rebuild_lookups() {
         }
     }
     batches = batches_in_force(workspace, merged);
-    std::set<std::string> with_problems;
-    for (const Problem& p : summary.problems) with_problems.insert(p.file);
-    files_with_problems = int(with_problems.size());
+    problem_counts = count_problems(summary.problems);
 }
 
 void Dashboard::rebuild_school_names() {

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "counts.h"
 #include "metrics.h"
 #include "tracker.h"
 #include "ui_strings.h"
@@ -116,7 +117,7 @@ struct Dashboard {
     std::vector<ProgressSeries> progress;
     long progress_first_day = 0, progress_last_day = 0;
     int progress_max = 0;
-    int files_with_problems = 0;
+    ProblemCounts problem_counts;  // of summary.problems: the header, the files list, it2.state() (core/counts.h)
     int missing_glyphs = 0;
     bool glyphs_dirty = true;
 
