@@ -93,8 +93,6 @@ struct Dashboard {
     std::string notice;  // last message shown under the top bar (a load result, a copy)
     std::string notice_drawn;                         // the notice as first drawn, to time it
     std::chrono::steady_clock::time_point notice_since;  // when it was first drawn
-    // Where some widgets were drawn last frame (x, y, w, h in CSS pixels), for browser tests.
-    std::map<std::string, std::array<float, 4>> rects;
 
     // ---- derived (rebuilt on change) -------------------------------------------------------
     std::unordered_map<std::string, int> school_index;       // id -> summary index
