@@ -175,7 +175,7 @@ private:
     // Drops the caches built from the tracker's results (all of them after a new merge) and
     // notes which results they are rebuilt from.
     void forget_results(bool merged_again);
-    int seen_merges_ = 0, seen_computed_ = 0;
+    long seen_revision_ = 0, seen_merge_revision_ = 0;  // the tracker's, when the caches were built
     std::chrono::steady_clock::time_point last_load_;
     void rebuild_lookups();
     void rebuild_school_names();
