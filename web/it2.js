@@ -121,6 +121,20 @@
       requireStarted();
       module._it2_clear();
     },
+    // The text the panels drew in the last frame, by region (src/app/page_probe.h): the first
+    // call starts recording, so call it, let a frame pass, and call it again.
+    drawnText() {
+      requireStarted();
+      return JSON.parse(takeCString(module._it2_drawn_text_json()));
+    },
+    // A value formatted by the panels' own function: kind rate | score | count | hours | status.
+    format(kind, value, extra) {
+      requireStarted();
+      const isText = typeof value === 'string';
+      const number = value === null || value === undefined || isText ? NaN : Number(value);
+      return withCStrings([String(kind), isText ? value : ''], (kindPointer, textPointer) =>
+        takeCString(module._it2_format_value(kindPointer, textPointer, number, extra === undefined ? 0 : Number(extra))));
+    },
     summary(asOf) {
       requireStarted();
       return withCStrings([asOf ? String(asOf) : ''], (pointer) => takeCString(module._it2_summary_json(pointer)));

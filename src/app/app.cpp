@@ -25,6 +25,7 @@ struct App::Impl {
     Tracker tracker;  // the data; the dashboard draws it and keeps the view state
     ui::Dashboard dashboard{tracker};
     AppFiles files{dashboard};
+    PageProbe probe;  // what the browser tests read (it2.state(), it2.drawnText())
 };
 
 App::App() : impl_(new Impl) {
@@ -86,14 +87,23 @@ bool App::set_view(const std::string& view, const std::string& arg) { return ope
 
 std::string App::state_json() const {
     impl_->dashboard.refresh();
-    return page_state_json(impl_->dashboard);
+    impl_->files.settle_notice();
+    return impl_->probe.state_json(impl_->dashboard);
+}
+
+std::string App::drawn_text_json() { return impl_->probe.drawn_text_json(); }
+
+std::string App::format_value(const std::string& kind, const std::string& text, double a, double b) const {
+    return PageProbe::format_value(impl_->dashboard, kind, text, a, b);
 }
 
 void App::draw() {
+    impl_->probe.begin_frame();
     ui::draw_dashboard(impl_->dashboard);
     impl_->files.after_frame();
     ui::touch_long_press();
     impl_->dashboard.tooltip_shown = ui::tooltip_drawn();
+    impl_->probe.end_frame();
 }
 
 }  // namespace it2

@@ -32,6 +32,10 @@ public:
 
     // JSON for it2.state(): at least {"view", "frames", "missingGlyphs", ...}.
     std::string state_json() const;
+    // JSON for it2.drawnText(): the text the panels drew last frame (src/app/page_probe.h).
+    std::string drawn_text_json();
+    // A value as the panels format it (PageProbe::format_value), for it2.format().
+    std::string format_value(const std::string& kind, const std::string& text, double a, double b) const;
 
     // Builds one ImGui frame (called between ImGui::NewFrame and ImGui::Render).
     void draw();

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "counts.h"
 #include "export.h"
 #include "page_files.h"
 #include "page_views.h"
@@ -18,10 +19,10 @@ namespace {
 
 using nlohmann::json;
 using ui::format;
+using ui::Str;
+using ui::tr;
 
 std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-const char* pick(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
 
 // Worse statuses win when a file's entries differ (a CSV with a rejected group).
 int status_rank(FileStatus s) {
@@ -56,7 +57,59 @@ std::string joined(const std::vector<std::string>& names) {
 
 AppFiles::AppFiles(ui::Dashboard& dashboard) : d_(dashboard) {}
 
-void AppFiles::say(const std::string& text) { d_.notice = text; }
+void AppFiles::say(const std::string& text) {
+    pending_ = PendingNotice{};  // a newer notice replaces one still waiting for its counts
+    d_.notice = text;
+}
+
+void AppFiles::reset_batch() {
+    batch_files_ = batch_rejected_ = 0;
+    batch_names_.clear();
+    batch_policies_.clear();
+    batch_replaced_.clear();
+    batch_special_.clear();
+    batch_too_large_.clear();
+}
+
+// The problems the summary lists for these files (a CSV's entries "name#school/batch" included),
+// counted by the function the header uses.
+int AppFiles::problems_of(const std::vector<std::string>& files) const {
+    const ProblemCounts counts = count_problems(d_.summary.problems);
+    int n = 0;
+    for (const auto& [file, count] : counts.by_file) {
+        for (const std::string& name : files) {
+            if (entry_of(file, name)) {
+                n += count;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
+void AppFiles::settle_notice() {
+    if (!pending_.pending || d_.tracker.next_step() != Tracker::Step::none) return;
+    const PendingNotice p = pending_;
+    const Lang lang = d_.lang;
+    const int problems = problems_of(p.counted);
+    std::string text;
+    if (p.single && p.rejected) {
+        text = format(tr(Str::files_notice_rejected_one, lang),
+                      p.files.front().c_str(), problems);
+    } else if (p.single) {
+        text = format(tr(Str::files_notice_loaded_one, lang), p.files.front().c_str(), problems);
+    } else if (!p.files.empty()) {
+        text = format(tr(Str::files_notice_loaded_many, lang),
+                      int(p.files.size()), p.rejected_files, problems);
+    }
+    if (!p.replaced.empty()) {
+        text += format(p.single ? tr(Str::files_notice_replaced_one, lang)
+                                : tr(Str::files_notice_replaced_many, lang),
+                       joined(p.replaced).c_str());
+    }
+    if (!p.tail.empty()) text += (text.empty() ? "" : " ") + p.tail;
+    say(text);
+}
 
 std::string AppFiles::unused_name(const std::string& name) const {
     auto used = [&](const std::string& candidate) { return source_names_.count(candidate) > 0; };
@@ -81,15 +134,15 @@ std::string AppFiles::load(const std::string& given_name, std::string_view bytes
     const std::string name = is_policy ? given_name : unused_name(given_name);
     const LoadResult loaded = d_.load(kind, name, bytes);
     const std::string& status = loaded.status;
-    const int problems = loaded.problems;
-    json result = {{"file", name}, {"status", status}, {"problems", problems}};
+    json result = {{"file", name}, {"status", status}, {"problems", loaded.problems}};
 
     // The same school and batch loaded again replaces the older copy (format.md §3).
     const std::vector<std::string>& replaced = loaded.replaced;
     if (is_policy) {
+        batch_policies_.push_back(name);
         batch_special_ = status == "policy"
-                             ? format(pick(lang, "已采用规则文件 %s：新规则已生效。", "Policy file %s is now in force."), name.c_str())
-                             : format(pick(lang, "规则文件 %s 有误，未采用（见“数据问题”）。", "Policy file %s was rejected (see Data problems)."),
+                             ? format(tr(Str::files_notice_policy_used, lang), name.c_str())
+                             : format(tr(Str::files_notice_policy_rejected, lang),
                                       name.c_str());
     } else {
         sources_.push_back({name, next_seq_, bytes.size()});
@@ -98,25 +151,21 @@ std::string AppFiles::load(const std::string& given_name, std::string_view bytes
         ++files_revision_;
         if (!replaced.empty()) result["replaced"] = replaced;
         ++batch_files_;
-        batch_problems_ += problems;
+        batch_names_.push_back(name);
         if (status == "rejected") ++batch_rejected_;
         for (const std::string& r : replaced) batch_replaced_.push_back(r);
     }
     if (!in_batch_) {
         if (is_policy) {
             say(batch_special_);
-        } else if (status == "rejected") {
-            say(format(pick(lang, "%s 未能载入（%d 个问题），已载入的数据没有改变。", "%s was rejected (%d problems); nothing loaded changed."),
-                       name.c_str(), problems));
         } else {
-            std::string text = format(pick(lang, "已载入 %s（%d 个问题）。", "Loaded %s (%d problems)."), name.c_str(), problems);
-            if (!replaced.empty()) text += format(pick(lang, "替换了同一学校同一批次的旧文件：%s。", " It replaces the older copy of the same school and batch: %s."),
-                                                  joined(replaced).c_str());
-            say(text);
+            pending_ = PendingNotice{};
+            pending_.pending = pending_.single = true;
+            pending_.rejected = status == "rejected";
+            pending_.files = pending_.counted = {name};
+            pending_.replaced = replaced;
         }
-        batch_files_ = batch_rejected_ = batch_problems_ = 0;
-        batch_replaced_.clear();
-        batch_special_.clear();
+        reset_batch();
     }
     return dump(result);
 }
@@ -133,7 +182,7 @@ std::string AppFiles::load_workspace(const std::string& name, std::string_view b
     json result;
     if (!read.ok) {
         const std::string why = read.problems.empty() ? std::string() : read.problems.front().message(lang);
-        batch_special_ = format(pick(lang, "工作区文件 %s 无法打开：%s 已载入的数据没有改变。", "Workspace file %s cannot be opened: %s Nothing loaded changed."),
+        batch_special_ = format(tr(Str::files_notice_workspace_unreadable, lang),
                                 name.c_str(), why.c_str());
         result = {{"file", name}, {"status", "rejected"}, {"problems", int(read.problems.size())}};
     } else {
@@ -142,7 +191,7 @@ std::string AppFiles::load_workspace(const std::string& name, std::string_view b
         // loaded replaces the older one (format.md §3), as any file does.
         apply_settings(read.settings);
         for (const StoredFile& file : read.files) load(file.name, file.bytes);
-        batch_special_ = format(pick(lang, "已打开工作区 %s：%d 个文件。", "Opened workspace %s: %d files."), name.c_str(),
+        batch_special_ = format(tr(Str::files_notice_workspace_opened, lang), name.c_str(),
                                 int(read.files.size()));
         result = {{"file", name}, {"status", "workspace"}, {"problems", int(read.problems.size())}, {"files", int(read.files.size())}};
     }
@@ -160,42 +209,35 @@ std::string AppFiles::refuse_too_large(const std::string& name) {
 }
 
 std::string AppFiles::too_large_notice() const {
-    return format(pick(d_.lang, "这批文件太大，浏览器内存不够：已载入 %d 个文件，其余未载入（从 %s 起）。",
-                       "These files are too large for the browser's memory: %d files were loaded, the rest were not (from %s on)."),
+    return format(tr(Str::files_notice_too_large, d_.lang),
                   batch_files_, batch_too_large_.c_str());
 }
 
 void AppFiles::begin_batch() {
     in_batch_ = true;
     d_.batch_open = true;
-    batch_files_ = batch_rejected_ = batch_problems_ = 0;
-    batch_replaced_.clear();
-    batch_special_.clear();
-    batch_too_large_.clear();
+    reset_batch();
 }
 
 void AppFiles::end_batch() {
     d_.batch_open = false;
     if (!in_batch_) return;
     in_batch_ = false;
-    const Lang lang = d_.lang;
-    std::string text;
     if (!batch_too_large_.empty()) {
-        text = too_large_notice();
+        say(batch_special_.empty() ? too_large_notice() : too_large_notice() + " " + batch_special_);
     } else if (batch_files_ > 0) {
-        text = format(pick(lang, "已载入 %d 个文件：%d 个被拒绝，共 %d 个问题。", "Loaded %d files: %d rejected, %d problems."), batch_files_,
-                      batch_rejected_, batch_problems_);
-        if (!batch_replaced_.empty()) {
-            text += format(pick(lang, "替换了同一学校同一批次的旧文件：%s。", " Replaced older copies of the same school and batch: %s."),
-                           joined(batch_replaced_).c_str());
-        }
+        // Said once the summary counts the batch's problems (settle_notice).
+        pending_ = PendingNotice{};
+        pending_.pending = true;
+        pending_.files = pending_.counted = batch_names_;
+        pending_.counted.insert(pending_.counted.end(), batch_policies_.begin(), batch_policies_.end());
+        pending_.rejected_files = batch_rejected_;
+        pending_.replaced = batch_replaced_;
+        pending_.tail = batch_special_;
+    } else if (!batch_special_.empty()) {
+        say(batch_special_);
     }
-    if (!batch_special_.empty()) text += (text.empty() ? "" : " ") + batch_special_;
-    if (!text.empty()) say(text);
-    batch_files_ = batch_rejected_ = batch_problems_ = 0;
-    batch_replaced_.clear();
-    batch_special_.clear();
-    batch_too_large_.clear();
+    reset_batch();
 }
 
 void AppFiles::clear() {
@@ -204,7 +246,7 @@ void AppFiles::clear() {
     source_names_.clear();
     platform::forget_all_sources();
     ++files_revision_;
-    say(pick(d_.lang, "已清空全部文件。", "All files were unloaded."));
+    say(tr(Str::files_notice_cleared, d_.lang));
 }
 
 bool AppFiles::remove(const std::string& name) {
@@ -225,7 +267,7 @@ bool AppFiles::remove(const std::string& name) {
     d_.mark_data_changed();
     d_.refresh();
     ++files_revision_;
-    say(format(pick(d_.lang, "已移除 %s。", "Removed %s."), name.c_str()));
+    say(format(tr(Str::files_notice_removed, d_.lang), name.c_str()));
     return true;
 }
 
@@ -361,21 +403,21 @@ bool AppFiles::restore_settings(std::string_view text) {
 void AppFiles::storage_problem(const std::string& detail) {
     if (storage_problem_said_) return;
     storage_problem_said_ = true;
-    say(format(pick(d_.lang,
-                    "浏览器不能保存数据（%s）：关闭页面后文件不会保留。请用“文件管理”中的“保存工作区”保存，下次用“打开工作区”打开。",
-                    "The browser cannot keep data here (%s): files will not survive closing the page. Use Save workspace in "
-                    "Files, and Open workspace next time."),
-               detail.c_str()));
+    say(format(tr(Str::files_notice_storage, d_.lang), detail.c_str()));
 }
 
 void AppFiles::unreadable(const std::string& what, const std::string& detail) {
-    const std::string text = format(pick(d_.lang, "无法读取拖入的 %s（%s）：其中的文件没有全部载入。", "Could not read the dropped %s (%s): not all of its files were loaded."),
+    const std::string text = format(tr(Str::files_notice_unreadable, d_.lang),
                                     what.c_str(), detail.c_str());
+    if (pending_.pending) {
+        pending_.tail += (pending_.tail.empty() ? "" : " ") + text;  // after the load's own notice
+        return;
+    }
     say(d_.notice.empty() ? text : d_.notice + " " + text);
 }
 
 void AppFiles::set_aside(const std::string& what, const std::string& key) {
-    say(format(pick(d_.lang, "上次保存的数据已损坏（%s），已移到一旁（%s），没有载入。", "The data saved last time is damaged (%s): it was set aside (%s) and not loaded."),
+    say(format(tr(Str::files_notice_set_aside, d_.lang),
                what.c_str(), key.c_str()));
 }
 
@@ -388,6 +430,7 @@ void AppFiles::rebuild_rows() {
         window.rows.push_back({s.name, "loaded", 0});
     }
     std::vector<int> rank(window.rows.size(), 0);
+    const ProblemCounts counts = count_problems(d_.summary.problems);  // as the header and the problems view count
     const std::vector<FileEntry>& files = d_.workspace.files;
     for (size_t i = 0; i < files.size(); ++i) {
         const auto it = row_of.find(source_of(files[i].name, row_of));
@@ -398,12 +441,13 @@ void AppFiles::rebuild_rows() {
             rank[it->second] = status_rank(status);
             row.status = file_status_key(status);
         }
-        row.problems += int(files[i].problems.size());
+        row.problems += counts.of_file(files[i].name);
     }
     rows_revision_ = files_revision_;
 }
 
 void AppFiles::after_frame() {
+    settle_notice();
     if (window.open && rows_revision_ != files_revision_ && !d_.loading_burst() && !d_.refreshing()) rebuild_rows();
     ui::draw_files_window(d_, window);
 

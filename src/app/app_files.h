@@ -57,6 +57,9 @@ public:
 
     // After each frame: the 文件管理 window, and whether anything worth keeping changed.
     void after_frame();
+    // A load's notice counts problems as the header does (core/counts.h), so it is written once
+    // the tracker's summary includes the load: after a frame's refresh, or when it2.state() refreshes.
+    void settle_notice();
 
     ui::FilesWindow window;
 
@@ -77,10 +80,25 @@ private:
     bool storage_problem_said_ = false;
     // The batch being loaded: counts for its notice.
     bool in_batch_ = false;
-    int batch_files_ = 0, batch_rejected_ = 0, batch_problems_ = 0;
+    int batch_files_ = 0, batch_rejected_ = 0;
+    std::vector<std::string> batch_names_;  // the data files of the batch, as listed
+    std::vector<std::string> batch_policies_;  // its policy files: their problems count too
     std::vector<std::string> batch_replaced_;
     std::string batch_special_;  // a policy or workspace notice, said after the counts
     std::string batch_too_large_;  // the first file refused for memory: the load stopped there
+    // A load's notice waiting for the summary that counts its problems (settle_notice).
+    struct PendingNotice {
+        bool pending = false;
+        bool single = false;  // one file loaded alone: its name, status and problems
+        bool rejected = false;
+        std::vector<std::string> files;  // the data files loaded
+        std::vector<std::string> counted;  // whose problems the notice counts (files, policy files)
+        int rejected_files = 0;
+        std::vector<std::string> replaced;
+        std::string tail;  // said after the counts (a policy or workspace notice, an unreadable folder)
+    } pending_;
+    void reset_batch();
+    int problems_of(const std::vector<std::string>& files) const;
 
     void write_workspace(const std::function<void(std::string_view)>& write) const;
     std::string load_workspace(const std::string& name, std::string_view bytes);

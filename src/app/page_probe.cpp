@@ -1,5 +1,7 @@
 #include "page_probe.h"
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "page_views.h"
@@ -17,7 +19,42 @@ nlohmann::json optional_number(const std::optional<double>& v) {
 
 }  // namespace
 
-std::string page_state_json(Dashboard& d) {
+void PageProbe::begin_frame() {
+    drawing_ = DrawnFrame{};
+    drawing_.record_text = record_text_;
+    record_drawn(&drawing_);
+}
+
+void PageProbe::end_frame() {
+    record_drawn(nullptr);
+    drawn_ = std::move(drawing_);
+    if (drawn_.record_text) ++text_frames_;
+}
+
+std::string PageProbe::drawn_text_json() {
+    record_text_ = true;
+    using nlohmann::json;
+    json items = json::array();
+    for (const DrawnText& t : drawn_.text) {
+        items.push_back({{"region", t.region}, {"window", t.window}, {"text", t.text}, {"column", t.column}, {"rect", t.rect}});
+    }
+    return json{{"frame", text_frames_}, {"items", items}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string PageProbe::format_value(const Dashboard& d, const std::string& kind, const std::string& text, double a, double b) {
+    if (kind == "rate") return format_rate(std::isnan(a) ? std::optional<double>() : std::optional<double>(a), d.lang);
+    if (kind == "score") return format_score(a);
+    if (kind == "count") return format("%d", int(a));
+    if (kind == "hours") return format(tr(Str::fmt_hours_of, d.lang), a, b);
+    if (kind == "status") {
+        for (int s = 0; s < kTeacherStatusCount; ++s) {
+            if (text == teacher_status_key(TeacherStatus(s))) return tr(status_label(TeacherStatus(s)), d.lang);
+        }
+    }
+    return "";
+}
+
+std::string PageProbe::state_json(Dashboard& d) const {
     if (d.view == View::school) d.ensure_teacher_rows();  // its row count is reported
     using nlohmann::json;
     json j;
@@ -95,7 +132,7 @@ std::string page_state_json(Dashboard& d) {
                                     {"pass", s->score.pass},
                                     {"excellence", s->score.excellence}};
         }
-        text["score"] = format("%.1f", cards["score"].get<double>());
+        text["score"] = format_score(cards["score"].get<double>());
         j["cards"] = cards;
         j["cardsText"] = text;
     } else if (d.view == View::teacher) {
@@ -130,14 +167,14 @@ std::string page_state_json(Dashboard& d) {
     }
     j["rows"] = rows;
     json rect_json = json::object();
-    for (const auto& [name, r] : d.rects) rect_json[name] = {r[0], r[1], r[2], r[3]};
+    for (const auto& [name, r] : drawn_.rects) rect_json[name] = {r[0], r[1], r[2], r[3]};
     j["rects"] = rect_json;
-    j["loaded"] = {{"schools", d.summary.schools.size()},
-                   {"teachers", d.summary.teachers.size()},
+    j["loaded"] = {{"schools", school_count(d.summary)},
+                   {"teachers", teacher_count(d.summary)},
                    {"batches", d.batches.size()},
                    {"files", d.workspace.files.size()},
-                   {"filesWithProblems", d.files_with_problems},
-                   {"problems", d.problem_count()}};
+                   {"filesWithProblems", d.problem_counts.files_with_problems},
+                   {"problems", d.problem_counts.problems}};
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

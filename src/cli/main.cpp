@@ -5,6 +5,7 @@
 // rejected --policy, or output that could not be written.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -23,6 +24,7 @@
 #include "policy.h"
 #include "summary_json.h"
 #include "tracker.h"
+#include "vocabulary.h"
 #include "workspace.h"
 
 namespace {
@@ -31,8 +33,8 @@ namespace fs = std::filesystem;
 using namespace it2;
 using namespace it2::cli;
 
-const char* const kMainUsage =
-    "it2 - IT 2.0 progress tracker (提升工程2.0 进度看板), command line\n"
+// After main_usage()'s first line, which names the programme in the vocabulary's words.
+const char* const kMainUsageCommands =
     "\n"
     "usage: it2 COMMAND [OPTIONS] ...\n"
     "\n"
@@ -49,6 +51,11 @@ const char* const kMainUsage =
     "read is one: it is listed as rejected and the other files load); 2 a usage error, a\n"
     "--policy FILE that cannot be read or is rejected (every command), or output that could not\n"
     "be written (a full disk, a closed stdout).\n";
+
+std::string main_usage() {
+    return std::string("it2 - IT 2.0 progress tracker (") + vocab::term(vocab::Term::app_title, Lang::zh) + "), command line\n" +
+           kMainUsageCommands;
+}
 
 const char* const kSummarizeUsage =
     "usage: it2 summarize [--policy FILE] [--as-of YYYY-MM-DD] [--table | --json | --csv [--raw]] [--lang zh|en]\n"
@@ -205,16 +212,11 @@ int parse_load_options(const std::vector<std::string>& args, bool allow_output, 
 // is applied over the policy so far (stderr says what was done with it), a workspace file adds
 // its files (and its policy), anything else is data.
 void load_one(Tracker& tracker, const std::string& name, std::string_view bytes, Lang lang) {
-    const bool zh = lang == Lang::zh;
     LoadResult loaded = tracker.load(name, bytes);
     const std::string shown = visible_controls(name, false);
     if (loaded.kind == FileKind::policy) {
         std::cerr << "it2: " << shown << ": "
-                  << (loaded.status == "policy"
-                          ? (zh ? "规则文件已采用：其中的规则用于统计（与页面相同，覆盖 --policy 和之前的规则文件）"
-                                : "policy file applied: its rules are in force (as on the page; over --policy "
-                                  "and earlier policy files)")
-                          : (zh ? "规则文件有误，未采用（见其问题）" : "policy file rejected and not applied (see its problems)"))
+                  << vocab::term(loaded.status == "policy" ? vocab::Term::cli_policy_applied : vocab::Term::cli_policy_rejected, lang)
                   << "\n";
     } else if (loaded.kind == FileKind::workspace) {
         if (!loaded.workspace.ok) {
@@ -225,9 +227,9 @@ void load_one(Tracker& tracker, const std::string& name, std::string_view bytes,
             tracker.add_entry(std::move(entry));
             return;
         }
-        std::cerr << "it2: " << shown << ": "
-                  << (zh ? "工作区文件：载入其中的 " : "workspace file: loading its ") << loaded.workspace.files.size()
-                  << (zh ? " 个文件（及其规则）" : " files (and its policy)") << "\n";
+        char said[256];
+        std::snprintf(said, sizeof said, vocab::term(vocab::Term::fmt_cli_workspace_files, lang), int(loaded.workspace.files.size()));
+        std::cerr << "it2: " << shown << ": " << said << "\n";
         for (const StoredFile& file : loaded.workspace.files) load_one(tracker, file.name, file.bytes, lang);
     }
 }
@@ -444,13 +446,13 @@ int run_policy(const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
-        std::cerr << kMainUsage;
+        std::cerr << main_usage();
         return kExitUsage;
     }
     const std::string command = args.front();
     args.erase(args.begin());
     if (is_help(command) || command == "help") {
-        std::cout << kMainUsage;
+        std::cout << main_usage();
         return kExitClean;
     }
     if (command == "summarize") return run_summarize(args);
@@ -459,6 +461,6 @@ int main(int argc, char** argv) {
     if (command == "catalog") return run_catalog(args);
     if (command == "policy") return run_policy(args);
     if (command == "merge") return run_merge(args);
-    std::cerr << "it2: unknown command " << command << "\n\n" << kMainUsage;
+    std::cerr << "it2: unknown command " << command << "\n\n" << main_usage();
     return kExitUsage;
 }

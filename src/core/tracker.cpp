@@ -122,13 +122,15 @@ Tracker::Step Tracker::refresh_step() {
             merged_ = merge(workspace_);
             data_dirty_ = false;
             results_dirty_ = true;
-            ++merges_;
+            ++merge_revision_;
+            ++revision_;
             break;
         case Step::compute:
             summary_ = Summary{};
             summary_ = computed(as_of_);
             results_dirty_ = false;
             ++results_computed_;
+            ++revision_;
             break;
     }
     return step;

@@ -85,9 +85,13 @@ public:
     // shrinks: two copies alive at once would stay the page's size).
     Step refresh_step();
     void refresh();  // every step
-    // How many merges and summaries were computed so far: a view cache built from the results
-    // compares them to see that someone else (it2.summary()) refreshed the tracker.
-    int merges() const { return merges_; }
+    // The results' revisions: revision() changes each time merged() or summary() is replaced,
+    // merge_revision() each time merged() is (its records move). Whoever refreshed the tracker
+    // (a frame's steps, it2.summary()), a view cache built from the results keeps the revisions
+    // it was built from and rebuilds when they differ.
+    long revision() const { return revision_; }
+    long merge_revision() const { return merge_revision_; }
+    // How many summaries were computed so far (it2.state(): tests check that scrolling computes nothing).
     int results_computed() const { return results_computed_; }
 
     // ---- what is loaded and what it gives (as of the last refresh) --------------------------
@@ -114,7 +118,8 @@ private:
     Summary summary_;
     LatestCopies latest_copies_;  // of the files loaded so far, for LoadResult::replaced
     bool data_dirty_ = true, results_dirty_ = true;
-    int merges_ = 0, results_computed_ = 0;
+    long revision_ = 0, merge_revision_ = 0;
+    int results_computed_ = 0;
 
     Summary computed(const std::string& as_of) const;
     void rebuild_latest_copies();

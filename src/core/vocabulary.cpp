@@ -68,6 +68,11 @@ constexpr Entry kTerms[] = {
     {Term::col_missing, "还缺什么", "Still missing", "missing"},
     {Term::district, "全区", "District", ""},
     {Term::fmt_problems_in_files, "%d 个问题（%d 个文件）", "%d problems in %d files", ""},
+    {Term::app_title, "提升工程2.0 进度看板", "IT 2.0 Progress Tracker", ""},
+    {Term::cli_policy_applied, "规则文件已采用：其中的规则用于统计（与页面相同，覆盖 --policy 和之前的规则文件）",
+     "policy file applied: its rules are in force (as on the page; over --policy and earlier policy files)", ""},
+    {Term::cli_policy_rejected, "规则文件有误，未采用（见其问题）", "policy file rejected and not applied (see its problems)", ""},
+    {Term::fmt_cli_workspace_files, "工作区文件：载入其中的 %d 个文件（及其规则）", "workspace file: loading its %d files (and its policy)", ""},
 };
 
 template <size_t N>

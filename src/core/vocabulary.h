@@ -83,6 +83,12 @@ enum class Term : uint8_t {
     district,
     // "12 个问题（10 个文件）": the header, the load notice and the report (printf: problems, files).
     fmt_problems_in_files,
+    // The programme's name (the page's title and window, the CLI's help), and what the CLI says
+    // about a policy or workspace file it was given (as the page's load notices do).
+    app_title,
+    cli_policy_applied,
+    cli_policy_rejected,
+    fmt_cli_workspace_files,  // printf: the number of files
     count_
 };
 constexpr int kTermCount = int(Term::count_);

@@ -41,6 +41,18 @@ EMSCRIPTEN_KEEPALIVE char* it2_state_json() {
     return to_js_string(g_page->app.state_json());
 }
 
+// The text the panels drew last frame (src/app/page_probe.h); the first call starts recording.
+EMSCRIPTEN_KEEPALIVE char* it2_drawn_text_json() {
+    if (g_page == nullptr) return nullptr;
+    return to_js_string(g_page->app.drawn_text_json());
+}
+
+// A value formatted as the panels format it, for tests that compare it with the drawn text.
+EMSCRIPTEN_KEEPALIVE char* it2_format_value(const char* kind, const char* text, double a, double b) {
+    if (g_page == nullptr || kind == nullptr) return nullptr;
+    return to_js_string(g_page->app.format_value(kind, text != nullptr ? text : "", a, b));
+}
+
 // Frames presented so far (0 until the first frame): lets the page tell "running" from "stuck".
 EMSCRIPTEN_KEEPALIVE int it2_frame_count() {
     return ImGui::GetCurrentContext() != nullptr ? ImGui::GetFrameCount() : 0;

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "platform.h"
+#include "vocabulary.h"
 #include "web_page.h"
 
 namespace it2::web {
@@ -91,7 +92,7 @@ bool start(Page& page) {
 
     // The canvas is sized by CSS (100% of the window); SDL follows its CSS size on resize and
     // multiplies the backing store by devicePixelRatio (ALLOW_HIGHDPI).
-    page.window = SDL_CreateWindow("提升工程2.0 进度看板", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+    page.window = SDL_CreateWindow(it2::vocab::term(it2::vocab::Term::app_title, it2::Lang::zh), SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
                                    1280, 800,
                                    SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (page.window == nullptr) {

@@ -114,8 +114,8 @@ bool Dashboard::refreshing() const { return step_ != RefreshStep::idle; }
 // Drops every result before the new ones are built: wasm memory never shrinks, so two copies
 // alive at once would stay the page's size. Frames in between draw the `computing` notice.
 void Dashboard::forget_results(bool merged_again) {
-    seen_merges_ = tracker.merges();
-    seen_computed_ = tracker.results_computed();  // (after a tracker step: set again once it ran)
+    seen_revision_ = tracker.revision();  // (after a tracker step: set again once it ran)
+    seen_merge_revision_ = tracker.merge_revision();
     if (merged_again) {
         teacher_index.clear();  // its keys view records that may be gone
         teacher_name_rank.clear();
@@ -137,9 +137,9 @@ bool Dashboard::refresh_step() {
     const Tracker::Step core = tracker.next_step();
     if (core != Tracker::Step::none) {
         step_ = RefreshStep::core;
-    } else if (tracker.results_computed() != seen_computed_) {
-        // The tracker was brought up to date by someone else (it2.summary()): rebuild from lookups.
-        forget_results(tracker.merges() != seen_merges_);
+    } else if (tracker.revision() != seen_revision_) {
+        // Results newer than the caches (it2.summary() refreshed the tracker): rebuild from lookups.
+        forget_results(tracker.merge_revision() != seen_merge_revision_);
         step_ = RefreshStep::lookups;
     }
     if (step_ == RefreshStep::idle) return false;
@@ -150,8 +150,8 @@ bool Dashboard::refresh_step() {
         case RefreshStep::core:
             forget_results(core == Tracker::Step::merge);  // before the tracker drops its own
             tracker.refresh_step();
-            seen_merges_ = tracker.merges();
-            seen_computed_ = tracker.results_computed();
+            seen_revision_ = tracker.revision();
+            seen_merge_revision_ = tracker.merge_revision();
             timer.done(core == Tracker::Step::merge ? "merge" : "compute");
             step_ = tracker.next_step() == Tracker::Step::none ? RefreshStep::lookups : RefreshStep::core;
             break;
@@ -202,9 +202,7 @@ void Dashboard::rebuild_lookups() {
         }
     }
     batches = batches_in_force(workspace, merged);
-    std::set<std::string> with_problems;
-    for (const Problem& p : summary.problems) with_problems.insert(p.file);
-    files_with_problems = int(with_problems.size());
+    problem_counts = count_problems(summary.problems);
 }
 
 void Dashboard::rebuild_school_names() {

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "counts.h"
 #include "metrics.h"
 #include "tracker.h"
 #include "ui_strings.h"
@@ -92,8 +93,6 @@ struct Dashboard {
     std::string notice;  // last message shown under the top bar (a load result, a copy)
     std::string notice_drawn;                         // the notice as first drawn, to time it
     std::chrono::steady_clock::time_point notice_since;  // when it was first drawn
-    // Where some widgets were drawn last frame (x, y, w, h in CSS pixels), for browser tests.
-    std::map<std::string, std::array<float, 4>> rects;
 
     // ---- derived (rebuilt on change) -------------------------------------------------------
     std::unordered_map<std::string, int> school_index;       // id -> summary index
@@ -116,7 +115,7 @@ struct Dashboard {
     std::vector<ProgressSeries> progress;
     long progress_first_day = 0, progress_last_day = 0;
     int progress_max = 0;
-    int files_with_problems = 0;
+    ProblemCounts problem_counts;  // of summary.problems: the header, the files list, it2.state() (core/counts.h)
     int missing_glyphs = 0;
     bool glyphs_dirty = true;
 
@@ -176,7 +175,7 @@ private:
     // Drops the caches built from the tracker's results (all of them after a new merge) and
     // notes which results they are rebuilt from.
     void forget_results(bool merged_again);
-    int seen_merges_ = 0, seen_computed_ = 0;
+    long seen_revision_ = 0, seen_merge_revision_ = 0;  // the tracker's, when the caches were built
     std::chrono::steady_clock::time_point last_load_;
     void rebuild_lookups();
     void rebuild_school_names();

@@ -32,7 +32,6 @@ void draw_dashboard(Dashboard& d) {
     // A frame spends at most about this long on a refresh; a province's takes a few frames.
     constexpr double kRefreshBudgetMs = 25;
     if (!d.loading_burst()) d.refresh_for(kRefreshBudgetMs);
-    d.rects.clear();
     if (d.glyphs_dirty && !d.loading_burst() && !d.refreshing()) {
         d.glyphs_dirty = false;
         d.missing_glyphs = count_missing_glyphs(d);

@@ -40,7 +40,7 @@ void schools_table(Dashboard& d) {
     flow(search_width);
     if (input_text("##schoolsearch", d.school_search, tr(Str::search_school_hint, lang), search_width)) d.school_search_changed();
     remember_rect(d, "schoolSearch");
-    std::string shown = format(tr(Str::fmt_rows_shown, lang), int(d.school_rows.size()), int(d.summary.schools.size()));
+    std::string shown = format(tr(Str::fmt_rows_shown, lang), int(d.school_rows.size()), school_count(d.summary));
     flow(ImGui::CalcTextSize(shown.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(shown.c_str());
@@ -238,7 +238,7 @@ void draw_district_view(Dashboard& d) {
         text_wrapped(tr(Str::empty_workspace, lang));
         return;
     }
-    ImGui::TextUnformatted(format(tr(Str::fmt_district_heading, lang), int(d.summary.schools.size()), d.summary.district.teachers,
+    ImGui::TextUnformatted(format(tr(Str::fmt_district_heading, lang), school_count(d.summary), teacher_count(d.summary),
                                   d.summary.district_score)
                                .c_str());
     rate_cards(d, d.summary.district);

@@ -8,8 +8,6 @@ namespace it2::ui {
 
 namespace {
 
-const char* pick(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
-
 const char* status_text(const std::string& status, Lang lang) {
     if (status == "loaded") return tr(Str::file_loaded, lang);
     if (status == "partial") return tr(Str::file_partial, lang);
@@ -18,7 +16,8 @@ const char* status_text(const std::string& status, Lang lang) {
 }
 
 // A yes/no modal, open while `pending`; returns true on yes.
-bool confirm_modal(Dashboard& d, const char* id, const std::string& question, bool& pending) {
+bool confirm_modal(Dashboard& d, const std::string& title_and_id, const std::string& question, bool& pending) {
+    const char* id = title_and_id.c_str();
     const Lang lang = d.lang;
     if (pending && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     bool confirmed = false;
@@ -29,7 +28,7 @@ bool confirm_modal(Dashboard& d, const char* id, const std::string& question, bo
         ImGui::Spacing();
         ImGui::PushStyleColor(ImGuiCol_Button, colour::failed);
         ImGui::PushStyleColor(ImGuiCol_Text, colour::white);
-        const bool yes = ImGui::Button(pick(lang, "确定", "Yes"));
+        const bool yes = ImGui::Button(tr(Str::files_yes, lang));
         remember_rect(d, "confirmYes");
         ImGui::PopStyleColor(2);
         if (yes) {
@@ -38,7 +37,7 @@ bool confirm_modal(Dashboard& d, const char* id, const std::string& question, bo
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button(pick(lang, "取消", "Cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        if (ImGui::Button(tr(Str::files_cancel, lang)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
             pending = false;
             ImGui::CloseCurrentPopup();
         }
@@ -64,25 +63,25 @@ void draw_files_window(Dashboard& d, FilesWindow& w) {
                       std::min(viewport->WorkSize.y - 16, ImGui::GetFontSize() * 28));
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
-    const std::string title = std::string(pick(lang, "文件管理", "Files")) + "###files_window";
+    const std::string title = std::string(tr(Str::files_window_title, lang)) + "###files_window";
     if (!ImGui::Begin(title.c_str(), &w.open, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }
     const ImVec2 pos = ImGui::GetWindowPos(), extent = ImGui::GetWindowSize();
-    d.rects["filesWindow"] = {pos.x, pos.y, extent.x, extent.y};
-    action(pick(lang, "打开工作区", "Open workspace"), w.open_workspace);
+    remember_rect("filesWindow", pos, extent);
+    action(tr(Str::files_open_workspace, lang), w.open_workspace);
     remember_rect(d, "openWorkspace");
-    action(pick(lang, "保存工作区", "Save workspace"), w.rows.empty() ? std::function<void()>() : w.save_workspace);
+    action(tr(Str::files_save_workspace, lang), w.rows.empty() ? std::function<void()>() : w.save_workspace);
     remember_rect(d, "saveWorkspace");
-    action(pick(lang, "导出本校", "Export this school"), d.school_id.empty() ? std::function<void()>() : w.export_school);
+    action(tr(Str::files_export_school, lang), d.school_id.empty() ? std::function<void()>() : w.export_school);
     remember_rect(d, "exportSchool");
     if (d.school_id.empty()) {
-        tooltip_wrapped(pick(lang, "先在“学校”视图中选择一所学校", "Choose a school in the School view first"));
+        tooltip_wrapped(tr(Str::files_export_school_tooltip, lang));
     }
-    action(pick(lang, "下载模板", "Download template"), w.download_template);
+    action(tr(Str::files_download_template, lang), w.download_template);
     remember_rect(d, "downloadTemplate");
-    action(pick(lang, "全部清空…", "Clear everything…"), w.rows.empty() ? std::function<void()>() : std::function<void()>([&w] { w.confirm_clear = true; }));
+    action(tr(Str::files_clear_all, lang), w.rows.empty() ? std::function<void()>() : std::function<void()>([&w] { w.confirm_clear = true; }));
     remember_rect(d, "clearAll");
 
     ImGui::Separator();
@@ -96,7 +95,7 @@ void draw_files_window(Dashboard& d, FilesWindow& w) {
             ImGui::TableSetupColumn(tr(Str::col_file, lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);
             ImGui::TableSetupColumn(tr(Str::col_file_status, lang), ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn(tr(Str::col_problem_count, lang), ImGuiTableColumnFlags_WidthStretch, 0.7f);
-            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width(pick(lang, "移除", "Remove")));
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width(tr(Str::files_remove, lang)));
             ImGui::TableHeadersRow();
             touch_scroll();
             ImGuiListClipper clipper;
@@ -113,7 +112,7 @@ void draw_files_window(Dashboard& d, FilesWindow& w) {
                     ImGui::TableSetColumnIndex(2);
                     text_right(format("%d", row.problems));
                     ImGui::TableSetColumnIndex(3);
-                    if (ImGui::SmallButton(pick(lang, "移除", "Remove"))) w.confirm_remove = row.name;
+                    if (ImGui::SmallButton(tr(Str::files_remove, lang))) w.confirm_remove = row.name;
                     if (i == 0) remember_rect(d, "firstRemove");
                     ImGui::PopID();
                 }
@@ -124,15 +123,15 @@ void draw_files_window(Dashboard& d, FilesWindow& w) {
 
     bool removing = !w.confirm_remove.empty();
     const std::string remove_question =
-        format(pick(lang, "从看板中移除“%s”？其数据将不再计入。", "Remove \"%s\"? Its data will no longer count."),
+        format(tr(Str::files_remove_question, lang),
                w.confirm_remove.c_str());
-    if (confirm_modal(d, pick(lang, "移除文件###confirm_remove", "Remove file###confirm_remove"), remove_question, removing)) {
+    if (confirm_modal(d, std::string(tr(Str::files_remove_title, lang)) + "###confirm_remove", remove_question, removing)) {
         if (w.remove) w.remove(w.confirm_remove);
     }
     if (!removing) w.confirm_remove.clear();
-    const std::string clear_question = format(pick(lang, "清空全部 %d 个文件？规则和设置保留。", "Unload all %d files? The policy and settings stay."),
+    const std::string clear_question = format(tr(Str::files_clear_question, lang),
                                               int(w.rows.size()));
-    if (confirm_modal(d, pick(lang, "全部清空###confirm_clear", "Clear everything###confirm_clear"), clear_question, w.confirm_clear)) {
+    if (confirm_modal(d, std::string(tr(Str::files_clear_title, lang)) + "###confirm_clear", clear_question, w.confirm_clear)) {
         if (w.clear_all) w.clear_all();
     }
     ImGui::End();

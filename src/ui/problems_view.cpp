@@ -51,7 +51,7 @@ void files_list(const Dashboard& d) {
                                                          : Str::file_rejected;
             ImGui::TextUnformatted(tr(label, lang));
             ImGui::TableSetColumnIndex(2);
-            text_right(format("%d", int(f.problems.size())));
+            text_right(format("%d", d.problem_counts.of_file(f.name)));
         }
     }
     ImGui::EndTable();
@@ -125,6 +125,7 @@ void draw_problems_view(Dashboard& d) {
     // The message wraps (rows of different heights, so no clipper) unless the list is long
     // enough that drawing every row would cost frames; then one line each, the rest in a tooltip.
     const bool wrap = d.problem_rows.size() <= 2000;
+    bool first_teacher_problem_seen = false;
     auto draw_row = [&](int r) {
         const Problem& p = d.problem(d.problem_rows[size_t(r)]);
         ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
@@ -133,7 +134,8 @@ void draw_problems_view(Dashboard& d) {
         const bool opens_teacher = !p.teacher_id.empty() && d.teacher(p.teacher_id);
         if (opens_teacher) {
             if (row_selectable("##open")) open_id = p.teacher_id;
-            if (d.rects.count("firstTeacherProblem") == 0) remember_rect(d, "firstTeacherProblem");
+            if (!first_teacher_problem_seen) remember_rect(d, "firstTeacherProblem");
+            first_teacher_problem_seen = true;
             tooltip_wrapped(tr(Str::problem_opens_teacher, lang));
             ImGui::SameLine(0, 0);
         }

@@ -34,13 +34,13 @@ void draw_top_bar(Dashboard& d) {
     ImGui::PopFont();
 
     // What is loaded, with the problems as a link.
-    std::string loaded = format(tr(Str::fmt_loaded, lang), int(d.summary.schools.size()), int(d.summary.teachers.size()),
+    std::string loaded = format(tr(Str::fmt_loaded, lang), school_count(d.summary), teacher_count(d.summary),
                                 int(d.batches.size()), int(d.workspace.files.size()));
     flow(ImGui::CalcTextSize(loaded.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(loaded.c_str());
-    if (d.files_with_problems > 0) {
-        std::string link = format(tr(Str::fmt_files_with_problems, lang), d.problem_count(), d.files_with_problems);
+    if (d.problem_counts.files_with_problems > 0) {
+        std::string link = format(tr(Str::fmt_files_with_problems, lang), d.problem_counts.problems, d.problem_counts.files_with_problems);
         flow(ImGui::CalcTextSize(link.c_str()).x);
         ImGui::PushStyleColor(ImGuiCol_TextLink, colour::failed);
         if (ImGui::TextLink(link.c_str())) d.view = View::problems;

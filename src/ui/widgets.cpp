@@ -1,6 +1,7 @@
 #include "widgets.h"
 
 #include <imgui_internal.h>
+#include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -10,6 +11,47 @@
 #include "line_break.h"
 
 namespace it2::ui {
+
+// ---- what was drawn (widgets.h) ---------------------------------------------------------------
+namespace {
+
+DrawnFrame* g_drawn = nullptr;      // the probe's record of this frame, or none
+std::vector<std::string> g_regions;  // DrawnRegion's names, outermost first
+
+bool recording_text() { return g_drawn != nullptr && g_drawn->record_text; }
+
+void record_text(std::string_view text, ImVec2 min, ImVec2 max) {
+    std::string region;
+    for (const std::string& r : g_regions) region += (region.empty() ? "" : "/") + r;
+    const char* column = ImGui::GetCurrentTable() != nullptr ? ImGui::TableGetColumnName() : nullptr;
+    g_drawn->text.push_back({std::move(region), ImGui::GetCurrentWindow()->Name, std::string(text),
+                             column != nullptr ? column : "", {min.x, min.y, max.x - min.x, max.y - min.y}});
+}
+
+// The last item's text, if that item is on screen this frame.
+void drawn(std::string_view text) {
+    if (!recording_text() || text.empty() || ImGui::GetCurrentWindow()->SkipItems || !ImGui::IsItemVisible()) return;
+    record_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+}  // namespace
+
+void record_drawn(DrawnFrame* frame) {
+    g_drawn = frame;
+    g_regions.clear();
+}
+
+DrawnRegion::DrawnRegion(const std::string& name) { g_regions.push_back(name); }
+DrawnRegion::~DrawnRegion() { g_regions.pop_back(); }
+
+void remember_rect(Dashboard&, const char* name) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    remember_rect(name, min, ImVec2(max.x - min.x, max.y - min.y));
+}
+
+void remember_rect(const char* name, ImVec2 min, ImVec2 size) {
+    if (g_drawn != nullptr) g_drawn->rects[name] = {min.x, min.y, size.x, size.y};
+}
 
 void apply_light_theme() {
     ImGui::StyleColorsLight();
@@ -98,6 +140,8 @@ std::string format_rate(const std::optional<double>& rate, Lang lang) {
     return format("%.1f%%", *rate * 100.0);
 }
 
+std::string format_score(double score) { return format("%.1f", score); }
+
 std::string format_number(double v) {
     if (std::fabs(v - std::round(v)) < 1e-9) return format("%.0f", v);
     return format("%.1f", v);
@@ -108,12 +152,14 @@ void text_right(const std::string& s) {
     float avail = ImGui::GetContentRegionAvail().x;
     if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
     ImGui::TextUnformatted(s.c_str());
+    drawn(s);
 }
 
 void text_coloured(ImU32 c, const char* s) {
     ImGui::PushStyleColor(ImGuiCol_Text, c);
     ImGui::TextUnformatted(s);
     ImGui::PopStyleColor();
+    drawn(s);
 }
 
 void bar(float fraction, ImU32 fill, const char* label, float width, float height) {
@@ -139,6 +185,7 @@ void bar(float fraction, ImU32 fill, const char* label, float width, float heigh
         dl->PopClipRect();
     }
     ImGui::Dummy(ImVec2(width, height));
+    if (label) drawn(label);
 }
 
 void chip(const char* label, ImU32 fill, ImU32 text_colour) {
@@ -150,6 +197,7 @@ void chip(const char* label, ImU32 fill, ImU32 text_colour) {
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), fill, 3);
     dl->AddText(ImVec2(p.x + pad.x, p.y + (size.y - ts.y) * 0.5f), text_colour, label);
     ImGui::Dummy(size);
+    drawn(label);
 }
 
 void legend_item(ImU32 c, const char* label) {
@@ -159,6 +207,7 @@ void legend_item(ImU32 c, const char* label) {
     ImGui::Dummy(ImVec2(h * 0.6f, h));
     ImGui::SameLine(0, 4);
     ImGui::TextUnformatted(label);
+    drawn(label);
 }
 
 void status_stack(const std::array<int, kTeacherStatusCount>& counts, float width, float height, Lang lang) {
@@ -236,16 +285,17 @@ bool tooltip_drawn() {
 void rate_cards(const Dashboard& d, const Rates& r) {
     const Lang lang = d.lang;
     struct Card {
+        const char* key;  // the rate's key in the summary (format.md §4): the drawn text's region
         Str label;
         const std::optional<double>* value;
         double target;
     };
     const Card cards[] = {
-        {Str::rate_participation, &r.participation, 1.0},
-        {Str::rate_hours, &r.hours, 1.0},
-        {Str::rate_submission, &r.submission, 1.0},
-        {Str::rate_pass, &r.pass, 1.0},
-        {Str::rate_excellence, &r.excellence, d.policy.excellence_target},
+        {"participation_rate", Str::rate_participation, &r.participation, 1.0},
+        {"hours_rate", Str::rate_hours, &r.hours, 1.0},
+        {"submission_rate", Str::rate_submission, &r.submission, 1.0},
+        {"pass_rate", Str::rate_pass, &r.pass, 1.0},
+        {"excellence_rate", Str::rate_excellence, &r.excellence, d.policy.excellence_target},
     };
     // Phone: three cards a row (two rows for five), a smaller value to save height.
     const bool compact = narrow();
@@ -259,11 +309,10 @@ void rate_cards(const Dashboard& d, const Rates& r) {
         const Card& c = cards[i];
         if (i % per_row != 0) ImGui::SameLine();
         ImGui::PushID(i);
+        const DrawnRegion region(std::string("card:") + c.key);
         ImGui::BeginChild("card", ImVec2(width, height), ImGuiChildFlags_Borders,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
-        ImGui::TextUnformatted(tr(c.label, lang));
-        ImGui::PopStyleColor();
+        text_coloured(colour::text_weak, tr(c.label, lang));
         ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * (compact ? 1.35f : 1.6f));
         text_right(format_rate(*c.value, lang));
         ImGui::PopFont();
@@ -279,7 +328,9 @@ void rate_cards(const Dashboard& d, const Rates& r) {
 bool row_selectable(const char* id_label, float height) {
     // No AllowOverlap: an overlappable item is hovered only from its second frame under the
     // pointer, which loses quick taps on touch screens (pointer moves and presses in one frame).
-    return ImGui::Selectable(id_label, false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, height));
+    const bool clicked = ImGui::Selectable(id_label, false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, height));
+    if (recording_text()) drawn(std::string_view(id_label, size_t(ImGui::FindRenderedTextEnd(id_label) - id_label)));
+    return clicked;
 }
 
 void table_rows_on_screen(const std::vector<float>& top, const std::function<void(int)>& draw_row) {
@@ -302,21 +353,9 @@ void table_rows_on_screen(const std::vector<float>& top, const std::function<voi
     stand_in(n - last, top[size_t(n)] - top[size_t(last)]);
 }
 
-namespace {
-int resize_string(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(size_t(data->BufTextLen));
-        data->Buf = s->data();
-    }
-    return 0;
-}
-}  // namespace
-
 bool input_text(const char* label, std::string& text, const char* hint, float width) {
     if (width > 0) ImGui::SetNextItemWidth(width);
-    return ImGui::InputTextWithHint(label, hint ? hint : "", text.data(), text.capacity() + 1,
-                                    ImGuiInputTextFlags_CallbackResize, resize_string, &text);
+    return ImGui::InputTextWithHint(label, hint ? hint : "", &text);  // imgui_stdlib: the string grows as needed
 }
 
 std::string tsv_cell(std::string_view text) {
@@ -331,11 +370,6 @@ float column_weight(const char* header, float weight) {
     const float unit = ImGui::GetFontSize() * 3.0f;
     const float needed = ImGui::CalcTextSize(header).x + ImGui::GetStyle().CellPadding.x * 2 + ImGui::GetFontSize();
     return std::max(weight, needed / unit);
-}
-
-void remember_rect(Dashboard& d, const char* name) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    d.rects[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
 namespace {
@@ -367,6 +401,12 @@ void draw_lines(std::string_view text, const std::vector<TextLine>& lines, const
     const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::ItemSize(size, 0.0f);
     if (!ImGui::ItemAdd(bb, 0)) return;
+    if (recording_text()) {
+        std::string shown;  // the lines as drawn (a one-line cell: its first line and "…")
+        for (const TextLine& line : lines) shown.append(text.data() + line.begin, text.data() + line.end);
+        if (suffix) shown += suffix;
+        record_text(shown, bb.Min, bb.Max);
+    }
     const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
     const float clip_top = window->ClipRect.Min.y - line_h, clip_bottom = window->ClipRect.Max.y;
     for (size_t i = 0; i < lines.size(); ++i) {

@@ -1,10 +1,13 @@
 // Drawing helpers shared by the panels: the colour meanings, number formats, rate cards,
-// bars, chips and a layout that wraps on narrow screens. No state lives here.
+// bars, chips and a layout that wraps on narrow screens. No state lives here, except the
+// page probe's record of what they drew (DrawnFrame), set by the app around each frame.
 #pragma once
 
 #include <imgui.h>
 
+#include <array>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +48,7 @@ Str grade_label(Grade g, PointStatus st);
 std::string format(const char* templ, ...) IM_FMTARGS(1);
 std::string format_rate(const std::optional<double>& rate, Lang lang);  // "97.0%" or "—"
 std::string format_number(double v);                                    // "12.5", "12"
+std::string format_score(double score);                                 // 推进得分: "87.5"
 
 // Text right-aligned in the remaining width of the current cell or line.
 void text_right(const std::string& s);
@@ -90,8 +94,35 @@ bool input_text(const char* label, std::string& text, const char* hint = nullptr
 // A cell for TSV: tabs and line breaks inside become spaces, so rows stay rows in Excel.
 std::string tsv_cell(std::string_view text);
 
+// ---- what was drawn (the page probe's record, src/app/page_probe.h) ----------------------
+// The text the widgets below submitted this frame (only items on screen: a clipped table row
+// is not there), each with the region it belongs to (a panel's part, e.g. "card:pass_rate")
+// and the ImGui window it was drawn in (a scrolling table is a window of its own, named after
+// the table) with the table column's header; and named rectangles of widgets. Browser tests compare the text with the summary.
+struct DrawnText {
+    std::string region, window, text;
+    std::string column;  // in a table: the header of its column, else ""
+    std::array<float, 4> rect;  // x, y, w, h in CSS pixels
+};
+struct DrawnFrame {
+    bool record_text = false;  // text costs a string per item: kept only while tests ask
+    std::vector<DrawnText> text;
+    std::map<std::string, std::array<float, 4>> rects;
+};
+// Where this frame's record goes (nullptr: nowhere); the app sets it around each frame.
+void record_drawn(DrawnFrame* frame);
+// A region of the drawn text for the lifetime of this object (regions nest: "cards/…").
+class DrawnRegion {
+public:
+    explicit DrawnRegion(const std::string& name);
+    ~DrawnRegion();
+    DrawnRegion(const DrawnRegion&) = delete;
+    DrawnRegion& operator=(const DrawnRegion&) = delete;
+};
 // Records the last item's rectangle under `name` (read by browser tests through it2.state()).
+// `d` is not used: the rectangle goes to the probe's record.
 void remember_rect(Dashboard& d, const char* name);
+void remember_rect(const char* name, ImVec2 min, ImVec2 size);
 
 // A stretch column's weight: `weight` (1.0 = about three characters) or more when its header
 // (plus the sort arrow) needs it, so headers are never cut.

@@ -131,8 +131,29 @@ TEST_CASE("Tracker refresh steps: merge after files change, compute only after t
     CHECK_FALSE(tracker.summary().teachers.empty());
     CHECK(tracker.results_computed() == 3);
     // Another date is computed on the side: the tracker's own summary stays.
+    const long revision = tracker.revision(), merge_revision = tracker.merge_revision();
     CHECK(tracker.summary_as_of("2030-01-01").as_of == "2030-01-01");
     CHECK(tracker.summary().as_of == "2026-06-30");
+    CHECK(tracker.revision() == revision);  // nothing a view cache holds was replaced
+    CHECK(tracker.merge_revision() == merge_revision);
+}
+
+TEST_CASE("Tracker revisions: every replaced result changes revision(), a merge also merge_revision()") {
+    Tracker tracker;
+    tracker.refresh();
+    const long after_first = tracker.revision(), merged_first = tracker.merge_revision();
+    tracker.refresh();  // up to date: nothing replaced
+    CHECK(tracker.revision() == after_first);
+    CHECK(tracker.set_as_of("2026-06-30"));
+    tracker.refresh();  // a compute only
+    CHECK(tracker.revision() != after_first);
+    CHECK(tracker.merge_revision() == merged_first);
+    const long after_date = tracker.revision();
+    const GeneratedFile file = generate(demo_options()).front();
+    tracker.load(file.name, file.bytes);
+    tracker.refresh();  // a merge, then a compute
+    CHECK(tracker.revision() != after_date);
+    CHECK(tracker.merge_revision() != merged_first);
 }
 
 TEST_CASE("a workspace file: its policy is in force, its files are the caller's to load") {
