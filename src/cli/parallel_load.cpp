@@ -53,22 +53,19 @@ bool thread_count(const std::string& text, unsigned& threads) {
     return true;
 }
 
-void load_in_order(const std::vector<InputFile>& files, const std::vector<std::string>& names, unsigned threads,
-                   const std::function<void(size_t, LoadedInput&)>& take) {
-    const size_t n = files.size();
+void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>& prepare,
+                  const std::function<void(size_t)>& take) {
     threads = unsigned(std::min<size_t>(threads, n));
     if (threads <= 1) {
         for (size_t i = 0; i < n; ++i) {
-            LoadedInput input;
-            prepare(files[i], names[i], input);
-            take(i, input);
+            prepare(i);
+            take(i);
         }
         return;
     }
     // Workers claim the next index while it is within `window` of what the caller has taken, so
-    // parsed files waiting for their turn stay few; the caller waits for each index in order.
+    // prepared items waiting for their turn stay few; the caller waits for each index in order.
     const size_t window = size_t(threads) * 8;
-    std::vector<LoadedInput> slots(n);
     std::vector<char> done(n, 0);
     std::mutex mutex;
     std::condition_variable ready, room;
@@ -82,7 +79,7 @@ void load_in_order(const std::vector<InputFile>& files, const std::vector<std::s
                 if (next >= n) return;
                 i = next++;
             }
-            prepare(files[i], names[i], slots[i]);
+            prepare(i);
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 done[i] = 1;
@@ -97,8 +94,7 @@ void load_in_order(const std::vector<InputFile>& files, const std::vector<std::s
             std::unique_lock<std::mutex> lock(mutex);
             ready.wait(lock, [&] { return done[i] != 0; });
         }
-        take(i, slots[i]);
-        slots[i] = LoadedInput();
+        take(i);
         {
             std::lock_guard<std::mutex> lock(mutex);
             taken = i + 1;
@@ -106,6 +102,17 @@ void load_in_order(const std::vector<InputFile>& files, const std::vector<std::s
         room.notify_all();
     }
     for (std::thread& t : pool) t.join();
+}
+
+void load_in_order(const std::vector<InputFile>& files, const std::vector<std::string>& names, unsigned threads,
+                   const std::function<void(size_t, LoadedInput&)>& take) {
+    std::vector<LoadedInput> slots(files.size());
+    run_in_order(
+        files.size(), threads, [&](size_t i) { prepare(files[i], names[i], slots[i]); },
+        [&](size_t i) {
+            take(i, slots[i]);
+            slots[i] = LoadedInput();
+        });
 }
 
 }  // namespace it2::cli

@@ -19,6 +19,12 @@ namespace it2::cli {
 // stderr saying what to write) when the number given is not a whole number from 1 to 256.
 bool thread_count(const std::string& text, unsigned& threads);
 
+// Runs prepare(i) for i = 0 … n-1 on `threads` threads, at most a few dozen ahead of the caller,
+// and take(i) on the calling thread in order, each after its prepare(i) finished. The caller
+// keeps whatever prepare(i) makes in its own slot i. With one thread, all runs on the caller's.
+void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>& prepare,
+                  const std::function<void(size_t)>& take);
+
 // One input, read and sniffed; a data file parsed too.
 struct LoadedInput {
     int error = 0;                   // errno when it could not be read (or InputFile::error); nothing else is set
@@ -27,9 +33,7 @@ struct LoadedInput {
     std::vector<FileEntry> entries;  // a data file's entries (load_data_entries)
 };
 
-// Reads files[i] (named names[i]) on `threads` threads, at most a few dozen files ahead of the
-// caller, and calls take(i, input) on the calling thread for i = 0, 1, 2, … in order. With
-// one thread, everything runs on the calling thread.
+// Reads files[i] (named names[i]) through run_in_order(), calling take(i, input) in order.
 void load_in_order(const std::vector<InputFile>& files, const std::vector<std::string>& names, unsigned threads,
                    const std::function<void(size_t, LoadedInput&)>& take);
 

@@ -72,6 +72,18 @@ grep -q '"record"' summarize_--json.t1.out || { echo "FAIL: no record problems i
 grep -q 'm-policy.json' summarize_--table.t1.err || { echo "FAIL: the policy file was not applied" >&2; failed=$((failed + 1)); }
 test "$(cat summarize_--json.t1.status)" = 1 || { echo "FAIL: summarize exit status $(cat summarize_--json.t1.status), expected 1" >&2; failed=$((failed + 1)); }
 
+echo "== it2 merge reads partial files on threads: the same summary"
+mkdir -p partials
+for f in data/*.json; do "$it2" summarize --partial "$f" > "partials/$(basename "$f").partial.jsonl" 2>/dev/null || true; done
+for form in --json --csv --table; do
+    run "merge$form.t1" merge "$form" --as-of "$as_of" --threads 1 partials
+    for n in 2 5; do
+        run "merge$form.t$n" merge "$form" --as-of "$as_of" --threads "$n" partials
+        check "merge $form: --threads $n = --threads 1" "merge$form.t1" "merge$form.t$n"
+    done
+done
+grep -q '"record"' merge--json.t1.out || { echo "FAIL: the merged partials have no record problems" >&2; failed=$((failed + 1)); }
+
 echo "== a bad thread count is a usage error"
 for bad in 0 -1 x 257 1.5; do
     status=0
