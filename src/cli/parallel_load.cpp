@@ -26,13 +26,15 @@ void prepare(const InputFile& file, const std::string& name, LoadedInput& out) {
     out.error = file.error;
     if (out.error == 0) out.error = read_input(file.path, out.bytes);
     if (out.error != 0) {
-        out.bytes = std::string();
+        std::string().swap(out.bytes);
         return;
     }
     out.kind = sniff_file(name, out.bytes);
     if (out.kind != FileKind::data) return;
     out.entries = load_data_entries(name, out.bytes);
-    out.bytes = std::string();  // parsed: the records own their text
+    // Parsed: the records own their text. swap, not `= std::string()`: assigning an empty
+    // string keeps the buffer, and every file's bytes would stay in memory until the end.
+    std::string().swap(out.bytes);
 }
 
 }  // namespace
@@ -106,6 +108,14 @@ void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>&
 
 void load_in_order(const std::vector<InputFile>& files, const std::vector<std::string>& names, unsigned threads,
                    const std::function<void(size_t, LoadedInput&)>& take) {
+    if (threads <= 1) {  // no slots: one input alive at a time
+        for (size_t i = 0; i < files.size(); ++i) {
+            LoadedInput input;
+            prepare(files[i], names[i], input);
+            take(i, input);
+        }
+        return;
+    }
     std::vector<LoadedInput> slots(files.size());
     run_in_order(
         files.size(), threads, [&](size_t i) { prepare(files[i], names[i], slots[i]); },
