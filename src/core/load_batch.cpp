@@ -136,6 +136,13 @@ std::string operator+(const Path& path, std::string_view suffix) {
     return s;
 }
 
+// A Path and a suffix that become the pointer string only when a problem takes it.
+struct LazyPointer {
+    Path path;
+    std::string_view suffix;
+    operator std::string() const { return path + suffix; }
+};
+
 class BatchReader {
 public:
     BatchReader(std::string_view file_name, Problems& problems)
@@ -182,7 +189,7 @@ private:
 
     // ---- the file's parts ----------------------------------------------------------------
     void read_teacher(uint32_t node, size_t index);
-    double read_hour(uint32_t hours, const char* key, const std::string& pointer, const std::string& teacher);
+    double read_hour(uint32_t hours, const char* key, const LazyPointer& pointer, const std::string& teacher);
     void read_point(Teacher& teacher, uint32_t node, const std::string& teacher_pointer, uint32_t element);
     bool read_header();  // format, version, school, batch, teachers; false on a file error
     void read_school();
@@ -596,8 +603,8 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
 
     uint32_t hours = field[kHours];
     if (doc.is(hours, JsonKind::object)) {
-        teacher.online = read_hour(hours, "online", pointer + "/hours/online", teacher.id);
-        teacher.practice = read_hour(hours, "practice", pointer + "/hours/practice", teacher.id);
+        teacher.online = read_hour(hours, "online", LazyPointer{Path{pointer}, "/hours/online"}, teacher.id);
+        teacher.practice = read_hour(hours, "practice", LazyPointer{Path{pointer}, "/hours/practice"}, teacher.id);
     } else if (hours != npos && !doc.is(hours, JsonKind::null)) {
         record(pointer + "/hours", hours,
                "学时 hours 应为对象 {\"online\": …, \"practice\": …}，实际是 " + show(hours, Lang::zh) +
@@ -624,7 +631,7 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
     file_.teachers.push_back(std::move(teacher));
 }
 
-double BatchReader::read_hour(uint32_t hours, const char* key, const std::string& pointer, const std::string& teacher) {
+double BatchReader::read_hour(uint32_t hours, const char* key, const LazyPointer& pointer, const std::string& teacher) {
     const JsonDoc& doc = *doc_;
     bool online = std::string_view(key) == "online";
     const char* what_zh = online ? "在线学时" : "实践学时";
