@@ -61,6 +61,12 @@ else
     echo "bench: simdjson is missing (apt-get install libsimdjson-dev): its ratio is skipped" >&2
     simdjson_parse=false
 fi
+# perf for the profile's top lines (skipped without it), /usr/bin/time for CPU and peak RSS.
+if [[ $(id -u) -eq 0 ]]; then
+    command -v perf >/dev/null || apt-get install -y linux-perf >&2 || true
+    [[ -x /usr/bin/time ]] || apt-get install -y time >&2 || true
+fi
+[[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
 # DuckDB through @duckdb/node-api (package-lock.json): `npm ci` once; without it the ratio is skipped.
 
 # ---- machine -----------------------------------------------------------------------------
