@@ -37,6 +37,8 @@ const char* const kPartialUsage =
     "  partials and make `it2 merge` exit 1; a file that cannot be read becomes a rejected\n"
     "  partial), 2 on a usage error or an output that could not be written. An it2-policy file\n"
     "  found among the inputs gets no partial (a note on stderr): give it to `it2 merge --policy`.\n"
+    "  --threads N loads files on N threads (default: IT2_THREADS, else every core, at most 8);\n"
+    "  the lines are the same and in the same order whatever N.\n"
     "  Merge order: by order key; the default key is the file's path as found, so merging the\n"
     "  partials of every file of a folder equals `it2 summarize FOLDER`. --order-index N gives\n"
     "  the i-th file the key N+i (zero-padded) to reproduce an explicit file order instead.\n"
@@ -75,7 +77,7 @@ void print_problems(const Problems& problems, Lang lang) {
 
 int run_partial(const std::vector<std::string>& args) {
     std::vector<std::string> inputs;
-    std::string order_key, name, out_dir;
+    std::string order_key, name, out_dir, threads_text;
     uint64_t order_index = 0;
     bool has_order_index = false;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -98,6 +100,8 @@ int run_partial(const std::vector<std::string>& args) {
             name = args[++i];
         } else if (a == "--out-dir" && has_value) {
             out_dir = args[++i];
+        } else if (a == "--threads" && has_value) {
+            threads_text = args[++i];
         } else if (a.size() > 1 && a[0] == '-') {
             std::cerr << "it2: unknown or incomplete option " << a << " for summarize --partial\n" << kPartialUsage;
             return 2;
@@ -136,39 +140,59 @@ int run_partial(const std::vector<std::string>& args) {
         }
     }
 
-    for (size_t i = 0; i < files.size(); ++i) {
-        const cli::InputFile& file = files[i];
-        std::string bytes;
-        int error = file.error;
-        if (error == 0) error = cli::read_input(file.path, bytes);
-        // Named by base name, as `it2 summarize` and the page name files (see kPartialUsage).
-        const std::string shown = name.empty() ? fs::path(file.path).filename().string() : name;
-        if (error == 0 && bytes.find("it2-policy") != std::string::npos && sniff_format(bytes) == "it2-policy") {
-            // Partials are policy-free: `it2 summarize FOLDER` applies it, so merge needs it as --policy.
-            std::cerr << "it2: " << visible_controls(shown, false)
-                      << ": an it2-policy file, not a batch file: no partial written; give it to `it2 merge --policy`\n";
-            continue;
-        }
-        Workspace ws;  // one file on its own: the partial must not depend on any other file
-        if (error != 0) ws.files.push_back(unreadable_entry(shown, error, file.folder));  // a rejected partial
-        const FileEntry& entry = error != 0 ? ws.files.back() : ws.add(shown, bytes);
-        const std::string key = !order_key.empty() ? order_key
-                                : has_order_index  ? order_key_for_index(order_index + i)
-                                                   : file.path;
-        const std::string line = partial_line(entry, key) + "\n";
-        if (out_dir.empty()) {
-            cli::write_out(line);
-            continue;
-        }
-        const fs::path target = fs::path(out_dir) / (fs::path(file.path).filename().string() + ".partial.jsonl");
-        std::ofstream out(target, std::ios::binary);
-        out << line;
-        out.close();
-        if (!out) {
-            std::cerr << "it2: cannot write " << target.string() << "\n";
-            return 2;
-        }
-    }
+    unsigned threads = 1;
+    if (!cli::thread_count(threads_text, threads)) return 2;
+    // Each file on its own, on `threads` threads; the lines are written in the order given.
+    struct Mapped {
+        bool policy = false;
+        std::string shown, line;
+    };
+    std::vector<Mapped> mapped(files.size());
+    int status = -1;  // set when an output file could not be written: nothing more is written
+    cli::run_in_order(
+        files.size(), threads,
+        [&](size_t i) {
+            const cli::InputFile& file = files[i];
+            Mapped& m = mapped[i];
+            std::string bytes;
+            int error = file.error;
+            if (error == 0) error = cli::read_input(file.path, bytes);
+            // Named by base name, as `it2 summarize` and the page name files (see kPartialUsage).
+            m.shown = name.empty() ? fs::path(file.path).filename().string() : name;
+            if (error == 0 && bytes.find("it2-policy") != std::string::npos && sniff_format(bytes) == "it2-policy") {
+                m.policy = true;  // partials are policy-free: `it2 summarize FOLDER` applies it
+                return;
+            }
+            Workspace ws;  // one file on its own: the partial must not depend on any other file
+            if (error != 0) ws.files.push_back(unreadable_entry(m.shown, error, file.folder));  // a rejected partial
+            const FileEntry& entry = error != 0 ? ws.files.back() : ws.add(m.shown, bytes);
+            const std::string key = !order_key.empty() ? order_key
+                                    : has_order_index  ? order_key_for_index(order_index + i)
+                                                       : file.path;
+            m.line = partial_line(entry, key) + "\n";
+        },
+        [&](size_t i) {
+            Mapped m = std::move(mapped[i]);
+            if (status >= 0) return;
+            if (m.policy) {
+                std::cerr << "it2: " << visible_controls(m.shown, false)
+                          << ": an it2-policy file, not a batch file: no partial written; give it to `it2 merge --policy`\n";
+                return;
+            }
+            if (out_dir.empty()) {
+                cli::write_out(m.line);
+                return;
+            }
+            const fs::path target = fs::path(out_dir) / (fs::path(files[i].path).filename().string() + ".partial.jsonl");
+            std::ofstream out(target, std::ios::binary);
+            out << m.line;
+            out.close();
+            if (!out) {
+                std::cerr << "it2: cannot write " << target.string() << "\n";
+                status = 2;
+            }
+        });
+    if (status >= 0) return status;
     return cli::finish_output(0);
 }
 

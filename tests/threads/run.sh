@@ -72,6 +72,14 @@ grep -q '"record"' summarize_--json.t1.out || { echo "FAIL: no record problems i
 grep -q 'm-policy.json' summarize_--table.t1.err || { echo "FAIL: the policy file was not applied" >&2; failed=$((failed + 1)); }
 test "$(cat summarize_--json.t1.status)" = 1 || { echo "FAIL: summarize exit status $(cat summarize_--json.t1.status), expected 1" >&2; failed=$((failed + 1)); }
 
+echo "== summarize --partial maps files on threads: the same lines in the same order"
+run partial.t1 summarize --partial --threads 1 data
+for n in 2 5; do
+    run "partial.t$n" summarize --partial --threads "$n" data
+    check "summarize --partial: --threads $n = --threads 1" partial.t1 "partial.t$n"
+done
+grep -q 'm-policy.json: an it2-policy file' partial.t1.err || { echo "FAIL: the policy file got no note from --partial" >&2; failed=$((failed + 1)); }
+
 echo "== it2 merge reads partial files on threads: the same summary"
 mkdir -p partials
 for f in data/*.json; do "$it2" summarize --partial "$f" > "partials/$(basename "$f").partial.jsonl" 2>/dev/null || true; done
