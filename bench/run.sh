@@ -8,6 +8,10 @@
 # dist/it2-tracker.html exists.
 #   bench/run.sh                      all sizes
 #   BENCH_SIZES="10000" bench/run.sh  some sizes;  BENCH_BROWSER=0 skips the page
+# At 100,000 and 400,000 teachers (BENCH_RATIO_SIZES) it first prints issue 14's ratios
+# (bench/ratios.sh: it2 native with 1 thread and every core, map/reduce, wasm, the JS baseline,
+# a naive JSON.parse loop, simdjson parse-only, DuckDB; peak RSS; the budgets met or not);
+#   BENCH_SIZES=100000 BENCH_TABLES=0 BENCH_BROWSER=0 bench/run.sh    the ratios at 100,000 only
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -48,6 +52,23 @@ out_wasm=$root/build/wasm-bench
 # Emscripten's output is CommonJS; the repo's package.json may say "type": "module".
 echo '{ "type": "commonjs" }' > "$out_wasm/package.json"
 
+# simdjson parse-only, the ceiling of bench/ratios.sh (Debian's libsimdjson-dev).
+simdjson_parse=$out/simdjson_parse
+if [[ ! -f /usr/include/simdjson.h && $(id -u) -eq 0 ]]; then apt-get install -y libsimdjson-dev >&2 || true; fi
+if [[ -f /usr/include/simdjson.h ]]; then
+    g++ -O2 -std=c++17 bench/simdjson_parse.cpp -lsimdjson -o "$simdjson_parse" >&2
+else
+    echo "bench: simdjson is missing (apt-get install libsimdjson-dev): its ratio is skipped" >&2
+    simdjson_parse=false
+fi
+# perf for the profile's top lines (skipped without it), /usr/bin/time for CPU and peak RSS.
+if [[ $(id -u) -eq 0 ]]; then
+    command -v perf >/dev/null || apt-get install -y linux-perf >&2 || true
+    [[ -x /usr/bin/time ]] || apt-get install -y time >&2 || true
+fi
+[[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
+# DuckDB through @duckdb/node-api (package-lock.json): `npm ci` once; without it the ratio is skipped.
+
 # ---- machine -----------------------------------------------------------------------------
 {
     echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
@@ -68,6 +89,13 @@ for teachers in $sizes; do
     list=$out/files-$teachers.txt
     # Sorted path order, as `it2 summarize DIR` loads a folder.
     find "$data" -name '*.json' | LC_ALL=C sort > "$list"
+    # Issue 14's ratios: every implementation as a whole process, with the budgets checked.
+    if [[ " ${BENCH_RATIO_SIZES:-100000 400000} " == *" $teachers "* ]]; then
+        step "$teachers: the ratios of issue 14 (bench/ratios.sh)"
+        IT2=$it2 WASM_BENCH=$out_wasm/wasm_bench.js SIMDJSON_PARSE=$simdjson_parse AS_OF=$as_of \
+            bench/ratios.sh "$teachers" "$data" "$list" "$out" | tee "$out/ratios-$teachers.md"
+    fi
+    [[ ${BENCH_TABLES:-1} == 1 ]] || continue  # BENCH_TABLES=0: the ratios only
     result=$out/result-$teachers
     rm -f "$result".*
 

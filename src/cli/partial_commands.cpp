@@ -19,6 +19,7 @@
 #include "summary_json.h"
 #include "tracker.h"
 #include "cli_io.h"
+#include "parallel_load.h"
 #include "workspace.h"
 
 namespace it2 {
@@ -36,6 +37,8 @@ const char* const kPartialUsage =
     "  partials and make `it2 merge` exit 1; a file that cannot be read becomes a rejected\n"
     "  partial), 2 on a usage error or an output that could not be written. An it2-policy file\n"
     "  found among the inputs gets no partial (a note on stderr): give it to `it2 merge --policy`.\n"
+    "  --threads N loads files on N threads (default: IT2_THREADS, else every core, at most 8);\n"
+    "  the lines are the same and in the same order whatever N.\n"
     "  Merge order: by order key; the default key is the file's path as found, so merging the\n"
     "  partials of every file of a folder equals `it2 summarize FOLDER`. --order-index N gives\n"
     "  the i-th file the key N+i (zero-padded) to reproduce an explicit file order instead.\n"
@@ -52,6 +55,8 @@ const char* const kMergeUsage =
     "  files in ascending order key. --partial prints the sorted union of the lines instead, so\n"
     "  merges can be staged (exit 0). Default output: --json; default as-of date: today.\n"
     "  --csv is the Excel-safe CSV of `it2 summarize --csv` (--raw: plain RFC 4180).\n"
+    "  --threads N reads the partial files on N threads (default: IT2_THREADS, else every core,\n"
+    "  at most 8); the result is the same whatever N.\n"
     "  Every line is checked as strictly as the loader checks a file (ids, names, hours >= 0,\n"
     "  real dates, known codes, length limits, the problems matching the status).\n"
     "  Exit status: 0 clean, 1 when the files had problems, 2 on a usage error, a --policy FILE\n"
@@ -72,7 +77,7 @@ void print_problems(const Problems& problems, Lang lang) {
 
 int run_partial(const std::vector<std::string>& args) {
     std::vector<std::string> inputs;
-    std::string order_key, name, out_dir;
+    std::string order_key, name, out_dir, threads_text;
     uint64_t order_index = 0;
     bool has_order_index = false;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -95,6 +100,8 @@ int run_partial(const std::vector<std::string>& args) {
             name = args[++i];
         } else if (a == "--out-dir" && has_value) {
             out_dir = args[++i];
+        } else if (a == "--threads" && has_value) {
+            threads_text = args[++i];
         } else if (a.size() > 1 && a[0] == '-') {
             std::cerr << "it2: unknown or incomplete option " << a << " for summarize --partial\n" << kPartialUsage;
             return 2;
@@ -133,45 +140,65 @@ int run_partial(const std::vector<std::string>& args) {
         }
     }
 
-    for (size_t i = 0; i < files.size(); ++i) {
-        const cli::InputFile& file = files[i];
-        std::string bytes;
-        int error = file.error;
-        if (error == 0) error = cli::read_input(file.path, bytes);
-        // Named by base name, as `it2 summarize` and the page name files (see kPartialUsage).
-        const std::string shown = name.empty() ? fs::path(file.path).filename().string() : name;
-        if (error == 0 && bytes.find("it2-policy") != std::string::npos && sniff_format(bytes) == "it2-policy") {
-            // Partials are policy-free: `it2 summarize FOLDER` applies it, so merge needs it as --policy.
-            std::cerr << "it2: " << visible_controls(shown, false)
-                      << ": an it2-policy file, not a batch file: no partial written; give it to `it2 merge --policy`\n";
-            continue;
-        }
-        Workspace ws;  // one file on its own: the partial must not depend on any other file
-        if (error != 0) ws.files.push_back(unreadable_entry(shown, error, file.folder));  // a rejected partial
-        const FileEntry& entry = error != 0 ? ws.files.back() : ws.add(shown, bytes);
-        const std::string key = !order_key.empty() ? order_key
-                                : has_order_index  ? order_key_for_index(order_index + i)
-                                                   : file.path;
-        const std::string line = partial_line(entry, key) + "\n";
-        if (out_dir.empty()) {
-            cli::write_out(line);
-            continue;
-        }
-        const fs::path target = fs::path(out_dir) / (fs::path(file.path).filename().string() + ".partial.jsonl");
-        std::ofstream out(target, std::ios::binary);
-        out << line;
-        out.close();
-        if (!out) {
-            std::cerr << "it2: cannot write " << target.string() << "\n";
-            return 2;
-        }
-    }
+    unsigned threads = 1;
+    if (!cli::thread_count(threads_text, threads)) return 2;
+    // Each file on its own, on `threads` threads; the lines are written in the order given.
+    struct Mapped {
+        bool policy = false;
+        std::string shown, line;
+    };
+    std::vector<Mapped> mapped(files.size());
+    int status = -1;  // set when an output file could not be written: nothing more is written
+    cli::run_in_order(
+        files.size(), threads,
+        [&](size_t i) {
+            const cli::InputFile& file = files[i];
+            Mapped& m = mapped[i];
+            std::string bytes;
+            int error = file.error;
+            if (error == 0) error = cli::read_input(file.path, bytes);
+            // Named by base name, as `it2 summarize` and the page name files (see kPartialUsage).
+            m.shown = name.empty() ? fs::path(file.path).filename().string() : name;
+            if (error == 0 && bytes.find("it2-policy") != std::string::npos && sniff_format(bytes) == "it2-policy") {
+                m.policy = true;  // partials are policy-free: `it2 summarize FOLDER` applies it
+                return;
+            }
+            Workspace ws;  // one file on its own: the partial must not depend on any other file
+            if (error != 0) ws.files.push_back(unreadable_entry(m.shown, error, file.folder));  // a rejected partial
+            const FileEntry& entry = error != 0 ? ws.files.back() : ws.add(m.shown, bytes);
+            const std::string key = !order_key.empty() ? order_key
+                                    : has_order_index  ? order_key_for_index(order_index + i)
+                                                       : file.path;
+            m.line = partial_line(entry, key) + "\n";
+        },
+        [&](size_t i) {
+            Mapped m = std::move(mapped[i]);
+            if (status >= 0) return;
+            if (m.policy) {
+                std::cerr << "it2: " << visible_controls(m.shown, false)
+                          << ": an it2-policy file, not a batch file: no partial written; give it to `it2 merge --policy`\n";
+                return;
+            }
+            if (out_dir.empty()) {
+                cli::write_out(m.line);
+                return;
+            }
+            const fs::path target = fs::path(out_dir) / (fs::path(files[i].path).filename().string() + ".partial.jsonl");
+            std::ofstream out(target, std::ios::binary);
+            out << m.line;
+            out.close();
+            if (!out) {
+                std::cerr << "it2: cannot write " << target.string() << "\n";
+                status = 2;
+            }
+        });
+    if (status >= 0) return status;
     return cli::finish_output(0);
 }
 
 int run_merge(const std::vector<std::string>& args) {
     std::vector<std::string> inputs;
-    std::string policy_file, as_of, format = "--json";
+    std::string policy_file, as_of, format = "--json", threads_text;
     Lang lang = Lang::zh;
     bool raw = false;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -196,6 +223,8 @@ int run_merge(const std::vector<std::string>& args) {
                 return 2;
             }
             lang = value == "en" ? Lang::en : Lang::zh;
+        } else if (a == "--threads" && has_value) {
+            threads_text = args[++i];
         } else if (a == "--json" || a == "--csv" || a == "--table" || a == "--partial") {
             format = a;
         } else if (a == "--raw") {
@@ -219,19 +248,36 @@ int run_merge(const std::vector<std::string>& args) {
     std::vector<cli::InputFile> sources;
     if (!cli::expand_inputs(inputs, {".jsonl"}, sources)) return 2;
 
+    unsigned threads = 1;
+    if (!cli::thread_count(threads_text, threads)) return 2;
+
+    // Partial files are read and parsed on `threads` threads, taken in the order given.
+    struct Source {
+        int error = 0;
+        PartialRead read;
+    };
+    std::vector<Source> read(sources.size());
     std::vector<PartialEntry> entries;
     Problems unreadable;
-    for (const cli::InputFile& source : sources) {
-        std::string text;
-        const int error = source.error != 0 ? source.error : cli::read_input(source.path, text);
-        if (error != 0) {  // a partial missing would silently change every number
-            std::cerr << "it2: cannot read " << visible_controls(source.display, false) << ": "
-                      << (error > 0 ? std::strerror(error) : "not a regular file") << "; nothing merged\n";
-            return 2;
-        }
-        PartialRead read = read_partials(source.display, text);
-        std::move(read.entries.begin(), read.entries.end(), std::back_inserter(entries));
-        unreadable.insert(unreadable.end(), read.problems.begin(), read.problems.end());
+    int failed = -1;  // the first source that could not be read
+    cli::run_in_order(
+        sources.size(), threads,
+        [&](size_t i) {
+            std::string text;
+            read[i].error = sources[i].error != 0 ? sources[i].error : cli::read_input(sources[i].path, text);
+            if (read[i].error == 0) read[i].read = read_partials(sources[i].display, text);
+        },
+        [&](size_t i) {
+            if (read[i].error != 0 && failed < 0) failed = int(i);
+            std::move(read[i].read.entries.begin(), read[i].read.entries.end(), std::back_inserter(entries));
+            unreadable.insert(unreadable.end(), read[i].read.problems.begin(), read[i].read.problems.end());
+            read[i].read = PartialRead();
+        });
+    if (failed >= 0) {  // a partial missing would silently change every number
+        const int error = read[size_t(failed)].error;
+        std::cerr << "it2: cannot read " << visible_controls(sources[size_t(failed)].display, false) << ": "
+                  << (error > 0 ? std::strerror(error) : "not a regular file") << "; nothing merged\n";
+        return 2;
     }
     // A skipped partial would silently change every number: refuse instead.
     if (!unreadable.empty()) {
@@ -249,7 +295,7 @@ int run_merge(const std::vector<std::string>& args) {
     }
 
     // The same Tracker as `it2 summarize` and the page: --policy's problems are in the summary.
-    Tracker tracker;
+    Tracker& tracker = *new Tracker;  // never freed: the process ends after the output (as in summarize)
     if (!as_of.empty()) tracker.set_as_of(as_of);
     if (!policy_file.empty()) {
         std::string bytes;

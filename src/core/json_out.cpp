@@ -113,4 +113,10 @@ void JsonOut::null() {
     buffer_ += "null";
 }
 
+void JsonOut::boolean(bool value) {
+    before_value();
+    buffer_ += value ? "true" : "false";
+    maybe_flush();
+}
+
 }  // namespace it2

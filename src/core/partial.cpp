@@ -7,61 +7,166 @@
 #include <unordered_set>
 #include <utility>
 
-#include <nlohmann/json.hpp>
-
 #include "dates.h"
 #include "field_limits.h"
+#include "json_doc.h"
+#include "json_out.h"
 
 namespace it2 {
 
 namespace {
 
-using json = nlohmann::json;
-
 constexpr const char* kPartialFormat = "it2-partial";
 
-// ---- writing -----------------------------------------------------------------------------
+// ---- writing: streamed (json_out.h), the bytes nlohmann's dump() of an object printed -----
+// Object keys are written in byte order, as nlohmann::json's (sorted) objects printed them, so
+// partials stay byte-identical to earlier ones: a new field goes in its sorted place.
 
-json deliverable_json(const Deliverable& d) { return json::array({d.present, d.date}); }
+void write_deliverable(JsonOut& out, const Deliverable& d) {
+    out.begin_array();
+    out.boolean(d.present);
+    out.string(d.date);
+    out.end_array();
+}
 
 // Non-finite numbers cannot be written as JSON; the loader never produces them, but a model
 // built in code could, and a partial must then still be valid JSON.
-json number_json(double value) { return std::isfinite(value) ? json(value) : json(0.0); }
+void write_number(JsonOut& out, double value) { out.number(std::isfinite(value) ? value : 0.0); }
 
-json batch_file_json(const BatchFile& b) {
-    json activities = json::array();
-    for (const Activity& a : b.activities)
-        activities.push_back(json::array({a.date, a.title, number_json(a.hours), a.participants}));
+void write_strings(JsonOut& out, std::initializer_list<std::string_view> values) {
+    out.begin_array();
+    for (std::string_view v : values) out.string(v);
+    out.end_array();
+}
 
-    json teachers = json::array();
-    for (const Teacher& t : b.teachers) {
-        json points = json::array();
-        for (const PointRecord& p : t.points) {
-            json items = json::array();
-            for (const Item& item : p.items) items.push_back(json::array({item.title, int(item.grade)}));
-            points.push_back(json::array({int(p.point), int(p.status), int(p.grade), p.submitted, p.reviewed, std::move(items)}));
-        }
-        teachers.push_back(json::array({t.id, t.name, t.subject, t.role, t.stage, number_json(t.online),
-                                        number_json(t.practice), t.index, t.line, t.column, std::move(points)}));
+void write_batch_file(JsonOut& out, const BatchFile& b) {
+    out.begin_object();
+    out.key("activities");
+    out.begin_array();
+    for (const Activity& a : b.activities) {
+        out.begin_array();
+        out.string(a.date);
+        out.string(a.title);
+        write_number(out, a.hours);
+        out.number(a.participants);
+        out.end_array();
     }
-
-    json out = json::object();
-    out["file"] = b.file;
-    out["district"] = json::array({b.district_code, b.district_name});
-    out["school"] = json::array({b.school_id, b.school_name, b.school_stage, std::string(b.environment ? 1 : 0, b.environment)});
-    out["deliverables"] = json::array({deliverable_json(b.management_team), deliverable_json(b.development_plan),
-                                       deliverable_json(b.training_plan)});
-    out["batch"] = json::array({b.batch_id, b.batch_name, b.batch_start, b.batch_end});
-    out["activities"] = std::move(activities);
-    out["teachers"] = std::move(teachers);
-    return out;
+    out.end_array();
+    out.key("batch");
+    write_strings(out, {b.batch_id, b.batch_name, b.batch_start, b.batch_end});
+    out.key("deliverables");
+    out.begin_array();
+    for (const Deliverable* d : {&b.management_team, &b.development_plan, &b.training_plan}) write_deliverable(out, *d);
+    out.end_array();
+    out.key("district");
+    write_strings(out, {b.district_code, b.district_name});
+    out.key("file");
+    out.string(b.file);
+    out.key("school");
+    write_strings(out, {b.school_id, b.school_name, b.school_stage,
+                        std::string_view(&b.environment, b.environment ? 1 : 0)});
+    out.key("teachers");
+    out.begin_array();
+    for (const Teacher& t : b.teachers) {
+        out.begin_array();
+        for (const std::string* text : {&t.id, &t.name, &t.subject, &t.role, &t.stage}) out.string(*text);
+        write_number(out, t.online);
+        write_number(out, t.practice);
+        out.number(t.index);
+        out.number(t.line);
+        out.number(t.column);
+        out.begin_array();
+        for (const PointRecord& p : t.points) {
+            out.begin_array();
+            out.number(int(p.point));
+            out.number(int(p.status));
+            out.number(int(p.grade));
+            out.string(p.submitted);
+            out.string(p.reviewed);
+            out.begin_array();
+            for (const Item& item : p.items) {
+                out.begin_array();
+                out.string(item.title);
+                out.number(int(item.grade));
+                out.end_array();
+            }
+            out.end_array();
+            out.end_array();
+        }
+        out.end_array();
+        out.end_array();
+    }
+    out.end_array();
+    out.end_object();
 }
 
-json problem_json(const Problem& p) {
-    return json::array({p.file, int(p.severity), p.pointer, p.line, p.column, p.message_zh, p.message_en, p.teacher_id});
+void write_problem(JsonOut& out, const Problem& p) {
+    out.begin_array();
+    out.string(p.file);
+    out.number(int(p.severity));
+    out.string(p.pointer);
+    out.number(p.line);
+    out.number(p.column);
+    out.string(p.message_zh);
+    out.string(p.message_en);
+    out.string(p.teacher_id);
+    out.end_array();
 }
 
-// ---- reading: every accessor checks the type first (no exceptions in the wasm build) -----
+// ---- reading: the loader's own JSON reader (json_doc.h), not an nlohmann tree ----------
+// `it2 merge` reads every partial of a whole district: through nlohmann it cost more CPU than
+// loading the batch files themselves. Every accessor checks the type first (no exceptions).
+
+// A value of a parsed line; `n` is npos for "absent" (reads of it fail like a wrong type).
+struct Val {
+    const JsonDoc* doc = nullptr;
+    uint32_t n = JsonDoc::npos;
+
+    bool is(JsonKind k) const { return n != JsonDoc::npos && doc->kind(n) == k; }
+    bool is_null() const { return is(JsonKind::null); }
+    // An integer as nlohmann reads one: digits with an optional minus, no fraction or exponent.
+    bool is_integer() const {
+        if (!is(JsonKind::number)) return false;
+        const std::string_view text = doc->text.substr(doc->offset(n));
+        size_t i = text.substr(0, 1) == "-" ? 1 : 0;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        return i == text.size() || (text[i] != '.' && text[i] != 'e' && text[i] != 'E');
+    }
+    Val member(std::string_view key) const { return {doc, is(JsonKind::object) ? doc->find(n, key) : JsonDoc::npos}; }
+
+    // Children of an array, in order: for (Val e : v.elements()) …
+    struct Iterator {
+        const JsonDoc* doc;
+        uint32_t parent, child;
+        Val operator*() const { return {doc, child}; }
+        Iterator& operator++() {
+            child = doc->next_sibling(parent, child);
+            return *this;
+        }
+        bool operator!=(const Iterator& o) const { return child != o.child; }
+    };
+    struct Range {
+        Iterator first, last;
+        Iterator begin() const { return first; }
+        Iterator end() const { return last; }
+    };
+    Range elements() const {
+        const uint32_t first = is(JsonKind::array) ? doc->first_child(n) : JsonDoc::npos;
+        return {{doc, n, first}, {doc, n, JsonDoc::npos}};
+    }
+    size_t size() const {
+        size_t count = 0;
+        for (Val e : elements()) count += e.n != JsonDoc::npos;
+        return count;
+    }
+};
+
+// The elements of a fixed-size array, by index (the partial's records are short arrays).
+struct Elements {
+    static constexpr size_t kMax = 16;
+    Val at[kMax];
+    const Val& operator[](size_t i) const { return at[i]; }
+};
 
 // Collects the first thing wrong with a line; later reads become no-ops that return defaults.
 struct LineReader {
@@ -71,125 +176,138 @@ struct LineReader {
         if (error.empty()) error = std::move(what);
         return false;
     }
-    std::string string(const json& v, const char* what) {
-        if (v.is_string()) return v.get<std::string>();
+    std::string string(Val v, const char* what) {
+        if (v.is(JsonKind::string)) return std::string(v.doc->string(v.n));
         fail(std::string(what) + " is not a string");
         return {};
     }
-    double number(const json& v, const char* what) {
-        if (v.is_number()) return v.get<double>();
+    double number(Val v, const char* what) {
+        if (v.is(JsonKind::number)) return v.doc->number(v.n);
         fail(std::string(what) + " is not a number");
         return 0;
     }
-    int integer(const json& v, const char* what, int lo, int hi) {
-        if (v.is_number_integer()) {
-            const auto n = v.get<int64_t>();
+    int integer(Val v, const char* what, int lo, int hi) {
+        if (v.is_integer()) {
+            const double n = v.doc->number(v.n);
             if (n >= lo && n <= hi) return int(n);
         }
         fail(std::string(what) + " is not an integer in range");
         return lo;
     }
-    bool boolean(const json& v, const char* what) {
-        if (v.is_boolean()) return v.get<bool>();
+    bool boolean(Val v, const char* what) {
+        if (v.is(JsonKind::boolean)) return v.doc->boolean(v.n);
         fail(std::string(what) + " is not a boolean");
         return false;
     }
-    // The array `v` when it is one with exactly `size` elements (size 0: any size).
-    const json* array(const json& v, size_t size, const char* what) {
-        if (v.is_array() && (size == 0 || v.size() == size)) return &v;
+    // True when `v` is an array (size 0: of any size; else of exactly `size` elements, which
+    // `out` then holds).
+    bool array(Val v, size_t size, const char* what, Elements* out = nullptr) {
+        if (v.is(JsonKind::array)) {
+            if (size == 0) return true;
+            size_t count = 0;
+            for (Val e : v.elements()) {
+                if (out && count < size) out->at[count] = e;
+                if (++count > size) break;
+            }
+            if (count == size) return true;
+        }
         fail(std::string(what) + " is not an array of the expected size");
-        return nullptr;
+        return false;
     }
-    const json* member(const json& object, const char* key) {
-        auto it = object.find(key);
-        if (it != object.end()) return &*it;
-        fail(std::string("missing \"") + key + "\"");
-        return nullptr;
+    Val member(Val object, const char* key) {
+        Val v = object.member(key);
+        if (v.n == JsonDoc::npos) fail(std::string("missing \"") + key + "\"");
+        return v;
     }
 };
 
-Deliverable read_deliverable(LineReader& r, const json& v) {
+Deliverable read_deliverable(LineReader& r, Val v) {
     Deliverable d;
-    if (const json* a = r.array(v, 2, "deliverable")) {
-        d.present = r.boolean((*a)[0], "deliverable present");
-        d.date = r.string((*a)[1], "deliverable date");
+    Elements a;
+    if (r.array(v, 2, "deliverable", &a)) {
+        d.present = r.boolean(a[0], "deliverable present");
+        d.date = r.string(a[1], "deliverable date");
     }
     return d;
 }
 
-std::shared_ptr<BatchFile> read_batch_file(LineReader& r, const json& v) {
+std::shared_ptr<BatchFile> read_batch_file(LineReader& r, Val v) {
     auto b = std::make_shared<BatchFile>();
-    if (!v.is_object()) {
+    if (!v.is(JsonKind::object)) {
         r.fail("data is not an object");
         return b;
     }
-    if (const json* f = r.member(v, "file")) b->file = r.string(*f, "data file");
-    if (const json* d = r.member(v, "district"); d && r.array(*d, 2, "district")) {
-        b->district_code = r.string((*d)[0], "district code");
-        b->district_name = r.string((*d)[1], "district name");
+    Elements e;
+    if (Val f = r.member(v, "file"); f.n != JsonDoc::npos) b->file = r.string(f, "data file");
+    if (Val d = r.member(v, "district"); d.n != JsonDoc::npos && r.array(d, 2, "district", &e)) {
+        b->district_code = r.string(e[0], "district code");
+        b->district_name = r.string(e[1], "district name");
     }
-    if (const json* s = r.member(v, "school"); s && r.array(*s, 4, "school")) {
-        b->school_id = r.string((*s)[0], "school id");
-        b->school_name = r.string((*s)[1], "school name");
-        b->school_stage = r.string((*s)[2], "school stage");
-        const std::string env = r.string((*s)[3], "school environment");
+    if (Val s = r.member(v, "school"); s.n != JsonDoc::npos && r.array(s, 4, "school", &e)) {
+        b->school_id = r.string(e[0], "school id");
+        b->school_name = r.string(e[1], "school name");
+        b->school_stage = r.string(e[2], "school stage");
+        const std::string env = r.string(e[3], "school environment");
         if (env.size() > 1) r.fail("school environment has more than one character");
         b->environment = env.empty() ? 0 : env[0];
     }
-    if (const json* d = r.member(v, "deliverables"); d && r.array(*d, 3, "deliverables")) {
-        b->management_team = read_deliverable(r, (*d)[0]);
-        b->development_plan = read_deliverable(r, (*d)[1]);
-        b->training_plan = read_deliverable(r, (*d)[2]);
+    if (Val d = r.member(v, "deliverables"); d.n != JsonDoc::npos && r.array(d, 3, "deliverables", &e)) {
+        b->management_team = read_deliverable(r, e[0]);
+        b->development_plan = read_deliverable(r, e[1]);
+        b->training_plan = read_deliverable(r, e[2]);
     }
-    if (const json* s = r.member(v, "batch"); s && r.array(*s, 4, "batch")) {
-        b->batch_id = r.string((*s)[0], "batch id");
-        b->batch_name = r.string((*s)[1], "batch name");
-        b->batch_start = r.string((*s)[2], "batch start");
-        b->batch_end = r.string((*s)[3], "batch end");
+    if (Val s = r.member(v, "batch"); s.n != JsonDoc::npos && r.array(s, 4, "batch", &e)) {
+        b->batch_id = r.string(e[0], "batch id");
+        b->batch_name = r.string(e[1], "batch name");
+        b->batch_start = r.string(e[2], "batch start");
+        b->batch_end = r.string(e[3], "batch end");
     }
-    if (const json* list = r.member(v, "activities"); list && r.array(*list, 0, "activities")) {
-        b->activities.reserve(list->size());
-        for (const json& a : *list) {
-            if (!r.array(a, 4, "activity")) break;
+    if (Val list = r.member(v, "activities"); list.n != JsonDoc::npos && r.array(list, 0, "activities")) {
+        b->activities.reserve(list.size());
+        for (Val a : list.elements()) {
+            if (!r.array(a, 4, "activity", &e)) break;
             Activity act;
-            act.date = r.string(a[0], "activity date");
-            act.title = r.string(a[1], "activity title");
-            act.hours = r.number(a[2], "activity hours");
-            act.participants = r.integer(a[3], "activity participants", INT32_MIN, INT32_MAX);
+            act.date = r.string(e[0], "activity date");
+            act.title = r.string(e[1], "activity title");
+            act.hours = r.number(e[2], "activity hours");
+            act.participants = r.integer(e[3], "activity participants", INT32_MIN, INT32_MAX);
             b->activities.push_back(std::move(act));
         }
     }
-    if (const json* list = r.member(v, "teachers"); list && r.array(*list, 0, "teachers")) {
-        b->teachers.reserve(list->size());
-        for (const json& t : *list) {
-            if (!r.array(t, 11, "teacher")) break;
+    if (Val list = r.member(v, "teachers"); list.n != JsonDoc::npos && r.array(list, 0, "teachers")) {
+        b->teachers.reserve(list.size());
+        for (Val t : list.elements()) {
+            Elements f;
+            if (!r.array(t, 11, "teacher", &f)) break;
             Teacher teacher;
-            teacher.id = r.string(t[0], "teacher id");
-            teacher.name = r.string(t[1], "teacher name");
-            teacher.subject = r.string(t[2], "teacher subject");
-            teacher.role = r.string(t[3], "teacher role");
-            teacher.stage = r.string(t[4], "teacher stage");
-            teacher.online = r.number(t[5], "online hours");
-            teacher.practice = r.number(t[6], "practice hours");
-            teacher.index = r.integer(t[7], "teacher index", 0, INT32_MAX);
-            teacher.line = r.integer(t[8], "teacher line", 0, INT32_MAX);
-            teacher.column = r.integer(t[9], "teacher column", 0, INT32_MAX);
-            if (r.array(t[10], 0, "points")) {
-                teacher.points.reserve(t[10].size());
-                for (const json& p : t[10]) {
-                    if (!r.array(p, 6, "point")) break;
+            teacher.id = r.string(f[0], "teacher id");
+            teacher.name = r.string(f[1], "teacher name");
+            teacher.subject = r.string(f[2], "teacher subject");
+            teacher.role = r.string(f[3], "teacher role");
+            teacher.stage = r.string(f[4], "teacher stage");
+            teacher.online = r.number(f[5], "online hours");
+            teacher.practice = r.number(f[6], "practice hours");
+            teacher.index = r.integer(f[7], "teacher index", 0, INT32_MAX);
+            teacher.line = r.integer(f[8], "teacher line", 0, INT32_MAX);
+            teacher.column = r.integer(f[9], "teacher column", 0, INT32_MAX);
+            if (r.array(f[10], 0, "points")) {
+                teacher.points.reserve(f[10].size());
+                for (Val p : f[10].elements()) {
+                    Elements g;
+                    if (!r.array(p, 6, "point", &g)) break;
                     PointRecord point;
-                    point.point = uint8_t(r.integer(p[0], "point", 0, kPointCount - 1));
-                    point.status = PointStatus(r.integer(p[1], "point status", 0, int(PointStatus::graded)));
-                    point.grade = Grade(r.integer(p[2], "point grade", 0, int(Grade::fail)));
-                    point.submitted = r.string(p[3], "point submitted");
-                    point.reviewed = r.string(p[4], "point reviewed");
-                    if (r.array(p[5], 0, "items")) {
-                        for (const json& item : p[5]) {
-                            if (!r.array(item, 2, "item")) break;
+                    point.point = uint8_t(r.integer(g[0], "point", 0, kPointCount - 1));
+                    point.status = PointStatus(r.integer(g[1], "point status", 0, int(PointStatus::graded)));
+                    point.grade = Grade(r.integer(g[2], "point grade", 0, int(Grade::fail)));
+                    point.submitted = r.string(g[3], "point submitted");
+                    point.reviewed = r.string(g[4], "point reviewed");
+                    if (r.array(g[5], 0, "items")) {
+                        for (Val item : g[5].elements()) {
+                            Elements h;
+                            if (!r.array(item, 2, "item", &h)) break;
                             Item it;
-                            it.title = r.string(item[0], "item title");
-                            it.grade = Grade(r.integer(item[1], "item grade", 0, int(Grade::fail)));
+                            it.title = r.string(h[0], "item title");
+                            it.grade = Grade(r.integer(h[1], "item grade", 0, int(Grade::fail)));
                             point.items.push_back(std::move(it));
                         }
                     }
@@ -202,17 +320,18 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, const json& v) {
     return b;
 }
 
-Problem read_problem(LineReader& r, const json& v) {
+Problem read_problem(LineReader& r, Val v) {
     Problem p;
-    if (!r.array(v, 8, "problem")) return p;
-    p.file = r.string(v[0], "problem file");
-    p.severity = Severity(r.integer(v[1], "problem severity", 0, int(Severity::warning)));
-    p.pointer = r.string(v[2], "problem pointer");
-    p.line = r.integer(v[3], "problem line", 0, INT32_MAX);
-    p.column = r.integer(v[4], "problem column", 0, INT32_MAX);
-    p.message_zh = r.string(v[5], "problem message_zh");
-    p.message_en = r.string(v[6], "problem message_en");
-    p.teacher_id = r.string(v[7], "problem teacher id");
+    Elements e;
+    if (!r.array(v, 8, "problem", &e)) return p;
+    p.file = r.string(e[0], "problem file");
+    p.severity = Severity(r.integer(e[1], "problem severity", 0, int(Severity::warning)));
+    p.pointer = r.string(e[2], "problem pointer");
+    p.line = r.integer(e[3], "problem line", 0, INT32_MAX);
+    p.column = r.integer(e[4], "problem column", 0, INT32_MAX);
+    p.message_zh = r.string(e[5], "problem message_zh");
+    p.message_en = r.string(e[6], "problem message_en");
+    p.teacher_id = r.string(e[7], "problem teacher id");
     return p;
 }
 
@@ -276,27 +395,28 @@ bool parse_status(std::string_view key, FileStatus& status) {
 
 // Reads one non-blank line; returns false (with r.error set) when it is not a valid partial.
 bool read_line(LineReader& r, std::string_view line, PartialEntry& entry) {
-    const json v = json::parse(line.begin(), line.end(), nullptr, false);
-    if (v.is_discarded()) return r.fail("not JSON");
-    if (!v.is_object()) return r.fail("not a JSON object");
-    const json* format = r.member(v, "format");
-    if (!format || !format->is_string() || format->get<std::string>() != kPartialFormat)
+    const JsonParse parse = parse_json(line);
+    if (parse.error != JsonError::none) return r.fail("not JSON");
+    const Val v{&parse.doc, parse.doc.root()};
+    if (!v.is(JsonKind::object)) return r.fail("not a JSON object");
+    const Val format = r.member(v, "format");
+    if (!format.is(JsonKind::string) || format.doc->string(format.n) != kPartialFormat)
         return r.fail("\"format\" is not \"it2-partial\"");
-    const json* version = r.member(v, "version");
-    if (!version || !version->is_number_integer() || version->get<int64_t>() != kPartialVersion)
+    const Val version = r.member(v, "version");
+    if (!version.is_integer() || version.doc->number(version.n) != kPartialVersion)
         return r.fail("unsupported \"version\" (this build reads version 1)");
-    if (const json* key = r.member(v, "order")) entry.order_key = r.string(*key, "order");
-    if (const json* name = r.member(v, "name")) entry.file.name = r.string(*name, "name");
-    if (const json* status = r.member(v, "status")) {
-        if (!status->is_string() || !parse_status(status->get<std::string>(), entry.file.status))
+    if (Val key = r.member(v, "order"); key.n != JsonDoc::npos) entry.order_key = r.string(key, "order");
+    if (Val name = r.member(v, "name"); name.n != JsonDoc::npos) entry.file.name = r.string(name, "name");
+    if (Val status = r.member(v, "status"); status.n != JsonDoc::npos) {
+        if (!status.is(JsonKind::string) || !parse_status(status.doc->string(status.n), entry.file.status))
             r.fail("\"status\" is not loaded, partial or rejected");
     }
-    if (const json* problems = r.member(v, "problems"); problems && r.array(*problems, 0, "problems")) {
-        entry.file.problems.reserve(problems->size());
-        for (const json& p : *problems) entry.file.problems.push_back(read_problem(r, p));
+    if (Val problems = r.member(v, "problems"); problems.n != JsonDoc::npos && r.array(problems, 0, "problems")) {
+        entry.file.problems.reserve(problems.size());
+        for (Val p : problems.elements()) entry.file.problems.push_back(read_problem(r, p));
     }
-    if (const json* data = r.member(v, "data"); data && !data->is_null())
-        entry.file.data = read_batch_file(r, *data);
+    if (Val data = r.member(v, "data"); data.n != JsonDoc::npos && !data.is_null())
+        entry.file.data = read_batch_file(r, data);
     if (r.error.empty() && (entry.file.status == FileStatus::rejected) != (entry.file.data == nullptr))
         r.fail("\"data\" must be null exactly when the file was rejected");
     if (r.error.empty() && entry.file.data) r.fail(check_loaded_data(*entry.file.data));
@@ -315,19 +435,30 @@ bool read_line(LineReader& r, std::string_view line, PartialEntry& entry) {
 }  // namespace
 
 std::string partial_line(const FileEntry& file, std::string_view order_key) {
-    json problems = json::array();
-    for (const Problem& p : file.problems) problems.push_back(problem_json(p));
-    json line = json::object();
-    line["format"] = kPartialFormat;
-    line["version"] = kPartialVersion;
-    line["order"] = std::string(order_key);
-    line["name"] = file.name;
+    std::string line;
+    JsonOut out(append_to(line), -1);
+    out.begin_object();
+    out.key("data");
+    if (file.data) write_batch_file(out, *file.data);
+    else out.null();
+    out.key("format");
+    out.string(kPartialFormat);
+    out.key("name");
+    out.string(file.name);
+    out.key("order");
+    out.string(order_key);
+    out.key("problems");
+    out.begin_array();
+    for (const Problem& p : file.problems) write_problem(out, p);
+    out.end_array();
     // A merge may have marked the entry `replaced`; the partial keeps the status as loaded.
-    line["status"] = file_status_key(file.status == FileStatus::replaced ? FileStatus::loaded : file.status);
-    line["problems"] = std::move(problems);
-    line["data"] = file.data ? batch_file_json(*file.data) : json(nullptr);
-    // `replace` keeps the writer exception-free even if a string were not valid UTF-8.
-    return line.dump(-1, ' ', false, json::error_handler_t::replace);
+    out.key("status");
+    out.string(file_status_key(file.status == FileStatus::replaced ? FileStatus::loaded : file.status));
+    out.key("version");
+    out.number(kPartialVersion);
+    out.end_object();
+    out.finish();
+    return line;
 }
 
 std::string order_key_for_index(uint64_t index) {

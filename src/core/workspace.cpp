@@ -11,19 +11,21 @@
 
 namespace it2 {
 
-const FileEntry& Workspace::add(std::string name, std::string_view bytes) {
+std::vector<FileEntry> load_data_entries(std::string name, std::string_view bytes) {
     // A platform CSV becomes one entry per (school, batch): the same model as batch files.
-    if (looks_like_csv(name, bytes)) {
-        for (FileEntry& entry : csv_file_entries(name, bytes)) files.push_back(std::move(entry));
-        return files.back();
-    }
+    if (looks_like_csv(name, bytes)) return csv_file_entries(name, bytes);
     BatchLoad load = load_batch(name, bytes);
-    FileEntry entry;
+    std::vector<FileEntry> entries(1);
+    FileEntry& entry = entries.back();
     entry.name = std::move(name);
     entry.status = load.status;
     entry.data = std::move(load.data);  // null when rejected: the file is listed, no data changes
     entry.problems = std::move(load.problems);
-    files.push_back(std::move(entry));
+    return entries;
+}
+
+const FileEntry& Workspace::add(std::string name, std::string_view bytes) {
+    for (FileEntry& entry : load_data_entries(std::move(name), bytes)) files.push_back(std::move(entry));
     return files.back();
 }
 

@@ -28,6 +28,11 @@ struct Workspace {
     void clear() { files.clear(); }
 };
 
+// One data file's entries, as Workspace::add appends them (a platform CSV gives one per school
+// and batch). Depends on nothing but its arguments, so files may be loaded on several threads
+// and appended in load order afterwards with the same result.
+std::vector<FileEntry> load_data_entries(std::string name, std::string_view bytes);
+
 // The rejected entry of a file that could not be read at all, with a file error saying why (in
 // Chinese and English): `error` is the errno of the failure, or kNotRegularFile for a pipe,
 // socket or device found in a folder (not read: it could block). `folder`: a folder that could
