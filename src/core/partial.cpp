@@ -58,7 +58,8 @@ json batch_file_json(const BatchFile& b) {
 }
 
 json problem_json(const Problem& p) {
-    return json::array({p.file, int(p.severity), p.pointer, p.line, p.column, p.message_zh, p.message_en, p.teacher_id});
+    return json::array({p.file, int(p.severity), p.pointer, p.line, p.column, p.message_zh, p.message_en, p.teacher_id,
+                        p.teacher_name, p.school});
 }
 
 // ---- reading: every accessor checks the type first (no exceptions in the wasm build) -----
@@ -204,7 +205,8 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, const json& v) {
 
 Problem read_problem(LineReader& r, const json& v) {
     Problem p;
-    if (!r.array(v, 8, "problem")) return p;
+    const bool named = v.is_array() && v.size() == 10;  // + teacher name and school (issue 12); 8 before
+    if (!r.array(v, named ? 10 : 8, "problem")) return p;
     p.file = r.string(v[0], "problem file");
     p.severity = Severity(r.integer(v[1], "problem severity", 0, int(Severity::warning)));
     p.pointer = r.string(v[2], "problem pointer");
@@ -213,6 +215,10 @@ Problem read_problem(LineReader& r, const json& v) {
     p.message_zh = r.string(v[5], "problem message_zh");
     p.message_en = r.string(v[6], "problem message_en");
     p.teacher_id = r.string(v[7], "problem teacher id");
+    if (named) {
+        p.teacher_name = r.string(v[8], "problem teacher name");
+        p.school = r.string(v[9], "problem school");
+    }
     return p;
 }
 
