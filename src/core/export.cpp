@@ -215,7 +215,9 @@ caption { text-align: left; font-weight: 600; padding: 2px 0; break-after: avoid
 th, td { border: 1px solid #d0d7de; padding: 3px 6px; text-align: left; vertical-align: top; }
 thead th { background: #eef1f4; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead th.num { white-space: normal; }
+table.problems td:nth-child(-n+2), table.problems th:nth-child(-n+2) { white-space: nowrap; }
 tr { break-inside: avoid; } thead { display: table-header-group; }
+tbody tr:first-child { break-before: avoid; }  /* a header row never ends a page alone */
 tr.group th { background: #f6f8fa; text-align: left; }
 .id { display: block; color: var(--weak); font-size: .75rem; font-weight: normal; }
 .teachers .id { display: inline; margin-left: 4px; font-size: .85em; }
@@ -688,12 +690,15 @@ void ReportWriter::problems_section(const std::vector<size_t>& files) {
     out_ += "</tbody>\n</table>\n";
     if (!problems.empty()) {
         open_table("问题说明（编号对应附录中的技术位置）", "What is wrong (numbers refer to the appendix)",
-                   {{"编号", "No.", true}, {"类别", "Kind"}, {"说明", "What happened"}});
+                   {{"编号", "No.", true}, {"类别", "Kind"}, {"说明", "What happened"}}, "problems");
         for (size_t k = 0; k < problems.size() && k < kMaxProblemRows; ++k) {
             const Problem& p = *problems[k];
             appendix_.push_back(&p);
             out_ += "<tr><td class=\"num\">" + std::to_string(appendix_.size()) + "</td><td>" +
-                    severity_label(p.severity, lang_) + "</td><td>" + html_escape(p.message(lang_)) + "</td></tr>\n";
+                    severity_label(p.severity, lang_) + "</td><td>" +
+                    // A file rejected before its school was read: say which file.
+                    (p.school.empty() ? html_escape(p.file) + t("：", ": ") : std::string()) +
+                    html_escape(p.message(lang_)) + "</td></tr>\n";
         }
         out_ += "</tbody>\n</table>\n";
         if (problems.size() > kMaxProblemRows) {
