@@ -231,3 +231,16 @@ TEST_CASE("the school report lists the teachers to chase in pinyin order within 
     CHECK(an < zeng);
     CHECK(zeng < zhao);
 }
+
+TEST_CASE("the district name in the printed footer cannot end the style sheet") {
+    Workspace ws;
+    ws.add("s.json", R"({"format": "it2-batch", "version": 1, "district": {"name": "区\"</style><script>x</script>\\"},
+      "school": {"id": "S", "name": "一小"}, "batch": {"id": "2022-1"}, "teachers": []})");
+    REQUIRE(bool(ws.files[0].data));
+    const Summary summary = compute(ws, merge(ws), Policy{}, "2022-11-01");
+    const std::string html = report_html(ws, summary, Policy{}, Scope{}, Lang::zh);
+    CHECK(count(html, "</style>") == 1);  // only the report's own
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("@bottom-left { content: \"区\\22 \\3c /style\\3e \\3c script\\3e x\\3c /script\\3e \\5c  · ") !=
+          std::string::npos);
+}
