@@ -78,6 +78,7 @@ const char* const kSummarizeUsage =
     "  --lang zh|en    language of messages, headers and the missing lists (default: zh)\n"
     "  --threads N     read and parse files on N threads (default: IT2_THREADS, else every core,\n"
     "                  at most 8); the output is the same whatever N\n"
+    "  --report [--school ID]   the page's printable report (HTML, A4) of the district or of one school\n"
     "  With --table and --csv the problems go to stderr; with --json they are in \"problems\".\n"
     "  See also: it2 summarize --partial --help\n";
 
@@ -164,7 +165,7 @@ bool read_policy(const std::string& path, Lang lang, Policy& policy, Problems& p
 }
 
 struct LoadOptions {
-    std::string policy_file, as_of, format = "--table", threads_text;
+    std::string policy_file, as_of, format = "--table", threads_text, school;
     unsigned threads = 1;
     bool raw = false;
     Lang lang = Lang::zh;
@@ -195,8 +196,11 @@ int parse_load_options(const std::vector<std::string>& args, bool allow_output, 
             if (!has_value || !parse_lang(args[i + 1], options.lang))
                 return usage_error("--lang is zh or en, e.g. --lang en", usage);
             ++i;
-        } else if (allow_output && (a == "--json" || a == "--csv" || a == "--table")) {
+        } else if (allow_output && (a == "--json" || a == "--csv" || a == "--table" || a == "--report")) {
             options.format = a;
+        } else if (allow_output && a == "--school") {
+            if (!has_value) return usage_error("--school needs a school id, e.g. --school 500110-0012", usage);
+            options.school = args[++i];
         } else if (allow_output && a == "--raw") {
             options.raw = true;
         } else if (a == "--") {
@@ -210,6 +214,7 @@ int parse_load_options(const std::vector<std::string>& args, bool allow_output, 
     }
     if (options.raw && options.format != "--csv") return usage_error("--raw goes with --csv", usage);
     if (!thread_count(options.threads_text, options.threads)) return kExitUsage;
+    if (!options.school.empty() && options.format != "--report") return usage_error("--school goes with --report", usage);
     if (options.inputs.empty())
         return usage_error("give the it2-batch files or folders to read, e.g. it2 " +
                                std::string(allow_output ? "summarize" : "validate") + " data/demo/",
@@ -293,6 +298,10 @@ int run_summarize(const std::vector<std::string>& args) {
     if (options.format == "--json") {
         write_summary_json(summary, options.lang, write_out);  // streamed, no whole-document string
         write_out("\n");
+    } else if (options.format == "--report") {
+        Scope scope;
+        if (!options.school.empty()) scope = {Scope::Kind::school, options.school};
+        write_out(report_html(tracker.workspace(), summary, tracker.policy(), scope, options.lang));
     } else {
         write_out(options.format == "--csv" ? summary_csv(summary, options.lang, !options.raw)
                                             : summary_table(summary, options.lang));

@@ -589,14 +589,10 @@ private:
         p.pointer = row > 0 ? row_pointer(row, col_name) : "";
         p.line = line;
         p.column = column;
-        std::string where_zh = row > 0 ? "第 " + std::to_string(row) + " 行" : "";
-        std::string where_en = row > 0 ? "row " + std::to_string(row) : "";
-        if (!col_name.empty()) {
-            where_zh += "「" + col_name + "」";
-            where_en += ", " + col_name;
-        }
-        p.message_zh = where_zh.empty() ? zh : where_zh + "：" + zh;
-        p.message_en = where_en.empty() ? en : where_en + ": " + en;
+        // The row, the teacher and the column in people's words come in front later
+        // (name_problem_places in run(), once the school's name is known).
+        p.message_zh = std::move(zh);
+        p.message_en = std::move(en);
         p.teacher_id = std::move(teacher);
         return p;
     }
@@ -712,6 +708,7 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
     Problems& problems = g.load.problems;
     auto problem = [&](Severity sev, int column_index, std::string zh, std::string en) {
         problems.push_back(make(sev, row, column_index + 1, record.line, std::move(zh), std::move(en), id));
+        problems.back().teacher_name = name;
         if (sev == Severity::record) g.load.status = FileStatus::partial;
     };
 
@@ -882,6 +879,7 @@ std::vector<BatchLoad> CsvImporter::run(std::string_view bytes) {
         for (const std::string& m : missing) list_en += (list_en.empty() ? "" : ", ") + m;
         return reject("缺少必需的列：" + list, "required columns missing: " + list_en, header_line);
     }
+    name_problem_places(orphan_problems_, 0, "");
     if (groups_.empty()) {
         std::vector<BatchLoad> out = reject("没有可用的数据行", "no usable data rows");
         for (Problem& p : orphan_problems_) out.front().problems.push_back(std::move(p));
@@ -895,6 +893,7 @@ std::vector<BatchLoad> CsvImporter::run(std::string_view bytes) {
                              "school " + g.school_id + " has no name; its id is shown instead");
             g.load.problems.push_back(std::move(p));
         }
+        name_problem_places(g.load.problems, 0, g.data->school_name);
         g.load.data = g.data;
         out.push_back(std::move(g.load));
     }

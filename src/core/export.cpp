@@ -4,11 +4,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <initializer_list>
+#include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "catalog.h"
 #include "counts.h"
+#include "pinyin_order.h"
 #include "summary_json.h"
 #include "utf8.h"
 #include "vocabulary.h"
@@ -124,8 +127,9 @@ const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang:
 
 // Words and colours are the vocabulary's (vocabulary.h), the same the screen shows.
 const char* status_label(TeacherStatus s, Lang lang) { return vocab::term(vocab::status_term(s), lang); }
-std::string status_colour(int s) { return vocab::css_hex(vocab::status_colour(TeacherStatus(s))); }
-const std::string kNeutral = vocab::css_hex(vocab::colour::neutral);  // 推进得分 bars, as on screen
+std::string status_colour(TeacherStatus s) { return vocab::css_hex(vocab::status_colour(s)); }
+const char* file_status_label(FileStatus s, Lang lang) { return vocab::term(vocab::file_status_term(s), lang); }
+const char* severity_label(Severity s, Lang lang) { return vocab::term(vocab::severity_term(s), lang); }
 
 // Order for a list to chase: the most urgent first.
 constexpr TeacherStatus kChaseOrder[] = {TeacherStatus::not_met,     TeacherStatus::not_started,
@@ -144,6 +148,22 @@ std::string number(double v) {
     std::string s = fmt("%.1f", v);
     if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
     return s;
+}
+
+// A CSS string literal for the page's margin boxes: only characters that cannot end the string
+// or the <style> element pass as they are.
+std::string css_string(std::string_view text) {
+    std::string out = "\"";
+    for (unsigned char c : visible_controls(text, false)) {
+        if (c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\%x ", unsigned(c));
+            out += buf;
+        } else {
+            out += char(c);
+        }
+    }
+    return out + "\"";
 }
 
 struct RateRow {
@@ -169,44 +189,67 @@ constexpr PartRow kParts[] = {
     {vocab::Term::part_excellence, &ScoreParts::excellence, &ScoreWeights::excellence},
 };
 
+// The report's layout for A4 portrait. Tables break between rows and repeat their header row
+// (thead); only small blocks (a row, a card, the cover) avoid breaking, so no page is left
+// mostly blank. Colours of meaning (statuses, the score, the custom-rules mark) are the
+// vocabulary's, filled in by style(); the rest is neutral.
 const char* kStyle = R"CSS(
 :root { color-scheme: light; }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
-       margin: 24px auto; max-width: 1100px; padding: 0 16px; color: #1f2328; line-height: 1.45; }
-h1 { font-size: 1.6rem; margin: 0 0 4px; } h2 { font-size: 1.2rem; margin: 28px 0 8px; break-after: avoid; }
-.meta { color: #57606a; margin: 0 0 16px; }
-.cards { display: flex; flex-wrap: wrap; gap: 10px; list-style: none; padding: 0; margin: 0; }
-.cards li { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 14px; min-width: 120px; }
-.cards .label { display: block; color: #57606a; font-size: .85rem; }
-.cards .value { display: block; font-size: 1.5rem; font-weight: 600; }
-.score { font-size: 2rem; font-weight: 700; margin: 4px 0 8px; }
-table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: 8px 0 16px; }
-caption { text-align: left; font-weight: 600; padding: 4px 0; }
-th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; white-space: nowrap; }
-td.wrap { white-space: normal; min-width: 14em; } table.narrow { width: auto; min-width: 50%; }
-thead th { background: #f3f5f7; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.legend { display: flex; flex-wrap: wrap; gap: 12px; list-style: none; padding: 0; font-size: .85rem; }
-.swatch { display: inline-block; width: .8em; height: .8em; margin-right: 4px; vertical-align: middle; }
-svg { max-width: 100%; height: auto; } svg text { font-size: 12px; fill: #1f2328; }
-@page { size: A4; margin: 14mm; }
+       margin: 24px auto; max-width: 1000px; padding: 0 16px; color: var(--text); line-height: 1.45; }
+h1 { font-size: 1.5rem; margin: 0 0 6px; } h2 { font-size: 1.1rem; margin: 18px 0 6px; break-after: avoid; }
+.kicker { color: var(--weak); margin: 0; font-size: .9rem; }
+.cover { border: 1px solid #c9d1d9; border-radius: 6px; padding: 10px 14px; break-inside: avoid; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; font-size: .9rem; }
+.facts dt { color: var(--weak); } .facts dd { margin: 0; }
+.custom { display: inline-block; background: var(--custom); color: #fff; border-radius: 4px; padding: 0 6px;
+          font-weight: 600; margin-right: 6px; }
+.cards { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; padding: 0; margin: 10px 0 0; }
+.cards li { border: 1px solid #d0d7de; border-radius: 6px; padding: 4px 8px; flex: 1 1 0; min-width: 70px; break-inside: avoid; }
+.cards .label { display: block; color: var(--weak); font-size: .8rem; }
+.cards .value { display: block; font-size: 1.25rem; font-weight: 600; }
+.cards li.score { border-color: var(--neutral); }
+table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: 6px 0 12px; }
+caption { text-align: left; font-weight: 600; padding: 2px 0; break-after: avoid; }
+th, td { border: 1px solid #d0d7de; padding: 3px 6px; text-align: left; vertical-align: top; }
+thead th { background: #eef1f4; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
+table.problems td:nth-child(-n+2), table.problems th:nth-child(-n+2) { white-space: nowrap; }
+tr { break-inside: avoid; } thead { display: table-header-group; }
+tbody tr:first-child { break-before: avoid; }  /* a header row never ends a page alone */
+tr.group th { background: #f6f8fa; text-align: left; }
+.id { display: block; color: var(--weak); font-size: .75rem; font-weight: normal; }
+.teachers .id { display: inline; margin-left: 4px; font-size: .85em; }
+.teachers th[scope="row"], .teachers td:not(:last-child) { white-space: nowrap; }
+table.parts { width: 70%; }
+.nowrap { white-space: nowrap; }
+.bar { display: flex; height: 12px; min-width: 120px; background: var(--track); }
+.bar span { display: block; height: 100%; }
+.scorebar { display: flex; align-items: center; gap: 6px; }
+.scorebar .bar { flex: 1; min-width: 60px; }
+.legend { display: flex; flex-wrap: wrap; gap: 10px; list-style: none; padding: 0; margin: 4px 0; font-size: .8rem; }
+.swatch { display: inline-block; width: .8em; height: .8em; margin-right: 4px; vertical-align: middle; border: 1px solid #8c959f; }
+.names { margin: 2px 0 8px; font-size: .85rem; }
+.names strong { margin-right: 6px; }
+.note { color: var(--weak); font-size: .8rem; }
+.appendix table { font-size: .7rem; color: var(--weak); }
+.appendix h2 { font-size: .95rem; }
+@page { size: A4; margin: 13mm 12mm 15mm; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
-  table { font-size: 8.5pt; } th, td { padding: 2px 4px; }
-  thead { display: table-header-group; } tr, .cards li, figure { break-inside: avoid; }
-  .page { break-before: page; }
-  a { color: inherit; text-decoration: none; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  table { font-size: 8pt; } th, td { padding: 2px 4px; }
+  .cards .value { font-size: 12pt; }
+  .cards { flex-wrap: nowrap; }
+  table.teachers { font-size: 7.5pt; }
 }
 )CSS";
 
-
-const char* file_status_label(FileStatus s, Lang lang) { return vocab::term(vocab::file_status_term(s), lang); }
-const char* severity_label(Severity s, Lang lang) { return vocab::term(vocab::severity_term(s), lang); }
-
-// Problems listed in full up to this many; beyond, the count says how many more there are.
-constexpr size_t kMaxProblemRows = 300;
-
-// The per-school bar charts: label column, bar length and row height, in SVG units.
-constexpr int kChartLabelW = 220, kChartBarW = 480, kChartRowH = 22;
+// Counts of the files behind a report, by state: "63 个：已加载 57 · 部分加载 4 · …".
+struct FileCounts {
+    int total = 0;
+    std::array<int, 4> by_status{};
+};
 
 class ReportWriter {
 public:
@@ -222,33 +265,58 @@ private:
     const Policy& policy_;
     Lang lang_;
     std::string out_;
+    std::vector<const Problem*> appendix_;  // problems listed, in the order of their numbers
 
     const char* t(const char* zh, const char* en) const { return tr(lang_, zh, en); }
-    void begin(const std::string& title, const std::string& heading);
-    void end();
-    void rate_cards(const Rates& rates);
-    void score_section(double score, const ScoreParts* parts);
-    void status_legend();
-    // One bar chart row per school: `<svg>` with its accessible label, sized for the rows.
-    void open_school_chart(const std::string& aria_label, size_t schools);
-    // `<table>` with its caption and column headers (zh/en pairs), up to the opening `<tbody>`.
-    struct Head {
-        Head(const char* zh_text, const char* en_text) : zh(zh_text), en(en_text) {}
-        Head(vocab::Term term) : zh(vocab::term(term, Lang::zh)), en(vocab::term(term, Lang::en)) {}  // NOLINT: implicit on purpose
-        const char* zh;
-        const char* en;
-    };
     const char* term(vocab::Term term) const { return vocab::term(term, lang_); }
+    struct Head {
+        Head(const char* zh_text, const char* en_text, bool numeric = false) : zh(zh_text), en(en_text), num(numeric) {}
+        Head(vocab::Term term, bool numeric = false)  // NOLINT: implicit on purpose
+            : zh(vocab::term(term, Lang::zh)), en(vocab::term(term, Lang::en)), num(numeric) {}
+        // Two terms in one narrow column: "在线学时/实践学时", its cells "15 / 28".
+        Head(vocab::Term first, vocab::Term second)
+            : zh(std::string(vocab::term(first, Lang::zh)) + "/" + vocab::term(second, Lang::zh)),
+              en(std::string(vocab::term(first, Lang::en)) + " / " + vocab::term(second, Lang::en)), num(true) {}
+        std::string zh, en;
+        bool num;
+    };
     void open_table(const char* caption_zh, const char* caption_en, std::initializer_list<Head> heads,
                     const char* css_class = nullptr);
-    void status_bars(const std::vector<const SchoolResult*>& schools);
-    void score_bars(const std::vector<const SchoolResult*>& schools);
+
+    void begin(const std::string& title, const std::string& footer_left);
+    void end();
+    void cover(const std::string& heading, const std::string& scope, const std::vector<size_t>& files);
+    std::vector<const Problem*> problems_of(const std::vector<size_t>& files) const;
+    std::string district_name() const;
+    std::string rules_text(const Policy& p) const;
+    std::vector<std::string> rule_differences() const;
+    FileCounts count_files(const std::vector<size_t>& files) const;
+    void rate_cards(const Rates& rates, double score, const char* score_note);
+    void score_parts(const SchoolResult& school);
+    void status_legend();
+    std::string status_bar(const std::array<int, kTeacherStatusCount>& by_status) const;
+    void schools_overview(const std::vector<const SchoolResult*>& schools);
     void schools_table(const std::vector<const SchoolResult*>& schools);
-    void teachers_table(const SchoolResult& school);
-    void files_section(const std::string* school_id);
+    void teachers_section(const SchoolResult& school);
+    std::vector<size_t> files_of(const std::string* school_id) const;
+    void problems_section(const std::vector<size_t>& files);
+    void appendix();
 };
 
-void ReportWriter::begin(const std::string& title, const std::string& heading) {
+void ReportWriter::open_table(const char* caption_zh, const char* caption_en, std::initializer_list<Head> heads,
+                              const char* css_class) {
+    out_ += css_class ? std::string("<table class=\"") + css_class + "\">\n" : std::string("<table>\n");
+    if (*caption_zh) out_ += std::string("<caption>") + t(caption_zh, caption_en) + "</caption>\n";
+    out_ += "<thead><tr>";
+    for (const Head& h : heads) {
+        out_ += h.num ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">";
+        out_ += lang_ == Lang::zh ? h.zh : h.en;
+        out_ += "</th>";
+    }
+    out_ += "</tr></thead>\n<tbody>\n";
+}
+
+void ReportWriter::begin(const std::string& title, const std::string& footer_left) {
     out_ += "<!DOCTYPE html>\n<html lang=\"";
     out_ += lang_ == Lang::zh ? "zh-CN" : "en";
     out_ += "\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -257,189 +325,250 @@ void ReportWriter::begin(const std::string& title, const std::string& heading) {
             "img-src data:; base-uri 'none'; form-action 'none'\">\n";
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out_ += "<meta name=\"referrer\" content=\"no-referrer\">\n";
-    out_ += "<title>" + html_escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
-    out_ += "<header>\n<h1>" + html_escape(heading) + "</h1>\n<p class=\"meta\">";
-    out_ += t("数据截至 ", "As of ") + html_escape(s_.as_of);
-    out_ += t(" · 已加载文件 ", " · files loaded: ") + std::to_string(s_.files.size());
-    const ProblemCounts problems = count_problems(s_.problems);  // the page's header counts the same way
-    char counted[96];
-    std::snprintf(counted, sizeof counted, vocab::term(vocab::Term::fmt_problems_in_files, lang_), problems.problems,
-                  problems.files_with_problems);
-    out_ += std::string(" · ") + counted;
-    out_ += "</p>\n</header>\n<main>\n";
-}
-
-void ReportWriter::open_table(const char* caption_zh, const char* caption_en, std::initializer_list<Head> heads,
-                              const char* css_class) {
-    out_ += css_class ? std::string("<table class=\"") + css_class + "\">\n" : std::string("<table>\n");
-    out_ += "<caption>";
-    out_ += t(caption_zh, caption_en);
-    out_ += "</caption>\n<thead><tr>";
-    for (const Head& h : heads) {
-        out_ += "<th scope=\"col\">";
-        out_ += t(h.zh, h.en);
-        out_ += "</th>";
-    }
-    out_ += "</tr></thead>\n<tbody>\n";
+    out_ += "<title>" + html_escape(title) + "</title>\n<style>";
+    out_ += ":root { --text: " + vocab::css_hex(vocab::colour::text) +
+            "; --weak: " + vocab::css_hex(vocab::colour::text_weak) +
+            "; --neutral: " + vocab::css_hex(vocab::colour::neutral) +
+            "; --track: " + vocab::css_hex(vocab::colour::track) +
+            "; --custom: " + vocab::css_hex(vocab::colour::at_risk) + "; }";
+    out_ += kStyle;
+    // Every printed page: what and as of when (left), page N of M (right). Chromium prints
+    // @page margin boxes (checked with --print-to-pdf); a browser without them prints none.
+    out_ += "@page { @bottom-left { content: " + css_string(footer_left) +
+            "; font-size: 8pt; color: " + vocab::css_hex(vocab::colour::text_weak) + "; } @bottom-right { content: " +
+            css_string(t("第 ", "Page ")) + " counter(page) " + css_string(t(" 页，共 ", " of ")) + " counter(pages) " +
+            css_string(t(" 页", "")) + "; font-size: 8pt; color: " + vocab::css_hex(vocab::colour::text_weak) + "; } }\n";
+    out_ += "</style>\n</head>\n<body>\n";
 }
 
 void ReportWriter::end() {
-    out_ += "</main>\n<footer>\n<h2>";
-    out_ += t("达标规则", "Rules in force");
-    out_ += "</h2>\n<p>";
-    if (lang_ == Lang::zh) {
-        out_ += "在线学时 ≥ " + number(policy_.online_min) + "，实践学时 ≥ " + number(policy_.practice_min) +
-                "，总学时 ≥ " + number(policy_.total_min) + "；至少 " + std::to_string(policy_.min_passed) +
-                " 个能力点合格，覆盖至少 " + std::to_string(policy_.min_dimensions) + " 个维度；优秀需至少 " +
-                std::to_string(policy_.min_excellent_points) + " 个能力点优秀。";
-    } else {
-        out_ += "Online hours ≥ " + number(policy_.online_min) + ", practice hours ≥ " + number(policy_.practice_min) +
-                ", total ≥ " + number(policy_.total_min) + "; at least " + std::to_string(policy_.min_passed) +
-                " points passed covering at least " + std::to_string(policy_.min_dimensions) +
-                " dimensions; excellent needs at least " + std::to_string(policy_.min_excellent_points) +
-                " points graded excellent.";
-    }
-    out_ += "</p>\n<p>";
+    appendix();
+    out_ += "<footer><p class=\"note\">";
     out_ += t("由 IT2 Tracker（提升工程2.0 进度看板）生成。", "Made by IT2 Tracker.");
-    out_ += "</p>\n</footer>\n</body>\n</html>\n";
+    out_ += "</p></footer>\n</body>\n</html>\n";
 }
 
-void ReportWriter::rate_cards(const Rates& rates) {
-    out_ += "<section aria-labelledby=\"rates\">\n<h2 id=\"rates\">";
-    out_ += t("各项比率", "Rates");
-    out_ += "</h2>\n<ul class=\"cards\">\n<li><span class=\"label\">";
-    out_ += t("教师人数", "Teachers");
+std::string ReportWriter::district_name() const {
+    // The name most of the loaded files give (a district's files agree; a stray one does not win).
+    std::vector<std::pair<std::string, int>> seen;
+    for (const FileEntry& f : ws_.files) {
+        if (!f.data || f.data->district_name.empty()) continue;
+        auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == f.data->district_name; });
+        if (it == seen.end()) seen.emplace_back(f.data->district_name, 1);
+        else ++it->second;
+    }
+    if (seen.empty()) return "";
+    return std::max_element(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.second < b.second; })
+        ->first;
+}
+
+std::string ReportWriter::rules_text(const Policy& p) const {
+    std::string text = std::string(term(vocab::Term::col_online)) + " ≥ " + number(p.online_min) + t("，", ", ") +
+                       term(vocab::Term::col_practice) + " ≥ " + number(p.practice_min) + t("，", ", ") +
+                       term(vocab::Term::col_total_hours) + " ≥ " + number(p.total_min) + t("；", "; ") +
+                       term(vocab::Term::col_passed_points) + " ≥ " + std::to_string(p.min_passed) + t("，", ", ") +
+                       term(vocab::Term::col_dimensions) + " ≥ " + std::to_string(p.min_dimensions) + t("；", "; ") +
+                       t("优秀：", "excellent: ") + term(vocab::Term::col_excellent_points) + " ≥ " +
+                       std::to_string(p.min_excellent_points);
+    return text + t("。", ".");
+}
+
+// The rules that differ from the defaults, each as "在线学时 ≥ 20（默认 25）".
+std::vector<std::string> ReportWriter::rule_differences() const {
+    const Policy d;
+    std::vector<std::string> out;
+    auto differs = [&](const char* label, const std::string& now, const std::string& before) {
+        if (now != before) out.push_back(std::string(label) + " " + now + t("（默认 ", " (default ") + before + t("）", ")"));
+    };
+    differs((std::string(term(vocab::Term::col_online)) + " ≥").c_str(), number(policy_.online_min), number(d.online_min));
+    differs((std::string(term(vocab::Term::col_practice)) + " ≥").c_str(), number(policy_.practice_min), number(d.practice_min));
+    differs((std::string(term(vocab::Term::col_total_hours)) + " ≥").c_str(), number(policy_.total_min), number(d.total_min));
+    differs((std::string(term(vocab::Term::col_passed_points)) + " ≥").c_str(), std::to_string(policy_.min_passed),
+            std::to_string(d.min_passed));
+    differs((std::string(term(vocab::Term::col_dimensions)) + " ≥").c_str(), std::to_string(policy_.min_dimensions),
+            std::to_string(d.min_dimensions));
+    differs((std::string(term(vocab::Term::col_excellent_points)) + " ≥").c_str(),
+            std::to_string(policy_.min_excellent_points), std::to_string(d.min_excellent_points));
+    auto environments = [](const Policy& p) {
+        std::string s;
+        for (int e = 0; e < kEnvCount; ++e)
+            if (p.environments[e]) s += char('A' + e);
+        return s;
+    };
+    differs(t("可选环境", "environments"), environments(policy_), environments(d));
+    auto required = [&](const Policy& p) {
+        std::string s;
+        for (int i : p.required)
+            if (i >= 0 && i < kPointCount) s += (s.empty() ? "" : t("、", ", ")) + std::string(catalog()[size_t(i)].code);
+        return s.empty() ? std::string(t("无", "none")) : s;
+    };
+    differs(t("必选能力点", "required points"), required(policy_), required(d));
+    for (const PartRow& p : kParts)
+        differs((std::string(term(p.term)) + t(" 权重", " weight")).c_str(), number(policy_.weights.*(p.weight)),
+                number(d.weights.*(p.weight)));
+    differs(t("每批校本研修活动", "activities per batch"), number(policy_.activities_per_batch), number(d.activities_per_batch));
+    differs(t("优秀率目标", "excellence target"), number(policy_.excellence_target * 100) + "%",
+            number(d.excellence_target * 100) + "%");
+    differs(t("临期提醒天数", "at-risk days"), std::to_string(policy_.at_risk_days), std::to_string(d.at_risk_days));
+    return out;
+}
+
+FileCounts ReportWriter::count_files(const std::vector<size_t>& files) const {
+    FileCounts c;
+    for (size_t i : files) {
+        ++c.total;
+        const size_t st = size_t(s_.files[i].status);
+        if (st < c.by_status.size()) ++c.by_status[st];
+    }
+    return c;
+}
+
+std::vector<const Problem*> ReportWriter::problems_of(const std::vector<size_t>& files) const {
+    std::unordered_set<std::string_view> names;
+    for (size_t i : files) names.insert(s_.files[i].name);
+    std::vector<const Problem*> out;
+    for (const Problem& p : s_.problems)
+        if (names.count(p.file)) out.push_back(&p);
+    return out;
+}
+
+void ReportWriter::cover(const std::string& heading, const std::string& scope, const std::vector<size_t>& files) {
+    out_ += "<header class=\"cover\">\n<p class=\"kicker\">";
+    out_ += t("信息技术应用能力提升工程2.0 · 进度报告", "IT Application Capability Improvement Project 2.0 · progress report");
+    out_ += "</p>\n<h1>" + html_escape(heading) + "</h1>\n<dl class=\"facts\">\n";
+    const std::string district = district_name();
+    if (!district.empty()) {
+        out_ += "<dt>";
+        out_ += t("区县", "District");
+        out_ += "</dt><dd>" + html_escape(district) + "</dd>\n";
+    }
+    out_ += "<dt>";
+    out_ += t("数据截至", "Data as of");
+    out_ += "</dt><dd>" + html_escape(s_.as_of) + "</dd>\n<dt>";
+    out_ += t("范围", "Scope");
+    out_ += "</dt><dd>" + scope + "</dd>\n<dt>";
+    // Files by state, counted from the files themselves (not one line per file).
+    const FileCounts counts = count_files(files);
+    out_ += t("数据文件", "Data files");
+    out_ += "</dt><dd>" + std::to_string(counts.total) + t(" 个：", ": ");
+    bool first = true;
+    for (size_t st = 0; st < counts.by_status.size(); ++st) {
+        if (counts.by_status[st] == 0) continue;
+        out_ += first ? "" : " · ";
+        out_ += file_status_label(FileStatus(st), lang_);
+        out_ += " " + std::to_string(counts.by_status[st]);
+        first = false;
+    }
+    Problems mine;
+    for (const Problem* p : problems_of(files)) mine.push_back(*p);
+    const ProblemCounts problems = count_problems(mine);  // the page's header counts the same way
+    char counted[96];
+    std::snprintf(counted, sizeof counted, vocab::term(vocab::Term::fmt_problems_in_files, lang_), problems.problems,
+                  problems.files_with_problems);
+    out_ += std::string(t("；", "; ")) + counted + "</dd>\n<dt>";
+    out_ += t("达标规则", "Rules");
+    out_ += "</dt><dd>";
+    const std::vector<std::string> differences = rule_differences();
+    if (differences.empty()) {
+        out_ += t("默认规则：", "Default rules: ");
+    } else {
+        out_ += "<span class=\"custom\">";
+        out_ += t("使用了自定义规则", "Custom rules in use");
+        out_ += "</span>";
+    }
+    out_ += html_escape(rules_text(policy_));
+    if (!differences.empty()) {
+        out_ += "<br>";
+        out_ += t("与默认规则不同：", "Differs from the defaults: ");
+        for (size_t i = 0; i < differences.size(); ++i)
+            out_ += (i ? t("；", "; ") : "") + html_escape(differences[i]);
+    }
+    out_ += "</dd>\n</dl>\n</header>\n";
+}
+
+void ReportWriter::rate_cards(const Rates& rates, double score, const char* score_note) {
+    out_ += "<ul class=\"cards\">\n<li><span class=\"label\">";
+    out_ += term(vocab::Term::col_teachers);
     out_ += "</span><span class=\"value\">" + std::to_string(rates.teachers) + "</span></li>\n";
     for (const RateRow& r : kRates) {
         out_ += "<li><span class=\"label\">";
         out_ += term(r.term);
         out_ += "</span><span class=\"value\">" + percent(rates.*(r.rate)) + "</span></li>\n";
     }
-    out_ += "</ul>\n</section>\n";
+    out_ += "<li class=\"score\"><span class=\"label\">";
+    out_ += term(vocab::Term::score);
+    if (score_note) out_ += std::string(t("（", " (")) + score_note + t("）", ")");
+    out_ += "</span><span class=\"value\"><span class=\"score-value\">" + fmt("%.1f", score) + "</span> / 100</span></li>\n";
+    out_ += "</ul>\n";
 }
 
-void ReportWriter::score_section(double score, const ScoreParts* parts) {
-    out_ += "<section aria-labelledby=\"score\">\n<h2 id=\"score\">";
-    out_ += term(vocab::Term::score);
-    out_ += "</h2>\n<p class=\"score\">" + fmt("%.1f", score) + " <small>/ 100</small></p>\n";
-    if (!parts) {
-        out_ += "<p>";
-        out_ += t("区县的推进得分为各校推进得分的平均值。", "The district's progress score is the mean of the schools' progress scores.");
-        out_ += "</p>\n</section>\n";
-        return;
-    }
-    // Bars: each part against its weight.
-    const int width = 640, label_w = 190, bar_w = 330, row_h = 26;
-    int height = row_h * int(std::size(kParts)) + 8;
-    out_ += "<figure>\n<svg role=\"img\" aria-labelledby=\"score-chart-title\" viewBox=\"0 0 " + std::to_string(width) +
-            " " + std::to_string(height) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
-            std::to_string(height) + "\">\n<title id=\"score-chart-title\">";
-    out_ += t("得分构成", "Score parts");
-    out_ += "</title>\n";
-    int y = 4;
+void ReportWriter::score_parts(const SchoolResult& school) {
+    open_table("推进得分构成", "Progress score parts",
+               {{"项目", "Part"}, {"", ""}, {"得分", "Points", true}, {"满分", "Weight", true}}, "parts");
     for (const PartRow& p : kParts) {
-        double got = parts->*(p.points), weight = policy_.weights.*(p.weight);
-        double fill = weight > 0 ? std::clamp(got / weight, 0.0, 1.0) : 0.0;
-        out_ += "<text x=\"0\" y=\"" + std::to_string(y + 16) + "\">" + html_escape(term(p.term)) + "</text>";
-        out_ += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
-                std::to_string(bar_w) + "\" height=\"16\" fill=\"#eef1f4\" stroke=\"#c9d1d9\"/>";
-        out_ += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
-                fmt("%.1f", bar_w * fill) + "\" height=\"16\" fill=\"" + kNeutral + "\"/>";
-        out_ += "<text x=\"" + std::to_string(label_w + bar_w + 8) + "\" y=\"" + std::to_string(y + 16) + "\">" +
-                fmt("%.1f", got) + " / " + number(weight) + "</text>\n";
-        y += row_h;
-    }
-    out_ += "</svg>\n</figure>\n";
-    open_table("得分构成", "Score parts", {{"项目", "Part"}, {"得分", "Points"}, {"满分", "Weight"}}, "narrow");
-    for (const PartRow& p : kParts) {
+        const double got = school.score.*(p.points), weight = policy_.weights.*(p.weight);
+        const double fill = weight > 0 ? std::clamp(got / weight, 0.0, 1.0) : 0.0;
         out_ += "<tr><th scope=\"row\">";
         out_ += term(p.term);
-        out_ += "</th><td class=\"num\">" + fmt("%.2f", parts->*(p.points)) + "</td><td class=\"num\">" +
-                number(policy_.weights.*(p.weight)) + "</td></tr>\n";
+        out_ += "</th><td style=\"width:45%\"><div class=\"bar\"><span style=\"width:" + fmt("%.1f", fill * 100) +
+                "%;background:var(--neutral)\"></span></div></td><td class=\"num\">" + fmt("%.2f", got) +
+                "</td><td class=\"num\">" + number(weight) + "</td></tr>\n";
     }
-    out_ += "</tbody>\n</table>\n</section>\n";
+    out_ += "</tbody>\n</table>\n";
 }
 
 void ReportWriter::status_legend() {
     out_ += "<ul class=\"legend\">";
     for (TeacherStatus s : vocab::kStatusDrawOrder) {  // as the screen's legend
-        out_ += "<li><span class=\"swatch\" style=\"background:";
-        out_ += status_colour(int(s));
-        out_ += "\"></span>";
+        out_ += "<li><span class=\"swatch\" style=\"background:" + status_colour(s) + "\"></span>";
         out_ += status_label(s, lang_);
         out_ += "</li>";
     }
     out_ += "</ul>\n";
 }
 
-void ReportWriter::open_school_chart(const std::string& aria_label, size_t schools) {
-    const int width = kChartLabelW + kChartBarW + 60, height = kChartRowH * int(schools) + 8;
-    out_ += "<svg role=\"img\" aria-label=\"" + aria_label + "\" viewBox=\"0 0 " + std::to_string(width) + " " +
-            std::to_string(height) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
-            std::to_string(height) + "\">\n";
+std::string ReportWriter::status_bar(const std::array<int, kTeacherStatusCount>& by_status) const {
+    int total = 0;
+    for (int count : by_status) total += count;
+    std::string bar = "<div class=\"bar\">";
+    for (TeacherStatus status : vocab::kStatusDrawOrder) {  // as the screen's bars
+        const int count = by_status[size_t(status)];
+        if (total == 0 || count == 0) continue;
+        bar += "<span style=\"width:" + fmt("%.2f", 100.0 * count / total) + "%;background:" + status_colour(status) +
+               "\" title=\"" + status_label(status, lang_) + " " + std::to_string(count) + "\"></span>";
+    }
+    return bar + "</div>";
 }
 
-void ReportWriter::status_bars(const std::vector<const SchoolResult*>& schools) {
-    const int label_w = kChartLabelW, bar_w = kChartBarW, row_h = kChartRowH;
-    out_ += "<figure>\n<figcaption>";
-    out_ += t("教师状态分布", "Teachers by status");
-    out_ += "</figcaption>\n";
+// One row per school: its teachers by status and its score, as bars that break between rows.
+void ReportWriter::schools_overview(const std::vector<const SchoolResult*>& schools) {
+    out_ += "<h2>";
+    out_ += t("各校概况（按推进得分排序）", "Schools at a glance (by progress score)");
+    out_ += "</h2>\n";
     status_legend();
-    open_school_chart(t("教师状态分布（详见下表）", "Teachers by status (see the table below)"), schools.size());
-    int y = 4;
+    open_table("", "", {vocab::Term::col_school, {vocab::Term::col_teachers, true}, {"教师状态分布", "Teachers by status"},
+                        vocab::Term::score});
     for (const SchoolResult* school : schools) {
-        out_ += "<text x=\"0\" y=\"" + std::to_string(y + 15) + "\">" + html_escape(school->name) + "</text>";
-        int total = 0;
-        for (int count : school->by_status) total += count;
-        double x = label_w;
-        for (TeacherStatus status : vocab::kStatusDrawOrder) {  // as the screen's bars
-            const int st = int(status);
-            if (total == 0) break;
-            int count = school->by_status[st];
-            if (count == 0) continue;
-            double w = bar_w * double(count) / total;
-            out_ += "<rect x=\"" + fmt("%.1f", x) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" + fmt("%.1f", w) +
-                    "\" height=\"16\" fill=\"" + status_colour(st) + "\"><title>" +
-                    status_label(TeacherStatus(st), lang_) + " " + std::to_string(count) + "</title></rect>";
-            x += w;
-        }
-        out_ += "<text x=\"" + std::to_string(label_w + bar_w + 6) + "\" y=\"" + std::to_string(y + 15) + "\">" +
-                std::to_string(total) + "</text>\n";
-        y += row_h;
+        const double score = std::clamp(school->score.total(), 0.0, 100.0);
+        out_ += "<tr><th scope=\"row\">" + html_escape(school->name) + "</th><td class=\"num\">" +
+                std::to_string(school->rates.teachers) + "</td><td style=\"width:40%\">" + status_bar(school->by_status) +
+                "</td><td style=\"width:24%\"><div class=\"scorebar\"><div class=\"bar\"><span style=\"width:" +
+                fmt("%.1f", score) + "%;background:var(--neutral)\"></span></div><span class=\"num\">" +
+                fmt("%.1f", school->score.total()) + "</span></div></td></tr>\n";
     }
-    out_ += "</svg>\n</figure>\n";
-}
-
-void ReportWriter::score_bars(const std::vector<const SchoolResult*>& schools) {
-    const int label_w = kChartLabelW, bar_w = kChartBarW, row_h = kChartRowH;
-    out_ += "<figure>\n<figcaption>";
-    out_ += t("各校推进得分", "Progress score by school");
-    out_ += "</figcaption>\n";
-    open_school_chart(t("各校推进得分（详见下表）", "Progress score by school (see the table below)"), schools.size());
-    int y = 4;
-    for (const SchoolResult* school : schools) {
-        double score = std::clamp(school->score.total(), 0.0, 100.0);
-        out_ += "<text x=\"0\" y=\"" + std::to_string(y + 15) + "\">" + html_escape(school->name) + "</text>";
-        out_ += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
-                fmt("%.1f", bar_w * score / 100) + "\" height=\"16\" fill=\"" + kNeutral + "\"/>";
-        out_ += "<text x=\"" + std::to_string(label_w + bar_w + 6) + "\" y=\"" + std::to_string(y + 15) + "\">" +
-                fmt("%.1f", score) + "</text>\n";
-        y += row_h;
-    }
-    out_ += "</svg>\n</figure>\n";
+    out_ += "</tbody>\n</table>\n";
 }
 
 void ReportWriter::schools_table(const std::vector<const SchoolResult*>& schools) {
-    open_table("各校进度（按得分排序）", "Schools (by score)",
-               {vocab::Term::col_school_id, vocab::Term::col_school, vocab::Term::col_batches, vocab::Term::col_teachers,
-                vocab::Term::rate_participation, vocab::Term::rate_hours, vocab::Term::rate_submission,
-                vocab::Term::rate_pass, vocab::Term::rate_excellence, vocab::Term::score, vocab::Term::at_risk,
-                vocab::Term::overdue});
+    open_table("各校指标（按推进得分排序）", "Schools in figures (by progress score)",
+               {vocab::Term::col_school, {vocab::Term::col_batches, true}, {vocab::Term::col_teachers, true},
+                {vocab::Term::rate_participation, true}, {vocab::Term::rate_hours, true},
+                {vocab::Term::rate_submission, true}, {vocab::Term::rate_pass, true},
+                {vocab::Term::rate_excellence, true}, {vocab::Term::score, true}, {vocab::Term::at_risk, true},
+                {vocab::Term::overdue, true}});
     for (const SchoolResult* school : schools) {
-        std::string batches;
-        for (const std::string& b : school->batches) batches += (batches.empty() ? "" : ", ") + b;
-        out_ += "<tr><td>" + html_escape(school->id) + "</td><th scope=\"row\">" + html_escape(school->name) +
-                "</th><td>" + html_escape(batches) + "</td><td class=\"num\">" +
+        out_ += "<tr><th scope=\"row\">" + html_escape(school->name) + "<span class=\"id\">" + html_escape(school->id) +
+                "</span></th><td class=\"num\">" + std::to_string(school->batches.size()) + "</td><td class=\"num\">" +
                 std::to_string(school->rates.teachers) + "</td>";
         for (const RateRow& r : kRates) out_ += "<td class=\"num\">" + percent(school->rates.*(r.rate)) + "</td>";
         out_ += "<td class=\"num\">" + fmt("%.1f", school->score.total()) + "</td><td class=\"num\">" +
@@ -449,36 +578,70 @@ void ReportWriter::schools_table(const std::vector<const SchoolResult*>& schools
     out_ += "</tbody>\n</table>\n";
 }
 
-void ReportWriter::teachers_table(const SchoolResult& school) {
-    std::vector<const TeacherResult*> rows;
+// The teachers to chase, grouped by status (most urgent first), each group in pinyin order;
+// the teachers who passed as a list of names, so a school fits on one or two pages.
+void ReportWriter::teachers_section(const SchoolResult& school) {
+    std::vector<std::pair<std::string, const TeacherResult*>> rows;  // (pinyin key, teacher)
     for (int index : school.teachers)
-        if (index >= 0 && size_t(index) < s_.teachers.size()) rows.push_back(&s_.teachers[index]);
-    auto rank = [](TeacherStatus st) {
-        return int(std::find(std::begin(kChaseOrder), std::end(kChaseOrder), st) - std::begin(kChaseOrder));
-    };
-    std::stable_sort(rows.begin(), rows.end(), [&](const TeacherResult* a, const TeacherResult* b) {
-        return rank(a->status) < rank(b->status);
+        if (index >= 0 && size_t(index) < s_.teachers.size()) {
+            const TeacherResult& r = s_.teachers[size_t(index)];
+            rows.emplace_back(pinyin_sort_key(r.name, CollateAs::person_name), &r);
+        }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
     });
-    open_table("教师名单（最需跟进的在前）", "Teachers (most urgent first)",
-               {vocab::Term::col_teacher_id, vocab::Term::col_name, vocab::Term::col_subject, vocab::Term::col_batch,
-                vocab::Term::col_status, vocab::Term::col_online, vocab::Term::col_practice,
-                vocab::Term::col_passed_points, vocab::Term::col_excellent_points, vocab::Term::col_dimensions,
-                vocab::Term::col_missing});
-    for (const TeacherResult* r : rows) {
-        const std::string missing = missing_text(*r, lang_);  // as the CSV and the screen write it
-        out_ += "<tr><td>" + html_escape(r->id) + "</td><th scope=\"row\">" + html_escape(r->name) + "</th><td>" +
-                html_escape(r->subject) +
-                "</td><td>" + html_escape(r->batch) + "</td><td>" + status_label(r->status, lang_) +
-                "</td><td class=\"num\">" + number(r->online) + "</td><td class=\"num\">" + number(r->practice) +
-                "</td><td class=\"num\">" + std::to_string(r->passed_points) + "</td><td class=\"num\">" +
-                std::to_string(r->excellent_points) + "</td><td class=\"num\">" + std::to_string(r->dimensions) +
-                "</td><td class=\"wrap\">" + html_escape(missing) + "</td></tr>\n";
+    out_ += "<h2>";
+    out_ += t("需要跟进的教师", "Teachers to follow up");
+    out_ += "</h2>\n";
+    status_legend();
+    out_ += status_bar(school.by_status);
+    bool any = false;
+    for (TeacherStatus st : kChaseOrder) {
+        if (st == TeacherStatus::passed || st == TeacherStatus::excellent) continue;
+        if (school.by_status[size_t(st)] == 0) continue;
+        if (!any) {
+            open_table("按状态分组，组内按姓名拼音排序", "Grouped by status, by name (pinyin) within a group",
+                       {vocab::Term::col_name, vocab::Term::col_subject, vocab::Term::col_batch,
+                        {vocab::Term::col_online, vocab::Term::col_practice},
+                        {vocab::Term::col_passed_points, vocab::Term::col_dimensions}, vocab::Term::col_missing},
+                       "teachers");
+            any = true;
+        }
+        out_ += "<tr class=\"group\"><th colspan=\"6\"><span class=\"swatch\" style=\"background:" + status_colour(st) +
+                "\"></span>" + status_label(st, lang_) + t("（", " (") + std::to_string(school.by_status[size_t(st)]) +
+                t(" 人）", ")") + "</th></tr>\n";
+        for (const auto& [key, r] : rows) {
+            if (r->status != st) continue;
+            out_ += "<tr><th scope=\"row\">" + html_escape(r->name) + "<span class=\"id\">" + html_escape(r->id) +
+                    "</span></th><td>" + html_escape(r->subject) + "</td><td class=\"nowrap\">" + html_escape(r->batch) +
+                    "</td><td class=\"num\">" + number(r->online) + " / " + number(r->practice) + "</td><td class=\"num\">" +
+                    std::to_string(r->passed_points) + " / " + std::to_string(r->dimensions) + "</td><td>" +
+                    html_escape(missing_text(*r, lang_)) + "</td></tr>\n";
+        }
     }
-    out_ += "</tbody>\n</table>\n";
+    if (any) {
+        out_ += "</tbody>\n</table>\n";
+    } else {
+        out_ += "<p>";
+        out_ += t("没有需要跟进的教师。", "No teacher needs following up.");
+        out_ += "</p>\n";
+    }
+    for (TeacherStatus st : {TeacherStatus::excellent, TeacherStatus::passed}) {
+        if (school.by_status[size_t(st)] == 0) continue;
+        out_ += "<p class=\"names\"><strong><span class=\"swatch\" style=\"background:" + status_colour(st) + "\"></span>";
+        out_ += status_label(st, lang_);
+        out_ += t("（", " (") + std::to_string(school.by_status[size_t(st)]) + t(" 人）", ")") + "</strong>";
+        bool first = true;
+        for (const auto& [key, r] : rows) {
+            if (r->status != st) continue;
+            out_ += (first ? "" : t("、", ", ")) + html_escape(r->name);
+            first = false;
+        }
+        out_ += "</p>\n";
+    }
 }
 
-// The files behind the report and their problems (all files, or one school's).
-void ReportWriter::files_section(const std::string* school_id) {
+std::vector<size_t> ReportWriter::files_of(const std::string* school_id) const {
     std::vector<size_t> shown;
     for (size_t i = 0; i < s_.files.size(); ++i) {
         if (school_id) {
@@ -487,38 +650,55 @@ void ReportWriter::files_section(const std::string* school_id) {
         }
         shown.push_back(i);
     }
-    out_ += "<section class=\"page\" aria-labelledby=\"files\">\n<h2 id=\"files\">";
-    out_ += t("数据文件与输入问题", "Data files and input problems");
+    return shown;
+}
+
+// Problems listed in full up to this many; beyond, the count says how many more there are.
+constexpr size_t kMaxProblemRows = 300;
+
+// The files that need a look (not loaded cleanly, or with problems) and their problems in
+// people's words; where each is in the file (pointer, line) goes to the appendix.
+void ReportWriter::problems_section(const std::vector<size_t>& files) {
+    std::unordered_map<std::string_view, size_t> problem_count;
+    for (const Problem& p : s_.problems) ++problem_count[p.file];
+    std::vector<size_t> listed;
+    for (size_t i : files)
+        if (s_.files[i].status != FileStatus::loaded || problem_count.count(s_.files[i].name)) listed.push_back(i);
+    const std::vector<const Problem*> problems = problems_of(files);
+    out_ += "<section aria-labelledby=\"problems\">\n<h2 id=\"problems\">";
+    out_ += t("数据问题", "Data problems");
     out_ += "</h2>\n";
-    open_table("数据文件", "Data files", {{"文件", "File"}, vocab::Term::col_status, {"问题数", "Problems"}});
-    // Problems by file name in one pass (not one pass per file: 2,000 files × their problems).
-    std::unordered_map<std::string_view, std::vector<const Problem*>> problems_of;
-    for (const Problem& p : s_.problems) problems_of[p.file].push_back(&p);
-    std::vector<const Problem*> problems;
-    for (size_t i : shown) {
+    if (listed.empty() && problems.empty()) {
+        out_ += "<p>";
+        out_ += t("所有数据文件都已完整加载，没有发现问题。", "Every data file loaded in full; no problems were found.");
+        out_ += "</p>\n</section>\n";
+        return;
+    }
+    open_table("需要核对的文件", "Files to check",
+               {{"文件", "File"}, vocab::Term::col_school, vocab::Term::col_status, {"问题数", "Problems", true}});
+    for (size_t i : listed) {
         const std::string& name = s_.files[i].name;
-        size_t count = 0;
-        if (auto it = problems_of.find(name); it != problems_of.end()) {
-            count = it->second.size();
-            problems.insert(problems.end(), it->second.begin(), it->second.end());
-            problems_of.erase(it);  // a name listed twice counts its problems once, as before
-        }
-        out_ += "<tr><th scope=\"row\">" + html_escape(name) + "</th><td>" +
-                file_status_label(s_.files[i].status, lang_) + "</td><td class=\"num\">" + std::to_string(count) +
-                "</td></tr>\n";
+        const FileEntry* entry = i < ws_.files.size() ? &ws_.files[i] : nullptr;
+        const std::string school = entry && entry->data ? (entry->data->school_name.empty() ? entry->data->school_id
+                                                                                          : entry->data->school_name)
+                                                        : std::string("—");
+        auto it = problem_count.find(name);
+        out_ += "<tr><th scope=\"row\">" + html_escape(name) + "</th><td>" + html_escape(school) + "</td><td>" +
+                file_status_label(s_.files[i].status, lang_) + "</td><td class=\"num\">" +
+                std::to_string(it == problem_count.end() ? 0 : it->second) + "</td></tr>\n";
     }
     out_ += "</tbody>\n</table>\n";
     if (!problems.empty()) {
-        open_table("输入问题", "Input problems",
-                   {{"文件", "File"}, {"类别", "Kind"}, {"位置", "Where"}, {"说明", "What happened"}});
+        open_table("问题说明（编号对应附录中的技术位置）", "What is wrong (numbers refer to the appendix)",
+                   {{"编号", "No.", true}, {"类别", "Kind"}, {"说明", "What happened"}}, "problems");
         for (size_t k = 0; k < problems.size() && k < kMaxProblemRows; ++k) {
             const Problem& p = *problems[k];
-            std::string where = p.pointer;
-            if (p.line > 0) where += (where.empty() ? "" : " ") + std::string(t("行 ", "line ")) + std::to_string(p.line);
-            if (p.column > 0) where += std::string(t(" 列 ", " col ")) + std::to_string(p.column);
-            out_ += "<tr><td>" + html_escape(p.file) + "</td><td>" + severity_label(p.severity, lang_) +
-                    "</td><td>" + html_escape(where) + "</td><td class=\"wrap\">" + html_escape(p.message(lang_)) +
-                    "</td></tr>\n";
+            appendix_.push_back(&p);
+            out_ += "<tr><td class=\"num\">" + std::to_string(appendix_.size()) + "</td><td>" +
+                    severity_label(p.severity, lang_) + "</td><td>" +
+                    // A file rejected before its school was read: say which file.
+                    (p.school.empty() ? html_escape(p.file) + t("：", ": ") : std::string()) +
+                    html_escape(p.message(lang_)) + "</td></tr>\n";
         }
         out_ += "</tbody>\n</table>\n";
         if (problems.size() > kMaxProblemRows) {
@@ -531,30 +711,60 @@ void ReportWriter::files_section(const std::string* school_id) {
     out_ += "</section>\n";
 }
 
+// For whoever fixes the files: where each problem is (file, line, column, JSON pointer).
+void ReportWriter::appendix() {
+    if (appendix_.empty()) return;
+    out_ += "<section class=\"appendix\" aria-labelledby=\"appendix\">\n<h2 id=\"appendix\">";
+    out_ += t("附录：问题在文件中的位置（供数据管理员核对）", "Appendix: where each problem is (for whoever fixes the files)");
+    out_ += "</h2>\n";
+    open_table("", "", {{"编号", "No.", true}, {"文件", "File"}, {"行:列", "Line:col"}, {"JSON 指针", "JSON pointer"}});
+    for (size_t k = 0; k < appendix_.size(); ++k) {
+        const Problem& p = *appendix_[k];
+        out_ += "<tr><td class=\"num\">" + std::to_string(k + 1) + "</td><td>" + html_escape(p.file) + "</td><td class=\"num\">" +
+                (p.line > 0 ? std::to_string(p.line) + ":" + std::to_string(p.column) : std::string("—")) + "</td><td>" +
+                html_escape(p.pointer.empty() ? std::string("—") : p.pointer) + "</td></tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n</section>\n";
+}
+
 std::string ReportWriter::district() {
-    std::string title = t("提升工程2.0 进度报告 · 区县", "IT 2.0 progress report · district");
-    begin(title, title);
-    rate_cards(s_.district);
-    score_section(s_.district_score, nullptr);
+    const std::string district = district_name();
+    const std::string title = (district.empty() ? std::string(term(vocab::Term::district)) : district) +
+                              t(" · 提升工程2.0 进度报告", " · IT 2.0 progress report");
+    begin(title, title + t(" · 数据截至 ", " · as of ") + s_.as_of);
     std::vector<const SchoolResult*> schools;
     for (const SchoolResult& school : s_.schools) schools.push_back(&school);
-    std::stable_sort(schools.begin(), schools.end(), [](const SchoolResult* a, const SchoolResult* b) {
-        return a->score.total() != b->score.total() ? a->score.total() > b->score.total() : a->id < b->id;
+    std::vector<std::string> keys(s_.schools.size());
+    for (size_t i = 0; i < s_.schools.size(); ++i) keys[i] = pinyin_sort_key(s_.schools[i].name);
+    std::stable_sort(schools.begin(), schools.end(), [&](const SchoolResult* a, const SchoolResult* b) {
+        if (a->score.total() != b->score.total()) return a->score.total() > b->score.total();
+        return keys[size_t(a - s_.schools.data())] < keys[size_t(b - s_.schools.data())];
     });
-    out_ += "<section class=\"page\" aria-labelledby=\"schools\">\n<h2 id=\"schools\">";
-    out_ += t("学校", "Schools");
-    out_ += " (" + std::to_string(schools.size()) + ")</h2>\n";
+    std::set<std::string> batches;
+    for (const SchoolResult& school : s_.schools) batches.insert(school.batches.begin(), school.batches.end());
+    std::string scope = std::string(term(vocab::Term::district)) + " " + std::to_string(schools.size()) +
+                        t(" 所学校 · ", " schools · ") + std::to_string(s_.district.teachers) +
+                        t(" 名教师", " teachers");
+    if (!batches.empty()) {
+        scope += t(" · 批次 ", " · batches ");
+        bool first = true;
+        for (const std::string& b : batches) {
+            scope += (first ? "" : t("、", ", ")) + html_escape(b);
+            first = false;
+        }
+    }
+    const std::vector<size_t> files = files_of(nullptr);
+    cover(district.empty() ? term(vocab::Term::district) : district, scope, files);
+    rate_cards(s_.district, s_.district_score, t("各校平均", "mean of the schools"));
     if (schools.empty()) {
         out_ += "<p>";
         out_ += t("尚未加载任何学校的数据。", "No school data is loaded.");
         out_ += "</p>\n";
     } else {
-        score_bars(schools);
-        status_bars(schools);
+        schools_overview(schools);
         schools_table(schools);
     }
-    out_ += "</section>\n";
-    files_section(nullptr);
+    problems_section(files);
     end();
     return std::move(out_);
 }
@@ -572,27 +782,24 @@ std::string ReportWriter::school(const std::string& id) {
         end();
         return std::move(out_);
     }
-    std::string title = std::string(t("提升工程2.0 进度报告 · ", "IT 2.0 progress report · ")) + school->name;
-    begin(title, title);
-    out_ += "<p class=\"meta\">" + std::string(t("学校编号 ", "School id ")) + html_escape(school->id);
+    const std::string title = school->name + t(" · 提升工程2.0 进度报告", " · IT 2.0 progress report");
+    begin(title, title + t(" · 数据截至 ", " · as of ") + s_.as_of);
+    std::string scope = std::string(term(vocab::Term::col_school_id)) + " " + html_escape(school->id);
+    if (!school->stage.empty()) scope += " · " + html_escape(school->stage);
     if (!school->batches.empty()) {
-        out_ += t(" · 批次 ", " · batches ");
-        std::string batches;
-        for (const std::string& b : school->batches) batches += (batches.empty() ? "" : ", ") + b;
-        out_ += html_escape(batches);
+        scope += t(" · 批次 ", " · batches ");
+        for (size_t i = 0; i < school->batches.size(); ++i)
+            scope += (i ? t("、", ", ") : "") + html_escape(school->batches[i]);
     }
-    out_ += std::string(" · ") + term(vocab::Term::part_activities) + " " + std::to_string(school->activities);
-    out_ += std::string(" · ") + term(vocab::Term::part_organisation) + " " + std::to_string(school->deliverables) +
-            "/3</p>\n";
-    rate_cards(school->rates);
-    score_section(school->score.total(), &school->score);
-    out_ += "<section class=\"page\" aria-labelledby=\"teachers\">\n<h2 id=\"teachers\">";
-    out_ += t("教师", "Teachers");
-    out_ += " (" + std::to_string(school->teachers.size()) + ")</h2>\n";
-    status_bars({school});
-    teachers_table(*school);
-    out_ += "</section>\n";
-    files_section(&school->id);
+    scope += std::string(" · ") + std::to_string(school->rates.teachers) + t(" 名教师", " teachers") + " · " +
+             term(vocab::Term::part_activities) + " " + std::to_string(school->activities) + " · " +
+             term(vocab::Term::part_organisation) + " " + std::to_string(school->deliverables) + "/3";
+    const std::vector<size_t> files = files_of(&school->id);
+    cover(school->name, scope, files);
+    rate_cards(school->rates, school->score.total(), nullptr);
+    score_parts(*school);
+    teachers_section(*school);
+    problems_section(files);
     end();
     return std::move(out_);
 }

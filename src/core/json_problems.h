@@ -39,6 +39,9 @@ private:
 // The value at `node` as it might be quoted in a message: "28.5" (with quotes), -3, null, 一个对象.
 std::string shown_value(const JsonDoc& doc, uint32_t node, std::string_view original_text, Lang lang);
 
+// A JSON syntax error's reason (JsonParse::detail, English) in Chinese.
+std::string json_detail_zh(std::string_view en);
+
 // Adds `zh` and `en` problems for a file-level JSON failure (not UTF-8, syntax, too deep, …).
 void report_json_error(ProblemReporter& reporter, const JsonParse& parse, std::string_view what_zh,
                        std::string_view what_en);

@@ -169,11 +169,16 @@ private:
                       en + "; " + kRejectedEn);
     }
     void record(std::string pointer, uint32_t node, std::string zh, std::string en, std::string teacher = {}) {
-        reporter_.add(Severity::record, std::move(pointer), at(node), std::move(zh), std::move(en), std::move(teacher));
+        named(reporter_.add(Severity::record, std::move(pointer), at(node), std::move(zh), std::move(en),
+                            std::move(teacher)));
     }
     void warning(std::string pointer, uint32_t node, std::string zh, std::string en, std::string teacher = {}) {
-        reporter_.add(Severity::warning, std::move(pointer), at(node), std::move(zh), std::move(en),
-                      std::move(teacher));
+        named(reporter_.add(Severity::warning, std::move(pointer), at(node), std::move(zh), std::move(en),
+                            std::move(teacher)));
+    }
+    // A teacher's problem carries the teacher's name (problem_place() says it in people's words).
+    void named(Problem& p) const {
+        if (!p.teacher_id.empty()) p.teacher_name.assign(teacher_name_);
     }
     // An optional string member `n` (npos when absent): absent or null leaves `out` empty;
     // another type is a warning; text longer than `limit` characters is ignored with a problem
@@ -191,8 +196,8 @@ private:
                   const char* what_en, const char* done_zh, const char* done_en, const std::string& teacher = {}) {
         std::string_view text = doc_->string(n);
         if (!utf8_longer_than(text, limit)) return false;
-        reporter_.add(severity, std::string(pointer), at(n), too_long_zh(what_zh, text, limit) + "，" + done_zh,
-                      too_long_en(what_en, text, limit) + "; " + done_en, teacher);
+        named(reporter_.add(severity, std::string(pointer), at(n), too_long_zh(what_zh, text, limit) + "，" + done_zh,
+                            too_long_en(what_en, text, limit) + "; " + done_en, teacher));
         return true;
     }
     // An optional ISO date member `n`: true when `out` was set.
@@ -223,6 +228,7 @@ private:
     std::unordered_map<std::string, size_t> teacher_ids_;  // id -> element index of first use
     std::vector<PendingDate> pending_dates_;
     size_t problems_before_teachers_ = 0;
+    std::string_view teacher_name_;  // of the teacher being read, once valid (for its problems)
 };
 
 void BatchReader::optional_string(uint32_t n, const char* key, const Path& at, std::string& out, size_t limit,
@@ -234,20 +240,21 @@ void BatchReader::optional_string(uint32_t n, const char* key, const Path& at, s
         return;
     }
     warning(at + "/" + key, n,
-            std::string(key) + " 应为文字，实际是 " + show(n, Lang::zh) + "，已忽略",
-            std::string(key) + " should be text but is " + show(n, Lang::en) + "; ignored", teacher);
+            "应为文字，实际是 " + show(n, Lang::zh) + "，已忽略",
+            "should be text but is " + show(n, Lang::en) + "; ignored", teacher);
 }
 
 bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, std::string& out, const char* what_zh,
                                 const char* what_en, const std::string& teacher) {
+    (void)what_zh, (void)what_en;  // the problem's place names the field (problem_place)
     if (n == npos || doc_->is(n, JsonKind::null)) return false;
     if (doc_->is(n, JsonKind::string) && is_iso_date(doc_->string(n))) {
         out.assign(doc_->string(n));
         return true;
     }
     warning(at + "/" + key, n,
-            std::string(what_zh) + " " + show(n, Lang::zh) + " 不是有效日期（应为 YYYY-MM-DD），已忽略",
-            std::string(what_en) + " " + show(n, Lang::en) + " is not a valid date (YYYY-MM-DD); ignored", teacher);
+            show(n, Lang::zh) + " 不是有效日期（应为 YYYY-MM-DD），已忽略",
+            show(n, Lang::en) + " is not a valid date (YYYY-MM-DD); ignored", teacher);
     return false;
 }
 
@@ -286,6 +293,7 @@ BatchLoad BatchReader::read(std::string_view bytes) {
         Problems errors(problems_.begin() + long(first_header_problem), problems_.end());
         problems_.resize(problems_before_teachers_);
         problems_.insert(problems_.end(), errors.begin(), errors.end());
+        name_problem_places(problems_, problems_before_teachers_, file_.school_id);
         return result;
     }
     read_school();
@@ -298,6 +306,8 @@ BatchLoad BatchReader::read(std::string_view bytes) {
                      [](const Problem& a, const Problem& b) {
                          return a.line != b.line ? a.line < b.line : a.column < b.column;
                      });
+    name_problem_places(problems_, problems_before_teachers_,
+                        file_.school_name.empty() ? file_.school_id : file_.school_name);
     bool any_record = std::any_of(problems_.begin() + long(problems_before_teachers_), problems_.end(),
                                   [](const Problem& p) { return p.severity == Severity::record; });
     result.status = any_record ? FileStatus::partial : FileStatus::loaded;
@@ -513,8 +523,8 @@ void BatchReader::read_activities() {
         uint32_t date = doc.find(a, "date");
         if (!doc.is(date, JsonKind::string) || !is_iso_date(doc.string(date))) {
             record(pointer + "/date", date == npos ? a : date,
-                   date == npos ? std::string("活动缺少日期，已跳过该活动")
-                                : "活动日期 " + show(date, Lang::zh) + " 不是有效日期（YYYY-MM-DD），已跳过该活动",
+                   date == npos ? std::string("缺少日期，已跳过该活动")
+                                : show(date, Lang::zh) + " 不是有效日期（YYYY-MM-DD），已跳过该活动",
                    date == npos ? std::string("the activity has no date; the activity is skipped")
                                 : "the activity date " + show(date, Lang::en) +
                                       " is not a valid date (YYYY-MM-DD); the activity is skipped");
@@ -529,7 +539,7 @@ void BatchReader::read_activities() {
                 activity.hours = doc.number(hours) + 0.0;
             } else {  // activity hours are informative only: a warning, not a record error
                 warning(pointer + "/hours", hours,
-                       "活动学时 " + show(hours, Lang::zh) + (doc.is(hours, JsonKind::number) ? " 为负数" : " 不是数字") +
+                       show(hours, Lang::zh) + (doc.is(hours, JsonKind::number) ? " 为负数" : " 不是数字") +
                            "，按 0 计",
                        "the activity hours " + show(hours, Lang::en) +
                            (doc.is(hours, JsonKind::number) ? " are negative" : " are not a number") + "; counted as 0");
@@ -542,13 +552,13 @@ void BatchReader::read_activities() {
                 activity.participants = int(p);
             } else {
                 warning(pointer + "/participants", participants,
-                        "参与人数 " + show(participants, Lang::zh) + " 应为非负整数，按 0 计",
+                        show(participants, Lang::zh) + " 应为非负整数，按 0 计",
                         "participants " + show(participants, Lang::en) + " should be a whole number ≥ 0; counted as 0");
             }
         }
         if (outside_batch(activity.date)) {
             warning(pointer + "/date", date,
-                    "活动日期 " + activity.date + " 不在本批次时间内（" + batch_range_zh() + "），请核对（已保留）",
+                    activity.date + " 不在本批次时间内（" + batch_range_zh() + "），请核对（已保留）",
                     "the activity date " + activity.date + " is outside its batch (" + batch_range_en() +
                         "); please check (kept)");
         }
@@ -559,6 +569,7 @@ void BatchReader::read_activities() {
 void BatchReader::read_teacher(uint32_t node, size_t index) {
     const JsonDoc& doc = *doc_;
     std::string pointer = "/teachers/" + std::to_string(index);
+    teacher_name_ = {};
     if (!doc.is(node, JsonKind::object)) {
         record(pointer, node, "这条教师记录不是对象（" + show(node, Lang::zh) + "），已跳过",
                "this teacher record is not an object (" + show(node, Lang::en) + "); the record is skipped");
@@ -583,8 +594,7 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
     uint32_t name = field[kName];
     if (!doc.is(name, JsonKind::string) || doc.string(name).empty()) {
         record(pointer + "/name", name == npos ? node : name,
-               "教师 " + teacher_id + (name == npos ? std::string(" 缺少姓名 name") : " 的姓名是 " + show(name, Lang::zh)) +
-                   "，已跳过该教师",
+               (name == npos ? std::string("缺少姓名") : "姓名是 " + show(name, Lang::zh) + "，不是文字") + "，已跳过该教师",
                "teacher " + teacher_id +
                    (name == npos ? std::string(" has no name") : " has the name " + show(name, Lang::en) + ", not text") +
                    "; the teacher is skipped",
@@ -594,13 +604,13 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
     if (too_long(name, kMaxNameChars, Severity::record, LazyPointer{Path{pointer}, "/name"}, "姓名 name", "the name", "已跳过该教师",
                  "the teacher is skipped", teacher_id))
         return;
+    teacher_name_ = doc.string(name);
     auto [first, inserted] = teacher_ids_.emplace(teacher_id, index);
     if (!inserted) {
-        std::string earlier = "/teachers/" + std::to_string(first->second);
+        const std::string earlier = std::to_string(first->second + 1);
         record(pointer + "/id", id,
-               "教师编号 " + teacher_id + " 在本文件中已用于 " + earlier + "，此条重复记录已跳过",
-               "teacher id " + teacher_id + " is already used in this file at " + earlier +
-                   "; this duplicate record is skipped",
+               teacher_id + " 在本文件中已用于第 " + earlier + " 位教师，此条重复记录已跳过",
+               teacher_id + " is already used in this file by teacher " + earlier + "; this duplicate record is skipped",
                teacher_id);
         return;
     }
@@ -644,36 +654,34 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                teacher.id);
     }
     file_.teachers.push_back(std::move(teacher));
+    teacher_name_ = {};
 }
 
 double BatchReader::read_hour(uint32_t hours, const char* key, const LazyPointer& pointer, const std::string& teacher) {
     const JsonDoc& doc = *doc_;
-    bool online = std::string_view(key) == "online";
-    const char* what_zh = online ? "在线学时" : "实践学时";
-    const char* what_en = online ? "online hours" : "practice hours";
     uint32_t n = doc.find(hours, key);
     if (n == npos) return 0;  // format.md: absent means 0
     if (doc.is(n, JsonKind::number)) {
         double value = doc.number(n) + 0.0;  // + 0.0 turns -0 into 0
         if (value < 0) {
-            record(pointer, n, std::string(what_zh) + " " + show(n, Lang::zh) + " 为负数，按 0 计",
-                   std::string(what_en) + " " + show(n, Lang::en) + " is negative; counted as 0", teacher);
+            record(pointer, n, show(n, Lang::zh) + " 为负数，按 0 计", show(n, Lang::en) + " is negative; counted as 0",
+                   teacher);
             return 0;
         }
         if (value > kHoursWarning) {
             warning(pointer, n,
-                    std::string(what_zh) + " " + show(n, Lang::zh) + " 超过 500 学时，请核对（已保留）",
-                    std::string(what_en) + " " + show(n, Lang::en) + " is above 500; please check (kept)", teacher);
+                    show(n, Lang::zh) + " 超过 500 学时，请核对（已保留）",
+                    show(n, Lang::en) + " is above 500; please check (kept)", teacher);
         }
         return value;
     }
     if (doc.is(n, JsonKind::out_of_range)) {
-        record(pointer, n, std::string(what_zh) + " " + show(n, Lang::zh) + " 超出数值范围，按 0 计",
-               std::string(what_en) + " " + show(n, Lang::en) + " is out of range; counted as 0", teacher);
+        record(pointer, n, show(n, Lang::zh) + " 超出数值范围，按 0 计", show(n, Lang::en) + " is out of range; counted as 0",
+               teacher);
         return 0;
     }
-    record(pointer, n, std::string(what_zh) + " " + show(n, Lang::zh) + " 不是数字，按 0 计",
-           std::string(what_en) + " " + show(n, Lang::en) + " is not a number; counted as 0", teacher);
+    record(pointer, n, show(n, Lang::zh) + " 不是数字，按 0 计", show(n, Lang::en) + " is not a number; counted as 0",
+           teacher);
     return 0;
 }
 
@@ -694,7 +702,7 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
     if (point < 0) {
         record(pointer + "/code", code == npos ? node : code,
                code == npos ? std::string("能力点缺少代码 code，已跳过该能力点")
-                            : "能力点代码 " + show(code, Lang::zh) + " 不在 30 个微能力点（A1–A13、B1–B10、C1–C7）之中，已跳过该能力点",
+                            : show(code, Lang::zh) + " 不在 30 个微能力点（A1–A13、B1–B10、C1–C7）之中，已跳过该能力点",
                code == npos ? std::string("the point has no code; the point is skipped")
                             : "unknown micro-ability code " + show(code, Lang::en) +
                                   " (expected A1–A13, B1–B10, C1–C7); the point is skipped",
@@ -706,8 +714,8 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
     PointStatus status = PointStatus::selected;
     if (!doc.is(status_node, JsonKind::string) || !parse_status(doc.string(status_node), status)) {
         record(pointer + "/status", status_node == npos ? node : status_node,
-               std::string("能力点 ") + code_text + " 的状态 " + show(status_node, Lang::zh) +
-                   " 无法识别（应为 selected、submitted 或 graded），已跳过该能力点",
+               show(status_node, Lang::zh) + " 无法识别（应为 selected、submitted 或 graded），已跳过该能力点 " +
+                   code_text,
                std::string("point ") + code_text + " has the status " + show(status_node, Lang::en) +
                    ", not selected, submitted or graded; the point is skipped",
                tid);
@@ -769,14 +777,14 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
             rec.grade = grade_from_items(rec.items);
             if (grade_given && given == Grade::none) {
                 warning(pointer + "/grade", grade_node,
-                        std::string("能力点 ") + code_text + " 的成绩 " + show(grade_node, Lang::zh) +
-                            " 无法识别，按评价项得出的“" + grade_zh(rec.grade) + "”计",
+                        show(grade_node, Lang::zh) + " 无法识别，能力点 " + code_text + " 按评价项得出的“" +
+                            grade_zh(rec.grade) + "”计",
                         std::string("point ") + code_text + " has the grade " + show(grade_node, Lang::en) +
                             ", which is not a grade; the grade from its items (" + grade_en(rec.grade) + ") is used",
                         tid);
             } else if (grade_given && given != rec.grade) {
                 warning(pointer + "/grade", grade_node,
-                        std::string("能力点 ") + code_text + " 的成绩“" + grade_zh(given) + "”与评价项不一致，按评价项计为“" +
+                        std::string("“") + grade_zh(given) + "”与评价项不一致，能力点 " + code_text + " 按评价项计为“" +
                             grade_zh(rec.grade) + "”",
                         std::string("point ") + code_text + " has the grade " + grade_en(given) +
                             " but its items give " + grade_en(rec.grade) + "; the items win",
@@ -840,14 +848,11 @@ void BatchReader::check_dates_against_batch() {
         const Teacher& teacher = file_.teachers[pending.teacher];
         std::string pointer = "/teachers/" + std::to_string(teacher.index) + "/points/" +
                               std::to_string(pending.point_element) + (pending.reviewed ? "/reviewed" : "/submitted");
-        const char* what_zh = pending.reviewed ? "评审日期" : "提交日期";
-        const char* what_en = pending.reviewed ? "the review date" : "the submission date";
         reporter_.add(Severity::warning, pointer, pending.offset,
-                      std::string(what_zh) + " " + pending.date + " 不在本批次时间内（" + batch_range_zh() +
-                          "），请核对（已保留）",
-                      std::string(what_en) + " " + pending.date + " is outside its batch (" + batch_range_en() +
-                          "); please check (kept)",
-                      teacher.id);
+                      pending.date + " 不在本批次时间内（" + batch_range_zh() + "），请核对（已保留）",
+                      pending.date + " is outside its batch (" + batch_range_en() + "); please check (kept)",
+                      teacher.id)
+            .teacher_name = teacher.name;
     }
 }
 

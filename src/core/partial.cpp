@@ -110,6 +110,8 @@ void write_problem(JsonOut& out, const Problem& p) {
     out.string(p.message_zh);
     out.string(p.message_en);
     out.string(p.teacher_id);
+    out.string(p.teacher_name);
+    out.string(p.school);
     out.end_array();
 }
 
@@ -323,7 +325,8 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, Val v) {
 Problem read_problem(LineReader& r, Val v) {
     Problem p;
     Elements e;
-    if (!r.array(v, 8, "problem", &e)) return p;
+    const bool named = v.is(JsonKind::array) && v.size() == 10;  // + teacher name and school (issue 12); 8 before
+    if (!r.array(v, named ? 10 : 8, "problem", &e)) return p;
     p.file = r.string(e[0], "problem file");
     p.severity = Severity(r.integer(e[1], "problem severity", 0, int(Severity::warning)));
     p.pointer = r.string(e[2], "problem pointer");
@@ -332,6 +335,10 @@ Problem read_problem(LineReader& r, Val v) {
     p.message_zh = r.string(e[5], "problem message_zh");
     p.message_en = r.string(e[6], "problem message_en");
     p.teacher_id = r.string(e[7], "problem teacher id");
+    if (named) {
+        p.teacher_name = r.string(e[8], "problem teacher name");
+        p.school = r.string(e[9], "problem school");
+    }
     return p;
 }
 

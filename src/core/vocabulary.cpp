@@ -113,6 +113,86 @@ Term file_status_term(FileStatus s) { return Term(int(Term::file_loaded) + int(s
 Term score_part_term(int part) { return Term(int(Term::part_organisation) + part); }
 Term rate_term(int rate) { return Term(int(Term::rate_participation) + rate); }
 
+// ---- Fields in people's words (issue 12 item 8) ----------------------------------------------
+
+namespace {
+
+struct FieldEntry {
+    const char* context;
+    const char* key;
+    FieldName name;
+};
+// The it2-batch members (format.md §1) a problem can point at.
+constexpr FieldEntry kFields[] = {
+    {"", "format", {"文件格式", "file format", false}},
+    {"", "version", {"格式版本", "format version", false}},
+    {"", "district", {"区县信息", "district", false}},
+    {"", "school", {"学校信息", "school", false}},
+    {"", "batch", {"批次信息", "batch", false}},
+    {"", "teachers", {"教师名单", "teacher list", false}},
+    {"", "activities", {"校本研修活动", "activities", false}},
+    {"district", "code", {"区县编号", "district code", true}},
+    {"district", "name", {"区县名称", "district name", true}},
+    {"school", "id", {"学校编号", "school id", true}},
+    {"school", "name", {"学校名称", "school name", true}},
+    {"school", "stage", {"学段", "stage", true}},
+    {"school", "environment", {"学校环境", "environment", true}},
+    {"school", "deliverables", {"学校成果材料", "deliverables", true}},
+    {"deliverables", "management_team", {"管理团队", "management team", true}},
+    {"deliverables", "development_plan", {"信息化发展规划", "development plan", true}},
+    {"deliverables", "training_plan", {"校本研修方案", "training plan", true}},
+    {"batch", "id", {"批次编号", "batch id", true}},
+    {"batch", "name", {"批次名称", "batch name", true}},
+    {"batch", "start", {"批次开始日期", "batch start date", true}},
+    {"batch", "end", {"批次结束日期", "batch end date", true}},
+    {"teachers", "id", {"教师编号", "teacher id", false}},
+    {"teachers", "name", {"姓名", "name", false}},
+    {"teachers", "subject", {"学科", "subject", false}},
+    {"teachers", "role", {"角色", "role", false}},
+    {"teachers", "stage", {"学段", "stage", false}},
+    {"teachers", "hours", {"学时", "hours", false}},
+    {"teachers", "points", {"能力点", "points", false}},
+    {"hours", "online", {"在线学时", "online hours", true}},
+    {"hours", "practice", {"实践学时", "practice hours", true}},
+    {"points", "code", {"代码", "code", false}},
+    {"points", "status", {"状态", "status", false}},
+    {"points", "grade", {"成绩", "grade", false}},
+    {"points", "items", {"评价项", "items", false}},
+    {"points", "submitted", {"提交日期", "submission date", false}},
+    {"points", "reviewed", {"评审日期", "review date", false}},
+    {"items", "title", {"标题", "title", false}},
+    {"items", "grade", {"成绩", "grade", false}},
+    {"activities", "date", {"日期", "date", false}},
+    {"activities", "title", {"标题", "title", false}},
+    {"activities", "hours", {"学时", "hours", false}},
+    {"activities", "participants", {"参与人数", "participants", false}},
+};
+
+struct ElementEntry {
+    const char* list;
+    const char* zh;
+    const char* en;
+};
+constexpr ElementEntry kElements[] = {
+    {"teachers", "第 %d 位教师", "teacher %d"},   {"points", "第 %d 个能力点", "point %d"},
+    {"items", "第 %d 个评价项", "item %d"},       {"activities", "第 %d 项校本研修活动", "activity %d"},
+    {"rows", "第 %d 行", "row %d"},
+};
+
+}  // namespace
+
+const FieldName* field_name(std::string_view context, std::string_view key) {
+    for (const FieldEntry& f : kFields)
+        if (context == f.context && key == f.key) return &f.name;
+    return nullptr;
+}
+
+const char* element_name(std::string_view list_key, Lang lang) {
+    for (const ElementEntry& e : kElements)
+        if (list_key == e.list) return lang == Lang::zh ? e.zh : e.en;
+    return nullptr;
+}
+
 Rgb status_colour(TeacherStatus s) {
     switch (s) {
         case TeacherStatus::excellent: return colour::excellent;

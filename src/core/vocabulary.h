@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "catalog.h"
 #include "load_batch.h"
@@ -132,6 +133,19 @@ constexpr Rgb white{255, 255, 255};
 constexpr TeacherStatus kStatusDrawOrder[] = {TeacherStatus::excellent,   TeacherStatus::passed,
                                               TeacherStatus::awaiting_review, TeacherStatus::in_progress,
                                               TeacherStatus::not_started, TeacherStatus::not_met};
+
+// ---- Fields in people's words (issue 12 item 8): where a problem is, for problem_place() ----
+// A member of an it2-batch file: (context, key) → 实践学时 / practice hours. `context` is the key of
+// the enclosing member ("" at the top level, "teachers" inside one teacher, "hours", "points" …);
+// `replaces_parent`: the word stands for the parent's too (hours/online → 在线学时, not 学时的在线学时).
+struct FieldName {
+    const char* zh;
+    const char* en;
+    bool replaces_parent;
+};
+const FieldName* field_name(std::string_view context, std::string_view key);  // nullptr: not a known field
+// One element of a known list, printf with its 1-based number: "第 %d 位教师" / "teacher %d"; nullptr otherwise.
+const char* element_name(std::string_view list_key, Lang lang);
 
 Rgb status_colour(TeacherStatus s);
 Rgb status_text_colour(TeacherStatus s);  // readable text on status_colour

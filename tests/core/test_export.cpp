@@ -129,7 +129,7 @@ TEST_CASE("the school report escapes user data and lists what is missing") {
     CHECK(html.find("&lt;script&gt;alert(&#39;s&#39;)&lt;/script&gt;实验小学") != std::string::npos);
     CHECK(html.find("语文&quot;&amp;") != std::string::npos);
     CHECK(html.find("李雷") == std::string::npos);  // another school's teacher
-    CHECK(html.find("hostile.json") != std::string::npos);  // its files are listed, others' are not
+    CHECK(html.find("1 个：已加载 1") != std::string::npos);  // its one file is counted, others' are not
     CHECK(html.find("second.csv") == std::string::npos);
 
     // Self-contained: a CSP that allows nothing external, no links or sources at all.
@@ -142,8 +142,12 @@ TEST_CASE("the school report escapes user data and lists what is missing") {
     CHECK(html.find("<html lang=\"zh-CN\">") != std::string::npos);
     CHECK(html.find("@media print") != std::string::npos);
     CHECK(html.find("size: A4") != std::string::npos);
-    CHECK(html.find("<svg") != std::string::npos);
-    CHECK(count(html, "<caption>") >= 2);
+    CHECK(html.find("class=\"bar\"") != std::string::npos);  // bars in HTML: they break between rows
+    CHECK(count(html, "<caption>") >= 1);
+    CHECK(html.find("<thead>") != std::string::npos);  // header rows repeat on every printed page
+    CHECK(html.find("counter(pages)") != std::string::npos);  // page N of M in the footer
+    CHECK(html.find("默认规则") != std::string::npos);
+    CHECK(html.find("使用了自定义规则") == std::string::npos);
     CHECK(html.find("<th scope=\"col\">") != std::string::npos);
     CHECK(html.find("<th scope=\"row\">") != std::string::npos);
 
@@ -170,20 +174,73 @@ TEST_CASE("the district report has every school, the rates and the score — Eng
     CHECK(html.find("<img") == std::string::npos);  // teacher names are not in the district report
     CHECK(html.find("<b ") == std::string::npos);   // …and file names are escaped in the files table
     CHECK(count(html, "&lt;b onmouseover=x&gt;bad&lt;/b&gt;.json") >= 2);  // the file and its problem
-    CHECK(html.find("second.csv") != std::string::npos);
-    CHECK(html.find("Rejected") != std::string::npos);
+    CHECK(html.find("3: Loaded 2 · Rejected 1") != std::string::npos);  // files counted by state
+    CHECK(html.find("<td>Rejected</td>") != std::string::npos);          // the rejected one listed
     CHECK(html.find("Participation") != std::string::npos);
     char score[32];
     std::snprintf(score, sizeof score, "%.1f", l.summary.district_score);
-    CHECK(html.find(std::string("<p class=\"score\">") + score) != std::string::npos);
+    CHECK(html.find(std::string("<span class=\"score-value\">") + score) != std::string::npos);
     for (const SchoolResult& s : l.summary.schools) {
         std::snprintf(score, sizeof score, "%.1f", s.score.total());
         CHECK(html.find(std::string("<td class=\"num\">") + score + "</td>") != std::string::npos);
     }
     size_t school_rows = 0;
-    for (const SchoolResult& s : l.summary.schools) school_rows += count(html, "<tr><td>" + html_escape(s.id) + "</td>");
+    for (const SchoolResult& s : l.summary.schools)
+        school_rows += count(html, "<span class=\"id\">" + html_escape(s.id) + "</span>");
     CHECK(school_rows == l.summary.schools.size());  // one row per school
 
     std::string missing = report_html(l.ws, l.summary, Policy{}, Scope{Scope::Kind::school, "<b>nope"}, Lang::en);
     CHECK(missing.find("No such school: &lt;b&gt;nope") != std::string::npos);
+}
+
+TEST_CASE("the report's cover says when the rules differ from the defaults, and which") {
+    Loaded l = load_hostile();
+    Policy custom;
+    custom.online_min = 20;
+    custom.weights.pass = 30;
+    const std::string html = report_html(l.ws, l.summary, custom, Scope{}, Lang::zh);
+    CHECK(html.find("使用了自定义规则") != std::string::npos);
+    CHECK(html.find("在线学时 ≥ 20（默认 25）") != std::string::npos);
+    CHECK(html.find("合格率 权重 30（默认 25）") != std::string::npos);
+    CHECK(html.find("实践学时 ≥ 25（默认") == std::string::npos);  // an unchanged rule is not listed as changed
+}
+
+TEST_CASE("the report counts files by state and lists only the files that need a look") {
+    Loaded l = load_hostile();
+    const std::string html = report_html(l.ws, l.summary, Policy{}, Scope{}, Lang::zh);
+    // hostile.json and second.csv loaded, the broken one not: "3 个：已加载 2 · 未加载 1".
+    CHECK(html.find("3 个：已加载 2 · 未加载 1") != std::string::npos);
+    CHECK(count(html, "hostile.json") == 0);  // loaded cleanly with no problem: not listed
+}
+
+TEST_CASE("the school report lists the teachers to chase in pinyin order within each status") {
+    Workspace ws;
+    ws.add("s.json", R"({"format": "it2-batch", "version": 1, "school": {"id": "S", "name": "一小"},
+      "batch": {"id": "2022-1", "start": "2022-03-01", "end": "2022-12-31"},
+      "teachers": [ {"id": "T1", "name": "赵六", "hours": {"online": 1}}, {"id": "T2", "name": "曾七", "hours": {"online": 1}},
+                    {"id": "T3", "name": "安三", "hours": {"online": 1}}, {"id": "T4", "name": "单四"} ]})");
+    const Summary summary = compute(ws, merge(ws), Policy{}, "2022-11-01");
+    const std::string html = report_html(ws, summary, Policy{}, Scope{Scope::Kind::school, "S"}, Lang::zh);
+    // 学习中: 安 ān < 赵 zhào < 曾 zēng? No: zeng < zhao (e < h). Surname readings: 曾 Zēng, 单 Shàn.
+    const size_t an = html.find("安三"), zeng = html.find("曾七"), zhao = html.find("赵六"), shan = html.find("单四");
+    REQUIRE(an != std::string::npos);
+    REQUIRE(zeng != std::string::npos);
+    REQUIRE(zhao != std::string::npos);
+    REQUIRE(shan != std::string::npos);
+    CHECK(shan < an);   // 单四 is 未开始, a group before 学习中
+    CHECK(an < zeng);
+    CHECK(zeng < zhao);
+}
+
+TEST_CASE("the district name in the printed footer cannot end the style sheet") {
+    Workspace ws;
+    ws.add("s.json", R"({"format": "it2-batch", "version": 1, "district": {"name": "区\"</style><script>x</script>\\"},
+      "school": {"id": "S", "name": "一小"}, "batch": {"id": "2022-1"}, "teachers": []})");
+    REQUIRE(bool(ws.files[0].data));
+    const Summary summary = compute(ws, merge(ws), Policy{}, "2022-11-01");
+    const std::string html = report_html(ws, summary, Policy{}, Scope{}, Lang::zh);
+    CHECK(count(html, "</style>") == 1);  // only the report's own
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("@bottom-left { content: \"区\\22 \\3c /style\\3e \\3c script\\3e x\\3c /script\\3e \\5c  · ") !=
+          std::string::npos);
 }

@@ -157,15 +157,15 @@ TEST_CASE("numbers given as strings and negative hours count as 0, with a record
     CHECK(online->line == 5);
     CHECK(online->column == 50);
     CHECK(online->teacher_id == "T1");
-    CHECK(online->message_zh == "在线学时 \"28.5\" 不是数字，按 0 计");
-    CHECK(online->message_en == "online hours \"28.5\" is not a number; counted as 0");
+    CHECK(online->message_zh == "一小，第 1 位教师（彭瑶，T1）的在线学时：\"28.5\" 不是数字，按 0 计");
+    CHECK(online->message_en == "一小, teacher 1 (彭瑶, T1), online hours: \"28.5\" is not a number; counted as 0");
 
     const Problem* practice = problem_at(load.problems, "/teachers/0/hours/practice");
     REQUIRE(practice);
     CHECK(practice->severity == Severity::record);
     CHECK(practice->line == 5);
     CHECK(practice->column == 70);
-    CHECK(practice->message_en == "practice hours -2 is negative; counted as 0");
+    CHECK(practice->message_en == "一小, teacher 1 (彭瑶, T1), practice hours: -2 is negative; counted as 0");
 
     CHECK(problem_at(load.problems, "/teachers/1/hours/online"));
     CHECK(problem_at(load.problems, "/teachers/1/hours/practice"));  // null is not a number either
@@ -205,10 +205,13 @@ TEST_CASE("1e400 is out of range: a record problem and 0, not inf and not a reje
     CHECK(online->severity == Severity::record);
     CHECK(online->line == 5);
     CHECK(online->column == 49);
-    CHECK(online->message_en == "online hours 1e400 is out of range; counted as 0");
+    CHECK(online->message_en == "一小, teacher 1 (甲, T1), online hours: 1e400 is out of range; counted as 0");
+    CHECK(online->message_zh == "一小，第 1 位教师（甲，T1）的在线学时：1e400 超出数值范围，按 0 计");
+    CHECK(online->teacher_name == "甲");
+    CHECK(online->school == "一小");
     const Problem* practice = problem_at(load.problems, "/teachers/0/hours/practice");
     REQUIRE(practice);
-    CHECK(practice->message_en == "practice hours -1E+999 is out of range; counted as 0");
+    CHECK(practice->message_en == "一小, teacher 1 (甲, T1), practice hours: -1E+999 is out of range; counted as 0");
     CHECK(load.problems.size() == 2);  // the unknown field "x" is ignored, whatever it holds
 }
 
@@ -386,7 +389,7 @@ TEST_CASE("record errors on teachers: no id, no name, an id used twice in the fi
     CHECK(no_id->severity == Severity::record);
     CHECK(no_id->line == 6);
     CHECK(no_id->column == 3);
-    CHECK(no_id->message_en == "the teacher has no id; the teacher is skipped");
+    CHECK(no_id->message_en == "一小, teacher 2, teacher id: the teacher has no id; the teacher is skipped");
 
     const Problem* no_name = problem_at(load.problems, "/teachers/2/name");
     REQUIRE(no_name);
@@ -400,7 +403,8 @@ TEST_CASE("record errors on teachers: no id, no name, an id used twice in the fi
     CHECK(duplicate->line == 8);
     CHECK(duplicate->column == 10);
     CHECK(duplicate->teacher_id == "T1");
-    CHECK(duplicate->message_en.find("/teachers/0") != std::string::npos);
+    CHECK(duplicate->message_zh.find("已用于第 1 位教师") != std::string::npos);
+    CHECK(duplicate->message_zh.find("/teachers") == std::string::npos);  // people's words, not a pointer
 
     const Problem* numeric = problem_at(load.problems, "/teachers/4/id");
     REQUIRE(numeric);
@@ -447,7 +451,7 @@ TEST_CASE("record errors on points: unknown code, unknown status, repeated code,
     const Problem* repeated = problem_at(load.problems, "/teachers/0/points/3/code");
     REQUIRE(repeated);
     CHECK(repeated->line == 9);
-    CHECK(repeated->message_en == "point A1 is listed twice for this teacher; this entry is skipped");
+    CHECK(repeated->message_en == "一小, teacher 1 (甲, T1), point 4, code: point A1 is listed twice for this teacher; this entry is skipped");
 
     const Problem* no_grade = problem_at(load.problems, "/teachers/0/points/4");
     REQUIRE(no_grade);
@@ -506,7 +510,7 @@ TEST_CASE("items: a disagreeing grade is a warning and the items win — an item
     CHECK(disagree->severity == Severity::warning);
     CHECK(disagree->line == 6);
     CHECK(disagree->column == 49);
-    CHECK(disagree->message_en == "point A1 has the grade excellent but its items give pass; the items win");
+    CHECK(disagree->message_en == "一小, teacher 1 (甲, T1), point 1, grade: point A1 has the grade excellent but its items give pass; the items win");
 
     const Problem* item = problem_at(load.problems, "/teachers/0/points/1/items/1");
     REQUIRE(item);

@@ -62,9 +62,9 @@ std::vector<std::string> report_columns(const std::string& html, const std::stri
     REQUIRE_MESSAGE(at != std::string::npos, caption);
     const size_t end = html.find("</thead>", at);
     std::vector<std::string> out;
-    const std::string open = "<th scope=\"col\">";
+    const std::string open = "<th scope=\"col\"";  // then `>` or ` class="num">`
     for (size_t p = html.find(open, at); p < end; p = html.find(open, p + 1)) {
-        const size_t from = p + open.size();
+        const size_t from = html.find('>', p) + 1;
         out.push_back(html.substr(from, html.find("</th>", from) - from));
     }
     return out;
@@ -203,11 +203,11 @@ TEST_CASE("vocabulary: the printed report's words and colours are the table's") 
         for (int r = 0; r < vocab::kRateCount; ++r)
             CHECK(district.find(std::string("<span class=\"label\">") + vocab::term(vocab::rate_term(r), lang) +
                                 "</span>") != std::string::npos);
-        CHECK(district.find(std::string("<h2 id=\"score\">") + vocab::term(Term::score, lang) + "</h2>") !=
+        CHECK(district.find(std::string("<span class=\"label\">") + vocab::term(Term::score, lang)) !=
               std::string::npos);
-        const char* schools_caption = lang == Lang::zh ? "各校进度" : "Schools";
+        const char* schools_caption = lang == Lang::zh ? "各校指标" : "Schools in figures";
         CHECK(report_columns(district, schools_caption) ==
-              terms({Term::col_school_id, Term::col_school, Term::col_batches, Term::col_teachers,
+              terms({Term::col_school, Term::col_batches, Term::col_teachers,
                      Term::rate_participation, Term::rate_hours, Term::rate_submission, Term::rate_pass,
                      Term::rate_excellence, Term::score, Term::at_risk, Term::overdue},
                     lang));
@@ -225,15 +225,21 @@ TEST_CASE("vocabulary: the printed report's words and colours are the table's") 
         for (int p = 0; p < vocab::kScorePartCount; ++p)
             CHECK(school.find(std::string("<tr><th scope=\"row\">") + vocab::term(vocab::score_part_term(p), lang) +
                               "</th>") != std::string::npos);
-        CHECK(report_columns(school, lang == Lang::zh ? "教师名单" : "Teachers (most") ==
-              terms({Term::col_teacher_id, Term::col_name, Term::col_subject, Term::col_batch, Term::col_status,
-                     Term::col_online, Term::col_practice, Term::col_passed_points, Term::col_excellent_points,
-                     Term::col_dimensions, Term::col_missing},
-                    lang));
+        const std::string slash = lang == Lang::zh ? "/" : " / ";
+        CHECK(report_columns(school, lang == Lang::zh ? "按状态分组" : "Grouped by status") ==
+              std::vector<std::string>{vocab::term(Term::col_name, lang), vocab::term(Term::col_subject, lang),
+                                       vocab::term(Term::col_batch, lang),
+                                       std::string(vocab::term(Term::col_online, lang)) + slash +
+                                           vocab::term(Term::col_practice, lang),
+                                       std::string(vocab::term(Term::col_passed_points, lang)) + slash +
+                                           vocab::term(Term::col_dimensions, lang),
+                                       vocab::term(Term::col_missing, lang)});
         for (const TeacherResult& t : s.teachers) {
             if (t.school != 0) continue;
-            CHECK(school.find(std::string("<td>") + vocab::term(vocab::status_term(t.status), lang) + "</td>") !=
-                  std::string::npos);
+            // Each teacher under a heading of its status (the words and swatch of the screen).
+            CHECK(school.find(std::string("\"></span>") + vocab::term(vocab::status_term(t.status), lang) +
+                              (lang == Lang::zh ? "（" : " (")) != std::string::npos);
+            CHECK(school.find(html_escape(t.name)) != std::string::npos);
             if (!t.missing.empty()) CHECK(school.find(html_escape(missing_text(t, lang))) != std::string::npos);
         }
     }
@@ -260,9 +266,12 @@ TEST_CASE("vocabulary: the report names every severity and file state as the scr
                                      lang)) == vocab::term(term, lang));
             CHECK(html.find(std::string("<td>") + vocab::term(term, lang) + "</td>") != std::string::npos);
         }
-        for (const FileResult& f : s.files)
-            CHECK(html.find(std::string("<td>") + vocab::term(vocab::file_status_term(f.status), lang) + "</td>") !=
-                  std::string::npos);
+        // Files that need a look are listed with their state; every state is counted on the cover.
+        for (const FileResult& f : s.files) {
+            const std::string word = vocab::term(vocab::file_status_term(f.status), lang);
+            if (f.status != FileStatus::loaded) CHECK(html.find("<td>" + word + "</td>") != std::string::npos);
+            CHECK(html.find(word + " 1") != std::string::npos);
+        }
     }
 }
 
