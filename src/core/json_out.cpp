@@ -113,4 +113,9 @@ void JsonOut::null() {
     buffer_ += "null";
 }
 
+void JsonOut::boolean(bool value) {
+    before_value();
+    buffer_ += value ? "true" : "false";
+}
+
 }  // namespace it2

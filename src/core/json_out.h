@@ -36,6 +36,7 @@ public:
     void number(int value) { number(int64_t(value)); }
     void number(size_t value) { number(int64_t(value)); }
     void null();
+    void boolean(bool value);
 
     void finish();  // hands what is buffered to the sink
 

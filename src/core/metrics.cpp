@@ -384,6 +384,7 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
         s.problems.insert(s.problems.end(), ws.files[i].problems.begin(), ws.files[i].problems.end());
     }
     s.problems.insert(s.problems.end(), merged.problems.begin(), merged.problems.end());
+    s.forecast = forecast(ws, s, policy);
     return s;
 }
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "dates.h"
+#include "forecast.h"
 #include "policy.h"
 #include "workspace.h"
 
@@ -102,6 +103,7 @@ struct Summary {
     std::vector<TeacherResult> teachers;
     std::vector<FileResult> files;
     Problems problems;  // the files' problems, then the merge's
+    Forecast forecast;  // forecast.h, of the above
 };
 
 Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of);
