@@ -71,6 +71,8 @@ std::string dimension_list(uint8_t mask, Lang lang) {
 
 }  // namespace
 
+std::string missing_amount(double hours) { return format_amount(hours); }
+
 std::string describe(const Missing& m, Lang lang) {
     const bool zh = lang == Lang::zh;
     switch (m.kind) {

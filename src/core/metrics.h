@@ -51,6 +51,8 @@ struct Missing {
 
 // 实践学时还差 4.5 学时 / 4.5 practice hours still missing; 还需 2 个合格能力点，其中至少 1 个属于新的维度.
 std::string describe(const Missing& m, Lang lang);
+// An amount of hours as describe() prints it: rounded up to 0.01, no trailing zeros ("4.5").
+std::string missing_amount(double hours);
 
 struct TeacherResult {
     TeacherRef ref;
