@@ -237,14 +237,21 @@ std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary&
     return blocks;
 }
 
-std::string reminder_text(const Workspace& ws, const Summary& s, int school, Lang lang, size_t max_chars) {
+std::string reminder_text(const Workspace& ws, const Summary& s, int school, Lang lang, size_t max_chars,
+                          ReminderCount* count) {
     std::string out;
+    ReminderCount counted;
     for (size_t i = 0; i < s.schools.size(); ++i) {
         if (school >= 0 && size_t(school) != i) continue;
         const SchoolReminder r = school_reminder(ws, s, int(i));
         if (school < 0 && r.unpassed == 0) continue;
-        for (const std::string& block : reminder_blocks(r, s, lang, max_chars)) out += (out.empty() ? "" : "\n\n") + block;
+        ++counted.schools;
+        for (const std::string& block : reminder_blocks(r, s, lang, max_chars)) {
+            out += (out.empty() ? "" : "\n\n") + block;
+            ++counted.blocks;
+        }
     }
+    if (count) *count = counted;
     return out;
 }
 

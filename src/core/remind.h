@@ -58,7 +58,10 @@ std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary&
 
 // One school's blocks (school = index into Summary::schools), or every school with teachers not
 // passed (school < 0), blocks separated by a blank line; "" when nobody is missing anything.
+struct ReminderCount {
+    int schools = 0, blocks = 0;
+};
 std::string reminder_text(const Workspace& ws, const Summary& s, int school, Lang lang,
-                          size_t max_chars = kReminderBlockChars);
+                          size_t max_chars = kReminderBlockChars, ReminderCount* count = nullptr);
 
 }  // namespace it2

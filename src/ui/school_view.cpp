@@ -5,6 +5,7 @@
 
 #include <imgui_internal.h>
 
+#include "forecast_parts.h"
 #include "panels.h"
 #include "widgets.h"
 #include "summary_json.h"
@@ -454,6 +455,7 @@ void draw_school_view(Dashboard& d) {
             activities(d, *s);
             ImGui::EndTable();
         }
+        school_forecast_chart(d, *s);
     } else {
         rate_cards(d, d.summary.district);
     }
@@ -470,6 +472,7 @@ void draw_school_view(Dashboard& d) {
     if (ImGui::Button(tr(Str::copy_table, lang))) copy_table_tsv(d, "teachers");
     remember_rect(d, "copyTeachers");
     tooltip_wrapped(tr(Str::copy_table_tooltip, lang));
+    if (s) copy_reminder_button(d, int(s - d.summary.schools.data()));
     teacher_table(d);
 }
 
