@@ -292,8 +292,8 @@ constexpr Entry kZh[] = {
     {Str::weight_pass, "合格率权重"},
     // ---- forecast and reminder lists (issue 13) ----
     {Str::col_forecast_finish, "预计完成"},
-    {Str::col_forecast_unpassed, "预计未达标人数"},
-    {Str::col_new_passed_7d, "近7天新增合格"},
+    {Str::col_forecast_unpassed, "预计未达标"},
+    {Str::col_new_passed_7d, "近7天合格"},
     {Str::forecast_done, "已完成"},
     {Str::forecast_late, "无法按期完成"},
     {Str::forecast_late_long, "按当前进度无法在截止前完成"},
@@ -311,7 +311,7 @@ constexpr Entry kZh[] = {
     {Str::forecast_chart_heading, "本校累计合格人数与预计（虚线到截止日期）"},
     {Str::fmt_projection_label, "%s 预计 %d/%d"},
     {Str::help_forecast_heading, "预计完成与催办名单"},
-    {Str::help_forecast, "预计完成：按近 4 周（截至统计日期的 28 天）每周新增合格人数的速度，推算每个进行中批次到截止日期还会有多少人未达标。合格日期取教师的能力点第一次达到合格要求的那次评审日期（学时没有日期，不计）。按当前速度在截止前不能让所有人合格的学校标为“无法按期完成”（预计逾期），“预计未达标人数”是截止时仍未合格的人数；鼠标停在单元格上可看到每批次的速度与推算日期。“近7天新增合格”是最近 7 天（含统计日期）新合格的人数，不用保存快照也能看到一周的进展。批次刚开始、还没有评审时速度为 0，各校都会显示无法按期完成，请结合批次日程判断。\n催办名单：在“学校”页点“复制催办名单”，或在“区县总览”点“复制全区催办名单”（每校一条），即把未合格教师按缺项分组（学时不足 / 未提交能力点 / 待评审 / 已逾期）复制为纯文本，可直接粘贴到微信群或短信。只列姓名，不含编号；每段不超过 1000 字并标注（1/3）。命令行：it2 remind --school 学校编号 文件或文件夹。"},
+    {Str::help_forecast, "预计完成：按近 4 周（截至统计日期的 28 天）每周新增合格人数的速度，推算每个进行中批次到截止日期还会有多少人未达标。合格日期取教师的能力点第一次达到合格要求的那次评审日期（学时没有日期，不计）。按当前速度在截止前不能让所有人合格的学校标为“无法按期完成”（预计逾期），“预计未达标”是截止时仍未合格的人数；鼠标停在单元格上可看到每批次的速度与推算日期。“近7天合格”是最近 7 天（含统计日期）新合格的人数，不用保存快照也能看到一周的进展。批次刚开始、还没有评审时速度为 0，各校都会显示无法按期完成，请结合批次日程判断。\n催办名单：在“学校”页点“复制催办名单”，或在“区县总览”点“复制全区催办名单”（每校一条），即把未合格教师按缺项分组（学时不足 / 未提交能力点 / 待评审 / 已逾期）复制为纯文本，可直接粘贴到微信群或短信。只列姓名，不含编号；每段不超过 1000 字并标注（1/3）。命令行：it2 remind --school 学校编号 文件或文件夹。"},
 };
 
 constexpr Entry kEn[] = {
@@ -534,8 +534,8 @@ constexpr Entry kEn[] = {
     {Str::weight_pass, "Pass weight"},
     // ---- forecast and reminder lists (issue 13) ----
     {Str::col_forecast_finish, "Projected finish"},
-    {Str::col_forecast_unpassed, "Projected not passed"},
-    {Str::col_new_passed_7d, "Passed in 7 days"},
+    {Str::col_forecast_unpassed, "Projected short"},
+    {Str::col_new_passed_7d, "New in 7 days"},
     {Str::forecast_done, "Done"},
     {Str::forecast_late, "Will miss the deadline"},
     {Str::forecast_late_long, "At the current pace this will not finish before the deadline"},
@@ -553,7 +553,7 @@ constexpr Entry kEn[] = {
     {Str::forecast_chart_heading, "Teachers passed so far and the projection (dashed, to the end)"},
     {Str::fmt_projection_label, "%s projected %d/%d"},
     {Str::help_forecast_heading, "Forecast and reminder lists"},
-    {Str::help_forecast, "Forecast: the pace of new passes over the last 4 weeks (the 28 days to the as-of date), carried to each open batch's end, tells how many teachers will still not have passed then. A teacher's pass date is the review date on which their points first met the rules (hours have no date). A school whose pace leaves anyone unpassed at the end shows \"Will miss the deadline\"; \"Projected not passed\" is how many; hover a cell for each batch's pace and dates. \"Passed in 7 days\" counts new passes in the 7 days to the as-of date: last week's movement without snapshots. Early in a batch, before any review, the pace is 0 and every school shows late: read it with the batch's calendar.\nReminder lists: \"Copy reminder list\" in the school view, or \"Copy reminder lists\" in the district view (one message per school), copies the teachers not passed, grouped by what they lack (hours, points to submit, awaiting review, overdue), as plain text for WeChat or SMS: names only, blocks of at most 1,000 characters marked (1/3). Command line: it2 remind --school ID FILES."},
+    {Str::help_forecast, "Forecast: the pace of new passes over the last 4 weeks (the 28 days to the as-of date), carried to each open batch's end, tells how many teachers will still not have passed then. A teacher's pass date is the review date on which their points first met the rules (hours have no date). A school whose pace leaves anyone unpassed at the end shows \"Will miss the deadline\"; \"Projected short\" is how many; hover a cell for each batch's pace and dates. \"New in 7 days\" counts new passes in the 7 days to the as-of date: last week's movement without snapshots. Early in a batch, before any review, the pace is 0 and every school shows late: read it with the batch's calendar.\nReminder lists: \"Copy reminder list\" in the school view, or \"Copy reminder lists\" in the district view (one message per school), copies the teachers not passed, grouped by what they lack (hours, points to submit, awaiting review, overdue), as plain text for WeChat or SMS: names only, blocks of at most 1,000 characters marked (1/3). Command line: it2 remind --school ID FILES."},
 };
 
 // Where each Str's text comes from: an index into kZh and kEn, or a vocabulary term.

@@ -30,7 +30,21 @@ async function setAsOf(t, page, iso) {
   assert.equal((await t.state(page)).asOf, iso, `the as-of date is ${iso}`);
 }
 
+// Scrolls the view (mouse wheel over its middle) until the widget `rect` is on screen.
+async function scrollTo(t, page, rect) {
+  const viewport = page.viewportSize();
+  for (let i = 0; i < 12; i++) {
+    const box = (await t.state(page)).rects[rect];
+    if (box && box[1] >= 0 && box[1] + box[3] <= viewport.height) return;
+    await page.mouse.move(viewport.width / 2, viewport.height * 0.6);
+    await page.mouse.wheel(0, box && box[1] < 0 ? -300 : 300);
+    await t.waitFrames(page, 3);
+  }
+  assert.fail(`${rect} never came on screen`);
+}
+
 async function copied(t, page, rect) {
+  await scrollTo(t, page, rect);
   const box = (await t.state(page)).rects[rect];
   assert.ok(box, `the ${rect} button is drawn`);
   await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
@@ -72,8 +86,8 @@ export const tests = [{
     const school = late.find((s) => s.forecast.batches.some((b) => b.state === 'late' && b.window_passed > 0)) ?? late[0];
     await page.evaluate((id) => window.it2.view('school', id), school.id);
     await t.waitFrames(page, 4);
-    await t.screenshot(page, 'forecast-school');
     const text = await copied(t, page, 'copyReminder');
+    await t.screenshot(page, 'forecast-school');
     assert.equal(text, cliRemind(['--school', school.id]), 'the school reminder equals it2 remind --school');
     assert.ok(text.startsWith(`【催办名单】${school.name}`), 'headed with the school');
     for (const teacher of unpassed(school)) {
