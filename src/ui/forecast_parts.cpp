@@ -154,7 +154,7 @@ void school_forecast_chart(Dashboard& d, const SchoolResult& s) {
     }
     if (last <= first) last = first + 1;
 
-    const float height = narrow() ? 160.0f : 190.0f;
+    const float height = narrow() ? 160.0f : 105.0f;  // wide: beside the activities, so the teacher table stays in view
     ImGui::BeginChild("forecast_chart", ImVec2(0, height), ImGuiChildFlags_Borders, ImGuiWindowFlags_NoScrollbar);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();

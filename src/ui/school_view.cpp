@@ -443,19 +443,20 @@ void draw_school_view(Dashboard& d) {
             deliverables(d, *s);
             ImGui::Separator();
             activities(d, *s);
+            school_forecast_chart(d, *s);
         } else if (ImGui::BeginTable("school_layout", 2, ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 1.35f);
             ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             score_parts(d, *s);
+            school_forecast_chart(d, *s);
             ImGui::TableSetColumnIndex(1);
             deliverables(d, *s);
             ImGui::Spacing();
             activities(d, *s);
             ImGui::EndTable();
         }
-        school_forecast_chart(d, *s);
     } else {
         rate_cards(d, d.summary.district);
     }
