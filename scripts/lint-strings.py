@@ -33,6 +33,7 @@ TABLES = {
     "src/core/metrics.cpp": "describe(): the still-missing sentences",
     "src/core/export.cpp": "the printed report's headings and prose (its terms come from the vocabulary)",
     "src/core/summary_json.cpp": "the --table title line (its column labels come from the vocabulary)",
+    "src/core/remind.cpp": "the reminder message (催办名单): its headings and short forms",
 }
 # Files whose Chinese is data, not interface text.
 DATA = {

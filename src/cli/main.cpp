@@ -23,6 +23,7 @@
 #include "parallel_load.h"
 #include "partial_commands.h"
 #include "policy.h"
+#include "remind_command.h"
 #include "summary_json.h"
 #include "tracker.h"
 #include "vocabulary.h"
@@ -46,6 +47,7 @@ const char* const kMainUsageCommands =
     "  catalog     print the 30 micro-abilities (data/catalog.json)\n"
     "  policy      print the default policy (data/policy.json)\n"
     "  merge       combine partial summaries (it2 summarize --partial)\n"
+    "  remind      the reminder list of a school's teachers not passed, to paste into WeChat\n"
     "\n"
     "Run `it2 COMMAND --help` for a command's options.\n"
     "Exit status: 0 all files loaded cleanly; 1 problems were reported (a file that cannot be\n"
@@ -478,6 +480,7 @@ int main(int argc, char** argv) {
     if (command == "catalog") return run_catalog(args);
     if (command == "policy") return run_policy(args);
     if (command == "merge") return run_merge(args);
+    if (command == "remind") return run_remind(args);
     std::cerr << "it2: unknown command " << command << "\n\n" << main_usage();
     return kExitUsage;
 }

@@ -71,6 +71,8 @@ std::string dimension_list(uint8_t mask, Lang lang) {
 
 }  // namespace
 
+std::string missing_amount(double hours) { return format_amount(hours); }
+
 std::string describe(const Missing& m, Lang lang) {
     const bool zh = lang == Lang::zh;
     switch (m.kind) {
@@ -384,6 +386,7 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
         s.problems.insert(s.problems.end(), ws.files[i].problems.begin(), ws.files[i].problems.end());
     }
     s.problems.insert(s.problems.end(), merged.problems.begin(), merged.problems.end());
+    s.forecast = forecast(ws, s, policy);
     return s;
 }
 

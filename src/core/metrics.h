@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "dates.h"
+#include "forecast.h"
 #include "policy.h"
 #include "workspace.h"
 
@@ -50,6 +51,8 @@ struct Missing {
 
 // 实践学时还差 4.5 学时 / 4.5 practice hours still missing; 还需 2 个合格能力点，其中至少 1 个属于新的维度.
 std::string describe(const Missing& m, Lang lang);
+// An amount of hours as describe() prints it: rounded up to 0.01, no trailing zeros ("4.5").
+std::string missing_amount(double hours);
 
 struct TeacherResult {
     TeacherRef ref;
@@ -102,6 +105,7 @@ struct Summary {
     std::vector<TeacherResult> teachers;
     std::vector<FileResult> files;
     Problems problems;  // the files' problems, then the merge's
+    Forecast forecast;  // forecast.h, of the above
 };
 
 Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of);

@@ -95,6 +95,54 @@ std::string pad(const std::string& text, size_t width, bool right_align) {
     return right_align ? fill + text : text + fill;
 }
 
+// ---- the forecast (format.md §6, forecast.h) ----
+
+void put_date_or_null(JsonOut& out, const char* name, const std::string& iso) {
+    out.key(name);
+    if (iso.empty()) out.null();
+    else out.string(iso);
+}
+
+void put_district_forecast(JsonOut& out, const Forecast& f) {
+    out.key("forecast");
+    out.begin_object();
+    put_number(out, "window_days", kPaceWindowDays);
+    put_number(out, "new_passed_7d", f.new_passed_7d);
+    put_number(out, "projected_unpassed", f.projected_unpassed);
+    put_number(out, "late_schools", f.late_schools);
+    out.end_object();
+}
+
+void put_school_forecast(JsonOut& out, const SchoolForecast& f) {
+    out.key("forecast");
+    out.begin_object();
+    put_number(out, "new_passed_7d", f.new_passed_7d);
+    put_number(out, "projected_unpassed", f.projected_unpassed);
+    out.key("late");
+    out.boolean(f.late);
+    put_date_or_null(out, "finish", f.finish);
+    out.key("batches");
+    out.begin_array();
+    for (const BatchForecast& b : f.batches) {
+        out.begin_object();
+        put(out, "batch", b.batch);
+        put_date_or_null(out, "end", b.end);
+        put(out, "state", forecast_state_key(b.state));
+        put_number(out, "teachers", b.teachers);
+        put_number(out, "passed", b.passed);
+        put_number(out, "window_days", b.window_days);
+        put_number(out, "window_passed", b.window_passed);
+        put_number(out, "pace_per_week", b.pace_per_week);
+        out.key("projected_unpassed");
+        if (b.projected_unpassed >= 0) out.number(b.projected_unpassed);
+        else out.null();
+        put_date_or_null(out, "finish", b.finish);
+        out.end_object();
+    }
+    out.end_array();
+    out.end_object();
+}
+
 }  // namespace
 
 // The columns of `it2 summarize --csv` and of --table, in order (vocabulary.h has their words).
@@ -130,6 +178,7 @@ void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink) 
     put_number(out, "teachers", s.district.teachers);
     put_rates(out, s.district);
     put_number(out, "score", s.district_score);
+    put_district_forecast(out, s.forecast);
     out.end_object();
 
     out.key("schools");
@@ -153,6 +202,8 @@ void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink) 
         put_number(out, "pass", school.score.pass);
         put_number(out, "excellence", school.score.excellence);
         out.end_object();
+        if (size_t(&school - s.schools.data()) < s.forecast.schools.size())
+            put_school_forecast(out, s.forecast.schools[size_t(&school - s.schools.data())]);
         out.end_object();
     }
     out.end_array();

@@ -226,12 +226,9 @@ Progress passing_progress(const Tracker& tracker, const std::vector<BatchInfo>& 
         const Teacher* rec = tracker.record(t);
         auto it = series_of.find(t.batch);
         if (!rec || it == series_of.end()) continue;
-        std::string last;
-        for (const PointRecord& p : rec->points) {
-            if (p.status != PointStatus::graded || (p.grade != Grade::pass && p.grade != Grade::excellent)) continue;
-            if (is_iso_date(p.reviewed) && p.reviewed > last) last = p.reviewed;
-        }
-        if (!last.empty()) days[it->second].push_back(days_from_iso(last));
+        // The forecast's pass day (forecast.h), so the chart and the projection count alike.
+        const long day = pass_day(*rec, tracker.policy());
+        if (day != kNoDate) days[it->second].push_back(day);
     }
     bool first = true;
     for (size_t i = 0; i < series.size(); ++i) {

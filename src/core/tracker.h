@@ -55,7 +55,7 @@ struct Progress {
     int max = 0;                         // the largest count
 };
 class Tracker;
-// A teacher passed on the latest review date of the points that count toward passing.
+// A teacher passed on their pass day (forecast.h: the review date that met the points rules).
 Progress passing_progress(const Tracker& tracker, const std::vector<BatchInfo>& batches);
 
 class Tracker {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "forecast_parts.h"
 #include "pinyin_order.h"
 #include "row_order.h"
 #include "widgets.h"
@@ -240,6 +241,9 @@ void Dashboard::rebuild_school_rows() {
                      int done = s.by_status[size_t(TeacherStatus::excellent)] + s.by_status[size_t(TeacherStatus::passed)];
                      return s.rates.teachers ? double(done) / s.rates.teachers : -1.0;
                  });
+            break;
+        case kColumnForecastFinish: case kColumnForecastUnpassed: case kColumnNewPassed7d:
+            sort_rows(school_rows, asc, [&](int i) { return forecast_sort_key(summary, i, school_sort.column); });
             break;
         default: break;
     }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "dates.h"
+#include "forecast_parts.h"
 #include "panels.h"
 #include "widgets.h"
 #include "table_export.h"
@@ -13,7 +14,8 @@ namespace it2::ui {
 
 namespace {
 
-enum SchoolColumn { c_name, c_stage, c_batches, c_teachers, c_part, c_hours, c_sub, c_pass, c_exc, c_score, c_risk, c_overdue, c_status };
+enum SchoolColumn { c_name, c_stage, c_batches, c_teachers, c_part, c_hours, c_sub, c_pass, c_exc, c_score, c_risk, c_overdue, c_status,
+                   c_finish = kColumnForecastFinish, c_unpassed = kColumnForecastUnpassed, c_new7 = kColumnNewPassed7d };
 
 struct SchoolColumnInfo {
     SchoolColumn id;
@@ -26,7 +28,8 @@ constexpr SchoolColumnInfo kSchoolColumnsWide[] = {
     {c_teachers, Str::col_teachers, 0.9f}, {c_part, Str::col_participation, 1.1f}, {c_hours, Str::col_hours_rate, 1.1f},
     {c_sub, Str::col_submission, 1.1f}, {c_pass, Str::col_pass, 1.1f},          {c_exc, Str::col_excellence, 1.1f},
     {c_score, Str::col_score, 2.0f},   {c_risk, Str::col_at_risk, 0.9f},       {c_overdue, Str::col_overdue, 0.9f},
-    {c_status, Str::col_status_mix, 2.2f}};
+    {c_status, Str::col_status_mix, 2.2f},
+    {c_new7, Str::col_new_passed_7d, 0.9f}, {c_finish, Str::col_forecast_finish, 1.5f}, {c_unpassed, Str::col_forecast_unpassed, 1.0f}};
 constexpr SchoolColumnInfo kSchoolColumnsNarrow[] = {
     {c_name, Str::col_school, 2.6f}, {c_pass, Str::col_pass, 1.2f}, {c_score, Str::col_score, 1.6f}, {c_status, Str::col_status_short, 1.6f}};
 
@@ -47,6 +50,7 @@ void schools_table(Dashboard& d) {
     flow(button_width(tr(Str::copy_table, lang)));
     if (ImGui::Button(tr(Str::copy_table, lang))) copy_table_tsv(d, "schools");
     tooltip_wrapped(tr(Str::copy_table_tooltip, lang));
+    copy_reminder_button(d, -1);
 
     const SchoolColumnInfo* columns = compact ? kSchoolColumnsNarrow : kSchoolColumnsWide;
     const int column_count = compact ? int(std::size(kSchoolColumnsNarrow)) : int(std::size(kSchoolColumnsWide));
@@ -130,6 +134,7 @@ void schools_table(Dashboard& d) {
                         }
                         break;
                     case c_status: status_stack(s.by_status, 0, ImGui::GetTextLineHeight(), lang); break;
+                    case c_finish: case c_unpassed: case c_new7: forecast_cell(d, d.school_rows[size_t(r)], columns[c].id); break;
                 }
             }
             ImGui::PopID();
@@ -242,6 +247,7 @@ void draw_district_view(Dashboard& d) {
                                   d.summary.district_score)
                                .c_str());
     rate_cards(d, d.summary.district);
+    forecast_district_line(d);
     ImGui::Spacing();
     schools_table(d);
     status_legend(d);

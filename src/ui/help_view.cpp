@@ -21,6 +21,8 @@ void draw_help_view(Dashboard& d) {
     paragraph(Str::help_status);
     ImGui::SeparatorText(tr(Str::help_score_heading, lang));
     paragraph(Str::help_score);
+    ImGui::SeparatorText(tr(Str::help_forecast_heading, lang));
+    paragraph(Str::help_forecast);
     ImGui::SeparatorText(tr(Str::help_colours_heading, lang));
     for (TeacherStatus s : vocab::kStatusDrawOrder) legend_item(status_colour(s), tr(status_label(s), lang));
     legend_item(colour::at_risk, tr(Str::help_colour_at_risk, lang));

@@ -5,6 +5,7 @@
 
 #include <imgui_internal.h>
 
+#include "forecast_parts.h"
 #include "panels.h"
 #include "widgets.h"
 #include "summary_json.h"
@@ -442,12 +443,14 @@ void draw_school_view(Dashboard& d) {
             deliverables(d, *s);
             ImGui::Separator();
             activities(d, *s);
+            school_forecast_chart(d, *s);
         } else if (ImGui::BeginTable("school_layout", 2, ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 1.35f);
             ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             score_parts(d, *s);
+            school_forecast_chart(d, *s);
             ImGui::TableSetColumnIndex(1);
             deliverables(d, *s);
             ImGui::Spacing();
@@ -470,6 +473,7 @@ void draw_school_view(Dashboard& d) {
     if (ImGui::Button(tr(Str::copy_table, lang))) copy_table_tsv(d, "teachers");
     remember_rect(d, "copyTeachers");
     tooltip_wrapped(tr(Str::copy_table_tooltip, lang));
+    if (s) copy_reminder_button(d, int(s - d.summary.schools.data()));
     teacher_table(d);
 }
 

@@ -56,6 +56,7 @@ void draw_top_bar(Dashboard& d) {
     if (!valid) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 228, 228, 255));
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
     if (input_text("##asof", d.as_of_edit, tr(Str::date_hint, lang)) && is_iso_date(d.as_of_edit)) d.set_as_of(d.as_of_edit);
+    remember_rect(d, "asOf");
     if (!valid) ImGui::PopStyleColor();
     if (!ImGui::IsItemActive()) d.as_of_edit = d.as_of;  // an unfinished date reverts when left
     tooltip_wrapped(tr(Str::as_of_tooltip, lang));

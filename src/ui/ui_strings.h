@@ -262,6 +262,28 @@ enum class Str : uint16_t {
     files_remove_title,
     files_clear_question,
     files_clear_title,
+    // ---- forecast and reminder lists (issue 13, forecast_parts.cpp) ----
+    col_forecast_finish,
+    col_forecast_unpassed,
+    col_new_passed_7d,
+    forecast_done,
+    forecast_late,
+    forecast_late_long,
+    fmt_forecast_tooltip,
+    fmt_forecast_finish_at,
+    forecast_no_pace,
+    forecast_not_open,
+    fmt_district_forecast,
+    forecast_rule_tooltip,
+    copy_reminder,
+    copy_reminder_all,
+    copy_reminder_tooltip,
+    fmt_reminder_copied,
+    reminder_nothing,
+    forecast_chart_heading,
+    fmt_projection_label,
+    help_forecast_heading,
+    help_forecast,
     count_
 };
 constexpr int kStrCount = int(Str::count_);

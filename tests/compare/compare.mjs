@@ -59,7 +59,18 @@ const PARTS = ['organisation', 'activities', 'participation_hours', 'pass', 'exc
 compareFields('as_of', { as_of: cpp.as_of }, { as_of: js.as_of }, ['as_of']);
 compareFields('district', cpp.district, js.district, ['schools', 'teachers', ...RATES, 'score']);
 
+// The forecast (format.md §6): every number, state and date, per school and per batch.
+const FORECAST_DISTRICT = ['window_days', 'new_passed_7d', 'projected_unpassed', 'late_schools'];
+const FORECAST_SCHOOL = ['new_passed_7d', 'projected_unpassed', 'late', 'finish'];
+const FORECAST_BATCH = ['end', 'state', 'teachers', 'passed', 'window_days', 'window_passed', 'pace_per_week',
+  'projected_unpassed', 'finish'];
+compareFields('district.forecast', cpp.district?.forecast, js.district.forecast, FORECAST_DISTRICT);
+
 byKey('school', cpp.schools, js.schools, (s) => s.id, (id, a, b) => {
+  compareFields(`school ${id}.forecast`, a.forecast, b.forecast, FORECAST_SCHOOL);
+  byKey(`school ${id} forecast batch`, a.forecast?.batches, b.forecast.batches, (x) => x.batch, (batch, x, y) => {
+    compareFields(`school ${id} forecast batch ${batch}`, x, y, FORECAST_BATCH);
+  });
   compareFields(`school ${id}`, a, b, ['name', 'teachers', ...RATES, 'score']);
   compareFields(`school ${id} batches`, { batches: [...(a.batches ?? [])].sort() }, { batches: [...b.batches].sort() }, ['batches']);
   compareFields(`school ${id}.score_parts`, a.score_parts, b.score_parts, PARTS);

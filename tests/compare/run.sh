@@ -129,6 +129,26 @@ else
   echo "  FAIL docs-example: it2 no longer gives the numbers docs/format.md §5 works out by hand"
   failed=$((failed + 1))
 fi
+# The forecast's worked example of docs/format.md §8, with the numbers worked out there by hand.
+run forecast-example --as-of 2022-11-01 "$root/tests/compare/example-forecast"
+if node -e '
+  const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const f = Object.fromEntries(s.schools.map((x) => [x.id, x.forecast]));
+  const a = f["500110-0014"], b = f["500110-0015"], d = s.district.forecast;
+  const ab = a.batches[0], bb = b.batches[0];
+  const ok = ab.state === "on_track" && ab.teachers === 8 && ab.passed === 5 && ab.window_passed === 2 &&
+    ab.pace_per_week === 0.5 && ab.projected_unpassed === 0 && ab.finish === "2022-12-13" && a.finish === "2022-12-13" &&
+    a.new_passed_7d === 1 && a.late === false &&
+    bb.state === "late" && bb.passed === 1 && bb.window_passed === 1 && bb.projected_unpassed === 3 &&
+    bb.finish === "2023-03-21" && b.finish === null && b.late === true &&
+    d.new_passed_7d === 1 && d.projected_unpassed === 3 && d.late_schools === 1 && d.window_days === 28;
+  process.exit(ok ? 0 : 1);' forecast-example.it2.json; then
+  echo "  ok   forecast-example: it2 gives the forecast docs/format.md §8 works out by hand"
+  passed=$((passed + 1))
+else
+  echo "  FAIL forecast-example: it2 no longer gives the forecast docs/format.md §8 works out by hand"
+  failed=$((failed + 1))
+fi
 # Files named one by one, not in sorted order: the order given is the load order.
 mapfile -t some < <(ls flawed/*.json | sort -r | head -n 12)
 run files-in-given-order --as-of 2022-11-01 "${some[@]}" clean/500110-0001-2022-1.json
@@ -136,7 +156,7 @@ run files-in-given-order --as-of 2022-11-01 "${some[@]}" clean/500110-0001-2022-
 # The JSON Schemas agree with the generator: clean files valid, a policy valid (needs python3-jsonschema)…
 if python3 -c 'import jsonschema' 2>/dev/null; then
   # …and the schema states the length limits: the edge files with over-long values are invalid.
-  for check in "batch valid clean $root/tests/compare/example" "policy valid lenient.json strict.json" \
+  for check in "batch valid clean $root/tests/compare/example $root/tests/compare/example-forecast" "policy valid lenient.json strict.json" \
                "batch invalid $root/tests/compare/edge/11-long-values.json $root/tests/compare/edge/12-long-school-id.json"; do
     read -r kind expect inputs <<< "$check"
     # shellcheck disable=SC2086

@@ -86,14 +86,23 @@ TEST_CASE("summary JSON has exactly the format.md §4 keys") {
     CHECK(keys_of(doc) == std::set<std::string>{"as_of", "district", "schools", "teachers", "files", "problems"});
     CHECK(doc["as_of"] == "2022-11-01");
     CHECK(keys_of(doc["district"]) == std::set<std::string>{"schools", "teachers", "participation_rate", "hours_rate",
-                                                            "submission_rate", "pass_rate", "excellence_rate", "score"});
+                                                            "submission_rate", "pass_rate", "excellence_rate", "score", "forecast"});
+    CHECK(keys_of(doc["district"]["forecast"]) ==
+          std::set<std::string>{"window_days", "new_passed_7d", "projected_unpassed", "late_schools"});
     REQUIRE(doc["schools"].size() == 2);
     for (const json& school : doc["schools"]) {
         CHECK(keys_of(school) == std::set<std::string>{"id", "name", "batches", "teachers", "participation_rate",
                                                        "hours_rate", "submission_rate", "pass_rate", "excellence_rate",
-                                                       "score", "score_parts"});
+                                                       "score", "score_parts", "forecast"});
         CHECK(keys_of(school["score_parts"]) ==
               std::set<std::string>{"organisation", "activities", "participation_hours", "pass", "excellence"});
+        CHECK(keys_of(school["forecast"]) ==
+              std::set<std::string>{"new_passed_7d", "projected_unpassed", "late", "finish", "batches"});
+        REQUIRE(school["forecast"]["batches"].size() == school["batches"].size());
+        for (const json& batch : school["forecast"]["batches"])
+            CHECK(keys_of(batch) == std::set<std::string>{"batch", "end", "state", "teachers", "passed", "window_days",
+                                                          "window_passed", "pace_per_week", "projected_unpassed",
+                                                          "finish"});
     }
     REQUIRE(doc["teachers"].size() == 3);
     for (const json& teacher : doc["teachers"])

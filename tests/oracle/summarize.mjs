@@ -139,7 +139,7 @@ function readPoints(raw, teacherPointer, problems, outsideBatch) {
       if (isIsoDate(p[key]) && outsideBatch(p[key])) problems.push({ severity: 'warning', pointer: at(`/${key}`), message: 'date outside its batch' });
     }
     seen.add(code);
-    points.push({ code, status: p.status, grade });
+    points.push({ code, status: p.status, grade, reviewed: isIsoDate(p.reviewed) ? p.reviewed : null });
   });
   return points;
 }
@@ -243,6 +243,7 @@ function teacherResult(t, file, policy, asOf) {
   else status = 'in_progress';
   return {
     id: t.id, name: t.name, school: file.schoolId, batch: file.batchId, status,
+    passDay: passes ? passDayOf(t, policy) : null,
     online: t.online, practice: t.practice,
     passed_points: passedPoints, excellent_points: excellentPoints, dimensions: dims.size,
     participated: t.online + t.practice > 0 || submittedOrGraded > 0,
@@ -329,6 +330,10 @@ export function computeSummary(merged, policy, asOf) {
     schools.get(result.school).teachers.push(result);
   }
 
+  // Each school's live file of each batch, for the forecast's start and end.
+  const batchFile = new Map();
+  for (const i of live) batchFile.set(JSON.stringify([entries[i].data.schoolId, entries[i].data.batchId]), entries[i].data);
+
   const w = policy.school_score.weights;
   const schoolOut = [];
   for (const s of schools.values()) {
@@ -347,6 +352,7 @@ export function computeSummary(merged, policy, asOf) {
       id: s.id, name: s.name, batches: [...s.batches].sort(), ...r,
       score: parts.organisation + parts.activities + parts.participation_hours + parts.pass + parts.excellence,
       score_parts: parts,
+      forecast: schoolForecast(s, batchFile, asOf),
     });
   }
   const district = rates(teachers);
@@ -356,12 +362,83 @@ export function computeSummary(merged, policy, asOf) {
     district: {
       schools: schoolOut.length, teachers: teachers.length, ...district,
       score: schoolOut.length ? schoolOut.reduce((sum, s) => sum + s.score, 0) / schoolOut.length : 0,
+      forecast: {
+        window_days: PACE_WINDOW,
+        new_passed_7d: schoolOut.reduce((n, s) => n + s.forecast.new_passed_7d, 0),
+        projected_unpassed: schoolOut.reduce((n, s) => n + s.forecast.projected_unpassed, 0),
+        late_schools: schoolOut.filter((s) => s.forecast.late).length,
+      },
     },
     schools: schoolOut,
-    teachers: teachers.map(({ participated, hoursMet, submittedEnough, ...rest }) => rest),
+    teachers: teachers.map(({ participated, hoursMet, submittedEnough, passDay, ...rest }) => rest),
     files,
     problems,
   };
+  return out;
+}
+
+// ---- the forecast (format.md §6 "Forecast") ------------------------------------------------
+const PACE_WINDOW = 28, RECENT = 7;
+const dayNumber = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000;
+const isoOfDay = (n) => new Date(n * 86400000).toISOString().slice(0, 10);
+
+// The first review date on which the dated passed points meet the points rules; null if never.
+function passDayOf(t, policy) {
+  const envs = new Set(policy.points.environments);
+  const dated = t.points.filter((p) => p.status === 'graded' && p.grade !== 'fail' && envs.has(p.code[0]) && p.reviewed !== null);
+  const days = [...new Set(dated.map((p) => p.reviewed))].sort();
+  for (const day of days) {
+    const upTo = dated.filter((p) => p.reviewed <= day);
+    const codes = new Set(upTo.map((p) => p.code));
+    const dims = new Set(upTo.map((p) => DIMENSION_OF[p.code]));
+    if (upTo.length >= policy.points.min_passed && dims.size >= policy.points.min_dimensions &&
+        policy.points.required.every((c) => codes.has(c))) return day;
+  }
+  return null;
+}
+
+function schoolForecast(s, batchFile, asOf) {
+  const today = dayNumber(asOf);
+  const passedNow = (t) => t.status === 'passed' || t.status === 'excellent';
+  const dayOf = (t) => (passedNow(t) && t.passDay !== null && t.passDay <= asOf ? dayNumber(t.passDay) : null);
+  const out = {
+    new_passed_7d: s.teachers.filter((t) => dayOf(t) !== null && dayOf(t) > today - RECENT).length,
+    projected_unpassed: 0, late: false, finish: null, batches: [],
+  };
+  let open = false;
+  for (const batch of [...s.batches].sort()) {
+    const file = batchFile.get(JSON.stringify([s.id, batch]));
+    const start = file.start === null ? null : dayNumber(file.start);
+    const end = file.end === null ? null : dayNumber(file.end);
+    const members = s.teachers.filter((t) => t.batch === batch);
+    const passed = members.filter(passedNow).length;
+    const remaining = members.length - passed;
+    const first = Math.max(today - PACE_WINDOW + 1, start ?? -Infinity);  // the window's first day
+    const windowDays = Math.max(0, today - first + 1);
+    const windowPassed = members.filter((t) => dayOf(t) !== null && dayOf(t) >= first).length;
+    const b = {
+      batch, end: file.end, state: null, teachers: members.length, passed,
+      window_days: windowDays, window_passed: windowPassed,
+      pace_per_week: windowDays > 0 ? (windowPassed * 7) / windowDays : 0,
+      projected_unpassed: null, finish: null,
+    };
+    if (start !== null && start > today) b.state = 'upcoming';
+    else if (end === null) b.state = 'no_end';
+    else if (end < today) b.state = 'ended';
+    else {
+      // Teachers a day at the pace, over the days left; whole teachers only.
+      const more = windowDays > 0 ? Math.floor((windowPassed * (end - today)) / windowDays) : 0;
+      b.projected_unpassed = Math.max(0, remaining - more);
+      if (remaining > 0 && windowPassed > 0) b.finish = isoOfDay(today + Math.ceil((remaining * windowDays) / windowPassed));
+      b.state = remaining === 0 ? 'done' : b.projected_unpassed === 0 ? 'on_track' : 'late';
+      open = true;
+      out.projected_unpassed += b.projected_unpassed;
+      if (remaining > 0 && b.finish !== null && (out.finish === null || b.finish > out.finish)) out.finish = b.finish;
+    }
+    out.batches.push(b);
+  }
+  out.late = out.projected_unpassed > 0;
+  if (out.late || !open) out.finish = null;
   return out;
 }
 

@@ -83,6 +83,10 @@ for needed in ("replaced", "partial", "rejected"):
 assert any("（重报）" in x["name"] for x in s["schools"]), "the resent file did not replace the original"
 moved = [t for t in s["teachers"] if t["school"] == "999999-0001"]
 assert len(moved) >= 1, "no teacher moved to the later batch"
+# The forecast (docs/format.md §8) is part of what must merge identically: make sure it has content.
+states = {b["state"] for x in s["schools"] for b in x["forecast"]["batches"]}
+assert {"late", "on_track", "ended"} <= states, f"the forecast has too few states to test: {sorted(states)}"
+assert sum(b["window_passed"] for x in s["schools"] for b in x["forecast"]["batches"]) > 0, "no pass in the pace window"
 print(f"   {len(s['schools'])} schools, {len(s['teachers'])} teachers, {len(s['problems'])} problems, "
       f"files: " + ", ".join(f"{statuses.count(k)} {k}" for k in sorted(set(statuses))))
 EOF

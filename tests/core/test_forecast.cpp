@@ -1,0 +1,223 @@
+// The forecast (forecast.h, docs/format.md §8): pass days, the pace window, the projection to a
+// batch's end, and the worked example of format.md with the numbers worked out there by hand.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "forecast.h"
+#include "metrics_fixture.h"
+#include "tracker.h"
+
+using namespace it2;
+using namespace it2_test;
+
+namespace {
+
+PointRecord on(PointRecord p, const char* reviewed) {
+    p.reviewed = reviewed;
+    return p;
+}
+
+long day(const char* iso) { return days_from_iso(iso); }
+
+std::string read_file(const std::string& relative) {
+    std::ifstream in(std::string(IT2_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("pass day: the first review date on which the points rules are met") {
+    const Policy policy;  // 3 points in 3 dimensions
+    // A1 学情分析, A2 教学设计, A5 学法指导: met on the third review; a fourth point later changes nothing.
+    Teacher t = teacher("1", 30, 25,
+                        {on(pass("A1"), "2022-09-10"), on(pass("A2"), "2022-09-12"), on(excellent("A5"), "2022-09-14"),
+                         on(pass("A11"), "2022-10-30")});
+    CHECK(pass_day(t, policy) == day("2022-09-14"));
+
+    // Listed out of order: sorted by date first.
+    t = teacher("2", 30, 25, {on(pass("A5"), "2022-10-02"), on(pass("A1"), "2022-09-01"), on(pass("A2"), "2022-09-20")});
+    CHECK(pass_day(t, policy) == day("2022-10-02"));
+
+    // Three points in two dimensions: the rules wait for a point in a third dimension.
+    t = teacher("3", 30, 25,
+                {on(pass("A2"), "2022-09-01"), on(pass("A3"), "2022-09-02"), on(pass("A1"), "2022-09-03"),
+                 on(pass("A5"), "2022-09-20")});
+    CHECK(pass_day(t, policy) == day("2022-09-20"));
+
+    // A failed point and a submitted one do not count.
+    t = teacher("4", 30, 25, {on(pass("A1"), "2022-09-01"), on(fail("A2"), "2022-09-02"), on(pass("A5"), "2022-09-03"),
+                              on(pass("A3"), "2022-09-09")});
+    CHECK(pass_day(t, policy) == day("2022-09-09"));
+
+    // Several points reviewed on one day.
+    t = teacher("5", 30, 25, {on(pass("A1"), "2022-10-15"), on(pass("A2"), "2022-10-15"), on(pass("A5"), "2022-10-15")});
+    CHECK(pass_day(t, policy) == day("2022-10-15"));
+
+    // Undated points are not guessed: without them the rules are never met, so no pass day.
+    t = teacher("6", 30, 25, {on(pass("A1"), "2022-09-01"), pass("A2"), on(pass("A5"), "2022-09-03")});
+    CHECK(pass_day(t, policy) == kNoDate);
+    t.points.push_back(on(pass("A11"), "2022-09-30"));
+    CHECK(pass_day(t, policy) == day("2022-09-30"));
+
+    // A required point waits for its review; a point outside the policy's environments never counts.
+    Policy strict;
+    strict.required = {point_index("A6")};
+    t = teacher("7", 30, 25, {on(pass("A1"), "2022-09-01"), on(pass("A2"), "2022-09-02"), on(pass("A5"), "2022-09-03"),
+                              on(pass("A6"), "2022-10-01")});
+    CHECK(pass_day(t, strict) == day("2022-10-01"));
+    Policy only_a;
+    only_a.environments[1] = only_a.environments[2] = false;
+    t = teacher("8", 30, 25, {on(pass("A1"), "2022-09-01"), on(pass("B2"), "2022-09-02"), on(pass("A5"), "2022-09-03"),
+                              on(pass("A3"), "2022-09-25")});
+    CHECK(pass_day(t, only_a) == day("2022-09-25"));
+    CHECK(pass_day(t, policy) == day("2022-09-03"));
+}
+
+TEST_CASE("project_batch: the pace over the window and the projection to the end, by hand") {
+    const long as_of = day("2022-11-01"), start = day("2022-09-01"), end = day("2022-12-31");  // 60 days left
+
+    // 8 teachers, 5 passed, 2 in the window: 2 × 60 / 28 = 4.28 → 4 more by the end ≥ 3 left.
+    BatchForecast b = project_batch(8, 5, 2, as_of, start, end);
+    CHECK(b.state == ForecastState::on_track);
+    CHECK(b.remaining == 3);
+    CHECK(b.window_days == 28);
+    CHECK(b.pace_per_week == doctest::Approx(0.5));
+    CHECK(b.projected_unpassed == 0);
+    CHECK(b.finish == "2022-12-13");  // 3 × 28 / 2 = 42 days
+
+    // 6 teachers, 1 passed, 1 in the window: ⌊60 / 28⌋ = 2 more, 3 left at the end.
+    b = project_batch(6, 1, 1, as_of, start, end);
+    CHECK(b.state == ForecastState::late);
+    CHECK(b.projected_unpassed == 3);
+    CHECK(b.finish == "2023-03-21");  // 5 × 28 = 140 days, after the end
+
+    // No pass in the window: nobody more by the end, and no finish day.
+    b = project_batch(6, 1, 0, as_of, start, end);
+    CHECK(b.state == ForecastState::late);
+    CHECK(b.projected_unpassed == 5);
+    CHECK(b.finish.empty());
+    CHECK(b.pace_per_week == 0);
+
+    // Everyone passed: done, whatever the pace.
+    b = project_batch(4, 4, 0, as_of, start, end);
+    CHECK(b.state == ForecastState::done);
+    CHECK(b.projected_unpassed == 0);
+    CHECK(b.finish.empty());
+
+    // Near the boundary: 7 left; 3 passes in 28 days give ⌊3 × 60 / 28⌋ = 6 more by the end, one
+    // short; the pace needs ⌈7 × 28 / 3⌉ = 66 days, six after the end.
+    b = project_batch(13, 6, 3, as_of, start, end);
+    CHECK(b.projected_unpassed == 1);
+    CHECK(b.finish == iso_from_days(as_of + 66));
+
+    // On the end date itself no day is left: everyone not passed yet is projected unpassed.
+    b = project_batch(5, 3, 4, end, start, end);
+    CHECK(b.state == ForecastState::late);
+    CHECK(b.projected_unpassed == 2);
+
+    // The window is cut at the batch's start: ten days into the batch, a 10-day window.
+    b = project_batch(10, 2, 2, day("2022-09-10"), start, end);
+    CHECK(b.window_days == 10);
+    CHECK(b.pace_per_week == doctest::Approx(1.4));
+    CHECK(b.projected_unpassed == 0);  // 2 × 112 / 10 = 22 ≥ 8
+
+    // Not open: no projection.
+    b = project_batch(5, 1, 0, day("2023-01-01"), start, end);
+    CHECK(b.state == ForecastState::ended);
+    CHECK(b.projected_unpassed == -1);
+    b = project_batch(5, 0, 0, day("2022-08-01"), start, end);
+    CHECK(b.state == ForecastState::upcoming);
+    CHECK(b.window_days == 0);
+    CHECK(b.projected_unpassed == -1);
+    b = project_batch(5, 0, 0, as_of, start, kNoDate);
+    CHECK(b.state == ForecastState::no_end);
+    b = project_batch(5, 0, 0, kNoDate, start, end);
+    CHECK(b.state == ForecastState::no_end);
+    // No start: a full window.
+    b = project_batch(5, 0, 0, as_of, kNoDate, end);
+    CHECK(b.window_days == 28);
+}
+
+TEST_CASE("forecast of a workspace: counts per school and batch, window and 7 days, flags") {
+    Fixture fx;
+    // School 1, one open batch: two passed in the window (one of them within 7 days), one long ago.
+    BatchFile a = batch("S1", "2022-2", "2022-12-31",
+                        {teacher("a1", 30, 25, {on(pass("A1"), "2022-10-26"), on(pass("A2"), "2022-10-27"), on(pass("A5"), "2022-10-28")}),
+                         teacher("a2", 30, 25, {on(pass("A1"), "2022-10-05"), on(pass("A2"), "2022-10-05"), on(pass("A5"), "2022-10-05")}),
+                         teacher("a3", 30, 25, {on(pass("A1"), "2022-10-04"), on(pass("A2"), "2022-10-04"), on(pass("A5"), "2022-10-04")}),
+                         teacher("a4", 30, 25, {on(pass("A1"), "2022-10-30")}), teacher("a5", 0, 0)});
+    a.batch_start = "2022-09-01";
+    fx.add(a);
+    // School 1 also has an ended batch with an overdue teacher: not projected, not late.
+    fx.add(batch("S1", "2022-1", "2022-06-30", {teacher("b1", 10, 0)}));
+    // School 2: points met but hours not: not passed, so not in the pace.
+    fx.add(batch("S2", "2022-2", "2022-12-31",
+                 {teacher("c1", 10, 25, {on(pass("A1"), "2022-10-26"), on(pass("A2"), "2022-10-27"), on(pass("A5"), "2022-10-28")})}));
+    const Summary s = fx.run(Policy{}, "2022-11-01");
+    REQUIRE(s.forecast.schools.size() == 2);
+
+    const SchoolForecast& one = s.forecast.schools[0];
+    REQUIRE(one.batches.size() == 2);
+    const BatchForecast& ended = one.batches[0];  // "2022-1" sorts first
+    CHECK(ended.batch == "2022-1");
+    CHECK(ended.state == ForecastState::ended);
+    const BatchForecast& open = one.batches[1];
+    CHECK(open.batch == "2022-2");
+    CHECK(open.teachers == 5);
+    CHECK(open.passed == 3);
+    CHECK(open.window_passed == 2);  // 10-28 and 10-05; 10-04 is one day before the window
+    CHECK(open.projected_unpassed == 0);  // ⌊2 × 60 / 28⌋ = 4 ≥ 2 left
+    CHECK(open.finish == iso_from_days(day("2022-11-01") + 28));
+    CHECK(one.new_passed_7d == 1);
+    CHECK_FALSE(one.late);
+    CHECK(one.open);
+    CHECK(one.finish == open.finish);
+
+    const SchoolForecast& two = s.forecast.schools[1];
+    CHECK(two.batches[0].passed == 0);
+    CHECK(two.batches[0].window_passed == 0);
+    CHECK(two.projected_unpassed == 1);
+    CHECK(two.late);
+    CHECK(two.finish.empty());
+    CHECK(s.forecast.late_schools == 1);
+    CHECK(s.forecast.projected_unpassed == 1);
+    CHECK(s.forecast.new_passed_7d == 1);
+
+    // The 7 days end on the as-of date: the 10-28 pass counts up to 11-03 (10-28 … 11-03), not on 11-04.
+    CHECK(fx.run(Policy{}, "2022-11-03").forecast.new_passed_7d == 1);
+    CHECK(fx.run(Policy{}, "2022-11-04").forecast.new_passed_7d == 0);
+    // A pass day after the as-of date is not counted yet: as of 10-20, 10-04 and 10-05 are.
+    const Summary early = fx.run(Policy{}, "2022-10-20");
+    CHECK(early.forecast.schools[0].batches[1].window_passed == 2);
+    CHECK(early.forecast.schools[0].new_passed_7d == 0);
+}
+
+TEST_CASE("the worked example of docs/format.md §8, loaded from its files") {
+    Tracker tracker;
+    tracker.set_as_of("2022-11-01");
+    for (const char* name : {"shihao-2022-2.json", "zhuantang-2022-2.json"})
+        tracker.load(name, read_file(std::string("tests/compare/example-forecast/") + name));
+    tracker.refresh();
+    const Summary& s = tracker.summary();
+    REQUIRE(s.schools.size() == 2);
+    CHECK(s.problems.empty());
+    const SchoolForecast& shihao = s.forecast.schools[0];
+    CHECK(s.schools[0].id == "500110-0014");
+    REQUIRE(shihao.batches.size() == 1);
+    CHECK(shihao.batches[0].teachers == 8);
+    CHECK(shihao.batches[0].passed == 5);
+    CHECK(shihao.batches[0].window_passed == 2);
+    CHECK(shihao.batches[0].state == ForecastState::on_track);
+    CHECK(shihao.finish == "2022-12-13");
+    CHECK(shihao.new_passed_7d == 1);
+    const SchoolForecast& zhuantang = s.forecast.schools[1];
+    CHECK(zhuantang.batches[0].state == ForecastState::late);
+    CHECK(zhuantang.projected_unpassed == 3);
+    CHECK(zhuantang.batches[0].finish == "2023-03-21");
+    CHECK(zhuantang.late);
+    CHECK(s.forecast.late_schools == 1);
+}
