@@ -16,6 +16,7 @@
 
 #include "catalog.h"
 #include "cli_io.h"
+#include "excel_commands.h"
 #include "export.h"
 #include "generate.h"
 #include "metrics.h"
@@ -43,6 +44,7 @@ const char* const kMainUsage =
     "  catalog     print the 30 micro-abilities (data/catalog.json)\n"
     "  policy      print the default policy (data/policy.json)\n"
     "  merge       combine partial summaries (it2 summarize --partial)\n"
+    "  export      write the summary as one Excel workbook (it2 export --xlsx -o OUT.xlsx FILES)\n"
     "\n"
     "Run `it2 COMMAND --help` for a command's options.\n"
     "Exit status: 0 all files loaded cleanly; 1 problems were reported (a file that cannot be\n"
@@ -262,8 +264,8 @@ int read_all(const LoadOptions& options, const char* usage, bool validating, Tra
         tracker.set_policy(policy);
     }
     std::vector<InputFile> files;
-    if (!expand_inputs(options.inputs, {".json", ".csv"}, files)) return kExitUsage;
-    if (files.empty()) return usage_error("no *.json or *.csv files found in the folders given", usage);
+    if (!expand_inputs(options.inputs, {".json", ".csv", ".xlsx", ".xls"}, files)) return kExitUsage;
+    if (files.empty()) return usage_error("no *.json, *.csv, *.xlsx or *.xls files found in the folders given", usage);
     std::vector<std::string> names = summary_names(files);
     if (validating)
         for (size_t i = 0; i < files.size(); ++i) names[i] = files[i].display;
@@ -289,6 +291,14 @@ int run_summarize(const std::vector<std::string>& args) {
         for (const Problem& p : summary.problems) std::cerr << problem_line(p, options.lang) << "\n";
     }
     return finish_output(summary.problems.empty() ? kExitClean : kExitProblems);
+}
+
+// `it2 export` (excel_commands.cpp) loads as summarize does.
+int load_for_export(const std::vector<std::string>& args, const char* usage, Tracker& tracker, Lang& lang) {
+    LoadOptions options;
+    if (int status = parse_load_options(args, true, usage, options); status >= 0) return status;
+    lang = options.lang;
+    return read_all(options, usage, false, tracker);
 }
 
 int run_validate(const std::vector<std::string>& args) {
@@ -459,6 +469,7 @@ int main(int argc, char** argv) {
     if (command == "catalog") return run_catalog(args);
     if (command == "policy") return run_policy(args);
     if (command == "merge") return run_merge(args);
+    if (command == "export") return run_export(args, load_for_export);
     std::cerr << "it2: unknown command " << command << "\n\n" << kMainUsage;
     return kExitUsage;
 }

@@ -7,11 +7,12 @@
 #include "load_batch.h"
 #include "policy.h"
 #include "summary_json.h"
+#include "xlsx_import.h"
 
 namespace it2 {
 
 FileKind sniff_file(std::string_view name, std::string_view bytes) {
-    if (looks_like_csv(name, bytes)) return FileKind::data;
+    if (looks_like_csv(name, bytes) || looks_like_workbook(name, bytes)) return FileKind::data;
     // The byte search spares the parse for the many files that cannot be either kind; the
     // answer comes from the parsed top-level "format" (a district named "it2-policy" is data).
     const bool policy = bytes.find("it2-policy") != std::string_view::npos;

@@ -8,11 +8,16 @@
 #include <unordered_map>
 
 #include "csv_import.h"
+#include "xlsx_import.h"
 
 namespace it2 {
 
 const FileEntry& Workspace::add(std::string name, std::string_view bytes) {
     // A platform CSV becomes one entry per (school, batch): the same model as batch files.
+    if (looks_like_workbook(name, bytes)) {  // .xlsx / .xls: the CSV import's mapping (xlsx_import.h)
+        for (FileEntry& entry : workbook_file_entries(name, bytes)) files.push_back(std::move(entry));
+        return files.back();
+    }
     if (looks_like_csv(name, bytes)) {
         for (FileEntry& entry : csv_file_entries(name, bytes)) files.push_back(std::move(entry));
         return files.back();

@@ -1,0 +1,81 @@
+#include "xlsx_import.h"
+
+#include <string>
+
+#include "csv_import.h"
+#include "xlsx_read.h"
+
+namespace it2 {
+
+namespace {
+
+bool is_header_row(const CsvRecord& row) {
+    for (const std::string& cell : row.fields) {
+        size_t a = cell.find_first_not_of(" \t\r\n"), b = cell.find_last_not_of(" \t\r\n");
+        if (a == std::string::npos) continue;
+        std::string name = cell.substr(a, b - a + 1);
+        for (char& c : name)
+            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (name == CsvColumns::teacher_id || name == "teacher_id") return true;
+    }
+    return false;
+}
+
+std::vector<BatchLoad> rejected(std::string_view file_name, std::string zh, std::string en) {
+    BatchLoad load;
+    load.status = FileStatus::rejected;
+    Problem p;
+    p.file = std::string(file_name);
+    p.severity = Severity::error;
+    p.message_zh = std::move(zh);
+    p.message_en = std::move(en);
+    load.problems.push_back(std::move(p));
+    std::vector<BatchLoad> out;
+    out.push_back(std::move(load));
+    return out;
+}
+
+}  // namespace
+
+bool looks_like_workbook(std::string_view file_name, std::string_view bytes) {
+    return workbook_kind(file_name, bytes) != WorkbookKind::none;
+}
+
+std::vector<BatchLoad> load_workbook(std::string_view file_name, std::string_view bytes) {
+    const WorkbookKind kind = workbook_kind(file_name, bytes);
+    if (kind == WorkbookKind::none)
+        return rejected(file_name, "不是 Excel 工作簿（.xlsx 或 .xls）", "not an Excel workbook (.xlsx or .xls)");
+    WorkbookRead book = kind == WorkbookKind::xlsx ? read_xlsx(bytes) : read_xls(bytes);
+    if (!book.ok()) return rejected(file_name, book.error_zh, book.error_en);
+    std::string tried_zh, tried_en;
+    for (const WorkbookSheet& sheet : book.sheets) {
+        const CsvRecord* first = sheet.rows.empty() ? nullptr : &sheet.rows.front();
+        if (first && is_header_row(*first)) {
+            std::vector<BatchLoad> loads = load_csv_records(file_name, sheet.rows);
+            // Every problem says which sheet; pointers gain the sheet (/sheets/NAME/rows/N/列).
+            for (BatchLoad& load : loads)
+                for (Problem& p : load.problems) {
+                    p.message_zh = "工作表「" + sheet.name + "」" + p.message_zh;
+                    p.message_en = "sheet " + sheet.name + ", " + p.message_en;
+                    if (!p.pointer.empty()) {
+                        std::string escaped;
+                        for (char c : sheet.name) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+                        p.pointer = "/sheets/" + escaped + p.pointer;
+                    }
+                }
+            return loads;
+        }
+        tried_zh += (tried_zh.empty() ? "" : "、") + ("「" + sheet.name + "」") +
+                    (first ? "（第 " + std::to_string(first->number) + " 行不是表头）" : "（空）");
+        tried_en += (tried_en.empty() ? "" : ", ") + sheet.name +
+                    (first ? " (row " + std::to_string(first->number) + " is not the header)" : " (empty)");
+    }
+    return rejected(file_name, "没有一个工作表的第一行是含「教师编号」的表头；试过：" + tried_zh,
+                    "no sheet starts with a header holding 教师编号 (teacher_id); tried: " + tried_en);
+}
+
+std::vector<FileEntry> workbook_file_entries(std::string_view file_name, std::string_view bytes) {
+    return file_entries_of_loads(file_name, load_workbook(file_name, bytes));
+}
+
+}  // namespace it2
