@@ -396,6 +396,9 @@ WorkbookRead read_xlsx(std::string_view bytes, const WorkbookLimits& limits) {
             return fail("工作表「" + ref.name + "」在工作簿中找不到（缺少关系 " + ref.rel_id + "）",
                         "sheet " + ref.name + " cannot be found in the workbook (no relationship " + ref.rel_id + ")");
         const std::string path = part_path(target->second);
+        if (!zip.entries.count(path))
+            return fail("工作表「" + ref.name + "」的数据（" + path + "）在工作簿中缺失：工作簿不完整",
+                        "sheet " + ref.name + ": its data (" + path + ") is missing from the workbook: it is incomplete");
         if (!part(path, xml)) return out;
         SheetXml sheet;
         sheet.shared = &shared.strings;
