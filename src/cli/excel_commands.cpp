@@ -35,7 +35,7 @@ int run_export(const std::vector<std::string>& args, ExportLoader load) {
         if (args[i] == "--xlsx") continue;
         if (args[i] == "-o" || args[i] == "--out") {
             if (i + 1 >= args.size()) {
-                std::cerr << "it2: -o needs a file name, e.g. -o 进度.xlsx\n\n" << kExportUsage;
+                std::cerr << "it2: -o needs a file name, e.g. -o progress.xlsx\n\n" << kExportUsage;
                 return cli::kExitUsage;
             }
             out_path = args[++i];
