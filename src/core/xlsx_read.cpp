@@ -187,7 +187,12 @@ struct SheetRef {
 
 struct WorkbookXml : XmlHandler {
     std::vector<SheetRef> sheets;
+    bool date1904 = false;
     void start(std::string_view name, const char** attrs) override {
+        if (name == "workbookPr") {
+            const char* d = attribute(attrs, "date1904");
+            date1904 = d && (std::string_view(d) == "1" || std::string_view(d) == "true");
+        }
         if (name != "sheet") return;
         const char* n = attribute(attrs, "name");
         const char* id = attribute(attrs, "id");  // r:id
@@ -230,9 +235,78 @@ struct SharedStringsXml : XmlHandler {
     }
 };
 
+// Which cell styles show a date: a number cell in such a style is a date serial (days since
+// 1899-12-30, or 1904-01-01), written back as YYYY-MM-DD like a CSV holds it.
+struct StylesXml : XmlHandler {
+    std::map<int, std::string> custom;  // numFmtId → formatCode
+    std::vector<int> xf_formats;        // cellXfs, in order: numFmtId
+    int in_cell_xfs = 0;
+    void start(std::string_view name, const char** attrs) override {
+        if (name == "numFmt") {
+            const char* id = attribute(attrs, "numFmtId");
+            const char* code = attribute(attrs, "formatCode");
+            if (id && code) custom[std::atoi(id)] = code;
+        } else if (name == "cellXfs") {
+            ++in_cell_xfs;
+        } else if (name == "xf" && in_cell_xfs) {
+            const char* id = attribute(attrs, "numFmtId");
+            xf_formats.push_back(id ? std::atoi(id) : 0);
+        }
+    }
+    void end(std::string_view name) override {
+        if (name == "cellXfs") --in_cell_xfs;
+    }
+    void text(const char*, int) override {}
+
+    bool is_date_style(long style) const {
+        if (style < 0 || size_t(style) >= xf_formats.size()) return false;
+        const int id = xf_formats[size_t(style)];
+        // Built-in date formats, the Chinese locale's included (27–36, 50–58).
+        if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) return true;
+        auto it = custom.find(id);
+        if (it == custom.end()) return false;
+        bool quoted = false, bracket = false;
+        for (char c : it->second) {  // y, m-with-d or d outside quotes and [colour]/[$-804] parts
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c == '[') bracket = true;
+            else if (!quoted && c == ']') bracket = false;
+            else if (!quoted && !bracket && (c == 'y' || c == 'Y' || c == 'd' || c == 'D')) return true;
+        }
+        return false;
+    }
+};
+
+std::string date_text(double serial, bool date1904) {
+    if (!(serial >= 1 && serial < 2958466)) return workbook_number_text(serial);  // up to 9999-12-31
+    long days = long(std::floor(serial));
+    const double fraction = serial - double(days);
+    // Day 0 of the 1900 system is 1899-12-30 for serials after Excel's phantom 1900-02-29 (60).
+    if (!date1904 && days < 60) ++days;
+    long z = days + (date1904 ? 24107 : 0) - 25569 + 719468;  // days since 1970-01-01, shifted (civil_from_days)
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const long d = doy - (153 * mp + 2) / 5 + 1;
+    const long m = mp < 10 ? mp + 3 : mp - 9;
+    const long y = yoe + era * 400 + (m <= 2);
+    char buf[40];
+    const long seconds = std::lround(fraction * 86400);
+    if (seconds == 0 || seconds == 86400)
+        std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+    else
+        std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld %02ld:%02ld:%02ld", y, m, d, seconds / 3600, seconds / 60 % 60,
+                      seconds % 60);
+    return buf;
+}
+
 struct SheetXml : XmlHandler {
     const std::vector<std::string>* shared = nullptr;
+    const StylesXml* styles = nullptr;
+    bool date1904 = false;
     const WorkbookLimits* limits = nullptr;
+    long style = -1;
     std::vector<CsvRecord> rows;
     size_t cells = 0;
     std::string error_zh, error_en;
@@ -270,6 +344,8 @@ struct SheetXml : XmlHandler {
             }
             const char* t = attribute(attrs, "t");
             type = t ? t : "n";
+            const char* st = attribute(attrs, "s");
+            style = st ? std::atol(st) : -1;
             value.clear();
         } else if (name == "v" && in_cell) {
             in_value = true;
@@ -291,7 +367,9 @@ struct SheetXml : XmlHandler {
             } else if (type == "n" && !value.empty()) {
                 char* end_ptr = nullptr;
                 const double v = std::strtod(value.c_str(), &end_ptr);
-                text = end_ptr && *end_ptr == '\0' ? workbook_number_text(v) : value;
+                text = !(end_ptr && *end_ptr == '\0') ? value
+                       : styles->is_date_style(style) ? date_text(v, date1904)
+                                                      : workbook_number_text(v);
             } else if (type == "b") {
                 text = value == "1" ? "TRUE" : value == "0" ? "FALSE" : value;
             } else {
@@ -389,6 +467,11 @@ WorkbookRead read_xlsx(std::string_view bytes, const WorkbookLimits& limits) {
         if (!part(shared_path, xml)) return out;
         if (!parse_xml(xml, shared)) return fail(shared_path + " 不是有效的 XML", shared_path + " is not valid XML");
     }
+    StylesXml styles;
+    if (zip.entries.count("xl/styles.xml")) {
+        if (!part("xl/styles.xml", xml)) return out;
+        if (!parse_xml(xml, styles)) return fail("xl/styles.xml 不是有效的 XML", "xl/styles.xml is not valid XML");
+    }
     if (workbook.sheets.empty()) return fail("工作簿里没有工作表", "the workbook has no sheets");
     for (const SheetRef& ref : workbook.sheets) {
         auto target = rels.targets.find(ref.rel_id);
@@ -402,6 +485,8 @@ WorkbookRead read_xlsx(std::string_view bytes, const WorkbookLimits& limits) {
         if (!part(path, xml)) return out;
         SheetXml sheet;
         sheet.shared = &shared.strings;
+        sheet.styles = &styles;
+        sheet.date1904 = workbook.date1904;
         sheet.limits = &limits;
         const bool parsed = parse_xml(xml, sheet);
         if (!sheet.error_zh.empty())

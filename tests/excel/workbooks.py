@@ -13,6 +13,7 @@
 Debian's python3-openpyxl and python3-xlwt (run-tests.sh installs them); run with /usr/bin/python3.
 """
 import csv
+import datetime
 import io
 import json
 import pathlib
@@ -30,19 +31,23 @@ def platform_rows(gen_dir):
     for path in sorted(pathlib.Path(gen_dir).glob("*.json")):
         batch = json.loads(path.read_text(encoding="utf-8"))
         for t in batch["teachers"]:
-            row = [batch["school"]["id"], batch["school"]["name"], batch["batch"]["id"], t["id"], t["name"],
-                   t.get("subject", ""), t["hours"]["online"], t["hours"]["practice"]]
+            b = batch["batch"]
+            row = [batch["school"]["id"], batch["school"]["name"], b["id"], t["id"], t["name"],
+                   t.get("subject", ""), t["hours"]["online"], t["hours"]["practice"],
+                   datetime.date.fromisoformat(b["start"]), datetime.date.fromisoformat(b["end"])]
             for p in t["points"]:
                 row += [p["code"], STATUS[p["status"]], p.get("grade", "")]
             most = max(most, len(t["points"]))
             rows.append(row)
-    header = ["学校编号", "学校名称", "批次", "教师编号", "姓名", "学科", "在线学时", "实践学时"]
+    header = ["学校编号", "学校名称", "批次", "教师编号", "姓名", "学科", "在线学时", "实践学时", "开始日期", "结束日期"]
     for i in range(1, most + 1):
         header += [f"能力点{i}", f"状态{i}", f"等级{i}"]
     return header, rows
 
 
 def text(v):
+    if isinstance(v, datetime.date):
+        return v.isoformat()
     return ("%g" % v) if isinstance(v, float) else str(v)
 
 
@@ -59,7 +64,7 @@ def make(gen_dir, out_dir):
     (out / "platform-gbk.csv").write_bytes(buf.getvalue().encode("gb18030"))
 
     # .xlsx: a cover sheet without the header first (the import must skip it), ids and hours as
-    # numbers, as platforms write them.
+    # numbers and the batch dates as date cells, as platforms write them.
     wb = openpyxl.Workbook()
     cover = wb.active
     cover.title = "封面"
@@ -73,11 +78,14 @@ def make(gen_dir, out_dir):
     import xlwt  # Debian's python3-xlwt: Excel 97–2003 (BIFF8)
     book = xlwt.Workbook(encoding="utf-8")
     s = book.add_sheet("名单")
+    date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")
     for c, v in enumerate(header):
         s.write(0, c, v)
     for r, row in enumerate(rows, start=1):
         for c, v in enumerate(row):
-            if v != "":
+            if isinstance(v, datetime.date):
+                s.write(r, c, v, date_style)
+            elif v != "":
                 s.write(r, c, v)
     book.save(str(out / "platform.xls"))
     print(f"made {len(rows)} rows in platform.csv, platform-gbk.csv, platform.xlsx, platform.xls")
