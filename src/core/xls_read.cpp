@@ -96,27 +96,21 @@ namespace it2 {
 
 WorkbookRead read_xls(std::string_view bytes, const WorkbookLimits& limits) {
     WorkbookRead out;
-    auto fail = [&](std::string zh, std::string en) {
-        out.sheets.clear();
-        out.error_zh = std::move(zh);
-        out.error_en = std::move(en);
-        return out;
-    };
-    if (bytes.empty()) return fail("文件是空的", "the file is empty");
+    if (bytes.empty()) return workbook_failure("文件是空的", "the file is empty");
     g_xls_bytes = bytes;
     const void* handle = nullptr;
     const int rc = freexl_open(kMemoryPath, &handle);
     g_xls_bytes = {};  // FreeXL has read everything it needs by now
     if (rc != FREEXL_OK) {
         if (handle) freexl_close(handle);
-        if (rc == FREEXL_INSUFFICIENT_MEMORY) return fail(".xls 工作簿太大，内存不够", "the .xls workbook is too large for the memory available");
-        return fail(".xls 工作簿已损坏或不是 Excel 97–2003 工作簿（FreeXL 错误 " + std::to_string(rc) + "）",
+        if (rc == FREEXL_INSUFFICIENT_MEMORY) return workbook_failure(".xls 工作簿太大，内存不够", "the .xls workbook is too large for the memory available");
+        return workbook_failure(".xls 工作簿已损坏或不是 Excel 97–2003 工作簿（FreeXL 错误 " + std::to_string(rc) + "）",
                     "the .xls workbook is damaged or not an Excel 97–2003 workbook (FreeXL error " + std::to_string(rc) + ")");
     }
     unsigned int password = 0, sheet_count = 0;
     if (freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK && password == FREEXL_BIFF_OBFUSCATED) {
         freexl_close(handle);
-        return fail("工作簿有密码保护，无法读取：请在 Excel 中取消密码后另存",
+        return workbook_failure("工作簿有密码保护，无法读取：请在 Excel 中取消密码后另存",
                     "the workbook is password-protected: remove the password in Excel and save again");
     }
     freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &sheet_count);
@@ -131,7 +125,7 @@ WorkbookRead read_xls(std::string_view bytes, const WorkbookLimits& limits) {
         if (freexl_select_active_worksheet(handle, (unsigned short)s) != FREEXL_OK ||
             freexl_worksheet_dimensions(handle, &rows, &columns) != FREEXL_OK) {
             freexl_close(handle);
-            return fail("工作表「" + sheet.name + "」无法读取", "sheet " + sheet.name + " cannot be read");
+            return workbook_failure("工作表「" + sheet.name + "」无法读取", "sheet " + sheet.name + " cannot be read");
         }
         const unsigned short used_columns = (unsigned short)std::min<size_t>(columns, limits.max_columns);
         for (unsigned int r = 0; r < rows; ++r) {
@@ -160,15 +154,14 @@ WorkbookRead read_xls(std::string_view bytes, const WorkbookLimits& limits) {
             }
             if (cells > limits.max_cells) {
                 freexl_close(handle);
-                return fail("工作表的单元格超过 " + std::to_string(limits.max_cells) + " 个，太大，未读取",
-                            "the sheet has more than " + std::to_string(limits.max_cells) + " cells: too large; not read");
+                return too_many_cells(limits);
             }
             if (!record.fields.empty()) sheet.rows.push_back(std::move(record));
         }
         out.sheets.push_back(std::move(sheet));
     }
     freexl_close(handle);
-    if (out.sheets.empty()) return fail("工作簿里没有工作表", "the workbook has no sheets");
+    if (out.sheets.empty()) return workbook_failure("工作簿里没有工作表", "the workbook has no sheets");
     return out;
 }
 

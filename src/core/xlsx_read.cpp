@@ -1,5 +1,7 @@
 #include "xlsx_read.h"
 
+#include "dates.h"
+
 #include <expat.h>
 #include <zlib.h>
 
@@ -282,23 +284,12 @@ std::string date_text(double serial, bool date1904) {
     const double fraction = serial - double(days);
     // Day 0 of the 1900 system is 1899-12-30 for serials after Excel's phantom 1900-02-29 (60).
     if (!date1904 && days < 60) ++days;
-    long z = days + (date1904 ? 24107 : 0) - 25569 + 719468;  // days since 1970-01-01, shifted (civil_from_days)
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    const long d = doy - (153 * mp + 2) / 5 + 1;
-    const long m = mp < 10 ? mp + 3 : mp - 9;
-    const long y = yoe + era * 400 + (m <= 2);
-    char buf[40];
+    const std::string day = iso_from_days(days + (date1904 ? 24107 : 0) - 25569);  // serial 25569 = 1970-01-01
     const long seconds = std::lround(fraction * 86400);
-    if (seconds == 0 || seconds == 86400)
-        std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
-    else
-        std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld %02ld:%02ld:%02ld", y, m, d, seconds / 3600, seconds / 60 % 60,
-                      seconds % 60);
-    return buf;
+    if (seconds == 0 || seconds == 86400) return day;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, " %02ld:%02ld:%02ld", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    return day + buf;
 }
 
 struct SheetXml : XmlHandler {
@@ -385,9 +376,10 @@ struct SheetXml : XmlHandler {
                 cells += column + 1 - row.fields.size();
                 row.fields.resize(column + 1);
             }
-            if (cells > limits->max_cells)
-                return limit("工作表的单元格超过 " + std::to_string(limits->max_cells) + " 个，太大，未读取",
-                             "the sheet has more than " + std::to_string(limits->max_cells) + " cells: too large; not read");
+            if (cells > limits->max_cells) {
+                WorkbookRead too_many = too_many_cells(*limits);
+                return limit(too_many.error_zh, too_many.error_en);
+            }
             row.fields[column] = std::move(text);
         } else if (name == "row" && in_row) {
             in_row = false;
@@ -420,6 +412,18 @@ std::string workbook_number_text(double value) {
     return buf;
 }
 
+WorkbookRead workbook_failure(std::string zh, std::string en) {
+    WorkbookRead out;
+    out.error_zh = std::move(zh);
+    out.error_en = std::move(en);
+    return out;
+}
+
+WorkbookRead too_many_cells(const WorkbookLimits& limits) {
+    return workbook_failure("工作表的单元格超过 " + std::to_string(limits.max_cells) + " 个，太大，未读取",
+                            "the sheet has more than " + std::to_string(limits.max_cells) + " cells: too large; not read");
+}
+
 WorkbookKind workbook_kind(std::string_view file_name, std::string_view bytes) {
     if (bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4))
         return bytes.find("xl/workbook.xml") != std::string_view::npos || ends_with_ci(file_name, ".xlsx")
@@ -435,14 +439,8 @@ WorkbookKind workbook_kind(std::string_view file_name, std::string_view bytes) {
 
 WorkbookRead read_xlsx(std::string_view bytes, const WorkbookLimits& limits) {
     WorkbookRead out;
-    auto fail = [&](std::string zh, std::string en) {
-        out.sheets.clear();
-        out.error_zh = std::move(zh);
-        out.error_en = std::move(en);
-        return out;
-    };
     Zip zip = open_zip(bytes);
-    if (!zip.error_zh.empty()) return fail(zip.error_zh, zip.error_en);
+    if (!zip.error_zh.empty()) return workbook_failure(zip.error_zh, zip.error_en);
     size_t total = 0;
     auto part = [&](const std::string& name, std::string& xml) -> bool {
         auto it = zip.entries.find(name);
@@ -456,31 +454,31 @@ WorkbookRead read_xlsx(std::string_view bytes, const WorkbookLimits& limits) {
     std::string xml;
     if (!part("xl/workbook.xml", xml)) return out;
     WorkbookXml workbook;
-    if (!parse_xml(xml, workbook)) return fail("xl/workbook.xml 不是有效的 XML", "xl/workbook.xml is not valid XML");
+    if (!parse_xml(xml, workbook)) return workbook_failure("xl/workbook.xml 不是有效的 XML", "xl/workbook.xml is not valid XML");
     RelsXml rels;
     if (!part("xl/_rels/workbook.xml.rels", xml)) return out;
     if (!parse_xml(xml, rels))
-        return fail("xl/_rels/workbook.xml.rels 不是有效的 XML", "xl/_rels/workbook.xml.rels is not valid XML");
+        return workbook_failure("xl/_rels/workbook.xml.rels 不是有效的 XML", "xl/_rels/workbook.xml.rels is not valid XML");
     SharedStringsXml shared;
     const std::string shared_path = rels.shared_strings.empty() ? "xl/sharedStrings.xml" : part_path(rels.shared_strings);
     if (zip.entries.count(shared_path)) {
         if (!part(shared_path, xml)) return out;
-        if (!parse_xml(xml, shared)) return fail(shared_path + " 不是有效的 XML", shared_path + " is not valid XML");
+        if (!parse_xml(xml, shared)) return workbook_failure(shared_path + " 不是有效的 XML", shared_path + " is not valid XML");
     }
     StylesXml styles;
     if (zip.entries.count("xl/styles.xml")) {
         if (!part("xl/styles.xml", xml)) return out;
-        if (!parse_xml(xml, styles)) return fail("xl/styles.xml 不是有效的 XML", "xl/styles.xml is not valid XML");
+        if (!parse_xml(xml, styles)) return workbook_failure("xl/styles.xml 不是有效的 XML", "xl/styles.xml is not valid XML");
     }
-    if (workbook.sheets.empty()) return fail("工作簿里没有工作表", "the workbook has no sheets");
+    if (workbook.sheets.empty()) return workbook_failure("工作簿里没有工作表", "the workbook has no sheets");
     for (const SheetRef& ref : workbook.sheets) {
         auto target = rels.targets.find(ref.rel_id);
         if (target == rels.targets.end())
-            return fail("工作表「" + ref.name + "」在工作簿中找不到（缺少关系 " + ref.rel_id + "）",
+            return workbook_failure("工作表「" + ref.name + "」在工作簿中找不到（缺少关系 " + ref.rel_id + "）",
                         "sheet " + ref.name + " cannot be found in the workbook (no relationship " + ref.rel_id + ")");
         const std::string path = part_path(target->second);
         if (!zip.entries.count(path))
-            return fail("工作表「" + ref.name + "」的数据（" + path + "）在工作簿中缺失：工作簿不完整",
+            return workbook_failure("工作表「" + ref.name + "」的数据（" + path + "）在工作簿中缺失：工作簿不完整",
                         "sheet " + ref.name + ": its data (" + path + ") is missing from the workbook: it is incomplete");
         if (!part(path, xml)) return out;
         SheetXml sheet;
@@ -490,9 +488,9 @@ WorkbookRead read_xlsx(std::string_view bytes, const WorkbookLimits& limits) {
         sheet.limits = &limits;
         const bool parsed = parse_xml(xml, sheet);
         if (!sheet.error_zh.empty())
-            return fail("工作表「" + ref.name + "」" + sheet.error_zh, "sheet " + ref.name + ": " + sheet.error_en);
+            return workbook_failure("工作表「" + ref.name + "」" + sheet.error_zh, "sheet " + ref.name + ": " + sheet.error_en);
         if (!parsed)
-            return fail("工作表「" + ref.name + "」（" + path + "）不是有效的 XML", "sheet " + ref.name + " (" + path + ") is not valid XML");
+            return workbook_failure("工作表「" + ref.name + "」（" + path + "）不是有效的 XML", "sheet " + ref.name + " (" + path + ") is not valid XML");
         out.sheets.push_back({ref.name, std::move(sheet.rows)});
     }
     xml.clear();

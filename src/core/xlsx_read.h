@@ -42,6 +42,10 @@ struct WorkbookLimits {
     size_t max_cells = size_t(16) << 20;         // fields kept, blanks included
 };
 
+// A read that failed, saying why; and the message of the cell limit (both readers use them).
+WorkbookRead workbook_failure(std::string zh, std::string en);
+WorkbookRead too_many_cells(const WorkbookLimits& limits);
+
 WorkbookRead read_xlsx(std::string_view bytes, const WorkbookLimits& limits = {});
 WorkbookRead read_xls(std::string_view bytes, const WorkbookLimits& limits = {});
 
