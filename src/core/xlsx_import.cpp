@@ -3,6 +3,7 @@
 #include <string>
 
 #include "csv_import.h"
+#include "export.h"
 #include "xlsx_read.h"
 
 namespace it2 {
@@ -35,6 +36,20 @@ std::vector<BatchLoad> rejected(std::string_view file_name, std::string zh, std:
     return out;
 }
 
+// The sheet the import reads: the first whose first row is the header; null when none.
+const WorkbookSheet* header_sheet(const WorkbookRead& book) {
+    for (const WorkbookSheet& sheet : book.sheets)
+        if (!sheet.rows.empty() && is_header_row(sheet.rows.front())) return &sheet;
+    return nullptr;
+}
+
+WorkbookRead read_workbook(std::string_view file_name, std::string_view bytes) {
+    const WorkbookKind kind = workbook_kind(file_name, bytes);
+    if (kind == WorkbookKind::none)
+        return workbook_failure("不是 Excel 工作簿（.xlsx 或 .xls）", "not an Excel workbook (.xlsx or .xls)");
+    return kind == WorkbookKind::xlsx ? read_xlsx(bytes) : read_xls(bytes);
+}
+
 }  // namespace
 
 bool looks_like_workbook(std::string_view file_name, std::string_view bytes) {
@@ -42,29 +57,27 @@ bool looks_like_workbook(std::string_view file_name, std::string_view bytes) {
 }
 
 std::vector<BatchLoad> load_workbook(std::string_view file_name, std::string_view bytes) {
-    const WorkbookKind kind = workbook_kind(file_name, bytes);
-    if (kind == WorkbookKind::none)
-        return rejected(file_name, "不是 Excel 工作簿（.xlsx 或 .xls）", "not an Excel workbook (.xlsx or .xls)");
-    WorkbookRead book = kind == WorkbookKind::xlsx ? read_xlsx(bytes) : read_xls(bytes);
+    WorkbookRead book = read_workbook(file_name, bytes);
     if (!book.ok()) return rejected(file_name, book.error_zh, book.error_en);
+    if (const WorkbookSheet* found = header_sheet(book)) {
+        const WorkbookSheet& sheet = *found;
+        std::vector<BatchLoad> loads = load_csv_records(file_name, sheet.rows);
+        // Every problem says which sheet; pointers gain the sheet (/sheets/NAME/rows/N/列).
+        for (BatchLoad& load : loads)
+            for (Problem& p : load.problems) {
+                p.message_zh = "工作表「" + sheet.name + "」" + p.message_zh;
+                p.message_en = "sheet " + sheet.name + ", " + p.message_en;
+                if (!p.pointer.empty()) {
+                    std::string escaped;
+                    for (char c : sheet.name) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+                    p.pointer = "/sheets/" + escaped + p.pointer;
+                }
+            }
+        return loads;
+    }
     std::string tried_zh, tried_en;
     for (const WorkbookSheet& sheet : book.sheets) {
         const CsvRecord* first = sheet.rows.empty() ? nullptr : &sheet.rows.front();
-        if (first && is_header_row(*first)) {
-            std::vector<BatchLoad> loads = load_csv_records(file_name, sheet.rows);
-            // Every problem says which sheet; pointers gain the sheet (/sheets/NAME/rows/N/列).
-            for (BatchLoad& load : loads)
-                for (Problem& p : load.problems) {
-                    p.message_zh = "工作表「" + sheet.name + "」" + p.message_zh;
-                    p.message_en = "sheet " + sheet.name + ", " + p.message_en;
-                    if (!p.pointer.empty()) {
-                        std::string escaped;
-                        for (char c : sheet.name) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-                        p.pointer = "/sheets/" + escaped + p.pointer;
-                    }
-                }
-            return loads;
-        }
         tried_zh += (tried_zh.empty() ? "" : "、") + ("「" + sheet.name + "」") +
                     (first ? "（第 " + std::to_string(first->number) + " 行不是表头）" : "（空）");
         tried_en += (tried_en.empty() ? "" : ", ") + sheet.name +
@@ -76,6 +89,17 @@ std::vector<BatchLoad> load_workbook(std::string_view file_name, std::string_vie
 
 std::vector<FileEntry> workbook_file_entries(std::string_view file_name, std::string_view bytes) {
     return file_entries_of_loads(file_name, load_workbook(file_name, bytes));
+}
+
+std::string workbook_rows_of_school(std::string_view file_name, std::string_view bytes, std::string_view school_id) {
+    WorkbookRead book = read_workbook(file_name, bytes);
+    const WorkbookSheet* sheet = book.ok() ? header_sheet(book) : nullptr;
+    if (!sheet) return {};
+    // The sheet as CSV text, then csv_rows_of_school: one rule for which rows are the school's.
+    const std::vector<std::string>& header = sheet->rows.front().fields;
+    std::vector<std::vector<std::string>> rows;
+    for (size_t r = 1; r < sheet->rows.size(); ++r) rows.push_back(sheet->rows[r].fields);
+    return csv_rows_of_school(csv_export_raw(header, rows), school_id);
 }
 
 }  // namespace it2

@@ -216,3 +216,20 @@ TEST_CASE("xlsx export: sheets, percent rates, numbers and the formula guard") {
     CHECK(guarded);
     CHECK(read.sheets[1].rows.at(1).fields.at(5) == "1");  // participation 100 % as the number 1
 }
+
+TEST_CASE("xlsx: 导出本校 keeps a workbook's rows of one school as CSV") {
+    XlsxSheet s = template_sheet("名单");
+    std::vector<XlsxCell> other = s.rows[0];
+    other[0] = t("500110-0099");
+    other[1] = t("綦江区另一小学");
+    other[3] = n(50011000999.0);
+    s.rows.push_back(other);
+    const std::string book = write({s});
+    const std::string csv = workbook_rows_of_school("t.xlsx", book, "500110-0012");
+    std::vector<BatchLoad> loads = load_csv("t.csv", csv);
+    REQUIRE(loads.size() == 1);
+    REQUIRE(loads[0].data.get() != nullptr);
+    CHECK(loads[0].data->school_id == "500110-0012");
+    CHECK(loads[0].data->teachers.size() == 2);
+    CHECK(workbook_rows_of_school("t.xlsx", book, "no-such-school").empty());
+}
