@@ -55,7 +55,7 @@ const char* const kMainUsage =
 const char* const kSummarizeUsage =
     "usage: it2 summarize [--policy FILE] [--as-of YYYY-MM-DD] [--table | --json | --csv [--raw]] [--lang zh|en]\n"
     "                     FILES_OR_DIRS...\n"
-    "  Loads the it2-batch files in the order given (folders: every *.json and *.csv inside, recursively,\n"
+    "  Loads the it2-batch files in the order given (folders: every *.json, *.csv, *.xlsx and *.xls inside, recursively,\n"
     "  in sorted path order; - or /dev/stdin reads stdin, pipes and <(...) work too), merges them\n"
     "  (format.md section 3) and prints the summary:\n"
     "    --table   a table of schools with the district total (default)\n"
