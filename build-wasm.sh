@@ -83,38 +83,7 @@ done
 [ -n "$IT2_PYTHON" ] || die "no python3 can import fontTools: install it with 'apt-get install python3-fonttools'."
 
 # ---- 3. sources -----------------------------------------------------------------------------------
-# fetch_source NAME URL TARBALL SHA256 TOP_FOLDER OVERRIDE_VARIABLE → prints the source folder
-fetch_source() {
-  local name="$1" url="$2" tarball="$3" sha256="$4" folder="$5" override="$6"
-  local target="$THIRD_PARTY/$folder" download="$THIRD_PARTY/downloads/$tarball"
-  if [ -f "$target/.it2-verified" ]; then
-    echo "$target"
-    return 0
-  fi
-  mkdir -p "$THIRD_PARTY/downloads"
-  if [ ! -f "$download" ]; then
-    info "downloading $url" >&2
-    if ! curl -fsSL --retry 3 -o "$download.part" "$url"; then
-      rm -f "$download.part"
-      die "could not download $name from $url: the pinned version may no longer be served by Debian. Get '$tarball' (sha256 $sha256) from snapshot.debian.org or another mirror, extract it and run again with $override=/path/to/its/folder."
-    fi
-    mv "$download.part" "$download"
-  fi
-  local actual
-  actual="$(sha256sum "$download" | cut -d' ' -f1)"
-  if [ "$actual" != "$sha256" ]; then
-    rm -f "$download"
-    die "$tarball has sha256 $actual, expected $sha256: the download is corrupt or the archive changed. Run again, or point $override at a verified copy."
-  fi
-  rm -rf "$target" "$target.part"
-  mkdir -p "$target.part"
-  tar -xf "$download" -C "$target.part" --strip-components=1 ||
-    die "could not extract $download: delete it and run again."
-  touch "$target.part/.it2-verified"
-  mv "$target.part" "$target"
-  echo "$target"
-}
-
+# fetch_source: scripts/common.sh (shared with scripts/fetch-excel-sources.sh)
 step "3/5 Dear ImGui $IMGUI_VERSION and SDL2 $SDL2_VERSION sources"
 if [ -n "${IMGUI_DIR:-}" ]; then
   [ -f "$IMGUI_DIR/imgui.cpp" ] || die "IMGUI_DIR=$IMGUI_DIR has no imgui.cpp: point it at a Dear ImGui 1.92.x source folder."

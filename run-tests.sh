@@ -105,6 +105,7 @@ PACKAGES=(cmake make g++ nlohmann-json3-dev doctest-dev chromium firefox-esr lib
   python3 python3-jsonschema python3-distributed unicode-data xz-utils ca-certificates curl)
 [ -d tests/fuzz ] && PACKAGES+=(clang-14 libclang-rt-14-dev)
 [ -d tests/report ] && PACKAGES+=(poppler-utils)  # the printed report's PDF pages as images (pdftoppm)
+[ -d tests/excel ] && PACKAGES+=(python3-openpyxl python3-xlwt)  # tests/excel: independent .xlsx/.xls reader and writer
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 set_up "installing packages with apt (see the error above)" ensure_packages "${PACKAGES[@]}" || true

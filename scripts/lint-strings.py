@@ -34,6 +34,10 @@ TABLES = {
     "src/core/export.cpp": "the printed report's headings and prose (its terms come from the vocabulary)",
     "src/core/summary_json.cpp": "the --table title line (its column labels come from the vocabulary)",
     "src/core/remind.cpp": "the reminder message (催办名单): its headings and short forms",
+    "src/core/xlsx_read.cpp": "problem messages of the Excel workbook reader",
+    "src/core/xls_read.cpp": "problem messages of the .xls reader",
+    "src/core/xlsx_import.cpp": "problem messages of the Excel import (which sheets were tried)",
+    "src/core/xlsx_export.cpp": "the Excel workbook's sheet names and 说明 sheet (its column terms come from the vocabulary)",
 }
 # Files whose Chinese is data, not interface text.
 DATA = {

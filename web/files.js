@@ -19,7 +19,7 @@
   const SETTINGS_KEY = 'it2-settings';
   const SAVE_DELAY_MS = 400;    // persistence is debounced: a burst of changes is saved once
   const SAVE_CHUNK_BYTES = 4 << 20;  // IndexedDB writes per task (see save())
-  const DATA_FILE = /\.(json|csv)$/i;
+  const DATA_FILE = /\.(json|csv|xlsx|xls)$/i;  // .xlsx/.xls: the platform import (docs/csv-import.md)
 
   // ---- small DOM pieces: hidden inputs, the progress overlay, the drop hint ----------------------
   const style = document.createElement('style');
@@ -45,7 +45,7 @@
     input.tabIndex = -1;
     input.setAttribute('aria-hidden', 'true');
     if (folder) input.webkitdirectory = true;
-    else input.accept = '.json,.csv,application/json,text/csv';
+    else input.accept = '.json,.csv,.xlsx,.xls,application/json,text/csv';
     input.addEventListener('change', () => {
       let files = Array.from(input.files || []);
       if (folder) files = files.filter((file) => DATA_FILE.test(file.name));

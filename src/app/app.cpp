@@ -18,6 +18,7 @@
 #include "table_export.h"
 #include "tracker.h"
 #include "widgets.h"
+#include "xlsx_export.h"
 
 namespace it2 {
 
@@ -53,6 +54,13 @@ void App::wire_files() {
     actions.export_table = [&d, &files] {
         const std::string table = ui::current_table(d);
         platform::save_download("it2-" + table + "-" + d.as_of + ".csv", files.export_csv(table), "text/csv;charset=utf-8");
+    };
+    actions.export_xlsx = [&d] {
+        d.refresh();
+        std::string error;
+        std::string book = xlsx_summary_workbook(d.summary, d.policy, d.lang, error);
+        if (book.empty()) d.notice = ui::format(ui::tr(ui::Str::export_xlsx_failed, d.lang), error.c_str());
+        else platform::save_download("it2-" + d.as_of + ".xlsx", book, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     };
     actions.manage_files = [&files] { files.window.open = true; };
     ui::FilesWindow& w = files.window;

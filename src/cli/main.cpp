@@ -17,6 +17,7 @@
 
 #include "catalog.h"
 #include "cli_io.h"
+#include "excel_commands.h"
 #include "export.h"
 #include "generate.h"
 #include "metrics.h"
@@ -48,6 +49,7 @@ const char* const kMainUsageCommands =
     "  policy      print the default policy (data/policy.json)\n"
     "  merge       combine partial summaries (it2 summarize --partial)\n"
     "  remind      the reminder list of a school's teachers not passed, to paste into WeChat\n"
+    "  export      write the summary as one Excel workbook (it2 export --xlsx -o OUT.xlsx FILES)\n"
     "\n"
     "Run `it2 COMMAND --help` for a command's options.\n"
     "Exit status: 0 all files loaded cleanly; 1 problems were reported (a file that cannot be\n"
@@ -63,7 +65,7 @@ std::string main_usage() {
 const char* const kSummarizeUsage =
     "usage: it2 summarize [--policy FILE] [--as-of YYYY-MM-DD] [--table | --json | --csv [--raw]] [--lang zh|en]\n"
     "                     FILES_OR_DIRS...\n"
-    "  Loads the it2-batch files in the order given (folders: every *.json and *.csv inside, recursively,\n"
+    "  Loads the it2-batch files in the order given (folders: every *.json, *.csv, *.xlsx and *.xls inside, recursively,\n"
     "  in sorted path order; - or /dev/stdin reads stdin, pipes and <(...) work too), merges them\n"
     "  (format.md section 3) and prints the summary:\n"
     "    --table   a table of schools with the district total (default)\n"
@@ -277,8 +279,8 @@ int read_all(const LoadOptions& options, const char* usage, bool validating, Tra
         tracker.set_policy(policy);
     }
     std::vector<InputFile> files;
-    if (!expand_inputs(options.inputs, {".json", ".csv"}, files)) return kExitUsage;
-    if (files.empty()) return usage_error("no *.json or *.csv files found in the folders given", usage);
+    if (!expand_inputs(options.inputs, {".json", ".csv", ".xlsx", ".xls"}, files)) return kExitUsage;
+    if (files.empty()) return usage_error("no *.json, *.csv, *.xlsx or *.xls files found in the folders given", usage);
     std::vector<std::string> names = summary_names(files);
     if (validating)
         for (size_t i = 0; i < files.size(); ++i) names[i] = files[i].display;
@@ -310,6 +312,14 @@ int run_summarize(const std::vector<std::string>& args) {
         for (const Problem& p : summary.problems) std::cerr << problem_line(p, options.lang) << "\n";
     }
     return finish_output(summary.problems.empty() ? kExitClean : kExitProblems);
+}
+
+// `it2 export` (excel_commands.cpp) loads as summarize does.
+int load_for_export(const std::vector<std::string>& args, const char* usage, Tracker& tracker, Lang& lang) {
+    LoadOptions options;
+    if (int status = parse_load_options(args, true, usage, options); status >= 0) return status;
+    lang = options.lang;
+    return read_all(options, usage, false, tracker);
 }
 
 int run_validate(const std::vector<std::string>& args) {
@@ -481,6 +491,7 @@ int main(int argc, char** argv) {
     if (command == "policy") return run_policy(args);
     if (command == "merge") return run_merge(args);
     if (command == "remind") return run_remind(args);
+    if (command == "export") return run_export(args, load_for_export);
     std::cerr << "it2: unknown command " << command << "\n\n" << main_usage();
     return kExitUsage;
 }

@@ -571,6 +571,8 @@ public:
     CsvImporter(std::string_view file_name) : file_(file_name) {}
 
     std::vector<BatchLoad> run(std::string_view bytes);
+    // The records of a workbook sheet (xlsx_import.cpp): the same mapping, no text decoding.
+    std::vector<BatchLoad> run_records(const std::vector<CsvRecord>& records);
 
 private:
     std::string file_;
@@ -579,6 +581,11 @@ private:
     std::map<std::pair<std::string, std::string>, size_t> group_index_;  // (school, batch) → groups_
     Problems orphan_problems_;  // rows that belong to no group
     int header_number_ = 1;     // the header's row number (blank rows may come first)
+    int rows_ = 0, header_line_ = 0;
+    std::vector<std::string> missing_;  // required columns the header lacks
+
+    void take(const CsvRecord& record);  // the header first, then the rows
+    std::vector<BatchLoad> finish();
 
     Problem make(Severity sev, int row, int column, int line, std::string zh, std::string en,
                  std::string teacher = {}) const {
@@ -853,31 +860,43 @@ std::vector<BatchLoad> CsvImporter::run(std::string_view bytes) {
         return reject("既不是 UTF-8 也不是 GB18030/GBK 编码（第 " + std::to_string(text.bad_offset) + " 字节）",
                       "neither UTF-8 nor GB18030/GBK text (byte " + std::to_string(text.bad_offset) + ")", line);
     }
-    int rows = 0, header_line = 0, open_quote_column = 0;
-    std::vector<std::string> missing;
-    int open_quote_line = for_each_csv_record(text.utf8, csv_delimiter(text.utf8), [&](const CsvRecord& record) {
-        ++rows;
-        if (rows == 1) {
-            header_line = record.line;
-            header_number_ = record.number;
-            read_header(record, missing);
-        } else if (missing.empty()) {
-            read_row(record, record.number);
-        }
-    }, &open_quote_column);
+    int open_quote_column = 0;
+    int open_quote_line = for_each_csv_record(text.utf8, csv_delimiter(text.utf8),
+                                              [&](const CsvRecord& record) { take(record); }, &open_quote_column);
     if (open_quote_line > 0)
         return reject("引号没有闭合（从第 " + std::to_string(open_quote_line) + " 行第 " + std::to_string(open_quote_column) +
                           " 列开始）",
                       "a quoted field never closes (opened on line " + std::to_string(open_quote_line) + ", column " +
                           std::to_string(open_quote_column) + ")",
                       open_quote_line, open_quote_column);
-    if (rows == 0) return reject("文件是空的", "the file is empty");
-    if (!missing.empty()) {
+    return finish();
+}
+
+void CsvImporter::take(const CsvRecord& record) {
+    ++rows_;
+    if (rows_ == 1) {
+        header_line_ = record.line;
+        header_number_ = record.number;
+        read_header(record, missing_);
+    } else if (missing_.empty()) {
+        read_row(record, record.number);
+    }
+}
+
+std::vector<BatchLoad> CsvImporter::run_records(const std::vector<CsvRecord>& records) {
+    for (const CsvRecord& record : records)
+        if (!blank_record(record.fields)) take(record);
+    return finish();
+}
+
+std::vector<BatchLoad> CsvImporter::finish() {
+    if (rows_ == 0) return reject("文件是空的", "the file is empty");
+    if (!missing_.empty()) {
         std::string list;
-        for (const std::string& m : missing) list += (list.empty() ? "" : "、") + m;
+        for (const std::string& m : missing_) list += (list.empty() ? "" : "、") + m;
         std::string list_en;
-        for (const std::string& m : missing) list_en += (list_en.empty() ? "" : ", ") + m;
-        return reject("缺少必需的列：" + list, "required columns missing: " + list_en, header_line);
+        for (const std::string& m : missing_) list_en += (list_en.empty() ? "" : ", ") + m;
+        return reject("缺少必需的列：" + list, "required columns missing: " + list_en, header_line_);
     }
     name_problem_places(orphan_problems_, 0, "");
     if (groups_.empty()) {
@@ -932,8 +951,15 @@ BatchLoad load_csv_single(std::string_view file_name, std::string_view bytes) {
     return first;
 }
 
+std::vector<BatchLoad> load_csv_records(std::string_view file_name, const std::vector<CsvRecord>& records) {
+    return CsvImporter(file_name).run_records(records);
+}
+
 std::vector<FileEntry> csv_file_entries(std::string_view file_name, std::string_view bytes) {
-    std::vector<BatchLoad> loads = load_csv(file_name, bytes);
+    return file_entries_of_loads(file_name, load_csv(file_name, bytes));
+}
+
+std::vector<FileEntry> file_entries_of_loads(std::string_view file_name, std::vector<BatchLoad> loads) {
     std::vector<FileEntry> entries;
     for (BatchLoad& load : loads) {
         FileEntry entry;

@@ -79,6 +79,14 @@ BatchLoad load_csv_single(std::string_view file_name, std::string_view bytes);
 // holds several (problems carry the same name); a rejected file is one rejected entry.
 std::vector<FileEntry> csv_file_entries(std::string_view file_name, std::string_view bytes);
 
+// The same mapping for records that are already rows of text (a workbook sheet, xlsx_read.h):
+// blank records are skipped, the first non-blank one is the header; problems point at each
+// record's `number` (row) and `line`.
+std::vector<BatchLoad> load_csv_records(std::string_view file_name, const std::vector<CsvRecord>& records);
+
+// csv_file_entries for loads already made (one per group, named as csv_file_entries names them).
+std::vector<FileEntry> file_entries_of_loads(std::string_view file_name, std::vector<BatchLoad> loads);
+
 // True for a name ending in .csv (any case), or bytes that are not JSON and whose first line
 // holds the 教师编号 header (UTF-8 or GB18030).
 bool looks_like_csv(std::string_view file_name, std::string_view bytes);

@@ -67,7 +67,8 @@ std::string percent(const std::optional<double>& rate) {
     return text;
 }
 
-// Terminal columns a UTF-8 string takes: East Asian wide characters take two.
+}  // namespace
+
 size_t display_width(const std::string& text) {
     size_t width = 0;
     for (size_t i = 0; i < text.size();) {
@@ -88,6 +89,8 @@ size_t display_width(const std::string& text) {
     }
     return width;
 }
+
+namespace {
 
 std::string pad(const std::string& text, size_t width, bool right_align) {
     const size_t used = display_width(text);
@@ -258,12 +261,13 @@ std::string summary_json(const Summary& s, Lang lang) {
     return text;
 }
 
-std::string summary_csv(const Summary& s, Lang lang, bool excel_safe) {
+void summary_teacher_rows(const Summary& s, Lang lang, std::vector<std::string>& header,
+                          std::vector<std::vector<std::string>>& rows) {
     const bool zh = lang == Lang::zh;
     // Chinese: the vocabulary's labels; English: its machine keys (teacher_id, …) for scripts.
-    std::vector<std::string> header;
+    header.clear();
+    rows.clear();
     for (vocab::Term column : kCsvColumns) header.push_back(zh ? vocab::term(column, lang) : vocab::column_key(column));
-    std::vector<std::vector<std::string>> rows;
     rows.reserve(s.teachers.size());
     for (const TeacherResult& t : s.teachers) {
         const bool known_school = t.school >= 0 && size_t(t.school) < s.schools.size();
@@ -273,6 +277,12 @@ std::string summary_csv(const Summary& s, Lang lang, bool excel_safe) {
                         std::to_string(t.passed_points), std::to_string(t.excellent_points),
                         std::to_string(t.dimensions), missing_text(t, lang)});
     }
+}
+
+std::string summary_csv(const Summary& s, Lang lang, bool excel_safe) {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    summary_teacher_rows(s, lang, header, rows);
     // The page's writer (export.h): the same BOM, formula guard and control-character rule.
     return excel_safe ? csv_export(header, rows) : csv_export_plain(header, rows);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "json_out.h"
 #include "metrics.h"
@@ -15,6 +16,11 @@ std::string summary_json(const Summary& s, Lang lang);  // the same, as one stri
 // Teacher rows. Excel-safe by default: the page's CSV writer (export.h: UTF-8 BOM, formula
 // guard); `excel_safe` false gives plain RFC 4180 without BOM or guard (it2 summarize --raw).
 std::string summary_csv(const Summary& s, Lang lang, bool excel_safe = true);
+// The rows summary_csv writes (before its guard), for the Excel workbook (xlsx_export.h).
+void summary_teacher_rows(const Summary& s, Lang lang, std::vector<std::string>& header,
+                          std::vector<std::vector<std::string>>& rows);
+// Terminal (and spreadsheet) columns a UTF-8 string takes: East Asian wide characters take two.
+size_t display_width(const std::string& text);
 std::string summary_table(const Summary& s, Lang lang);  // human-readable text, control characters made visible
 
 // Everything a teacher still misses, one describe() per item, joined by "；" / "; ".

@@ -8,6 +8,7 @@
 #include "load_batch.h"
 #include "policy.h"
 #include "summary_json.h"
+#include "xlsx_import.h"
 
 namespace it2 {
 
@@ -32,7 +33,7 @@ bool mentions_policy_or_workspace(std::string_view bytes) {
 }  // namespace
 
 FileKind sniff_file(std::string_view name, std::string_view bytes) {
-    if (looks_like_csv(name, bytes)) return FileKind::data;
+    if (looks_like_csv(name, bytes) || looks_like_workbook(name, bytes)) return FileKind::data;
     // The byte search spares the parse for the many files that cannot be either kind; the
     // answer comes from the parsed top-level "format" (a district named "it2-policy" is data).
     if (!mentions_policy_or_workspace(bytes)) return FileKind::data;

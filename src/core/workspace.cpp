@@ -8,11 +8,14 @@
 #include <unordered_map>
 
 #include "csv_import.h"
+#include "xlsx_import.h"
 
 namespace it2 {
 
 std::vector<FileEntry> load_data_entries(std::string name, std::string_view bytes) {
     // A platform CSV becomes one entry per (school, batch): the same model as batch files.
+    // .xlsx / .xls go through the CSV import's mapping (xlsx_import.h).
+    if (looks_like_workbook(name, bytes)) return workbook_file_entries(name, bytes);
     if (looks_like_csv(name, bytes)) return csv_file_entries(name, bytes);
     BatchLoad load = load_batch(name, bytes);
     std::vector<FileEntry> entries(1);

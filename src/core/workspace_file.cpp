@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "csv_import.h"
+#include "xlsx_import.h"
 #include "load_batch.h"
 #include "metrics.h"
 
@@ -230,12 +231,14 @@ WorkspaceFileRead read_workspace_file(std::string_view file_name, std::string_vi
 std::vector<StoredFile> files_of_school(const std::vector<StoredFile>& files, const std::string& school_id) {
     std::vector<StoredFile> out;
     for (const StoredFile& f : files) {
-        if (looks_like_csv(f.name, f.bytes)) {
-            std::vector<BatchLoad> loads = load_csv(f.name, f.bytes);
+        const bool workbook = looks_like_workbook(f.name, f.bytes);  // .xlsx/.xls: as a CSV, its rows as CSV
+        if (workbook || looks_like_csv(f.name, f.bytes)) {
+            std::vector<BatchLoad> loads = workbook ? load_workbook(f.name, f.bytes) : load_csv(f.name, f.bytes);
             size_t mine = 0;
             for (const BatchLoad& l : loads) mine += l.data && l.data->school_id == school_id;
             if (mine == 0) continue;
             if (mine == loads.size()) out.push_back(f);  // the whole file is this school's: keep its bytes
+            else if (workbook) out.push_back({f.name + ".csv", workbook_rows_of_school(f.name, f.bytes, school_id)});
             else out.push_back({f.name, csv_rows_of_school(f.bytes, school_id)});
             continue;
         }

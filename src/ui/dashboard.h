@@ -30,6 +30,7 @@ constexpr int kViewCount = 7;
 struct PlatformActions {
     std::function<void()> open_files, open_folder, load_demo, print_report;
     std::function<void()> export_table;  // the current view's table as CSV, exactly as shown
+    std::function<void()> export_xlsx;   // schools, teachers and problems as one Excel workbook (xlsx_export.h)
     std::function<void()> manage_files;  // opens 文件管理 (remove, clear, workspace files)
     std::function<void(const std::string& name, const std::string& bytes, const std::string& mime)> save_file;
     std::function<bool(char32_t)> can_render;  // empty: ask the ImGui font

@@ -15,6 +15,8 @@ void draw_help_view(Dashboard& d) {
     paragraph(Str::help_start);
     ImGui::SeparatorText(tr(Str::help_files_heading, lang));
     paragraph(Str::help_files);
+    ImGui::SeparatorText(tr(Str::help_excel_heading, lang));
+    paragraph(Str::help_excel);
     ImGui::SeparatorText(tr(Str::help_rates_heading, lang));
     paragraph(Str::help_rates);
     ImGui::SeparatorText(tr(Str::help_status_heading, lang));

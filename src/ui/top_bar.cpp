@@ -91,6 +91,8 @@ void draw_top_bar(Dashboard& d) {
             d.actions.save_file(tr(Str::export_file_name, d.lang), summary_csv(d.summary, d.lang), "text/csv");
         };
     }
+    std::function<void()> export_xlsx;  // only with data, like 导出
+    if (d.actions.export_xlsx && !d.summary.teachers.empty()) export_xlsx = d.actions.export_xlsx;
     const char* files_label = tr(Str::files_window_title, d.lang);
     if (narrow()) {
         // Phone: the file actions live in one menu to keep the top bar short.
@@ -103,6 +105,7 @@ void draw_top_bar(Dashboard& d) {
             const std::pair<Str, const std::function<void()>*> items[] = {
                 {Str::open_files, &d.actions.open_files}, {Str::open_folder, &d.actions.open_folder},
                 {Str::load_demo, &d.actions.load_demo},   {Str::export_csv, &export_csv},
+                {Str::export_xlsx, &export_xlsx},
                 {Str::print_report, &d.actions.print_report}};
             for (const auto& [label, action] : items) {
                 if (ImGui::MenuItem(tr(label, lang), nullptr, false, bool(*action))) (*action)();
@@ -119,6 +122,8 @@ void draw_top_bar(Dashboard& d) {
         action_button(d, Str::load_demo, d.actions.load_demo);
         action_button(d, Str::export_csv, export_csv);
         remember_rect(d, "exportCsv");
+        action_button(d, Str::export_xlsx, export_xlsx);
+        remember_rect(d, "exportXlsx");
         action_button(d, Str::print_report, d.actions.print_report);
         remember_rect(d, "printReport");
         flow(button_width(files_label));

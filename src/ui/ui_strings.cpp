@@ -129,6 +129,8 @@ constexpr Entry kZh[] = {
     {Str::env_not_counted, "（此环境不计入）"},
     {Str::export_csv, "导出"},
     {Str::export_file_name, "提升工程2.0-教师明细.csv"},
+    {Str::export_xlsx, "导出 Excel"},
+    {Str::export_xlsx_failed, "无法生成 Excel 工作簿：%s"},
     {Str::file_menu, "文件…"},
     {Str::files_window_title, "文件管理"},
     {Str::fmt_activities_heading, "校本研修活动（%d 次）"},
@@ -172,6 +174,15 @@ constexpr Entry kZh[] = {
     {Str::help_colour_at_risk, "临期：批次将在规定天数内结束而尚未合格"},
     {Str::help_colour_neutral, "深灰：推进得分和一般数量"},
     {Str::help_colours_heading, "颜色的含义（全站统一）"},
+    {Str::help_excel,
+     "Excel 导入：省级平台导出的 .xlsx 和 .xls（Excel 97–2003）名单可以直接打开或拖入，与 CSV 使用同一套列名"
+     "（学校编号、学校名称、批次、教师编号、姓名、在线学时、实践学时、能力点N/状态N/等级N）。"
+     "工作簿有多个工作表时，使用第一个首行含「教师编号」的工作表；都没有时会列出试过的工作表。"
+     "问题写明工作表、行和列。\n"
+     "Excel 导出：「导出 Excel」生成一个工作簿：「说明」表写明数据日期和统计所用的规则，"
+     "「学校」「教师」「问题」各一张表，表头冻结，百分比是可排序、可求和的数值；"
+     "以 = + - @ 开头的文字前加了单引号，防止被当作公式。"},
+    {Str::help_excel_heading, "Excel 导入和导出"},
     {Str::help_files,
      "每所学校每个批次一个 UTF-8 编码的 JSON 文件，\"format\" 为 \"it2-batch\"，\"version\" 为 1。\n"
      "· school：id 和 name 必填；stage（学段）、environment（A/B/C）、deliverables（管理团队、发展规划、研修方案：填日期或 true）可选。\n"
@@ -390,6 +401,8 @@ constexpr Entry kEn[] = {
     {Str::env_not_counted, "(environment not counted)"},
     {Str::export_csv, "Export"},
     {Str::export_file_name, "it2-teachers.csv"},
+    {Str::export_xlsx, "Export Excel"},
+    {Str::export_xlsx_failed, "The Excel workbook could not be made: %s"},
     {Str::file_menu, "Files…"},
     {Str::files_window_title, "Files"},
     {Str::fmt_activities_heading, "School-based activities (%d)"},
@@ -433,6 +446,15 @@ constexpr Entry kEn[] = {
     {Str::help_colour_at_risk, "At risk: the batch ends within the set number of days and the teacher has not passed"},
     {Str::help_colour_neutral, "Dark grey: the progress score and plain quantities"},
     {Str::help_colours_heading, "What the colours mean (everywhere)"},
+    {Str::help_excel,
+     "Excel import: the provincial platforms' .xlsx and .xls (Excel 97–2003) exports open or drop straight in, with the "
+     "same column names as the CSV (学校编号, 学校名称, 批次, 教师编号, 姓名, 在线学时, 实践学时, 能力点N/状态N/等级N). "
+     "In a workbook with several sheets, the first sheet whose first row holds 教师编号 is read; if none does, the sheets "
+     "tried are listed. Problems name the sheet, row and column.\n"
+     "Excel export: Export Excel writes one workbook: an About sheet with the data date and the rules used, then one "
+     "sheet each for schools, teachers and problems, with a frozen header and rates as numbers that sort and sum; text "
+     "starting with = + - @ gets a leading ' so that it is never run as a formula."},
+    {Str::help_excel_heading, "Excel import and export"},
     {Str::help_files,
      "One UTF-8 JSON file per school per batch, with \"format\": \"it2-batch\" and \"version\": 1.\n"
      "· school: id and name are required; stage, environment (A/B/C) and deliverables (management team, development plan, "

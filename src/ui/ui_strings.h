@@ -78,6 +78,8 @@ enum class Str : uint16_t {
     env_not_counted,
     export_csv,
     export_file_name,
+    export_xlsx,  // Excel in and out (issue 13): the 导出 Excel button, its file name and failure, 帮助
+    export_xlsx_failed,
     file_loaded,
     file_menu,
     file_partial,
@@ -124,6 +126,8 @@ enum class Str : uint16_t {
     help_colour_at_risk,
     help_colour_neutral,
     help_colours_heading,
+    help_excel,
+    help_excel_heading,
     help_files,
     help_files_heading,
     help_privacy,
