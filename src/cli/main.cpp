@@ -20,6 +20,7 @@
 #include "generate.h"
 #include "metrics.h"
 #include "partial_commands.h"
+#include "school_page_command.h"
 #include "policy.h"
 #include "summary_json.h"
 #include "tracker.h"
@@ -43,6 +44,7 @@ const char* const kMainUsage =
     "  catalog     print the 30 micro-abilities (data/catalog.json)\n"
     "  policy      print the default policy (data/policy.json)\n"
     "  merge       combine partial summaries (it2 summarize --partial)\n"
+    "  school-page one school's own offline page for its principal (导出本校页面)\n"
     "\n"
     "Run `it2 COMMAND --help` for a command's options.\n"
     "Exit status: 0 all files loaded cleanly; 1 problems were reported (a file that cannot be\n"
@@ -110,19 +112,6 @@ bool is_help(const std::string& arg) { return arg == "--help" || arg == "-h"; }
 int usage_error(const std::string& message, const char* usage) {
     std::cerr << "it2: " << message << "\n\n" << usage;
     return kExitUsage;
-}
-
-// The page knows only base names; use them too, unless two inputs share one.
-std::vector<std::string> summary_names(const std::vector<InputFile>& files) {
-    std::map<std::string, int> uses;
-    auto base_of = [](const InputFile& f) { return f.path == "-" ? f.display : fs::path(f.path).filename().string(); };
-    for (const InputFile& f : files) ++uses[base_of(f)];
-    std::vector<std::string> names;
-    for (const InputFile& f : files) {
-        const std::string base = base_of(f);
-        names.push_back(uses[base] > 1 ? f.display : base);
-    }
-    return names;
 }
 
 bool parse_lang(const std::string& value, Lang& lang) {
@@ -459,6 +448,7 @@ int main(int argc, char** argv) {
     if (command == "catalog") return run_catalog(args);
     if (command == "policy") return run_policy(args);
     if (command == "merge") return run_merge(args);
+    if (command == "school-page") return run_school_page(args);
     std::cerr << "it2: unknown command " << command << "\n\n" << kMainUsage;
     return kExitUsage;
 }

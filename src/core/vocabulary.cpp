@@ -68,6 +68,7 @@ constexpr Entry kTerms[] = {
     {Term::col_missing, "还缺什么", "Still missing", "missing"},
     {Term::district, "全区", "District", ""},
     {Term::fmt_problems_in_files, "%d 个问题（%d 个文件）", "%d problems in %d files", ""},
+    {Term::school_page_progress, "进度", "progress", ""},
 };
 
 template <size_t N>

@@ -83,6 +83,8 @@ enum class Term : uint8_t {
     district,
     // "12 个问题（10 个文件）": the header, the load notice and the report (printf: problems, files).
     fmt_problems_in_files,
+    // A principal's own page (导出本校页面): its file name and title, "綦江区石壕小学-进度-2026-11-30".
+    school_page_progress,
     count_
 };
 constexpr int kTermCount = int(Term::count_);
