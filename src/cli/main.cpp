@@ -44,7 +44,7 @@ const char* const kMainUsage =
     "  catalog     print the 30 micro-abilities (data/catalog.json)\n"
     "  policy      print the default policy (data/policy.json)\n"
     "  merge       combine partial summaries (it2 summarize --partial)\n"
-    "  school-page one school's own offline page for its principal (导出本校页面)\n"
+    "  school-page one school's own offline page, for its principal\n"
     "\n"
     "Run `it2 COMMAND --help` for a command's options.\n"
     "Exit status: 0 all files loaded cleanly; 1 problems were reported (a file that cannot be\n"

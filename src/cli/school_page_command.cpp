@@ -21,7 +21,7 @@ using namespace it2::cli;
 
 const char* const kUsage =
     "usage: it2 school-page --school ID [--as-of YYYY-MM-DD] [--page PAGE.html] -o OUT.html FILES_OR_DIRS...\n"
-    "  Writes one school's own offline page (导出本校页面), as the page's school view downloads it:\n"
+    "  Writes one school's own offline page, as the school view's export button downloads it:\n"
     "  the built page with only that school's files inside (and the policy in force), opening\n"
     "  straight onto that school, its numbers as of the date given. It stores nothing in the\n"
     "  browser. `it2 summarize --json --as-of DATE` of the files it holds gives the same summary.\n"
@@ -29,7 +29,8 @@ const char* const kUsage =
     "  --as-of DATE    the data date shown and used (default: today)\n"
     "  --page PAGE     the built page to start from (default: dist/it2-tracker.html here, or\n"
     "                  next to this program's build folder; ./build-wasm.sh builds it)\n"
-    "  -o OUT.html     where to write it; a folder: NAME-进度-DATE.html inside it\n"
+    "  -o OUT.html     where to write it; a folder: the file inside it is named as\n"
+    "                  the page names it (school name, the word for progress, date)\n"
     "  Inputs are read as `it2 summarize` reads them; it2-policy files among them are applied.\n";
 
 int usage_error(const std::string& message) {
@@ -75,7 +76,7 @@ int run_school_page(const std::vector<std::string>& args) {
             if (!has_value) return usage_error("--page needs the built page, e.g. --page dist/it2-tracker.html");
             page_path = args[++i];
         } else if (a == "-o" || a == "--out") {
-            if (!has_value) return usage_error("-o needs a file to write, e.g. -o 石壕小学.html");
+            if (!has_value) return usage_error("-o needs a file to write, e.g. -o school.html");
             out_path = args[++i];
         } else if (a == "--") {
             inputs.insert(inputs.end(), args.begin() + long(i) + 1, args.end());
@@ -119,7 +120,7 @@ int run_school_page(const std::vector<std::string>& args) {
         if (loaded.kind == FileKind::workspace) {
             std::cerr << "it2 school-page: " << files[i].display
                       << " is a workspace file: give the it2-batch files it came from, or open it in the page and "
-                         "use 导出本校页面 there\n";
+                         "use the school view's export button there\n";
             return kExitUsage;
         }
         if (loaded.kind == FileKind::data) stored.push_back({names[i], std::move(bytes)});

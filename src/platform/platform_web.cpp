@@ -125,6 +125,11 @@ bool setup_fonts(float size_pixels) {
 
     ImFontConfig embedded;
     embedded.FontDataOwnedByAtlas = true;  // malloc'd above; ImGui frees it with the atlas
+    // No horizontal oversampling: ImGui's automatic 2x (for sizes up to 36 px) doubles the
+    // rasterizing of every CJK glyph, most of the first frame's work, for sub-pixel placement
+    // that square CJK glyphs do not show; HiDPI screens get their texels from the density.
+    embedded.OversampleH = 1;
+    embedded.OversampleV = 1;
     std::snprintf(embedded.Name, sizeof(embedded.Name), "Noto Sans CJK SC (subset)");
     if (io.Fonts->AddFontFromMemoryTTF(font_bytes, font_size, size_pixels, &embedded) == nullptr) {
         std::free(font_bytes);

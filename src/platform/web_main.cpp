@@ -81,6 +81,7 @@ bool start(Page& page) {
         it2::platform::report_fatal(std::string("SDL could not start: ") + SDL_GetError());
         return false;
     }
+    it2::platform::mark_startup("sdlInit");
     // WebGL2 = OpenGL ES 3.0.
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
@@ -101,6 +102,7 @@ bool start(Page& page) {
         it2::platform::report_fatal(std::string("No window: ") + SDL_GetError());
         return false;
     }
+    it2::platform::mark_startup("windowReady");
     page.gl_context = SDL_GL_CreateContext(page.window);
     if (page.gl_context == nullptr) {
         it2::platform::report_fatal(std::string("No WebGL2 context: ") + SDL_GetError());
@@ -139,6 +141,7 @@ int main() {
     // Lives for the page's lifetime: the main loop never returns on the web.
     it2::platform::mark_startup("mainStarted");
     g_page = new Page;
+    it2::platform::mark_startup("appReady");
     if (!start(*g_page)) {
         return 1;  // start() already told the page why
     }

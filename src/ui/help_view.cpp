@@ -15,6 +15,7 @@ void draw_help_view(Dashboard& d) {
     paragraph(Str::help_start);
     ImGui::SeparatorText(tr(Str::help_files_heading, lang));
     paragraph(Str::help_files);
+    paragraph(Str::school_page_help);  // 导出本校页面
     ImGui::SeparatorText(tr(Str::help_rates_heading, lang));
     paragraph(Str::help_rates);
     ImGui::SeparatorText(tr(Str::help_status_heading, lang));
