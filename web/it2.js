@@ -15,7 +15,7 @@
 //   it2.firstFrameMs()            milliseconds from navigation start to the first frame (null before)
 //   it2.memory()                  {heap, live}: wasm memory size (it only grows) and bytes in use by malloc
 //   it2.timings()                 start-up milestones in ms since navigation start:
-//                                 {pageScript, glContext, fontDecoded, wasmCompiled, assetsDecoded,
+//                                 {pageScript, glContext, wasmInflated, fontDecoded, assetsDecoded,
 //                                 wasmInstantiated, mainStarted, sdlReady, fontsReady, firstFrameBuilt, firstFrame}
 //   it2.exportCsv(table)          "schools" | "teachers" | "problems": the table as shown (filters, sort),
 //                                 CSV with BOM and formula guard, as 导出 downloads it (null if unknown)

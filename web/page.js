@@ -72,24 +72,17 @@
     return element.dataset.encoding === 'gzip+base64' ? gunzip(bytes) : bytes;
   }
 
-  // Start-up, in parallel from the moment this script runs: the wasm is inflated and compiled
-  // (streaming: compiling starts with the first inflated bytes, and no whole copy of the bytes is
-  // made), the font is inflated (off the main thread both), and meanwhile the main thread makes
-  // the WebGL context that SDL will find ready. The demo waits for the first frame.
-  function compileWasm() {
-    const element = document.getElementById('it2-wasm');
-    const bytes = base64ToBytes(element.textContent);
-    if (element.dataset.encoding !== 'gzip+base64') return WebAssembly.compile(bytes);
-    const fallback = () => gunzip(bytes).then((inflated) => WebAssembly.compile(inflated));
-    if (typeof WebAssembly.compileStreaming !== 'function') return fallback();
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return WebAssembly.compileStreaming(new Response(stream, { headers: { 'Content-Type': 'application/wasm' } }))
-      .catch(fallback);
-  }
+  // Start-up, from the moment this script runs: the wasm and the font are inflated at once
+  // (DecompressionStream), each straight from its base64 text with no other copy kept, and the
+  // WebGL context is made meanwhile, so that the GPU process sets it up while the page inflates
+  // (SDL's getContext then returns it). The demo waits for the first frame. (A streamed compile,
+  // WebAssembly.compileStreaming on the inflating stream, cost the main thread more than
+  // instantiating the inflated bytes, which V8 compiles lazily: measured, docs/performance.md.)
   const supported = typeof WebAssembly === 'object' && typeof WebGL2RenderingContext !== 'undefined' &&
     typeof DecompressionStream !== 'undefined';
-  const wasmCompiled = supported ? compileWasm() : null;
-  if (wasmCompiled) wasmCompiled.then(() => { timings.wasmCompiled = performance.now(); }, () => {});
+  const wasmElement = document.getElementById('it2-wasm');
+  const wasmInflated = supported && wasmElement ? decodeAsset(wasmElement) : null;
+  if (wasmInflated) wasmInflated.then(() => { timings.wasmInflated = performance.now(); }, () => {});
 
   // The font is inflated at once, beside the wasm compile (see instantiateWasm below); C++ takes
   // it into its own heap at start-up (takeFontBytes), after which the page keeps no copy.
@@ -366,15 +359,16 @@
       if (stderrTail.length > 5) stderrTail.shift();
     },
     // Emscripten's hook for instantiating the wasm ourselves: it is inlined in this file gzip'd
-    // and compiled since this script started (above); main() runs once the font is inflated too.
+    // and inflating since this script started (above); main() runs once the font is inflated too.
     instantiateWasm(imports, receiveInstance) {
-      Promise.all([wasmCompiled, fontDecoded])
-        .then(([compiled]) => {
+      Promise.all([wasmInflated, fontDecoded])
+        .then(([wasmBytes]) => {
           timings.assetsDecoded = performance.now();
-          return WebAssembly.instantiate(compiled, imports).then((instance) => {
-            timings.wasmInstantiated = performance.now();
-            receiveInstance(instance, compiled);
-          });
+          return WebAssembly.instantiate(wasmBytes, imports);
+        })
+        .then((result) => {
+          timings.wasmInstantiated = performance.now();
+          receiveInstance(result.instance, result.module);
         })
         .catch((error) => failToStart('wasm: ' + (error && error.message ? error.message : error)));
       return {};  // exports arrive asynchronously through receiveInstance
