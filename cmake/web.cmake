@@ -103,7 +103,8 @@ set(IT2_PAGE_EXPORTS
   _it2_export_csv _it2_report_html _it2_remove_file _it2_workspace_file _it2_persist_state
   _it2_restore_settings _it2_storage_problem _it2_set_aside _it2_begin_batch _it2_end_batch
   _it2_live_heap_bytes _it2_unreadable _it2_room_for _it2_refuse_too_large
-  _it2_set_memory_ceiling_for_test _it2_abort_for_test)
+  _it2_set_memory_ceiling_for_test _it2_abort_for_test
+  _it2_school_page_html _it2_show_own_school)
 # The most memory the page may use: the link flag and web_exports.cpp's check before each file
 # (it2_room_for) read the same number, so a file too big is refused, not an abort.
 set(IT2_MAXIMUM_MEMORY 2147483648)  # 2 GB: the largest Emscripten 3.1.6 grows to without 4 GB pointer support

@@ -7,6 +7,11 @@ them with DecompressionStream and hands the wasm to Emscripten through Module.in
 nothing is fetched, not even a data: URL (which the page's CSP would refuse), and gzip keeps
 the file about 1 MB smaller than -sSINGLE_FILE=1 would.
 
+The template itself travels too (#it2-shell, its <title> replaced by a marker): web/page.js puts
+the parts back into it to rebuild this very file byte for byte, which 导出本校页面 (a principal's
+own page, src/core/school_page.h) starts from. So every element written here has a form that
+page.js writes again: see ownHtml() there.
+
 Usage: bundle-page.py --template web/page.html --web web --app app.js --wasm app.wasm
                       --font font.otf --out dist/it2-tracker.html [DEMO_JSON_FILES...]
 """
@@ -41,6 +46,17 @@ def asset_element(element_id, raw_bytes):
             + "\n".join(lines) + "\n</script>")
 
 
+def shell_element(template):
+    # The template with its title as a marker, as JSON inside a <script> (no "<", ">" or "&" left
+    # that the HTML parser could read).
+    start, end = template.index("<title>") + len("<title>"), template.index("</title>")
+    shell = template[:start] + "IT2:TITLE" + template[end:]
+    text = json.dumps(shell, ensure_ascii=False)
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escaped)
+    return f'<script type="application/json" id="it2-shell">{text}</script>'
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--template", required=True)
@@ -61,7 +77,9 @@ def main():
         "/*IT2:APP_JS*/": script_safe(read_text(args.app), "app.js"),
     }
 
-    assets = []
+    if page.count("<title>") != 1 or page.count("</title>") != 1:
+        sys.exit(f"bundle-page.py: {args.template} must have exactly one <title>.")
+    assets = [shell_element(page)]
     for element_id, path in (("it2-wasm", args.wasm), ("it2-font", args.font)):
         with open(path, "rb") as handle:
             assets.append(asset_element(element_id, handle.read()))

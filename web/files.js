@@ -436,6 +436,7 @@
   // for comes next (saves run one after another) and deletes what it no longer wants.
   async function save() {
     if (window.it2Page.crashed) return { ok: false, files: storage.stored, error: 'the page stopped after an error: nothing saved' };
+    if (ownSchool) return { ok: false, files: 0, error: 'a school page stores nothing' };
     const state = window.it2._persistState();
     let error = null;
     try {
@@ -506,7 +507,7 @@
   }
 
   function persistChanged() {
-    if (window.it2Page.crashed) return;
+    if (window.it2Page.crashed || ownSchool) return;
     if (!storage.restored) {
       dirtyBeforeRestore = true;
       return;
@@ -515,11 +516,31 @@
     saveTimer = setTimeout(() => (loadingNow ? persistChanged() : saveNow()), SAVE_DELAY_MS);
   }
 
+  // A principal's own page (导出本校页面) opens the school's data it carries and stores nothing:
+  // not its files, not its settings. It shares the browser storage of every page opened from
+  // file:// with the main page, whose workspace must stay as the trainer left it, and the
+  // principal must see this school only, whatever else that browser keeps.
+  const ownSchool = window.it2Page.schoolPage();
+  if (ownSchool) {
+    storage.available = false;
+    storage.schoolPage = true;
+  }
+
+  async function openOwnSchool() {
+    storage.restored = true;
+    await loadNow([{ name: `${ownSchool.school}.json`, bytes: ownSchool.workspace }]);
+    window.it2._showOwnSchool(ownSchool.school, ownSchool.name, ownSchool.date);
+  }
+
   async function restore() {
     try {
       await window.it2.ready;
     } catch {
       return;  // the page failed to start and says so itself
+    }
+    if (ownSchool) {
+      await openOwnSchool();
+      return;
     }
     try {
       restoreSettings();
@@ -547,7 +568,8 @@
     persistChanged,
     loadFiles,
     loadDemo() {
-      return loadFiles(window.it2Page.demoFiles().map((file) => ({ name: file.name, bytes: file.bytes })));
+      return window.it2Page.demoDecoded().then(() =>
+        loadFiles(window.it2Page.demoFiles().map((file) => ({ name: file.name, bytes: file.bytes }))));
     },
     async flush() {
       while (!storage.restored && !window.it2Page.crashed) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -15,10 +15,14 @@
 //   it2.firstFrameMs()            milliseconds from navigation start to the first frame (null before)
 //   it2.memory()                  {heap, live}: wasm memory size (it only grows) and bytes in use by malloc
 //   it2.timings()                 start-up milestones in ms since navigation start:
-//                                 {pageScript, assetsDecoded, wasmInstantiated, firstFrame}
+//                                 {pageScript, glContext, wasmInflated, fontDecoded, assetsDecoded,
+//                                 wasmInstantiated, mainStarted, sdlReady, fontsReady, firstFrameBuilt, firstFrame}
 //   it2.exportCsv(table)          "schools" | "teachers" | "problems": the table as shown (filters, sort),
 //                                 CSV with BOM and formula guard, as 导出 downloads it (null if unknown)
 //   it2.reportHtml(scope)         "district" or a school id: the printable report's HTML (null if unknown)
+//   it2.schoolPage(id)            导出本校页面: {name, html}, the principal's own page for that school as
+//                                 its button downloads it (null for an unknown school)
+//   it2.pageHtml()                this page's own HTML, rebuilt byte for byte (what 导出本校页面 starts from)
 //   it2.remove(name)              unloads one file (every entry of a CSV) → bool
 //   it2.workspaceFile()           the 保存工作区 document (JSON text)
 //   it2.loadFiles(files)          [{name, data} | File, …] loaded in slices of ~40 ms with the progress
@@ -162,6 +166,16 @@
       requireStarted();
       return withCStrings([scope ? String(scope) : 'district'], (pointer) => takeCString(module._it2_report_html(pointer)));
     },
+    schoolPage(id) {
+      requireStarted();
+      const text = withCStrings([String(id)], (pointer) => takeCString(module._it2_school_page_html(pointer)));
+      if (text === null) return null;
+      const newline = text.indexOf('\n');
+      return { name: text.slice(0, newline), html: text.slice(newline + 1) };
+    },
+    pageHtml() {
+      return page.ownHtml();
+    },
     remove(name) {
       requireStarted();
       return withCStrings([String(name)], (pointer) => module._it2_remove_file(pointer) !== 0);
@@ -194,6 +208,9 @@
     },
     _unreadable(what, detail) {
       withCStrings([String(what), String(detail)], (whatPointer, detailPointer) => module._it2_unreadable(whatPointer, detailPointer));
+    },
+    _showOwnSchool(id, name, date) {
+      withCStrings([String(id), String(name), String(date)], (a, b, c) => module._it2_show_own_school(a, b, c));
     },
     _beginBatch() { module._it2_begin_batch(); },
     _setMemoryCeilingForTest(bytes) { module._it2_set_memory_ceiling_for_test(Number(bytes) || 0); },

@@ -10,7 +10,8 @@
   const canvas = document.getElementById('canvas');
   const imeArea = document.getElementById('it2-ime');
 
-  const firstFrameListeners = [];
+  let signalReady = null;  // it2.ready: the first frame is out and the demo is inflated
+  const readyPromise = new Promise((resolve) => { signalReady = resolve; });
   const failureListeners = [];
   let started = false;
   let firstFrameMs = null;  // since navigation start
@@ -54,6 +55,7 @@
 
   // ---- embedded assets: <script type="application/octet-stream" data-it2-asset=…> -------------
   function base64ToBytes(text) {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);  // skips white space
     const binary = atob(text.replace(/\s+/g, ''));
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -70,25 +72,91 @@
     return element.dataset.encoding === 'gzip+base64' ? gunzip(bytes) : bytes;
   }
 
-  let fontBytes = null;
-  let demoFiles = [];  // [{ name, bytes }]
+  // Start-up, from the moment this script runs: the wasm and the font are inflated at once
+  // (DecompressionStream), each straight from its base64 text with no other copy kept, and the
+  // WebGL context is made meanwhile, so that the GPU process sets it up while the page inflates
+  // (SDL's getContext then returns it). The demo waits for the first frame. (A streamed compile,
+  // WebAssembly.compileStreaming on the inflating stream, cost the main thread more than
+  // instantiating the inflated bytes, which V8 compiles lazily: measured, docs/performance.md.)
+  const supported = typeof WebAssembly === 'object' && typeof WebGL2RenderingContext !== 'undefined' &&
+    typeof DecompressionStream !== 'undefined';
+  const wasmElement = document.getElementById('it2-wasm');
+  const wasmInflated = supported && wasmElement ? decodeAsset(wasmElement) : null;
+  if (wasmInflated) wasmInflated.then(() => { timings.wasmInflated = performance.now(); }, () => {});
 
-  async function decodeAssets() {
-    const fontElement = document.getElementById('it2-font');
-    if (fontElement) fontBytes = await decodeAsset(fontElement);
-    const demoElement = document.getElementById('it2-demo');
-    if (demoElement) {
+  // The font is inflated at once, beside the wasm compile (see instantiateWasm below); C++ takes
+  // it into its own heap at start-up (takeFontBytes), after which the page keeps no copy.
+  let fontBytes = null;
+  const fontElement = document.getElementById('it2-font');
+  const fontDecoded = fontElement && supported
+    ? decodeAsset(fontElement).then((bytes) => { fontBytes = bytes; timings.fontDecoded = performance.now(); })
+    : Promise.resolve();
+  // The same attributes SDL asks for (web_main.cpp: no depth, stencil or multisampling); SDL's
+  // getContext then returns this one.
+  if (supported) {
+    canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
+      premultipliedAlpha: true, preserveDrawingBuffer: false });
+    timings.glContext = performance.now();
+  }
+
+  // The demo district is inflated after the first frame (the first frame does not need it);
+  // it2.ready waits for it, and 加载示例 too.
+  let demoFiles = [];  // [{ name, bytes }]
+  const demoElement = document.getElementById('it2-demo');
+  let demoDecoded = null;
+  function decodeDemo() {
+    if (!demoElement) return Promise.resolve();
+    demoDecoded ||= decodeAsset(demoElement).then((archive) => {
       // One JSON index line [{name, size}, …], then the files' bytes back to back (bundle-page.py).
-      const archive = await decodeAsset(demoElement);
       const newline = archive.indexOf(10);
       const index = JSON.parse(new TextDecoder().decode(archive.subarray(0, newline)));
       let offset = newline + 1;
       demoFiles = index.map(({ name, size }) => {
-        const bytes = archive.slice(offset, offset + size);
+        const bytes = archive.subarray(offset, offset + size);
         offset += size;
         return { name, bytes };
       });
-    }
+    });
+    return demoDecoded;
+  }
+
+  // A principal's own page (导出本校页面, src/core/school_page.h) carries one school's data instead
+  // of the demo: a JSON header line {school, name, date}, then an it2-workspace document.
+  function schoolPage() {
+    const element = document.getElementById('it2-school');
+    if (!element) return null;
+    const bytes = base64ToBytes(element.textContent);
+    const newline = bytes.indexOf(10);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(0, newline)));
+    return { ...header, workspace: bytes.subarray(newline + 1) };
+  }
+
+  // The page's own HTML, byte for byte the file it was opened from: scripts/bundle-page.py
+  // embeds its template (#it2-shell) and this puts the parts back where it took them from. The
+  // parts' text is what the parser read (styles and scripts are never changed afterwards).
+  function ownHtml() {
+    const shell = JSON.parse(document.getElementById('it2-shell').textContent);
+    const text = (id) => document.getElementById(id).textContent;
+    const escape = (value) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+    const element = (node) => `<script type="${node.type}" id="${node.id}"` +
+      (node.dataset.encoding ? ` data-encoding="${node.dataset.encoding}"` : '') + `>${node.textContent}</scr` + 'ipt>';
+    const assets = Array.from(document.querySelectorAll('script[type="application/octet-stream"], script#it2-shell'), element);
+    // Each style or script element holds "\n", its part, "\n": the marker between the same two
+    // line breaks in the template. (Markers are spelled in pieces here: bundle-page.py looks for
+    // each exactly once in the page, and an HTML comment opening must not appear in an inline script.)
+    const marker = (name) => '\n/*IT2:' + name + '*/\n';
+    const parts = {
+      ['<title>IT2:' + 'TITLE</title>']: `<title>${escape(document.querySelector('title').textContent)}</title>`,
+      [marker('CSS')]: text('it2-css'),
+      [marker('PAGE_JS')]: text('it2-js-page'),
+      [marker('HOOK_JS')]: text('it2-js-hook'),
+      [marker('FILES_JS')]: text('it2-js-files'),
+      [marker('APP_JS')]: text('it2-js-app'),
+      ['<' + '!--IT2:ASSETS-->']: assets.join('\n'),
+    };
+    // One pass, so that no part is searched for another part's marker.
+    const pattern = new RegExp(Object.keys(parts).map((key) => key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
+    return shell.replace(pattern, (found) => parts[found]);
   }
 
   // ---- input methods ---------------------------------------------------------------------------
@@ -205,7 +273,7 @@
   function rasterizeGlyph(codepoint, size, ascent, height) {
     if (!glyphContext) return null;
     const text = String.fromCodePoint(codepoint);
-    const font = `${size * (fontBytes ? fontEmPerLineHeight() : 1)}px ${FALLBACK_FONTS}`;
+    const font = `${size * (emPerLineHeight ?? 1)}px ${FALLBACK_FONTS}`;  // ratio read in takeFontBytes
     glyphContext.font = font;
     const advance = glyphContext.measureText(text).width;
     const width = Math.ceil(advance);
@@ -224,9 +292,19 @@
 
   // ---- what C++ calls (src/platform/platform_web.cpp) ----------------------------------------
   const page = {
-    fontBytes: () => fontBytes,
+    // Hands the font over once (C++ copies it into its heap) and lets the page's copy go.
+    takeFontBytes() {
+      const bytes = fontBytes;
+      if (bytes) fontEmPerLineHeight();  // read from the font while the page still has it
+      fontBytes = null;
+      return bytes;
+    },
     demoFiles: () => demoFiles,
-    hasDemo: () => demoFiles.length > 0,
+    hasDemo: () => demoElement !== null,
+    demoDecoded: decodeDemo,
+    schoolPage,
+    ownHtml,
+    mark(name) { timings[name] = performance.now(); },
     // Through web/files.js: one file per task, reported as one batch.
     requestDemoLoad() { setTimeout(() => (window.it2Files ? window.it2Files.loadDemo() : window.it2.loadDemo()), 0); },
     setClipboardText(text) {
@@ -257,11 +335,12 @@
       timings.firstFrame = firstFrameMs;
       started = true;
       statusBox.classList.add('it2-hidden');
-      for (const listener of firstFrameListeners) listener();
+      // it2.ready (and 加载示例) wait for the demo, inflated now that the first frame is out.
+      decodeDemo().catch((error) => console.warn('demo data: ' + error)).finally(signalReady);
     },
     fail(detail) { failToStart(detail); },
     // For web/it2.js.
-    onFirstFrame(listener) { if (started) listener(); else firstFrameListeners.push(listener); },
+    onFirstFrame(listener) { readyPromise.then(listener); },
     onFailure(listener) { failureListeners.push(listener); },
     get started() { return started; },
     get crashed() { return crashed; },
@@ -279,11 +358,10 @@
       stderrTail.push(text);
       if (stderrTail.length > 5) stderrTail.shift();
     },
-    // Emscripten's hook for instantiating the wasm ourselves: it is inlined in this file gzip'd,
-    // and the font and demo data are inflated in the same step, before main() runs.
+    // Emscripten's hook for instantiating the wasm ourselves: it is inlined in this file gzip'd
+    // and inflating since this script started (above); main() runs once the font is inflated too.
     instantiateWasm(imports, receiveInstance) {
-      const wasmElement = document.getElementById('it2-wasm');
-      Promise.all([decodeAsset(wasmElement), decodeAssets()])
+      Promise.all([wasmInflated, fontDecoded])
         .then(([wasmBytes]) => {
           timings.assetsDecoded = performance.now();
           return WebAssembly.instantiate(wasmBytes, imports);
@@ -302,8 +380,7 @@
     },
   };
 
-  if (typeof WebAssembly !== 'object' || typeof WebGL2RenderingContext === 'undefined' ||
-      typeof DecompressionStream === 'undefined') {
+  if (!supported) {
     module.noInitialRun = true;
     fail('此浏览器太旧，无法运行看板。请使用新版 Chrome、Edge 或 Firefox 打开此文件。',
       'This browser is too old to run the dashboard. Open this file in a recent Chrome, Edge or Firefox.',

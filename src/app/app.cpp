@@ -14,6 +14,7 @@
 #include "page_views.h"
 #include "panels.h"
 #include "platform.h"
+#include "school_page.h"
 #include "summary_json.h"
 #include "table_export.h"
 #include "tracker.h"
@@ -75,6 +76,12 @@ void App::wire_files() {
         platform::save_download("it2-school-" + d.school_id + "-" + d.as_of + ".json", files.school_workspace_file(d.school_id),
                                 "application/json");
     };
+    actions.export_school_page = [this, &d] {
+        std::string file_name, error;
+        const std::string html = school_page(d.school_id, file_name, error);
+        if (html.empty()) d.notice = ui::format(ui::tr(ui::Str::school_page_failed, d.lang), error.c_str());
+        else platform::save_download(file_name, html, "text/html;charset=utf-8");
+    };
     w.download_template = [] { platform::save_download("it2-template.csv", csv_template(), "text/csv;charset=utf-8"); };
 }
 
@@ -89,6 +96,30 @@ AppFiles& App::files() { return impl_->files; }
 std::string App::summary_json(const std::string& as_of) {
     // The same Tracker code as `it2 summarize --json`: byte-identical for the same inputs.
     return impl_->tracker.summary_json(as_of, Lang::zh);
+}
+
+std::string App::school_page(const std::string& school_id, std::string& file_name, std::string& error) {
+    ui::Dashboard& d = impl_->dashboard;
+    d.refresh();
+    const SchoolResult* school = d.school(school_id);
+    if (school == nullptr) {
+        error = "no school " + school_id + " is loaded";
+        return "";
+    }
+    const std::string page = platform::page_html();
+    if (page.empty()) {
+        error = "this page cannot give its own HTML (it is not the bundled page)";
+        return "";
+    }
+    const SchoolPageData data{school_id, school->name, d.as_of, impl_->files.school_workspace_file(school_id, d.as_of)};
+    file_name = school_page_stem(data.school_name, data.data_date) + ".html";
+    return school_page_html(page, data, error);
+}
+
+void App::show_own_school(const std::string& id, const std::string& name, const std::string& date) {
+    ui::Dashboard& d = impl_->dashboard;
+    d.own_school = {id, name, date};
+    d.open_school(id);
 }
 
 bool App::set_view(const std::string& view, const std::string& arg) { return open_view(impl_->dashboard, view, arg); }

@@ -40,6 +40,14 @@ public:
     // Builds one ImGui frame (called between ImGui::NewFrame and ImGui::Render).
     void draw();
 
+    // 导出本校页面: the principal's own page for `school_id` (core/school_page.h), built from the
+    // page's own HTML; `file_name` receives "NAME-进度-DATE.html". "" with `error` set when it
+    // cannot be built (an unknown school, a page that cannot give its HTML).
+    std::string school_page(const std::string& school_id, std::string& file_name, std::string& error);
+    // This page is a principal's own page (web/files.js, after opening its data): it says so in
+    // the top bar and shows the school.
+    void show_own_school(const std::string& id, const std::string& name, const std::string& date);
+
     // Files in and out: exports, workspace files, persistence (src/app/app_files.h).
     AppFiles& files();
 

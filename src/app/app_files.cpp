@@ -329,7 +329,7 @@ void AppFiles::save_workspace(const std::string& download_name) const {
     platform::download_finish(download_name, "application/json");
 }
 
-std::string AppFiles::school_workspace_file(const std::string& school_id) const {
+std::string AppFiles::school_workspace_file(const std::string& school_id, const std::string& as_of) const {
     // Only the files with some of this school's data are fetched from the page (and filtered).
     std::unordered_map<std::string, size_t> source_index;
     for (size_t i = 0; i < sources_.size(); ++i) source_index.emplace(sources_[i].name, i);
@@ -344,7 +344,9 @@ std::string AppFiles::school_workspace_file(const std::string& school_id) const 
         StoredFile file{sources_[i].name, {}};
         if (has_school[i] && platform::source_bytes(file.name, file.bytes)) files.push_back(std::move(file));
     }
-    return write_school_workspace_file(files, d_.policy, settings(), school_id);
+    WorkspaceSettings fixed = settings();
+    if (!as_of.empty()) fixed.as_of = as_of;
+    return write_school_workspace_file(files, d_.policy, fixed, school_id);
 }
 
 std::string AppFiles::settings_fingerprint() const {

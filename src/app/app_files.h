@@ -41,7 +41,9 @@ public:
     std::string report_html(const std::string& scope);  // "district" or a school id; "" if unknown
     std::string workspace_file() const;                // 保存工作区, as text (the it2.workspaceFile() hook)
     void save_workspace(const std::string& download_name) const;  // 保存工作区, downloaded piece by piece
-    std::string school_workspace_file(const std::string& school_id) const;  // 导出本校
+    // 导出本校; `as_of`, if given, is written as the as-of date even when it is today (导出本校页面
+    // fixes the date its numbers were seen at).
+    std::string school_workspace_file(const std::string& school_id, const std::string& as_of = "") const;
 
     // What the page keeps: {"files": [{"name", "seq", "size"}], "settings": {…}, "policy": {…}}.
     std::string persist_state() const;

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "export.h"
 
@@ -109,6 +110,18 @@ bool expand_inputs(const std::vector<std::string>& inputs, const std::vector<std
         }
     }
     return true;
+}
+
+std::vector<std::string> summary_names(const std::vector<InputFile>& files) {
+    std::map<std::string, int> uses;
+    auto base_of = [](const InputFile& f) { return f.path == "-" ? f.display : fs::path(f.path).filename().string(); };
+    for (const InputFile& f : files) ++uses[base_of(f)];
+    std::vector<std::string> names;
+    for (const InputFile& f : files) {
+        const std::string base = base_of(f);
+        names.push_back(uses[base] > 1 ? f.display : base);
+    }
+    return names;
 }
 
 std::string problem_line(const Problem& p, Lang lang) {

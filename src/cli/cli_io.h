@@ -36,6 +36,10 @@ struct InputFile {
 bool expand_inputs(const std::vector<std::string>& inputs, const std::vector<std::string>& extensions,
                    std::vector<InputFile>& files);
 
+// The names `it2 summarize` gives the inputs: their base names, as the page names files, or
+// the path as found where two inputs share a base name.
+std::vector<std::string> summary_names(const std::vector<InputFile>& files);
+
 // file:line:column: severity: pointer: message, with control characters made visible.
 std::string problem_line(const Problem& p, Lang lang);
 

@@ -23,6 +23,7 @@
 #include "metrics.h"
 #include "parallel_load.h"
 #include "partial_commands.h"
+#include "school_page_command.h"
 #include "policy.h"
 #include "remind_command.h"
 #include "summary_json.h"
@@ -50,6 +51,7 @@ const char* const kMainUsageCommands =
     "  merge       combine partial summaries (it2 summarize --partial)\n"
     "  remind      the reminder list of a school's teachers not passed, to paste into WeChat\n"
     "  export      write the summary as one Excel workbook (it2 export --xlsx -o OUT.xlsx FILES)\n"
+    "  school-page one school's own offline page, for its principal\n"
     "\n"
     "Run `it2 COMMAND --help` for a command's options.\n"
     "Exit status: 0 all files loaded cleanly; 1 problems were reported (a file that cannot be\n"
@@ -126,19 +128,6 @@ bool is_help(const std::string& arg) { return arg == "--help" || arg == "-h"; }
 int usage_error(const std::string& message, const char* usage) {
     std::cerr << "it2: " << message << "\n\n" << usage;
     return kExitUsage;
-}
-
-// The page knows only base names; use them too, unless two inputs share one.
-std::vector<std::string> summary_names(const std::vector<InputFile>& files) {
-    std::map<std::string, int> uses;
-    auto base_of = [](const InputFile& f) { return f.path == "-" ? f.display : fs::path(f.path).filename().string(); };
-    for (const InputFile& f : files) ++uses[base_of(f)];
-    std::vector<std::string> names;
-    for (const InputFile& f : files) {
-        const std::string base = base_of(f);
-        names.push_back(uses[base] > 1 ? f.display : base);
-    }
-    return names;
 }
 
 bool parse_lang(const std::string& value, Lang& lang) {
@@ -492,6 +481,7 @@ int main(int argc, char** argv) {
     if (command == "merge") return run_merge(args);
     if (command == "remind") return run_remind(args);
     if (command == "export") return run_export(args, load_for_export);
+    if (command == "school-page") return run_school_page(args);
     std::cerr << "it2: unknown command " << command << "\n\n" << main_usage();
     return kExitUsage;
 }

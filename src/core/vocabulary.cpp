@@ -73,6 +73,7 @@ constexpr Entry kTerms[] = {
      "policy file applied: its rules are in force (as on the page; over --policy and earlier policy files)", ""},
     {Term::cli_policy_rejected, "规则文件有误，未采用（见其问题）", "policy file rejected and not applied (see its problems)", ""},
     {Term::fmt_cli_workspace_files, "工作区文件：载入其中的 %d 个文件（及其规则）", "workspace file: loading its %d files (and its policy)", ""},
+    {Term::school_page_progress, "进度", "progress", ""},
 };
 
 template <size_t N>

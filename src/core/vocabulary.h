@@ -90,6 +90,8 @@ enum class Term : uint8_t {
     cli_policy_applied,
     cli_policy_rejected,
     fmt_cli_workspace_files,  // printf: the number of files
+    // A principal's own page (导出本校页面): its file name and title, "綦江区石壕小学-进度-2026-11-30".
+    school_page_progress,
     count_
 };
 constexpr int kTermCount = int(Term::count_);

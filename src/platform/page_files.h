@@ -33,6 +33,10 @@ void forget_source(const std::string& name);
 void forget_all_sources();
 bool source_bytes(const std::string& name, std::string& bytes);  // false when the page has none
 
+// The page's own HTML, byte for byte the file it was opened from (web/page.js rebuilds it from
+// its parts): what 导出本校页面 starts from. "" where there is no page (native builds).
+std::string page_html();
+
 // Something worth keeping changed (files, policy, settings): the page saves it a little later
 // (debounced), pulling the state through it2_persist_state.
 void persist_changed();

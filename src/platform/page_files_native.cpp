@@ -32,6 +32,8 @@ bool source_bytes(const std::string& name, std::string& bytes) {
     return true;
 }
 
+std::string page_html() { return ""; }
+
 void persist_changed() {}
 
 }  // namespace it2::platform

@@ -34,6 +34,15 @@ EM_JS(void, it2_js_copy_source, (const char* name, char* out), {
     const bytes = Module.it2Files.sourceBytes(UTF8ToString(name));
     HEAPU8.set(bytes, out);
 });
+// The page's own HTML (UTF-8 bytes): its size first, then the copy, as for the sources above.
+EM_JS(int, it2_js_page_html_size, (), {
+    Module.it2PageHtml = Module.it2Page ? new TextEncoder().encode(Module.it2Page.ownHtml()) : null;
+    return Module.it2PageHtml ? Module.it2PageHtml.length : -1;
+});
+EM_JS(void, it2_js_copy_page_html, (char* out), {
+    HEAPU8.set(Module.it2PageHtml, out);
+    Module.it2PageHtml = null;
+});
 EM_JS(void, it2_js_persist_changed, (), { if (Module.it2Files) Module.it2Files.persistChanged(); });
 
 namespace it2::platform {
@@ -63,6 +72,14 @@ bool source_bytes(const std::string& name, std::string& bytes) {
     bytes.resize(size_t(size));
     if (size > 0) it2_js_copy_source(name.c_str(), bytes.data());
     return true;
+}
+
+std::string page_html() {
+    const int size = it2_js_page_html_size();
+    if (size <= 0) return "";
+    std::string html(size_t(size), '\0');
+    it2_js_copy_page_html(html.data());
+    return html;
 }
 
 void persist_changed() { it2_js_persist_changed(); }

@@ -47,6 +47,10 @@ void set_text_input(bool active, float x, float y, float line_height);
 // `it2.ready` in the page.
 void notify_first_frame();
 
+// A start-up milestone for it2.timings() (ms since navigation start under `milestone`), so the
+// time to the first frame can be split into its steps (bench/browser_bench.mjs prints them).
+void mark_startup(const char* milestone);
+
 // Called when the page cannot start (no WebGL2 context, …): the page replaces the loading
 // message with `message` and a hint, instead of leaving a blank window.
 void report_fatal(const std::string& message);

@@ -14,6 +14,7 @@ void request_demo_load() {}
 void set_clipboard_text(const std::string&) {}
 void set_text_input(bool, float, float, float) {}
 void notify_first_frame() {}
+void mark_startup(const char*) {}
 void report_fatal(const std::string&) {}
 
 }  // namespace it2::platform

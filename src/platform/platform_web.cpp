@@ -13,7 +13,7 @@
 // ---- JS side (web/page.js) -------------------------------------------------------------------
 // Copies the embedded font into a malloc'd buffer; returns 0 when the page has none.
 EM_JS(unsigned char*, it2_js_font_bytes, (int* size_out), {
-    const bytes = Module.it2Page ? Module.it2Page.fontBytes() : null;
+    const bytes = Module.it2Page ? Module.it2Page.takeFontBytes() : null;
     if (!bytes || bytes.length === 0) { HEAP32[size_out >> 2] = 0; return 0; }
     const ptr = _malloc(bytes.length);
     HEAPU8.set(bytes, ptr);
@@ -50,6 +50,7 @@ EM_JS(void, it2_js_report_fatal, (const char* message), {
     if (Module.it2Page) Module.it2Page.fail(UTF8ToString(message));
 });
 EM_JS(void, it2_js_first_frame, (), { if (Module.it2Page) Module.it2Page.firstFrame(); });
+EM_JS(void, it2_js_mark_startup, (const char* name), { if (Module.it2Page) Module.it2Page.mark(UTF8ToString(name)); });
 
 namespace it2::platform {
 namespace {
@@ -124,6 +125,11 @@ bool setup_fonts(float size_pixels) {
 
     ImFontConfig embedded;
     embedded.FontDataOwnedByAtlas = true;  // malloc'd above; ImGui frees it with the atlas
+    // No horizontal oversampling: ImGui's automatic 2x (for sizes up to 36 px) doubles the
+    // rasterizing of every CJK glyph, most of the first frame's work, for sub-pixel placement
+    // that square CJK glyphs do not show; HiDPI screens get their texels from the density.
+    embedded.OversampleH = 1;
+    embedded.OversampleV = 1;
     std::snprintf(embedded.Name, sizeof(embedded.Name), "Noto Sans CJK SC (subset)");
     if (io.Fonts->AddFontFromMemoryTTF(font_bytes, font_size, size_pixels, &embedded) == nullptr) {
         std::free(font_bytes);
@@ -155,6 +161,8 @@ void set_text_input(bool active, float x, float y, float line_height) {
 }
 
 void notify_first_frame() { it2_js_first_frame(); }
+
+void mark_startup(const char* milestone) { it2_js_mark_startup(milestone); }
 
 void report_fatal(const std::string& message) { it2_js_report_fatal(message.c_str()); }
 

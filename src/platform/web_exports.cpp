@@ -100,6 +100,20 @@ EMSCRIPTEN_KEEPALIVE char* it2_workspace_file() {
     return g_page != nullptr ? to_js_string(g_page->app.files().workspace_file()) : nullptr;
 }
 
+// ---- 导出本校页面 (a principal's own page; core/school_page.h) ------------------------------------
+// The page for one school as the school view's button downloads it: "FILE_NAME\nHTML", or null.
+EMSCRIPTEN_KEEPALIVE char* it2_school_page_html(const char* school_id) {
+    if (g_page == nullptr || school_id == nullptr) return nullptr;
+    std::string file_name, error;
+    const std::string html = g_page->app.school_page(school_id, file_name, error);
+    return html.empty() ? nullptr : to_js_string(file_name + "\n" + html);
+}
+
+// web/files.js, once a principal's page has opened its embedded data.
+EMSCRIPTEN_KEEPALIVE void it2_show_own_school(const char* id, const char* name, const char* date) {
+    if (g_page != nullptr && id != nullptr && name != nullptr && date != nullptr) g_page->app.show_own_school(id, name, date);
+}
+
 // Bytes malloc has handed out and not freed (the live data, without free blocks and slack):
 // beside HEAPU8.length (the heap, which only grows) it tells data from fragmentation.
 EMSCRIPTEN_KEEPALIVE double it2_live_heap_bytes() { return double(mallinfo().uordblks); }

@@ -60,6 +60,7 @@ void run_frame(void* arg) {
     ImGui::NewFrame();
     page.app.draw();
     ImGui::Render();
+    if (!page.first_frame_reported) it2::platform::mark_startup("firstFrameBuilt");
 
     int drawable_width = 0, drawable_height = 0;
     SDL_GL_GetDrawableSize(page.window, &drawable_width, &drawable_height);
@@ -81,6 +82,7 @@ bool start(Page& page) {
         it2::platform::report_fatal(std::string("SDL could not start: ") + SDL_GetError());
         return false;
     }
+    it2::platform::mark_startup("sdlInit");
     // WebGL2 = OpenGL ES 3.0.
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
@@ -92,19 +94,23 @@ bool start(Page& page) {
 
     // The canvas is sized by CSS (100% of the window); SDL follows its CSS size on resize and
     // multiplies the backing store by devicePixelRatio (ALLOW_HIGHDPI).
-    page.window = SDL_CreateWindow(it2::vocab::term(it2::vocab::Term::app_title, it2::Lang::zh), SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+    // No title: SDL would write it over the page's own <title> (web/page.html's, or the school's
+    // name and data date on a principal's page, core/school_page.h).
+    page.window = SDL_CreateWindow(nullptr, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
                                    1280, 800,
                                    SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (page.window == nullptr) {
         it2::platform::report_fatal(std::string("No window: ") + SDL_GetError());
         return false;
     }
+    it2::platform::mark_startup("windowReady");
     page.gl_context = SDL_GL_CreateContext(page.window);
     if (page.gl_context == nullptr) {
         it2::platform::report_fatal(std::string("No WebGL2 context: ") + SDL_GetError());
         return false;
     }
     SDL_GL_MakeCurrent(page.window, page.gl_context);
+    it2::platform::mark_startup("sdlReady");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -125,6 +131,7 @@ bool start(Page& page) {
         std::fprintf(stderr, "No embedded font: Chinese text will not render.\n");  // a broken bundle
         io.Fonts->AddFontDefault();
     }
+    it2::platform::mark_startup("fontsReady");
     return true;
 }
 
@@ -133,7 +140,9 @@ bool start(Page& page) {
 
 int main() {
     // Lives for the page's lifetime: the main loop never returns on the web.
+    it2::platform::mark_startup("mainStarted");
     g_page = new Page;
+    it2::platform::mark_startup("appReady");
     if (!start(*g_page)) {
         return 1;  // start() already told the page why
     }

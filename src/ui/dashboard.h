@@ -32,6 +32,7 @@ struct PlatformActions {
     std::function<void()> export_table;  // the current view's table as CSV, exactly as shown
     std::function<void()> export_xlsx;   // schools, teachers and problems as one Excel workbook (xlsx_export.h)
     std::function<void()> manage_files;  // opens 文件管理 (remove, clear, workspace files)
+    std::function<void()> export_school_page;  // 导出本校页面: the open school's own page (school_page.h)
     std::function<void(const std::string& name, const std::string& bytes, const std::string& mime)> save_file;
     std::function<bool(char32_t)> can_render;  // empty: ask the ImGui font
     std::function<void(const std::string& key, const std::string& value)> remember;
@@ -91,6 +92,11 @@ struct Dashboard {
     std::vector<std::pair<const char*, double>> refresh_ms;  // the last refresh's steps, in ms
     bool theme_applied = false;  // the light theme is set on the first frame (needs a context)
     PlatformActions actions;
+    // A principal's own page (导出本校页面): the one school it holds, its name and the data date,
+    // said in the top bar. Empty on the main page.
+    struct OwnSchool {
+        std::string id, name, date;
+    } own_school;
     std::string notice;  // last message shown under the top bar (a load result, a copy)
     std::string notice_drawn;                         // the notice as first drawn, to time it
     std::chrono::steady_clock::time_point notice_since;  // when it was first drawn

@@ -17,6 +17,7 @@ void draw_help_view(Dashboard& d) {
     paragraph(Str::help_files);
     ImGui::SeparatorText(tr(Str::help_excel_heading, lang));
     paragraph(Str::help_excel);
+    paragraph(Str::school_page_help);  // 导出本校页面
     ImGui::SeparatorText(tr(Str::help_rates_heading, lang));
     paragraph(Str::help_rates);
     ImGui::SeparatorText(tr(Str::help_status_heading, lang));

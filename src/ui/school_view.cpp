@@ -474,6 +474,14 @@ void draw_school_view(Dashboard& d) {
     remember_rect(d, "copyTeachers");
     tooltip_wrapped(tr(Str::copy_table_tooltip, lang));
     if (s) copy_reminder_button(d, int(s - d.summary.schools.data()));
+    if (s) {  // 导出本校页面 (web helper): a page with only this school's data, for its principal
+        flow(button_width(tr(Str::school_page_button, lang)));
+        ImGui::BeginDisabled(!d.actions.export_school_page);
+        if (ImGui::Button(tr(Str::school_page_button, lang))) d.actions.export_school_page();
+        ImGui::EndDisabled();
+        remember_rect(d, "schoolPage");
+        tooltip_wrapped(tr(d.actions.export_school_page ? Str::school_page_tooltip : Str::not_available_here, lang));
+    }
     teacher_table(d);
 }
 

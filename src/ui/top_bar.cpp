@@ -32,6 +32,13 @@ void draw_top_bar(Dashboard& d) {
     ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.35f);
     text_coloured(colour::text, tr(Str::app_title, lang));
     ImGui::PopFont();
+    if (!d.own_school.id.empty()) {  // a principal's own page says whose data it holds, as of when
+        const std::string holds = format(tr(Str::school_page_holds, lang), d.own_school.name.c_str(), d.own_school.date.c_str());
+        flow(ImGui::CalcTextSize(holds.c_str()).x);
+        ImGui::AlignTextToFramePadding();
+        text_coloured(colour::neutral, holds.c_str());
+        remember_rect(d, "ownSchool");
+    }
 
     // What is loaded, with the problems as a link.
     std::string loaded = format(tr(Str::fmt_loaded, lang), school_count(d.summary), teacher_count(d.summary),

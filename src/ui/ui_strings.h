@@ -202,6 +202,12 @@ enum class Str : uint16_t {
     rules_score,
     save_policy,
     school_label,
+    // A principal's own page (导出本校页面, web helper): the school view's button, the top bar's line.
+    school_page_button,
+    school_page_failed,
+    school_page_help,
+    school_page_holds,
+    school_page_tooltip,
     schools_heading,
     scope_batches,
     scope_district,
