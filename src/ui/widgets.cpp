@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "line_break.h"
+#include "number_bar.h"
 
 namespace it2::ui {
 
@@ -270,7 +271,7 @@ void rate_cards(const Dashboard& d, const Rates& r) {
         std::string target = format(tr(Str::fmt_target, lang), c.target * 100.0);
         const double value = c.value->value_or(0.0);
         float fraction = c.target > 0 ? float(value / c.target) : 1.0f;
-        bar(fraction, colour::neutral, target.c_str(), 0, line * 0.9f);
+        number_bar(fraction, colour::neutral, target.c_str());  // the target beside the bar, not across its fill (issue 12)
         ImGui::EndChild();
         ImGui::PopID();
     }
