@@ -97,11 +97,10 @@ std::string stage_name(const std::string& stage, Lang lang) {
     struct Stage {
         const char *zh, *en;
     };
-    static constexpr Stage kStages[] = {{"幼儿园", "Kindergarten"},     {"小学", "Primary"},
-                                        {"初中", "Junior secondary"},   {"高中", "Senior secondary"},
-                                        {"完全中学", "Secondary (7–12)"}, {"九年一贯制", "Nine-year school"},
-                                        {"十二年一贯制", "Twelve-year school"}, {"职业学校", "Vocational school"},
-                                        {"特殊教育学校", "Special education school"}};
+    // Short, as a table column has room for (and as Chinese schools name themselves in English).
+    static constexpr Stage kStages[] = {{"幼儿园", "Kindergarten"},  {"小学", "Primary"},          {"初中", "Junior high"},
+                                        {"高中", "Senior high"},     {"完全中学", "Secondary"},    {"九年一贯制", "Nine-year"},
+                                        {"十二年一贯制", "Twelve-year"}, {"职业学校", "Vocational"}, {"特殊教育学校", "Special ed."}};
     if (lang == Lang::zh) return stage;
     for (const Stage& s : kStages)
         if (stage == s.zh) return s.en;

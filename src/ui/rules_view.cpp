@@ -15,8 +15,13 @@ namespace it2::ui {
 
 namespace {
 
+// The field and its − + buttons: room for "1000.0" whatever the buttons' size (a phone's are 40 px).
+float number_field_width() {
+    return ImGui::GetFontSize() * 4 + (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x) * 2;
+}
+
 bool edit_number(const char* label, double& value, double step, double min_value, double max_value, const char* fmt = "%.1f") {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(number_field_width());
     double v = value;
     if (!ImGui::InputDouble(label, &v, step, step * 5, fmt)) return false;
     v = std::clamp(v, min_value, max_value);
@@ -26,7 +31,7 @@ bool edit_number(const char* label, double& value, double step, double min_value
 }
 
 bool edit_int(const char* label, int& value, int min_value, int max_value) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(number_field_width());
     int v = value;
     if (!ImGui::InputInt(label, &v)) return false;
     v = std::clamp(v, min_value, max_value);
