@@ -146,6 +146,7 @@ void phone_menus(Dashboard& d, const std::function<void()>& export_csv) {
     const char* menu = tr(Str::file_menu, lang);
     if (ImGui::Button(menu)) ImGui::OpenPopup("file_actions");
     remember_rect(d, "fileMenu");
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y), ImGuiCond_Appearing);  // under the button
     if (ImGui::BeginPopup("file_actions")) {
         const char* files_label = tr(Str::files_window_title, lang);
         if (ImGui::MenuItem(files_label, nullptr, false, bool(d.actions.manage_files))) d.actions.manage_files();
@@ -165,6 +166,7 @@ void phone_menus(Dashboard& d, const std::function<void()>& export_csv) {
     ImGui::SameLine();
     if (ImGui::Button(more)) ImGui::OpenPopup("settings_menu");
     remember_rect(d, "settingsMenu");
+    ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y), ImGuiCond_Appearing);
     if (ImGui::BeginPopup("settings_menu")) {
         // A−/A+ first: the bar's fixed text size (dashboard_frame.cpp) keeps them under the finger.
         text_size_buttons(d);
