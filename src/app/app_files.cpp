@@ -355,6 +355,9 @@ std::string AppFiles::settings_fingerprint() const {
                    {"settings", {{"language", s.language}, {"text_size", s.text_size}, {"as_of", s.as_of}, {"layout", s.layout}}}};
     json policy = json::parse(policy_json(d_.policy), nullptr, false);
     if (!policy.is_discarded()) stored["policy"] = policy;
+    json view_state = json::object();  // sort orders and filters (issue 12)
+    for (const auto& [key, value] : d_.kept_view_state()) view_state[key] = value;
+    stored["view_state"] = view_state;
     return dump(stored);
 }
 
@@ -384,6 +387,10 @@ bool AppFiles::restore_settings(std::string_view text) {
         const auto size_it = settings_it->find("text_size");
         if (size_it != settings_it->end() && size_it->is_number()) s.text_size = size_it->get<double>();
         apply_settings(s);
+    }
+    if (const auto view_it = stored.find("view_state"); view_it != stored.end() && view_it->is_object()) {
+        for (const auto& [key, value] : view_it->items())
+            if (value.is_string()) d_.restore_view_state(key, value.get<std::string>());
     }
     bool policy_used = true;
     const auto policy_it = stored.find("policy");

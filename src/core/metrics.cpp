@@ -258,27 +258,6 @@ TeacherResult evaluate_teacher(const Teacher& t, const BatchFile& file, const Po
     return r;
 }
 
-Rates rates_of(const std::vector<const TeacherResult*>& teachers) {
-    Rates rates;
-    rates.teachers = int(teachers.size());
-    if (teachers.empty()) return rates;
-    int participated = 0, hours = 0, submitted = 0, passed = 0, excellent = 0;
-    for (const TeacherResult* t : teachers) {
-        participated += t->participated;
-        hours += t->hours_met;
-        submitted += t->submitted_enough;
-        passed += is_passed_status(t->status);
-        excellent += t->status == TeacherStatus::excellent;
-    }
-    const double n = double(teachers.size());
-    rates.participation = participated / n;
-    rates.hours = hours / n;
-    rates.submission = submitted / n;
-    rates.pass = passed / n;
-    rates.excellence = excellent / n;
-    return rates;
-}
-
 // Reaching a target of 0 (or less) is always full marks.
 double fraction_of_target(double value, double target) {
     if (!(target > 0)) return 1.0;
@@ -308,6 +287,27 @@ bool file_counts(const Workspace& ws, const Merged& merged, size_t i) {
 }  // namespace
 
 // ---- the summary ----------------------------------------------------------------------------
+
+Rates rates_of(const std::vector<const TeacherResult*>& teachers) {
+    Rates rates;
+    rates.teachers = int(teachers.size());
+    if (teachers.empty()) return rates;
+    int participated = 0, hours = 0, submitted = 0, passed = 0, excellent = 0;
+    for (const TeacherResult* t : teachers) {
+        participated += t->participated;
+        hours += t->hours_met;
+        submitted += t->submitted_enough;
+        passed += is_passed_status(t->status);
+        excellent += t->status == TeacherStatus::excellent;
+    }
+    const double n = double(teachers.size());
+    rates.participation = participated / n;
+    rates.hours = hours / n;
+    rates.submission = submitted / n;
+    rates.pass = passed / n;
+    rates.excellence = excellent / n;
+    return rates;
+}
 
 Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of) {
     Summary s;

@@ -110,6 +110,9 @@ struct Summary {
 
 Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of);
 
+// The five rates over some teachers (a school's, or one batch of a school's: the school view).
+Rates rates_of(const std::vector<const TeacherResult*>& teachers);
+
 // Counts of teachers per state for each of the 30 points, in a scope.
 enum class PointState : uint8_t { selected, submitted, pass, excellent, fail };
 constexpr int kPointStateCount = 5;

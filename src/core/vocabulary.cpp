@@ -98,6 +98,21 @@ const char* column_key(Term t) {
     return i < size_t(kTermCount) ? kTerms[i].key : "";
 }
 
+// issue 12 (ui12): the stages of Chinese schools (domain.md), in English.
+std::string stage_name(const std::string& stage, Lang lang) {
+    struct Stage {
+        const char *zh, *en;
+    };
+    // Short, as a table column has room for (and as Chinese schools name themselves in English).
+    static constexpr Stage kStages[] = {{"幼儿园", "Kindergarten"},  {"小学", "Primary"},          {"初中", "Junior high"},
+                                        {"高中", "Senior high"},     {"完全中学", "Secondary"},    {"九年一贯制", "Nine-year"},
+                                        {"十二年一贯制", "Twelve-year"}, {"职业学校", "Vocational"}, {"特殊教育学校", "Special ed."}};
+    if (lang == Lang::zh) return stage;
+    for (const Stage& s : kStages)
+        if (stage == s.zh) return s.en;
+    return stage;
+}
+
 Term status_term(TeacherStatus s) { return Term(int(Term::status_excellent) + int(s)); }
 
 Term grade_term(Grade g, PointStatus st) {

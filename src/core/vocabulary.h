@@ -100,6 +100,10 @@ const char* term(Term t, Lang lang);
 // The machine key of a column term (the English CSV header: "teacher_id", …); "" for non-columns.
 const char* column_key(Term t);
 
+// issue 12 (ui12): a school's stage (学段) as the data gives it (小学, 初中, …) in the UI
+// language: the known stages are translated, anything else is shown as given.
+std::string stage_name(const std::string& stage, Lang lang);
+
 Term status_term(TeacherStatus s);
 Term grade_term(Grade g, PointStatus st);  // 优秀 / 合格 / 不合格, or 未提交 / 待评审 before grading
 Term severity_term(Severity s);

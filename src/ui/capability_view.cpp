@@ -1,25 +1,16 @@
-// 能力点分析: for the district, one school or one batch, the 30 points by state with bars, the
-// environment × dimension heat map of passed points, and the most chosen and most failed points.
+// 能力点分析: for the district, one school or one batch, the 30 points by state with each
+// point's pass and fail rate (sortable by every column), the weakest points by pass rate, the
+// environment × dimension heat map of passed points, and the most chosen points.
 #include <algorithm>
 
+#include "capability_rates.h"
+#include "number_bar.h"
 #include "panels.h"
 #include "widgets.h"
 
 namespace it2::ui {
 
 namespace {
-
-// The five states are exclusive (a point is in exactly one), so their sum is how many chose it.
-constexpr Str kStateLabels[kPointStateCount] = {Str::point_selected, Str::point_submitted, Str::grade_pass,
-                                                Str::grade_excellent, Str::grade_fail};
-constexpr ImU32 kStateColours[kPointStateCount] = {colour::not_started, colour::awaiting, colour::passed, colour::excellent,
-                                                   colour::failed};
-
-int chosen(const CapabilityLevels& lv, int point) {
-    int n = 0;
-    for (int c : lv.points[size_t(point)]) n += c;
-    return n;
-}
 
 std::string scope_name(const Dashboard& d, const Scope& scope) {
     switch (scope.kind) {
@@ -76,61 +67,129 @@ void scope_picker(Dashboard& d) {
     if (picked) d.open_capability(chosen);
 }
 
-void points_table(const Dashboard& d) {
+struct PointColumnInfo {
+    PointColumn id;
+    Str label;
+    float weight;
+    const char* key;  // it2.state() rects: capHeader.<key>
+};
+
+constexpr PointColumnInfo kPointColumnsWide[] = {
+    {PointColumn::point, Str::col_point, 3.0f, "point"},
+    {PointColumn::environment, Str::col_environment_short, 0.5f, "environment"},
+    {PointColumn::dimension, Str::col_dimension, 1.0f, "dimension"},
+    {PointColumn::chosen, Str::col_chosen, 1.6f, "chosen"},
+    {PointColumn::selected, Str::point_selected, 0.8f, "selected"},
+    {PointColumn::submitted_awaiting, Str::point_submitted, 0.8f, "awaiting"},
+    {PointColumn::pass, Str::grade_pass, 0.8f, "pass"},
+    {PointColumn::excellent, Str::grade_excellent, 0.8f, "excellent"},
+    {PointColumn::fail, Str::grade_fail, 0.8f, "fail"},
+    {PointColumn::pass_rate, Str::col_pass, 1.8f, "passRate"},
+    {PointColumn::fail_rate, Str::cap_col_fail_rate, 1.8f, "failRate"}};
+constexpr PointColumnInfo kPointColumnsNarrow[] = {
+    {PointColumn::point, Str::col_point, 0.8f, "point"},
+    {PointColumn::chosen, Str::col_chosen, 0.9f, "chosen"},
+    {PointColumn::fail, Str::grade_fail, 0.9f, "fail"},
+    {PointColumn::pass_rate, Str::col_pass, 1.0f, "passRate"},
+    {PointColumn::fail_rate, Str::cap_col_fail_rate, 1.0f, "failRate"}};
+
+std::string point_label(const PointInfo& info, Lang lang) {
+    return format("%s %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en);
+}
+
+// The point's code, name, environment and dimension, for a tooltip.
+std::string point_tooltip(const PointInfo& info, Lang lang) {
+    return format("%s %s / %s / %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en, env_name(info.env, lang),
+                  dimension_name(info.dimension, lang));
+}
+
+// The 30 points, sortable by every column; rates are the core's (capability_rates.h).
+void points_table(Dashboard& d) {
     const Lang lang = d.lang;
     const CapabilityLevels& lv = d.levels;
     const bool compact = narrow();
+    const PointColumnInfo* columns = compact ? kPointColumnsNarrow : kPointColumnsWide;
+    const int column_count = compact ? int(std::size(kPointColumnsNarrow)) : int(std::size(kPointColumnsWide));
     int max_count = 1;
-    for (int p = 0; p < kPointCount; ++p) max_count = std::max(max_count, chosen(lv, p));
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("points", compact ? 2 + kPointStateCount : 4 + kPointStateCount, flags)) return;
-    ImGui::TableSetupColumn(tr(Str::col_point, lang), ImGuiTableColumnFlags_WidthStretch, compact ? 0.8f : 2.6f);
-    if (!compact) {
-        ImGui::TableSetupColumn(tr(Str::col_environment_short, lang), ImGuiTableColumnFlags_WidthStretch, 0.5f);
-        ImGui::TableSetupColumn(tr(Str::col_dimension, lang), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    for (const PointRate& r : d.rates_by_point) max_count = std::max(max_count, r.chosen);
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+    // One table state per language and layout: column weights follow the headers' widths.
+    const char* table_id = compact ? (lang == Lang::zh ? "points_narrow_zh" : "points_narrow_en")
+                                   : (lang == Lang::zh ? "points_zh" : "points_en");
+    if (!ImGui::BeginTable(table_id, column_count, flags)) return;
+    for (int c = 0; c < column_count; ++c) {
+        ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
+        if (int(columns[c].id) == d.capability_sort.column) {
+            cf |= ImGuiTableColumnFlags_DefaultSort |
+                  (d.capability_sort.ascending ? ImGuiTableColumnFlags_PreferSortAscending : ImGuiTableColumnFlags_PreferSortDescending);
+        } else if (columns[c].id >= PointColumn::chosen && columns[c].id != PointColumn::pass_rate) {
+            cf |= ImGuiTableColumnFlags_PreferSortDescending;  // most first; pass rate: lowest first
+        }
+        const char* label = tr(columns[c].label, lang);
+        ImGui::TableSetupColumn(label, cf, column_weight(label, columns[c].weight), ImGuiID(columns[c].id));
     }
-    ImGui::TableSetupColumn(tr(Str::col_chosen, lang), ImGuiTableColumnFlags_WidthStretch, compact ? 0.8f : 1.3f);
-    for (int s = 0; s < kPointStateCount; ++s) {
-        ImGui::TableSetupColumn(tr(kStateLabels[s], lang), ImGuiTableColumnFlags_WidthStretch, compact ? 0.8f : 1.3f);
+    // Headers one by one: each is remembered (browser tests click them), rates explain themselves.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < column_count; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        remember_rect(d, format("capHeader.%s", columns[c].key).c_str());
+        if (columns[c].id == PointColumn::pass_rate || columns[c].id == PointColumn::fail_rate) {
+            tooltip_wrapped(tr(Str::cap_rates_tooltip, lang));
+        }
     }
-    ImGui::TableHeadersRow();
-    for (int p = 0; p < kPointCount; ++p) {
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
+        if (specs->SpecsDirty && specs->SpecsCount > 0) {
+            d.set_capability_sort({int(specs->Specs[0].ColumnUserID), specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending});
+            specs->SpecsDirty = false;
+        }
+    }
+    const float rate_room = ImGui::CalcTextSize("100.0%").x;
+    const float count_room = ImGui::CalcTextSize(format("%d", max_count).c_str()).x;
+    for (int row = 0; row < kPointCount; ++row) {
+        const int p = d.capability_rows[size_t(row)];
         const PointInfo& info = catalog()[size_t(p)];
-        const auto& row = lv.points[size_t(p)];
+        const PointRate& rate = d.rates_by_point[size_t(p)];
+        const auto& states = lv.points[size_t(p)];
         ImGui::TableNextRow();
-        int col = 0;
-        ImGui::TableSetColumnIndex(col++);
-        if (compact) {
-            ImGui::TextUnformatted(info.code);
-        } else {
-            ImGui::Text("%s %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en);
-        }
-        tooltip_wrapped(format("%s %s / %s / %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en,
-                               env_name(info.env, lang), dimension_name(info.dimension, lang))
-                            .c_str());
-        if (!compact) {
-            ImGui::TableSetColumnIndex(col++);
-            ImGui::TextUnformatted(info.code[0] == 'A' ? "A" : info.code[0] == 'B' ? "B" : "C");
-            ImGui::TableSetColumnIndex(col++);
-            ImGui::TextUnformatted(dimension_name(info.dimension, lang));
-        }
-        ImGui::TableSetColumnIndex(col++);
-        const int total = chosen(lv, p);
-        if (compact) {
-            text_right(format("%d", total));
-        } else {
-            bar(float(total) / float(max_count), colour::neutral, format("%d", total).c_str(), 0);
-        }
-        for (int s = 0; s < kPointStateCount; ++s) {
-            ImGui::TableSetColumnIndex(col++);
-            const std::string n = format("%d", row[size_t(s)]);
-            if (compact) {
-                text_right(n);
-            } else {
-                bar(float(row[size_t(s)]) / float(max_count), kStateColours[s], n.c_str(), 0);
+        ImGui::PushID(p);
+        for (int c = 0; c < column_count; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            switch (columns[c].id) {
+                case PointColumn::point:
+                    // English names are long: one line with "…", the whole name in the tooltip.
+                    if (compact) ImGui::TextUnformatted(info.code);
+                    else text_one_line(point_label(info, lang));
+                    remember_rect(d, format("capRow.%s", info.code).c_str());
+                    tooltip_wrapped(point_tooltip(info, lang).c_str());
+                    break;
+                case PointColumn::environment: ImGui::TextUnformatted(info.code[0] == 'A' ? "A" : info.code[0] == 'B' ? "B" : "C"); break;
+                case PointColumn::dimension: text_one_line(dimension_name(info.dimension, lang)); break;
+                case PointColumn::chosen:
+                    if (compact) text_right(format("%d", rate.chosen));
+                    else number_bar(float(rate.chosen) / float(max_count), colour::neutral, format("%d", rate.chosen).c_str(), count_room);
+                    break;
+                case PointColumn::selected: text_right(format("%d", states[size_t(PointState::selected)])); break;
+                case PointColumn::submitted_awaiting: text_right(format("%d", states[size_t(PointState::submitted)])); break;
+                case PointColumn::pass: text_right(format("%d", states[size_t(PointState::pass)])); break;
+                case PointColumn::excellent: text_right(format("%d", states[size_t(PointState::excellent)])); break;
+                case PointColumn::fail: text_right(format("%d", states[size_t(PointState::fail)])); break;
+                case PointColumn::pass_rate:
+                case PointColumn::fail_rate: {
+                    const bool pass = columns[c].id == PointColumn::pass_rate;
+                    const std::optional<double>& value = pass ? rate.pass_rate : rate.fail_rate;
+                    const std::string text = format_rate(value, lang);
+                    if (compact) text_right(text);
+                    else number_bar(float(value.value_or(0)), pass ? colour::passed : colour::failed, text.c_str(), rate_room);
+                    if (value) tooltip_wrapped(format(tr(Str::fmt_weakest_row, lang), format_rate(rate.pass_rate, lang).c_str(),
+                                                      format_rate(rate.fail_rate, lang).c_str(), rate.submitted)
+                                                   .c_str());
+                    break;
+                }
             }
         }
+        ImGui::PopID();
     }
     ImGui::EndTable();
 }
@@ -186,25 +245,58 @@ void heat_map(const Dashboard& d) {
     ImGui::EndTable();
 }
 
-// state -1: by how many chose the point; else PointState::fail (the orders are cached).
-void top_list(const Dashboard& d, Str heading, int state) {
+// 选择最多的能力点: the five most chosen, with how many chose each.
+void most_chosen(const Dashboard& d) {
     const Lang lang = d.lang;
-    ImGui::TextUnformatted(tr(heading, lang));
-    const std::array<int, kPointCount>& order = state < 0 ? d.points_by_chosen : d.points_by_failed;
-    auto value_of = [&](int p) { return state < 0 ? chosen(d.levels, p) : d.levels.points[size_t(p)][size_t(state)]; };
-    const int max_value = std::max(1, value_of(order[0]));
+    ImGui::TextUnformatted(tr(Str::most_chosen, lang));
+    const int max_value = std::max(1, d.rates_by_point[size_t(d.points_by_chosen[0])].chosen);
+    const float room = ImGui::CalcTextSize(format("%d", max_value).c_str()).x;
     int shown = 0;
     for (int i = 0; i < 5; ++i) {
-        const int p = order[size_t(i)];
-        const int v = value_of(p);
+        const int p = d.points_by_chosen[size_t(i)];
+        const int v = d.rates_by_point[size_t(p)].chosen;
         if (v == 0) break;
         const PointInfo& info = catalog()[size_t(p)];
-        const std::string label = format("%s %s", info.code, lang == Lang::zh ? info.name_zh : info.name_en);
-        ImGui::TextUnformatted(label.c_str());
-        bar(float(v) / float(max_value), state < 0 ? colour::neutral : kStateColours[state], format("%d", v).c_str(), 0);
+        text_one_line(point_label(info, lang));
+        tooltip_wrapped(point_tooltip(info, lang).c_str());
+        number_bar(float(v) / float(max_value), colour::neutral, format("%d", v).c_str(), room);
         ++shown;
     }
     if (shown == 0) ImGui::TextDisabled("%s", tr(Str::no_value, lang));
+}
+
+// 最薄弱的能力点: lowest pass rate among points with enough submissions (the sample size shown),
+// each with a bar of its passed (green) and failed (red) share of the submissions.
+void weakest(Dashboard& d) {
+    const Lang lang = d.lang;
+    const int min_submitted = weakest_min_submitted(d.capability_scope.kind);
+    text_wrapped(format(tr(Str::fmt_weakest_heading, lang), min_submitted));
+    remember_rect(d, "capWeakestHeading");
+    tooltip_wrapped(tr(Str::cap_rates_tooltip, lang));
+    if (d.weakest_points.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+        text_wrapped(format(tr(Str::fmt_weakest_none, lang), min_submitted));
+        ImGui::PopStyleColor();
+        return;
+    }
+    const float room = ImGui::CalcTextSize("100.0%").x;
+    for (size_t i = 0; i < d.weakest_points.size(); ++i) {
+        const int p = d.weakest_points[i];
+        const PointInfo& info = catalog()[size_t(p)];
+        const PointRate& r = d.rates_by_point[size_t(p)];
+        text_one_line(format("%d. %s", int(i + 1), point_label(info, lang).c_str()));
+        remember_rect(d, format("capWeakest%d", int(i)).c_str());
+        tooltip_wrapped(point_tooltip(info, lang).c_str());
+        stacked_number_bar({{float(r.pass_rate.value_or(0)), colour::passed}, {float(r.fail_rate.value_or(0)), colour::failed}},
+                           format_rate(r.pass_rate, lang).c_str(), room);
+        tooltip_wrapped(format(tr(Str::fmt_weakest_row, lang), format_rate(r.pass_rate, lang).c_str(),
+                               format_rate(r.fail_rate, lang).c_str(), r.submitted)
+                            .c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+        text_wrapped(format(tr(Str::fmt_weakest_row, lang), format_rate(r.pass_rate, lang).c_str(),
+                            format_rate(r.fail_rate, lang).c_str(), r.submitted));
+        ImGui::PopStyleColor();
+    }
 }
 
 }  // namespace
@@ -222,12 +314,13 @@ void draw_capability_view(Dashboard& d) {
     ImGui::TextUnformatted(line.c_str());
 
     if (narrow()) {
-        heat_map(d);
-        ImGui::Spacing();
-        top_list(d, Str::most_chosen, -1);
-        top_list(d, Str::most_failed, int(PointState::fail));
+        weakest(d);
         ImGui::Spacing();
         points_table(d);
+        ImGui::Spacing();
+        heat_map(d);
+        ImGui::Spacing();
+        most_chosen(d);
         return;
     }
     if (ImGui::BeginTable("capability_layout", 2, ImGuiTableFlags_SizingStretchProp)) {
@@ -237,11 +330,11 @@ void draw_capability_view(Dashboard& d) {
         ImGui::TableSetColumnIndex(0);
         points_table(d);
         ImGui::TableSetColumnIndex(1);
+        weakest(d);
+        ImGui::Spacing();
         heat_map(d);
         ImGui::Spacing();
-        top_list(d, Str::most_chosen, -1);
-        ImGui::Spacing();
-        top_list(d, Str::most_failed, int(PointState::fail));
+        most_chosen(d);
         ImGui::EndTable();
     }
 }

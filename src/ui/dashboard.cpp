@@ -1,6 +1,7 @@
 #include "dashboard.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "forecast_parts.h"
@@ -49,6 +50,78 @@ void Dashboard::set_teacher_sort(SortOrder s) {
     rebuild_teacher_rows();
 }
 
+void Dashboard::note_rule_edit(const Policy& before, bool still_editing) {
+    if (!rule_edit_open) {
+        constexpr size_t kUndoSteps = 50;
+        if (policy_undo.size() == kUndoSteps) policy_undo.erase(policy_undo.begin());
+        policy_undo.push_back(before);
+    }
+    rule_edit_open = still_editing;
+    mark_results_changed();
+}
+
+void Dashboard::undo_rule_edit() {
+    if (policy_undo.empty()) return;
+    tracker.set_policy(policy_undo.back());
+    policy_undo.pop_back();
+    rule_edit_open = false;
+}
+
+void Dashboard::reset_policy() {
+    rule_edit_open = false;
+    note_rule_edit(policy, false);
+    tracker.reset_policy();
+}
+
+namespace {
+std::string sort_text(const SortOrder& s) { return std::to_string(s.column) + (s.ascending ? "+" : "-"); }
+bool parse_sort(const std::string& text, int columns, SortOrder& out) {
+    if (text.size() < 2 || (text.back() != '+' && text.back() != '-')) return false;
+    int column = 0;
+    for (size_t i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] < '0' || text[i] > '9' || column > 1000) return false;
+        column = column * 10 + (text[i] - '0');
+    }
+    if (column >= columns) return false;
+    out = {column, text.back() == '+'};
+    return true;
+}
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> Dashboard::kept_view_state() const {
+    return {{"schoolSort", sort_text(school_sort)},
+            {"teacherSort", sort_text(teacher_sort)},
+            {"capabilitySort", sort_text(capability_sort)},
+            {"teacherStatus", std::to_string(teacher_filter.status)},
+            {"atRiskOnly", teacher_filter.at_risk_only ? "1" : "0"},
+            {"problemSeverity", std::to_string(problem_severity)}};
+}
+
+void Dashboard::restore_view_state(const std::string& key, const std::string& value) {
+    SortOrder s;
+    auto small_int = [&](int min_value, int max_value, int& out) {
+        if (value.empty() || value.size() > 3) return false;
+        char* end = nullptr;
+        const long v = std::strtol(value.c_str(), &end, 10);
+        if (*end != '\0' || v < min_value || v > max_value) return false;
+        out = int(v);
+        return true;
+    };
+    if (key == "schoolSort" && parse_sort(value, 13, s)) set_school_sort(s);
+    else if (key == "teacherSort" && parse_sort(value, 11, s)) set_teacher_sort(s);
+    else if (key == "capabilitySort" && parse_sort(value, kPointColumnCount, s)) set_capability_sort(s);
+    else if (key == "teacherStatus" && small_int(kStatusNotPassed, kTeacherStatusCount - 1, teacher_filter.status)) rebuild_teacher_rows();
+    else if (key == "atRiskOnly" && (value == "0" || value == "1")) {
+        teacher_filter.at_risk_only = value == "1";
+        rebuild_teacher_rows();
+    } else if (key == "problemSeverity" && small_int(-1, 2, problem_severity)) rebuild_problem_rows();
+}
+
+void Dashboard::set_capability_sort(SortOrder s) {
+    capability_sort = s;
+    capability_rows = points_in_order(levels, rates_by_point, PointColumn(s.column), s.ascending);
+}
+
 void Dashboard::set_lang(Lang l) {
     if (l == lang) return;
     lang = l;
@@ -66,7 +139,10 @@ void Dashboard::open_school(const std::string& id) {
     view = View::school;
     if (id != school_id) {
         school_id = id;
-        teacher_filter = TeacherFilter{};
+        // The school's own choices (subject, batch, search) start over; the status filters stay.
+        teacher_filter.subject.clear();
+        teacher_filter.batch.clear();
+        teacher_filter.search.clear();
         rebuild_teacher_rows();
         rebuild_school_detail();
     }
@@ -161,6 +237,10 @@ bool Dashboard::refresh_step() {
             if (!school_id.empty() && !school(school_id)) school_id.clear();
             if (capability_scope.kind == Scope::Kind::school && !school(capability_scope.id)) capability_scope = Scope{};
             if (capability_scope.kind == Scope::Kind::batch && !batch(capability_scope.id)) capability_scope = Scope{};
+            // A principal's workspace holds one school: it opens on that school, not on a
+            // district of one (only when the count becomes one, so a later choice stands).
+            if (summary.schools.size() == 1 && schools_seen_ != 1 && view == View::district) open_school(summary.schools[0].id);
+            schools_seen_ = summary.schools.size();
             timer.done("lookups");
             step_ = RefreshStep::tables;
             break;
@@ -267,6 +347,7 @@ void Dashboard::rebuild_teacher_rows() {
         batch_ids.insert(t.batch);
         const TeacherFilter& f = teacher_filter;
         if (f.status >= 0 && int(t.status) != f.status) return;
+        if (f.status == kStatusNotPassed && (t.status == TeacherStatus::passed || t.status == TeacherStatus::excellent)) return;
         if (!f.subject.empty() && rec->subject != f.subject) return;
         if (!f.batch.empty() && t.batch != f.batch) return;
         if (f.at_risk_only && !t.at_risk && !t.overdue) return;
@@ -327,22 +408,28 @@ void Dashboard::rebuild_problem_rows() {
 
 void Dashboard::rebuild_levels() {
     levels = capability_levels(workspace, summary, capability_scope);
-    auto chosen = [&](int p) {
-        int n = 0;
-        for (int c : levels.points[size_t(p)]) n += c;
-        return n;
-    };
-    for (int p = 0; p < kPointCount; ++p) points_by_chosen[size_t(p)] = points_by_failed[size_t(p)] = p;
-    std::stable_sort(points_by_chosen.begin(), points_by_chosen.end(), [&](int a, int b) { return chosen(a) > chosen(b); });
-    const size_t fail = size_t(PointState::fail);
-    std::stable_sort(points_by_failed.begin(), points_by_failed.end(),
-                     [&](int a, int b) { return levels.points[size_t(a)][fail] > levels.points[size_t(b)][fail]; });
+    rates_by_point = point_rates(levels);
+    for (int p = 0; p < kPointCount; ++p) points_by_chosen[size_t(p)] = p;
+    std::stable_sort(points_by_chosen.begin(), points_by_chosen.end(),
+                     [&](int a, int b) { return rates_by_point[size_t(a)].chosen > rates_by_point[size_t(b)].chosen; });
+    weakest_points = it2::weakest_points(rates_by_point, weakest_min_submitted(capability_scope.kind), 5);
+    set_capability_sort(capability_sort);
 }
 
 void Dashboard::rebuild_school_detail() {
     school_activities.clear();
+    school_batch_rates.clear();
     for (std::string& date : school_deliverable_dates) date.clear();
     if (school_id.empty()) return;
+    if (const SchoolResult* s = school(school_id); s && s->batches.size() > 1) {
+        for (const std::string& b : s->batches) {
+            std::vector<const TeacherResult*> in_batch;
+            for (int i : s->teachers) {
+                if (summary.teachers[size_t(i)].batch == b) in_batch.push_back(&summary.teachers[size_t(i)]);
+            }
+            school_batch_rates.emplace_back(b, rates_of(in_batch));
+        }
+    }
     for (size_t f = 0; f < workspace.files.size(); ++f) {
         const FileEntry& file = workspace.files[f];
         if (!file.data || file.data->school_id != school_id) continue;

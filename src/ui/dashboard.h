@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "counts.h"
+#include "capability_rates.h"
 #include "metrics.h"
 #include "tracker.h"
 #include "ui_strings.h"
@@ -44,8 +45,10 @@ struct SortOrder {
     bool ascending = true;
 };
 
+constexpr int kStatusNotPassed = -2;  // TeacherFilter::status: 未合格（全部）, every status but 合格 and 优秀
+
 struct TeacherFilter {
-    int status = -1;          // -1 = any, else TeacherStatus
+    int status = -1;          // -1 = any, kStatusNotPassed, else TeacherStatus
     std::string subject;      // "" = any
     std::string batch;        // "" = any
     bool at_risk_only = false;  // at risk or overdue
@@ -79,6 +82,7 @@ struct Dashboard {
     SortOrder school_sort{0, true};
     TeacherFilter teacher_filter;
     SortOrder teacher_sort{0, true};
+    SortOrder capability_sort{0, true};  // column: PointColumn
     int problem_severity = -1;  // -1 = any, else Severity
     std::string problem_file;   // "" = any
     int frames = 0;
@@ -86,6 +90,7 @@ struct Dashboard {
     float view_scroll = 0;    // vertical scroll of the current view (reported in it2.state())
     bool tooltip_shown = false;  // a tooltip was drawn last frame (reported in it2.state())
     View drawn_view = View::district;  // the view drawn last frame: a new view starts at the top
+    View tabs_view = View::district;   // the view the phone's tab row last scrolled to
     // How often table rows were rebuilt (it2.state(), with Tracker::results_computed()): tests
     // check that scrolling or redrawing rebuilds nothing, without timing anything.
     int rows_built = 0;
@@ -116,9 +121,13 @@ struct Dashboard {
     std::vector<int> problem_rows;                                      // indices into summary.problems
     std::vector<std::string> problem_files;
     CapabilityLevels levels;
-    std::array<int, kPointCount> points_by_chosen{}, points_by_failed{};  // point indices, most first
+    std::array<int, kPointCount> points_by_chosen{};  // point indices, most chosen first
+    PointRates rates_by_point{};                      // pass and fail rate of each point (levels)
+    std::array<int, kPointCount> capability_rows{};   // the points table's order (capability_sort)
+    std::vector<int> weakest_points;                  // 最薄弱的能力点, weakest first
     std::vector<const Activity*> school_activities;                       // the open school's, by date
     std::array<std::string, 3> school_deliverable_dates;                  // team, plan, training plan
+    std::vector<std::pair<std::string, Rates>> school_batch_rates;        // the open school's, by batch id
     std::vector<ProgressSeries> progress;
     long progress_first_day = 0, progress_last_day = 0;
     int progress_max = 0;
@@ -134,6 +143,7 @@ struct Dashboard {
     void mark_results_changed() { tracker.mark_results_changed(); }  // policy or date changed
     void set_school_sort(SortOrder s);
     void set_teacher_sort(SortOrder s);
+    void set_capability_sort(SortOrder s);
     void teacher_filter_changed() { rebuild_teacher_rows(); }
     // teacher_rows (and the subject / batch choices) are built when a refresh finds the school
     // view open, else on first use: call this before reading them.
@@ -149,7 +159,18 @@ struct Dashboard {
         teacher_id = id;
     }
     void open_capability(const Scope& scope);
-    void reset_policy() { tracker.reset_policy(); }
+    // Rule edits can be undone (规则设置 撤销): the policy before each edit, newest last. An edit
+    // still under way (a field being typed into) adds no second step.
+    std::vector<Policy> policy_undo;
+    bool rule_edit_open = false;
+    void note_rule_edit(const Policy& before, bool still_editing);
+    void undo_rule_edit();
+    void reset_policy();  // to the defaults, undoable
+
+    // Sort orders and filters kept across reloads (the stored settings, src/app/app_files.cpp):
+    // (key, value) texts, and one of them given back (unknown keys and bad values are ignored).
+    std::vector<std::pair<std::string, std::string>> kept_view_state() const;
+    void restore_view_state(const std::string& key, const std::string& value);
 
     // Brings every derived list up to date; cheap when nothing changed.
     void refresh();
@@ -183,6 +204,7 @@ private:
     // notes which results they are rebuilt from.
     void forget_results(bool merged_again);
     long seen_revision_ = 0, seen_merge_revision_ = 0;  // the tracker's, when the caches were built
+    size_t schools_seen_ = 0;  // schools after the last refresh: a load that leaves one opens it
     std::chrono::steady_clock::time_point last_load_;
     void rebuild_lookups();
     void rebuild_school_names();

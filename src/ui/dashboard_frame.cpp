@@ -1,4 +1,5 @@
 // The page: top bar, view buttons and the current view, filling the whole display.
+#include <algorithm>
 #include <chrono>
 
 #include "glyph_count.h"
@@ -8,6 +9,8 @@
 namespace it2::ui {
 
 namespace {
+constexpr float kTouchTarget = 40.0f;  // CSS pixels: the smallest comfortable fingertip target
+
 void draw_view(Dashboard& d) {
     switch (d.view) {
         case View::district: draw_district_view(d); break;
@@ -45,8 +48,25 @@ void draw_dashboard(Dashboard& d) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, narrow() ? ImVec2(6, 6) : ImVec2(12, 8));
     ImGui::Begin("##it2", nullptr, flags);
     ImGui::PopStyleVar();
+    // Phones: every button, field and tab at least 40 px tall (a fingertip), at any text size.
+    const bool phone = narrow();
+    auto push_touch_padding = [&] {
+        const float pad_y = std::max(ImGui::GetStyle().FramePadding.y, (kTouchTarget - ImGui::GetFontSize()) * 0.5f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, pad_y));
+    };
+    // The bar and the view buttons keep the base text size: A−/A+ change the views only, so
+    // nothing in the bar moves under a second tap.
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase / std::max(0.1f, d.text_scale));
+    if (phone) {
+        push_touch_padding();
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6, 4));
+    }
     draw_top_bar(d);
     draw_nav(d);
+    if (phone) ImGui::PopStyleVar(2);
+    ImGui::PopFont();
+    if (phone) push_touch_padding();
+    remember_rect("view", ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail());  // where the view starts (the bar's height)
 
     ImGui::BeginChild("##view", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     if (d.view != d.drawn_view) {
@@ -62,6 +82,7 @@ void draw_dashboard(Dashboard& d) {
     }
     d.view_scroll = ImGui::GetScrollY();
     ImGui::EndChild();
+    if (phone) ImGui::PopStyleVar();
     ImGui::End();
     d.last_draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }

@@ -6,6 +6,7 @@
 
 #include "dates.h"
 #include "forecast_parts.h"
+#include "number_bar.h"
 #include "panels.h"
 #include "widgets.h"
 #include "table_export.h"
@@ -86,6 +87,7 @@ void schools_table(Dashboard& d) {
     }
     touch_scroll();
     std::string open_id;
+    const float score_room = ImGui::CalcTextSize("100.0").x;
     ImGuiListClipper clipper;
     clipper.Begin(int(d.school_rows.size()), row_h);
     while (clipper.Step()) {
@@ -102,7 +104,7 @@ void schools_table(Dashboard& d) {
                         // The row selectable spans the row: its tooltip only over the name itself.
                         if (ImGui::TableGetHoveredColumn() == c) ImGui::SetItemTooltip("%s  %s", s.id.c_str(), s.name.c_str());
                         break;
-                    case c_stage: ImGui::TextUnformatted(s.stage.c_str()); break;
+                    case c_stage: ImGui::TextUnformatted(vocab::stage_name(s.stage, lang).c_str()); break;
                     case c_batches: text_right(format("%d", int(s.batches.size()))); break;
                     case c_teachers: text_right(format("%d", s.rates.teachers)); break;
                     case c_part: text_right(format_rate(s.rates.participation, lang)); break;
@@ -111,8 +113,9 @@ void schools_table(Dashboard& d) {
                     case c_pass: text_right(format_rate(s.rates.pass, lang)); break;
                     case c_exc: text_right(format_rate(s.rates.excellence, lang)); break;
                     case c_score: {
+                        // The number beside the bar, never across its fill's edge.
                         const double total = s.score.total();
-                        bar(float(total / 100.0), colour::neutral, format("%.1f", total).c_str(), 0);
+                        number_bar(float(total / 100.0), colour::neutral, format("%.1f", total).c_str(), score_room);
                         break;
                     }
                     case c_risk:

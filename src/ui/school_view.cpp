@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include "forecast_parts.h"
+#include "number_bar.h"
 #include "panels.h"
 #include "widgets.h"
 #include "summary_json.h"
@@ -109,15 +110,23 @@ void score_parts(const Dashboard& d, const SchoolResult& s) {
     ImGui::TableSetupColumn("part", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     if (!narrow()) ImGui::TableSetupColumn("detail", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    for (const Part& p : parts) {
+    // The bars' labels; every bar of the column leaves room for the widest, so the bars line up.
+    std::string labels[std::size(parts)];
+    float label_room = 0;
+    for (size_t i = 0; i < std::size(parts); ++i) {
+        const Part& p = parts[i];
+        labels[i] = narrow() ? format(tr(Str::fmt_hours_of, lang), p.given, p.weight)
+                             : format(tr(Str::fmt_points_given, lang), p.given, p.weight, std::max(0.0, p.weight - p.given));
+        label_room = std::max(label_room, ImGui::CalcTextSize(labels[i].c_str()).x);
+    }
+    for (size_t i = 0; i < std::size(parts); ++i) {
+        const Part& p = parts[i];
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::TextUnformatted(tr(p.label, lang));
         ImGui::TableSetColumnIndex(1);
         const double gain = std::max(0.0, p.weight - p.given);
-        const std::string label = narrow() ? format(tr(Str::fmt_hours_of, lang), p.given, p.weight)
-                                           : format(tr(Str::fmt_points_given, lang), p.given, p.weight, gain);
-        bar(p.weight > 0 ? float(p.given / p.weight) : 0.0f, colour::neutral, label.c_str(), 0);
+        number_bar(p.weight > 0 ? float(p.given / p.weight) : 0.0f, colour::neutral, labels[i].c_str(), label_room);
         if (narrow()) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
             text_wrapped(format(tr(Str::fmt_detail_gain, lang), p.detail.c_str(), gain));
@@ -191,6 +200,11 @@ void activities(Dashboard& d, const SchoolResult& s) {
     ImGui::EndTable();
 }
 
+std::string batch_name(const Dashboard& d, const std::string& id) {
+    const BatchInfo* b = d.batch(id);
+    return b && !b->name.empty() ? b->name : id;
+}
+
 void teacher_filters(Dashboard& d) {
     const Lang lang = d.lang;
     TeacherFilter& f = d.teacher_filter;
@@ -198,12 +212,22 @@ void teacher_filters(Dashboard& d) {
     const float combo_w = ImGui::GetFontSize() * 7;
 
     ImGui::SetNextItemWidth(combo_w);
-    const char* status_preview = f.status < 0 ? tr(Str::all_statuses, lang) : tr(status_label(TeacherStatus(f.status)), lang);
-    if (ImGui::BeginCombo("##status", status_preview)) {
-        if (ImGui::Selectable(tr(Str::all_statuses, lang), f.status < 0)) {
+    const char* status_preview = f.status == kStatusNotPassed ? tr(Str::status_not_passed_all, lang)
+                                 : f.status < 0                ? tr(Str::all_statuses, lang)
+                                                               : tr(status_label(TeacherStatus(f.status)), lang);
+    const bool status_open = ImGui::BeginCombo("##status", status_preview, ImGuiComboFlags_HeightLarge);
+    remember_rect(d, "statusFilter");
+    if (status_open) {
+        if (ImGui::Selectable(tr(Str::all_statuses, lang), f.status == -1)) {
             f.status = -1;
             changed = true;
         }
+        // Everyone still to chase at once: 未达标, 待评审, 学习中, 未开始.
+        if (ImGui::Selectable(tr(Str::status_not_passed_all, lang), f.status == kStatusNotPassed)) {
+            f.status = kStatusNotPassed;
+            changed = true;
+        }
+        remember_rect(d, "statusNotPassed");
         for (int s = 0; s < kTeacherStatusCount; ++s) {
             if (ImGui::Selectable(tr(status_label(TeacherStatus(s)), lang), f.status == s)) {
                 f.status = s;
@@ -229,18 +253,14 @@ void teacher_filters(Dashboard& d) {
     }
     flow(combo_w);
     ImGui::SetNextItemWidth(combo_w);
-    auto batch_label = [&](const std::string& id) {
-        const BatchInfo* b = d.batch(id);
-        return b && !b->name.empty() ? b->name : id;
-    };
-    const std::string batch_preview = f.batch.empty() ? std::string(tr(Str::all_batches, lang)) : batch_label(f.batch);
+    const std::string batch_preview = f.batch.empty() ? std::string(tr(Str::all_batches, lang)) : batch_name(d, f.batch);
     if (ImGui::BeginCombo("##batch", batch_preview.c_str())) {
         if (ImGui::Selectable(tr(Str::all_batches, lang), f.batch.empty())) {
             f.batch.clear();
             changed = true;
         }
         for (const std::string& b : d.scope_batches) {
-            if (ImGui::Selectable(batch_label(b).c_str(), f.batch == b)) {
+            if (ImGui::Selectable(batch_name(d, b).c_str(), f.batch == b)) {
                 f.batch = b;
                 changed = true;
             }
@@ -255,6 +275,56 @@ void teacher_filters(Dashboard& d) {
     if (input_text("##teachersearch", f.search, tr(Str::search_teacher_hint, lang), search_w)) changed = true;
     remember_rect(d, "teacherSearch");
     if (changed) d.teacher_filter_changed();
+}
+
+// 第一批 vs 第二批: the school's rates batch by batch (when it has more than one); a click on a
+// batch shows only its teachers in the table below, a second click all of them again.
+void batch_comparison(Dashboard& d) {
+    if (d.school_batch_rates.size() < 2) return;
+    const Lang lang = d.lang;
+    const bool compact = narrow();
+    const std::optional<double> Rates::*const wide_rates[] = {&Rates::participation, &Rates::hours, &Rates::submission, &Rates::pass,
+                                                              &Rates::excellence};
+    const Str wide_labels[] = {Str::col_participation, Str::col_hours_rate, Str::col_submission, Str::col_pass, Str::col_excellence};
+    const int rate_count = compact ? 2 : 5;
+    const int first_rate = compact ? 3 : 0;  // a phone: 合格率 and 优秀率
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable(lang == Lang::zh ? "batch_rates_zh" : "batch_rates_en", 2 + rate_count, flags)) return;
+    const char* batch_header = tr(Str::batch_label, lang);
+    ImGui::TableSetupColumn(batch_header, ImGuiTableColumnFlags_WidthStretch, column_weight(batch_header, 2.0f));
+    ImGui::TableSetupColumn(tr(Str::col_teachers, lang), ImGuiTableColumnFlags_WidthStretch, column_weight(tr(Str::col_teachers, lang), 0.8f));
+    for (int i = 0; i < rate_count; ++i) {
+        const char* label = tr(wide_labels[first_rate + i], lang);
+        ImGui::TableSetupColumn(label, ImGuiTableColumnFlags_WidthStretch, column_weight(label, 1.0f));
+    }
+    ImGui::TableHeadersRow();
+    std::string picked;
+    bool clicked = false;
+    for (size_t r = 0; r < d.school_batch_rates.size(); ++r) {
+        const auto& [id, rates] = d.school_batch_rates[r];
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::PushID(int(r));
+        const bool selected = d.teacher_filter.batch == id;
+        if (ImGui::Selectable(batch_name(d, id).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+            picked = selected ? std::string() : id;
+            clicked = true;
+        }
+        remember_rect(d, format("batchRow%d", int(r)).c_str());
+        ImGui::PopID();
+        ImGui::TableSetColumnIndex(1);
+        text_right(format("%d", rates.teachers));
+        for (int i = 0; i < rate_count; ++i) {
+            ImGui::TableSetColumnIndex(2 + i);
+            text_right(format_rate(rates.*wide_rates[first_rate + i], lang));
+        }
+    }
+    ImGui::EndTable();
+    if (clicked) {
+        d.teacher_filter.batch = picked;
+        d.teacher_filter_changed();
+    }
 }
 
 void point_chips(const Teacher& rec, Lang lang) {
@@ -288,7 +358,9 @@ WrappedRowTops g_teacher_row_tops;
 void hours_bar(double value, double target, Lang lang) {
     const std::string label = format(tr(Str::fmt_hours_of, lang), value, target);
     const bool met = value + 1e-9 >= target;
-    bar(target > 0 ? float(value / target) : 1.0f, met ? colour::passed : colour::neutral, label.c_str(), 0);
+    // The label beside the bar (room for "100.0 / 25"), so the bars of a column line up.
+    const float room = ImGui::CalcTextSize(format(tr(Str::fmt_hours_of, lang), 100.0, target).c_str()).x;
+    number_bar(target > 0 ? float(value / target) : 1.0f, met ? colour::passed : colour::neutral, label.c_str(), room);
 }
 
 void teacher_table(Dashboard& d) {
@@ -427,7 +499,8 @@ void draw_school_view(Dashboard& d) {
             if (!batches.empty()) batches += tr(Str::list_separator, lang);
             batches += info && !info->name.empty() ? info->name : b;
         }
-        const std::string line = format(tr(Str::fmt_school_line, lang), s->id.c_str(), s->stage.c_str(), batches.c_str(), s->rates.teachers);
+        const std::string line =
+            format(tr(Str::fmt_school_line, lang), s->id.c_str(), vocab::stage_name(s->stage, lang).c_str(), batches.c_str(), s->rates.teachers);
         if (narrow()) {
             text_wrapped(line);
         } else {
@@ -439,6 +512,7 @@ void draw_school_view(Dashboard& d) {
         ImGui::Spacing();
         if (narrow()) {
             score_parts(d, *s);
+            batch_comparison(d);
             ImGui::Separator();
             deliverables(d, *s);
             ImGui::Separator();
@@ -451,6 +525,8 @@ void draw_school_view(Dashboard& d) {
             ImGui::TableSetColumnIndex(0);
             score_parts(d, *s);
             school_forecast_chart(d, *s);
+            ImGui::Spacing();
+            batch_comparison(d);  // beside the activities: the teacher table stays where it was
             ImGui::TableSetColumnIndex(1);
             deliverables(d, *s);
             ImGui::Spacing();

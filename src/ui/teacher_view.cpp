@@ -2,6 +2,7 @@
 // dimension, status, grade, items and dates, and what is still missing to pass.
 #include <algorithm>
 
+#include "number_bar.h"
 #include "panels.h"
 #include "widgets.h"
 
@@ -15,8 +16,8 @@ void hours_row(const char* label, double value, double target, Lang lang) {
     ImGui::TextUnformatted(label);
     ImGui::TableSetColumnIndex(1);
     const bool met = value + 1e-9 >= target;
-    bar(target > 0 ? float(value / target) : 1.0f, met ? colour::passed : colour::neutral,
-        format(tr(Str::fmt_hours_of, lang), value, target).c_str(), 0);
+    number_bar(target > 0 ? float(value / target) : 1.0f, met ? colour::passed : colour::neutral,
+               format(tr(Str::fmt_hours_of, lang), value, target).c_str());
 }
 
 const char* grade_text(Grade g, Lang lang) {

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "line_break.h"
+#include "number_bar.h"
 
 namespace it2::ui {
 
@@ -304,7 +305,7 @@ void rate_cards(const Dashboard& d, const Rates& r) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::floor((avail - spacing * float(per_row - 1)) / float(per_row));
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float height = line * (compact ? 3.0f : 3.6f) + ImGui::GetStyle().WindowPadding.y * 2;
+    const float height = line * (compact ? 4.0f : 3.6f) + ImGui::GetStyle().WindowPadding.y * 2;
     for (int i = 0; i < 5; ++i) {
         const Card& c = cards[i];
         if (i % per_row != 0) ImGui::SameLine();
@@ -319,7 +320,15 @@ void rate_cards(const Dashboard& d, const Rates& r) {
         std::string target = format(tr(Str::fmt_target, lang), c.target * 100.0);
         const double value = c.value->value_or(0.0);
         float fraction = c.target > 0 ? float(value / c.target) : 1.0f;
-        bar(fraction, colour::neutral, target.c_str(), 0, line * 0.9f);
+        // The target beside the bar (a phone's narrow card: under it), never across its fill (issue 12).
+        if (compact) {
+            bar(fraction, colour::neutral, nullptr, 0, line * 0.4f);
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::text_weak);
+            text_right(target);
+            ImGui::PopStyleColor();
+        } else {
+            number_bar(fraction, colour::neutral, target.c_str());
+        }
         ImGui::EndChild();
         ImGui::PopID();
     }

@@ -317,6 +317,11 @@ tests.push({
     const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent',
       { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     let state = await t.state(page);
+    // On a phone A−/A+ live in the 设置… menu (issue 12): a tap opens it.
+    const menu = state.rects.settingsMenu;
+    await page.touchscreen.tap(menu[0] + menu[2] / 2, menu[1] + menu[3] / 2);
+    await t.waitFrames(page, 4);
+    state = await t.state(page);
     const [x, y, w, h] = state.rects.textLarger;
     assert.equal(state.textScale, 1);
     assert.equal(state.tooltip, false, 'no tooltip before');

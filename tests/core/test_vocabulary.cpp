@@ -324,3 +324,13 @@ TEST_CASE("vocabulary: a point's colour is the colour of the teacher status that
     CHECK(css_hex(vocab::grade_colour(Grade::excellent, PointStatus::submitted)) ==
           css_hex(vocab::status_colour(TeacherStatus::awaiting_review)));
 }
+
+// issue 12 (ui12): stage names in the English UI.
+TEST_CASE("school stages are translated in English and kept as given in Chinese") {
+    CHECK(vocab::stage_name("小学", Lang::en) == "Primary");
+    CHECK(vocab::stage_name("九年一贯制", Lang::en) == "Nine-year");
+    CHECK(vocab::stage_name("高中", Lang::en) == "Senior high");
+    CHECK(vocab::stage_name("小学", Lang::zh) == "小学");
+    CHECK(vocab::stage_name("特色学校", Lang::en) == "特色学校");  // unknown: as the data gives it
+    CHECK(vocab::stage_name("", Lang::en).empty());
+}
