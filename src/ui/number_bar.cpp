@@ -28,6 +28,7 @@ void stacked_number_bar(std::initializer_list<std::pair<float, ImU32>> parts, co
     // The label right-aligned in its room, outside the bar.
     dl->AddText(ImVec2(p.x + width + gap + room - text_w, p.y), colour::text, label);
     ImGui::Dummy(ImVec2(width + gap + room, height));
+    note_drawn(label);
 }
 
 void number_bar(float fraction, ImU32 fill, const char* label, float label_room) {

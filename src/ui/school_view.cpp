@@ -160,16 +160,16 @@ void deliverables(const Dashboard& d, const SchoolResult& s) {
     }
 }
 
-void activities(Dashboard& d, const SchoolResult& s) {
+void activities(Dashboard& d, const SchoolResult& s, bool heading = true) {
     const Lang lang = d.lang;
-    ImGui::TextUnformatted(format(tr(Str::fmt_activities_heading, lang), s.activities).c_str());
+    if (heading) ImGui::TextUnformatted(format(tr(Str::fmt_activities_heading, lang), s.activities).c_str());
     const std::vector<const Activity*>& list = d.school_activities;
     if (list.empty()) {
         ImGui::TextDisabled("%s", tr(Str::no_activities, lang));
         return;
     }
     const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
-    const float height = row_h * float(std::min<size_t>(list.size(), 6) + 1) + 8;
+    const float height = row_h * float(std::min<size_t>(list.size(), 4) + 1) + 8;  // more scroll
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
                                   ImGuiTableFlags_BordersOuter;
     if (!ImGui::BeginTable("activities", 4, flags, ImVec2(0, height))) return;
@@ -523,14 +523,29 @@ void draw_school_view(Dashboard& d) {
             ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
+            // Two columns of about the same height, so the teacher table starts high enough to
+            // show its first rows at 1366x768: the score and the batches on the left; the
+            // materials, then the projection and the activities as two tabs, on the right.
             score_parts(d, *s);
-            school_forecast_chart(d, *s);
             ImGui::Spacing();
-            batch_comparison(d);  // beside the activities: the teacher table stays where it was
+            batch_comparison(d);
             ImGui::TableSetColumnIndex(1);
             deliverables(d, *s);
             ImGui::Spacing();
-            activities(d, *s);
+            if (ImGui::BeginTabBar("school_tabs")) {
+                if (ImGui::BeginTabItem(tr(Str::school_tab_forecast, lang))) {
+                    school_forecast_chart(d, *s);
+                    ImGui::EndTabItem();
+                }
+                remember_rect(d, "schoolTabForecast");
+                const std::string heading = format(tr(Str::fmt_activities_heading, lang), s->activities) + "###activities";
+                if (ImGui::BeginTabItem(heading.c_str())) {
+                    activities(d, *s, false);
+                    ImGui::EndTabItem();
+                }
+                remember_rect(d, "schoolTabActivities");
+                ImGui::EndTabBar();
+            }
             ImGui::EndTable();
         }
     } else {

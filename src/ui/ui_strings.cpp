@@ -382,6 +382,7 @@ constexpr Entry kZh[] = {
     {Str::fmt_loaded_short, "%d 所学校 · %d 人"},
     {Str::fmt_problems_short, "%d 个问题"},
     {Str::rules_changed_chip_short, "自定义规则"},
+    {Str::school_tab_forecast, "预计进度"},
 };
 
 constexpr Entry kEn[] = {
@@ -693,6 +694,7 @@ constexpr Entry kEn[] = {
     {Str::fmt_loaded_short, "%d schools · %d teachers"},
     {Str::fmt_problems_short, "%d problems"},
     {Str::rules_changed_chip_short, "Custom rules"},
+    {Str::school_tab_forecast, "Projection"},
 };
 
 // Where each Str's text comes from: an index into kZh and kEn, or a vocabulary term.

@@ -319,6 +319,8 @@ enum class Str : uint16_t {
     fmt_loaded_short,
     fmt_problems_short,
     rules_changed_chip_short,
+    // The school view's tabs beside the score (desktop): the projection and the activities.
+    school_tab_forecast,
     count_
 };
 constexpr int kStrCount = int(Str::count_);

@@ -37,6 +37,8 @@ void drawn(std::string_view text) {
 
 }  // namespace
 
+void note_drawn(std::string_view text) { drawn(text); }
+
 void record_drawn(DrawnFrame* frame) {
     g_drawn = frame;
     g_regions.clear();

@@ -111,6 +111,8 @@ struct DrawnFrame {
 };
 // Where this frame's record goes (nullptr: nowhere); the app sets it around each frame.
 void record_drawn(DrawnFrame* frame);
+// For text drawn straight to a draw list: records `text` as the last item's (if it is on screen).
+void note_drawn(std::string_view text);
 // A region of the drawn text for the lifetime of this object (regions nest: "cards/…").
 class DrawnRegion {
 public:
