@@ -141,8 +141,7 @@ void App::draw() {
     ui::draw_dashboard(impl_->dashboard);
     impl_->files.after_frame();
     ui::touch_long_press();
-    impl_->dashboard.tooltip_shown = ui::tooltip_drawn();
-    impl_->probe.end_frame();
+    impl_->probe.end_frame(ui::tooltip_drawn());
 }
 
 }  // namespace it2

@@ -20,12 +20,16 @@ nlohmann::json optional_number(const std::optional<double>& v) {
 }  // namespace
 
 void PageProbe::begin_frame() {
+    ++frames_;
+    frame_started_ = std::chrono::steady_clock::now();
     drawing_ = DrawnFrame{};
     drawing_.record_text = record_text_;
     record_drawn(&drawing_);
 }
 
-void PageProbe::end_frame() {
+void PageProbe::end_frame(bool tooltip_shown) {
+    last_draw_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_started_).count();
+    tooltip_shown_ = tooltip_shown;
     record_drawn(nullptr);
     drawn_ = std::move(drawing_);
     if (drawn_.record_text) ++text_frames_;
@@ -62,8 +66,8 @@ std::string PageProbe::state_json(Dashboard& d) const {
     j["lang"] = d.lang == Lang::zh ? "zh" : "en";
     j["notice"] = d.notice;
     j["asOf"] = d.as_of;
-    j["frames"] = d.frames;
-    j["drawMs"] = d.last_draw_ms;
+    j["frames"] = frames_;
+    j["drawMs"] = last_draw_ms_;
     j["resultsComputed"] = d.tracker.results_computed();
     j["rowsBuilt"] = d.rows_built;
     json steps = json::object();
@@ -71,7 +75,7 @@ std::string PageProbe::state_json(Dashboard& d) const {
     j["refreshMs"] = steps;
     j["viewScroll"] = d.view_scroll;
     j["missingGlyphs"] = d.missing_glyphs;
-    j["tooltip"] = d.tooltip_shown;
+    j["tooltip"] = tooltip_shown_;
     j["textScale"] = d.text_scale;
 
     json scope;

@@ -5,6 +5,7 @@
 // the Dashboard, which only draws; the page's C exports call it through App.
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "dashboard.h"
@@ -15,8 +16,9 @@ namespace it2 {
 class PageProbe {
 public:
     // Around each frame: the widgets record what they draw into this frame's record.
+    // `tooltip_shown`: a tooltip was drawn this frame.
     void begin_frame();
-    void end_frame();
+    void end_frame(bool tooltip_shown);
 
     // JSON for it2.state(); builds the school view's rows first when their count is reported.
     std::string state_json(ui::Dashboard& d) const;
@@ -36,6 +38,11 @@ private:
     ui::DrawnFrame drawn_;    // the last whole frame
     bool record_text_ = false;
     int text_frames_ = 0;  // frames drawn with text recorded
+    // The frame counters it2.state() reports: frames drawn, the last one's build time, its tooltip.
+    int frames_ = 0;
+    double last_draw_ms_ = 0;
+    bool tooltip_shown_ = false;
+    std::chrono::steady_clock::time_point frame_started_;
 };
 
 }  // namespace it2

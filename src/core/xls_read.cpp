@@ -5,6 +5,7 @@
 #define IT2_XLS_SHIM_IMPLEMENTATION
 #include "xls_freexl_shim.h"
 
+#include <cstdlib>
 #include <freexl.h>
 
 #include <cstring>
@@ -102,7 +103,9 @@ WorkbookRead read_xls(std::string_view bytes, const WorkbookLimits& limits) {
     const int rc = freexl_open(kMemoryPath, &handle);
     g_xls_bytes = {};  // FreeXL has read everything it needs by now
     if (rc != FREEXL_OK) {
-        if (handle) freexl_close(handle);
+        // On a failed open FreeXL frees its workbook but leaves the handle itself allocated, and
+        // freexl_close then refuses it (its workbook is gone): free it here (found by the fuzzer).
+        if (handle && freexl_close(handle) != FREEXL_OK) std::free(const_cast<void*>(handle));
         if (rc == FREEXL_INSUFFICIENT_MEMORY) return workbook_failure(".xls 工作簿太大，内存不够", "the .xls workbook is too large for the memory available");
         return workbook_failure(".xls 工作簿已损坏或不是 Excel 97–2003 工作簿（FreeXL 错误 " + std::to_string(rc) + "）",
                     "the .xls workbook is damaged or not an Excel 97–2003 workbook (FreeXL error " + std::to_string(rc) + ")");

@@ -35,6 +35,7 @@ void scope_picker(Dashboard& d) {
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18));
     const std::string preview = scope_name(d, d.capability_scope);
     if (!ImGui::BeginCombo("##scope", preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
+    push_touch_list();
     Scope chosen = d.capability_scope;
     bool picked = false;
     if (ImGui::Selectable(tr(Str::scope_district, d.lang), d.capability_scope.kind == Scope::Kind::district)) {
@@ -63,6 +64,7 @@ void scope_picker(Dashboard& d) {
             ImGui::PopID();
         }
     }
+    pop_touch_list();
     ImGui::EndCombo();
     if (picked) d.open_capability(chosen);
 }

@@ -85,10 +85,7 @@ struct Dashboard {
     SortOrder capability_sort{0, true};  // column: PointColumn
     int problem_severity = -1;  // -1 = any, else Severity
     std::string problem_file;   // "" = any
-    int frames = 0;
-    double last_draw_ms = 0;  // time spent building the last frame (reported in it2.state())
     float view_scroll = 0;    // vertical scroll of the current view (reported in it2.state())
-    bool tooltip_shown = false;  // a tooltip was drawn last frame (reported in it2.state())
     View drawn_view = View::district;  // the view drawn last frame: a new view starts at the top
     View tabs_view = View::district;   // the view the phone's tab row last scrolled to
     // How often table rows were rebuilt (it2.state(), with Tracker::results_computed()): tests

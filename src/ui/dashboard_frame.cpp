@@ -1,6 +1,5 @@
 // The page: top bar, view buttons and the current view, filling the whole display.
 #include <algorithm>
-#include <chrono>
 
 #include "glyph_count.h"
 #include "panels.h"
@@ -9,7 +8,6 @@
 namespace it2::ui {
 
 namespace {
-constexpr float kTouchTarget = 40.0f;  // CSS pixels: the smallest comfortable fingertip target
 
 void draw_view(Dashboard& d) {
     switch (d.view) {
@@ -25,8 +23,6 @@ void draw_view(Dashboard& d) {
 }  // namespace
 
 void draw_dashboard(Dashboard& d) {
-    const auto started = std::chrono::steady_clock::now();
-    ++d.frames;
     if (!d.theme_applied) {
         apply_light_theme();
         d.theme_applied = true;
@@ -84,7 +80,6 @@ void draw_dashboard(Dashboard& d) {
     ImGui::EndChild();
     if (phone) ImGui::PopStyleVar();
     ImGui::End();
-    d.last_draw_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
 
 }  // namespace it2::ui

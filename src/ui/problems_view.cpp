@@ -71,6 +71,7 @@ void draw_problems_view(Dashboard& d) {
     ImGui::SetNextItemWidth(combo_w);
     const char* sev_preview = d.problem_severity < 0 ? tr(Str::all_severities, lang) : tr(severity_label(Severity(d.problem_severity)), lang);
     if (ImGui::BeginCombo("##severity", sev_preview)) {
+        push_touch_list();
         if (ImGui::Selectable(tr(Str::all_severities, lang), d.problem_severity < 0)) {
             d.problem_severity = -1;
             changed = true;
@@ -81,12 +82,14 @@ void draw_problems_view(Dashboard& d) {
                 changed = true;
             }
         }
+        pop_touch_list();
         ImGui::EndCombo();
     }
     const float file_w = narrow() ? ImGui::GetContentRegionAvail().x : ImGui::GetFontSize() * 16;
     flow(file_w);
     ImGui::SetNextItemWidth(file_w);
     if (ImGui::BeginCombo("##file", d.problem_file.empty() ? tr(Str::all_files, lang) : d.problem_file.c_str(), ImGuiComboFlags_HeightLarge)) {
+        push_touch_list();
         if (ImGui::Selectable(tr(Str::all_files, lang), d.problem_file.empty())) {
             d.problem_file.clear();
             changed = true;
@@ -97,6 +100,7 @@ void draw_problems_view(Dashboard& d) {
                 changed = true;
             }
         }
+        pop_touch_list();
         ImGui::EndCombo();
     }
     if (changed) d.problem_filter_changed();

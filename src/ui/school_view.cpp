@@ -44,6 +44,7 @@ void school_picker(Dashboard& d) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18));
     if (!ImGui::BeginCombo("##school", preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
+    push_touch_list();
     std::string chosen;
     bool picked = false;
     if (ImGui::Selectable(tr(Str::all_schools, lang), current == nullptr)) {
@@ -63,6 +64,7 @@ void school_picker(Dashboard& d) {
             ImGui::PopID();
         }
     }
+    pop_touch_list();
     ImGui::EndCombo();
     if (picked) d.open_school(chosen);
 }
@@ -218,6 +220,7 @@ void teacher_filters(Dashboard& d) {
     const bool status_open = ImGui::BeginCombo("##status", status_preview, ImGuiComboFlags_HeightLarge);
     remember_rect(d, "statusFilter");
     if (status_open) {
+        push_touch_list();
         if (ImGui::Selectable(tr(Str::all_statuses, lang), f.status == -1)) {
             f.status = -1;
             changed = true;
@@ -234,11 +237,13 @@ void teacher_filters(Dashboard& d) {
                 changed = true;
             }
         }
+        pop_touch_list();
         ImGui::EndCombo();
     }
     flow(combo_w);
     ImGui::SetNextItemWidth(combo_w);
     if (ImGui::BeginCombo("##subject", f.subject.empty() ? tr(Str::all_subjects, lang) : f.subject.c_str())) {
+        push_touch_list();
         if (ImGui::Selectable(tr(Str::all_subjects, lang), f.subject.empty())) {
             f.subject.clear();
             changed = true;
@@ -249,12 +254,14 @@ void teacher_filters(Dashboard& d) {
                 changed = true;
             }
         }
+        pop_touch_list();
         ImGui::EndCombo();
     }
     flow(combo_w);
     ImGui::SetNextItemWidth(combo_w);
     const std::string batch_preview = f.batch.empty() ? std::string(tr(Str::all_batches, lang)) : batch_name(d, f.batch);
     if (ImGui::BeginCombo("##batch", batch_preview.c_str())) {
+        push_touch_list();
         if (ImGui::Selectable(tr(Str::all_batches, lang), f.batch.empty())) {
             f.batch.clear();
             changed = true;
@@ -265,6 +272,7 @@ void teacher_filters(Dashboard& d) {
                 changed = true;
             }
         }
+        pop_touch_list();
         ImGui::EndCombo();
     }
     const char* risk_label = tr(Str::at_risk_only, lang);

@@ -155,8 +155,10 @@ void phone_menus(Dashboard& d, const std::function<void()>& export_csv, const st
     remember_rect(d, "fileMenu");
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y), ImGuiCond_Appearing);  // under the button
     if (ImGui::BeginPopup("file_actions")) {
+        push_touch_list();
         const char* files_label = tr(Str::files_window_title, lang);
         if (ImGui::MenuItem(files_label, nullptr, false, bool(d.actions.manage_files))) d.actions.manage_files();
+        remember_rect(d, "fileMenuFirstItem");
         const std::pair<Str, const std::function<void()>*> items[] = {
             {Str::open_files, &d.actions.open_files}, {Str::open_folder, &d.actions.open_folder},
             {Str::load_demo, &d.actions.load_demo},   {Str::export_csv, &export_csv},
@@ -168,6 +170,7 @@ void phone_menus(Dashboard& d, const std::function<void()>& export_csv, const st
                 ImGui::SetTooltip("%s", tr(Str::not_available_here, lang));
             }
         }
+        pop_touch_list();
         ImGui::EndPopup();
     }
     const char* more = tr(Str::more_menu, lang);

@@ -39,6 +39,16 @@ void drawn(std::string_view text) {
 
 void note_drawn(std::string_view text) { drawn(text); }
 
+void push_touch_list() {
+    if (!narrow()) return;
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing.x, std::max(spacing.y, kTouchTarget - ImGui::GetTextLineHeight())));
+}
+
+void pop_touch_list() {
+    if (narrow()) ImGui::PopStyleVar();
+}
+
 void record_drawn(DrawnFrame* frame) {
     g_drawn = frame;
     g_regions.clear();

@@ -63,6 +63,13 @@ void status_stack(const std::array<int, kTeacherStatusCount>& counts, float widt
 
 // Narrow screen (phone portrait): fewer columns, stacked layout.
 bool narrow();
+// The smallest comfortable fingertip target on a phone, in CSS pixels (issue 12).
+constexpr float kTouchTarget = 40.0f;
+// Inside an open menu or combo list, around its entries (pop before EndCombo/EndPopup): on a
+// phone each entry becomes a 40 px touch target (the item spacing is part of a selectable's
+// hit box); elsewhere nothing changes.
+void push_touch_list();
+void pop_touch_list();
 // SameLine() if an item `next_width` wide still fits on this line, else a new line.
 void flow(float next_width);
 float button_width(const char* label);

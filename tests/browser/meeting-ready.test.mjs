@@ -204,6 +204,13 @@ export const tests = [
         assert.ok(state.rects[name][3] >= 40, `${name} is ${state.rects[name][3]} px tall (≥ 40)`);
       }
       await t.screenshot(page, 'phone-header-390x844');
+      // The entries of the 文件… menu are touch targets too.
+      await t.clickRect(page, 'fileMenu');
+      const item = (await t.state(page)).rects.fileMenuFirstItem;
+      assert.ok(item && item[3] >= 40, `a 文件… menu entry is ${item && item[3]} px tall (≥ 40)`);
+      await t.screenshot(page, 'phone-file-menu-390x844');
+      await page.keyboard.press('Escape');
+      await t.waitFrames(page, 3);
       const header = { fileMenu: state.rects.fileMenu, tabRow: state.rects.tabRow, view: state.rects.view };
 
       await t.clickRect(page, 'settingsMenu');

@@ -20,7 +20,7 @@ int at(const char* code) { return point_index(code); }
 
 }  // namespace
 
-TEST_CASE("pass rate is 合格+优秀 of those who submitted; fail rate 不合格 of the same") {
+TEST_CASE("pass rate is 合格+优秀 of those who submitted, fail rate 不合格 of the same") {
     CapabilityLevels lv;
     set_point(lv, "A1", {50, 2, 5, 1, 2});  // chosen by 60, 10 submitted: 6 passed, 2 failed, 2 waiting
     set_point(lv, "B3", {4, 0, 0, 0, 0});   // chosen, nobody submitted
@@ -97,7 +97,7 @@ TEST_CASE("the table sorts by pass rate either way, points without a rate last")
     CHECK(points_in_order(lv, r, PointColumn::fail_rate, false)[0] == at("C1"));
 }
 
-TEST_CASE("the table sorts by counts and by catalogue columns; ties keep catalogue order") {
+TEST_CASE("the table sorts by counts and by catalogue columns, ties keep catalogue order") {
     CapabilityLevels lv;
     set_point(lv, "B10", {7, 0, 0, 0, 0});
     set_point(lv, "A13", {2, 1, 0, 0, 0});

@@ -130,7 +130,7 @@ TEST_CASE("xlsx: problems name the sheet, the row and the column") {
     CHECK(p.message_en.find("sheet 名单, row 3 (王小明") != std::string::npos);
 }
 
-TEST_CASE("xlsx: the first sheet with the header is used; without one, the sheets tried are named") {
+TEST_CASE("xlsx: the first sheet with the header is used, without one the sheets tried are named") {
     XlsxSheet cover;
     cover.name = "封面";
     cover.rows = {{t("2022 年培训名单")}};

@@ -58,7 +58,7 @@ wb.save("bad-hours.xlsx")
 PYEOF
 status=0
 out=$("$it2" validate bad-hours.xlsx 2>&1) || status=$?
-if [[ $status -eq 1 && $out == 'bad-hours.xlsx#'*':5:8: record: /sheets/名单/rows/5/实践学时: 工作表「名单」第 5 行「实践学时」'* ]]; then
+if [[ $status -eq 1 && $out == 'bad-hours.xlsx#'*':5:8: record: /sheets/名单/rows/5/实践学时: '*'工作表「名单」第 5 行（教师 '*'）的「实践学时」'* ]]; then
   ok "the problem says sheet 名单, row 5, column 实践学时"
 else
   fail "the problem says sheet 名单, row 5, column 实践学时 (exit $status): $out"
