@@ -145,6 +145,9 @@ if [[ ${BENCH_BROWSER:-1} == 1 ]]; then
         largest=$(printf '%s\n' $sizes | sort -n | tail -n 1)
         node bench/browser_bench.mjs dist/it2-tracker.html "$out" $sizes "${largest}s" | tee "$out/browser.md" \
             || echo "browser bench failed" >&2
+        # First frame at 1x and 4x CPU throttling, three fresh profiles each (issue 14's budgets).
+        node bench/browser_bench.mjs dist/it2-tracker.html "$out" first-frame | tee -a "$out/browser.md" \
+            || echo "first-frame bench failed" >&2
     else
         echo "(page figures skipped: dist/it2-tracker.html does not exist; run ./build-wasm.sh first)" | tee "$out/browser.md"
     fi
