@@ -28,7 +28,7 @@ const char* const kExportUsage =
 
 }  // namespace
 
-int run_export(const std::vector<std::string>& args, ExportLoader load) {
+int run_export(const std::vector<std::string>& args, CommandLoader load) {
     std::vector<std::string> rest;
     std::string out_path;
     for (size_t i = 0; i < args.size(); ++i) {

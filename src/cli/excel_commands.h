@@ -6,14 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "tracker.h"
+#include "command_loader.h"
 
 namespace it2 {
 
-// Parses the load options summarize takes and loads the inputs into `tracker`; returns -1 to go
-// on (with `lang` set), else the exit status. Given by main.cpp.
-using ExportLoader = int (*)(const std::vector<std::string>& args, const char* usage, Tracker& tracker, Lang& lang);
-
-int run_export(const std::vector<std::string>& args, ExportLoader load);
+int run_export(const std::vector<std::string>& args, CommandLoader load);
 
 }  // namespace it2

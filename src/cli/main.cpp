@@ -479,7 +479,7 @@ int main(int argc, char** argv) {
     if (command == "catalog") return run_catalog(args);
     if (command == "policy") return run_policy(args);
     if (command == "merge") return run_merge(args);
-    if (command == "remind") return run_remind(args);
+    if (command == "remind") return run_remind(args, load_for_export);
     if (command == "export") return run_export(args, load_for_export);
     if (command == "school-page") return run_school_page(args);
     std::cerr << "it2: unknown command " << command << "\n\n" << main_usage();
