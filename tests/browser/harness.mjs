@@ -17,6 +17,11 @@ export const PAGE_PATH = process.env.IT2_PAGE || path.join(ROOT, 'dist', 'it2-tr
 export const PAGE_URL = pathToFileURL(PAGE_PATH).href;
 export const ARTIFACTS = path.join(ROOT, 'build', 'artifacts');
 export const CHROMIUM = process.env.IT2_CHROMIUM || '/usr/bin/chromium';
+// Chromium names downloads in the locale's charset: under the C/POSIX locale of a bare machine
+// (env -i, a minimal chroot) a Chinese file name such as 綦江区石壕小学-进度-….html becomes
+// "download". A user's desktop has a UTF-8 locale; the tests give Chromium one when none is set.
+const LOCALE = process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || '';
+const CHROMIUM_ENV = /utf-?8/i.test(LOCALE) ? process.env : { ...process.env, LC_ALL: 'C.UTF-8' };
 export const CLI = path.join(ROOT, 'build', 'native', 'it2');
 
 // `it2 summarize --json --as-of AS_OF ARGS…` as printed (exit 1, "problems found", is fine).
@@ -159,6 +164,7 @@ export class TestContext {
     this.profiles.push(profile);
     const context = await this.playwright.chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
+      env: CHROMIUM_ENV,
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1366, height: 768 },
