@@ -334,10 +334,13 @@ void ReportWriter::begin(const std::string& title, const std::string& footer_lef
     out_ += kStyle;
     // Every printed page: what and as of when (left), page N of M (right). Chromium prints
     // @page margin boxes (checked with --print-to-pdf); a browser without them prints none.
+    // The page number gets a fixed width: sized by content, a wider CJK font (a machine with
+    // only Noto CJK) squeezed it and cut off its first character ("1 页，共 2 页").
     out_ += "@page { @bottom-left { content: " + css_string(footer_left) +
             "; font-size: 8pt; color: " + vocab::css_hex(vocab::colour::text_weak) + "; } @bottom-right { content: " +
             css_string(t("第 ", "Page ")) + " counter(page) " + css_string(t(" 页，共 ", " of ")) + " counter(pages) " +
-            css_string(t(" 页", "")) + "; font-size: 8pt; color: " + vocab::css_hex(vocab::colour::text_weak) + "; } }\n";
+            css_string(t(" 页", "")) + "; width: 40mm; text-align: right; white-space: nowrap; font-size: 8pt; color: " +
+            vocab::css_hex(vocab::colour::text_weak) + "; } }\n";
     out_ += "</style>\n</head>\n<body>\n";
 }
 
