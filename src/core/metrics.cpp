@@ -23,10 +23,7 @@ const char* teacher_status_name(TeacherStatus s, Lang lang) { return vocab::term
 
 // ---- describe(Missing) ----------------------------------------------------------------------
 
-namespace {
-
-// Fills {0}, {1} in a whole-sentence template, so each language orders its own words.
-std::string fill(const char* tmpl, const std::string& arg0, const std::string& arg1 = std::string()) {
+std::string fill_template(const char* tmpl, const std::string& arg0, const std::string& arg1) {
     std::string out;
     for (const char* p = tmpl; *p; ++p) {
         if (p[0] == '{' && (p[1] == '0' || p[1] == '1') && p[2] == '}') {
@@ -38,6 +35,8 @@ std::string fill(const char* tmpl, const std::string& arg0, const std::string& a
     }
     return out;
 }
+
+namespace {
 
 // Hours still missing, rounded up to 0.01 so a shortfall never prints as 0; no trailing zeros.
 std::string format_amount(double value) {
@@ -78,19 +77,19 @@ std::string describe(const Missing& m, Lang lang) {
     switch (m.kind) {
         case Missing::Kind::online_hours: {
             std::string n = format_amount(m.amount);
-            return fill(zh ? "在线学时还差 {0} 学时"
+            return fill_template(zh ? "在线学时还差 {0} 学时"
                            : (n == "1" ? "{0} online hour still missing" : "{0} online hours still missing"),
                         n);
         }
         case Missing::Kind::practice_hours: {
             std::string n = format_amount(m.amount);
-            return fill(zh ? "实践学时还差 {0} 学时"
+            return fill_template(zh ? "实践学时还差 {0} 学时"
                            : (n == "1" ? "{0} practice hour still missing" : "{0} practice hours still missing"),
                         n);
         }
         case Missing::Kind::total_hours: {
             std::string n = format_amount(m.amount);
-            return fill(zh ? "总学时还差 {0} 学时"
+            return fill_template(zh ? "总学时还差 {0} 学时"
                            : (n == "1" ? "{0} more hour needed to reach the total"
                                        : "{0} more hours needed to reach the total"),
                         n);
@@ -102,31 +101,31 @@ std::string describe(const Missing& m, Lang lang) {
             const std::string n = format_count(m.amount), k = std::to_string(fresh);
             std::string text;
             if (fresh <= 0)
-                return fill(zh ? "还需 {0} 个合格能力点"
+                return fill_template(zh ? "还需 {0} 个合格能力点"
                                : (total == 1 ? "Needs {0} more passed point" : "Needs {0} more passed points"),
                             n);
             if (fresh >= total)
-                text = fill(zh ? (total == 1 ? "还需 1 个合格能力点，须属于新的维度" : "还需 {0} 个合格能力点，分别属于 {0} 个不同的新维度")
+                text = fill_template(zh ? (total == 1 ? "还需 1 个合格能力点，须属于新的维度" : "还需 {0} 个合格能力点，分别属于 {0} 个不同的新维度")
                                : (total == 1 ? "Needs 1 more passed point, in a dimension not covered yet"
                                              : "Needs {0} more passed points, each in a different dimension not covered yet"),
                             n);
             else
-                text = fill(zh ? (fresh == 1 ? "还需 {0} 个合格能力点，其中至少 1 个属于新的维度"
+                text = fill_template(zh ? (fresh == 1 ? "还需 {0} 个合格能力点，其中至少 1 个属于新的维度"
                                              : "还需 {0} 个合格能力点，其中至少 {1} 个分别属于不同的新维度")
                                : (fresh == 1 ? "Needs {0} more passed points, at least 1 of them in a dimension not covered yet"
                                              : "Needs {0} more passed points, at least {1} of them each in a different dimension not covered yet"),
                             n, k);
             const bool exact = popcount(m.dimension_options) == fresh;
-            return text + fill(zh ? (exact ? "（即：{0}）" : "（可选：{0}）") : (exact ? " (namely: {0})" : " (choose from: {0})"),
+            return text + fill_template(zh ? (exact ? "（即：{0}）" : "（可选：{0}）") : (exact ? " (namely: {0})" : " (choose from: {0})"),
                                dimension_list(m.dimension_options, lang));
         }
         case Missing::Kind::dimensions:
-            return fill(zh ? "还需覆盖 {0} 个新维度，但允许的环境中已没有足够的维度可选"
+            return fill_template(zh ? "还需覆盖 {0} 个新维度，但允许的环境中已没有足够的维度可选"
                            : "Needs {0} more dimensions, but the allowed environments cannot provide them",
                         format_count(m.amount));
         case Missing::Kind::required_point: {
             std::string code = m.point >= 0 && m.point < kPointCount ? catalog()[m.point].code : "?";
-            return fill(zh ? "必修能力点 {0} 尚未合格" : "Required point {0} not yet passed", code);
+            return fill_template(zh ? "必修能力点 {0} 尚未合格" : "Required point {0} not yet passed", code);
         }
     }
     return std::string();

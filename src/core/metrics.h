@@ -53,6 +53,9 @@ struct Missing {
 std::string describe(const Missing& m, Lang lang);
 // An amount of hours as describe() prints it: rounded up to 0.01, no trailing zeros ("4.5").
 std::string missing_amount(double hours);
+// Fills {0} and {1} in a whole-sentence template, so each language orders its own words (the
+// still-missing texts here and the reminder lists, remind.cpp).
+std::string fill_template(const char* tmpl, const std::string& arg0, const std::string& arg1 = std::string());
 
 struct TeacherResult {
     TeacherRef ref;

@@ -29,19 +29,6 @@ int points_needed(const std::vector<Missing>& items) {
     return larger + required;
 }
 
-std::string fill_in(const char* tmpl, const std::string& a, const std::string& b = std::string()) {
-    std::string out;
-    for (const char* p = tmpl; *p; ++p) {
-        if (p[0] == '{' && (p[1] == '0' || p[1] == '1') && p[2] == '}') {
-            out += p[1] == '0' ? a : b;
-            p += 2;
-        } else {
-            out += *p;
-        }
-    }
-    return out;
-}
-
 const char* group_title(ReminderGroup g, Lang lang) {
     const bool zh = lang == Lang::zh;
     switch (g) {
@@ -65,11 +52,11 @@ std::string reminder_item(const Missing& m, Lang lang) {
     const bool zh = lang == Lang::zh;
     const std::string n = std::to_string(long(m.amount + 0.5));
     switch (m.kind) {
-        case Missing::Kind::online_hours: return fill_in(zh ? "在线差{0}学时" : "online {0} h short", missing_amount(m.amount));
-        case Missing::Kind::practice_hours: return fill_in(zh ? "实践差{0}学时" : "practice {0} h short", missing_amount(m.amount));
-        case Missing::Kind::total_hours: return fill_in(zh ? "总学时差{0}" : "total {0} h short", missing_amount(m.amount));
+        case Missing::Kind::online_hours: return fill_template(zh ? "在线差{0}学时" : "online {0} h short", missing_amount(m.amount));
+        case Missing::Kind::practice_hours: return fill_template(zh ? "实践差{0}学时" : "practice {0} h short", missing_amount(m.amount));
+        case Missing::Kind::total_hours: return fill_template(zh ? "总学时差{0}" : "total {0} h short", missing_amount(m.amount));
         case Missing::Kind::points: {
-            if (m.new_dimensions <= 0) return fill_in(zh ? "差{0}个合格能力点" : "{0} more passed points", n);
+            if (m.new_dimensions <= 0) return fill_template(zh ? "差{0}个合格能力点" : "{0} more passed points", n);
             std::string dims;  // the dimensions still open to choose from
             int options = 0;
             for (int d = 0; d < kDimensionCount; ++d) {
@@ -79,16 +66,16 @@ std::string reminder_item(const Missing& m, Lang lang) {
             }
             const std::string k = std::to_string(m.new_dimensions);
             if (options == m.new_dimensions)  // no choice: name them
-                return fill_in(zh ? "差{0}个合格能力点（须含：{1}）" : "{0} more passed points (must include: {1})", n, dims);
+                return fill_template(zh ? "差{0}个合格能力点（须含：{1}）" : "{0} more passed points (must include: {1})", n, dims);
             if (m.new_dimensions >= long(m.amount + 0.5))
                 return m.new_dimensions == 1
-                           ? fill_in(zh ? "差{0}个合格能力点（须属新维度）" : "{0} more passed point (in a new dimension)", n)
-                           : fill_in(zh ? "差{0}个合格能力点（须分属{1}个新维度）" : "{0} more passed points (in {1} new dimensions)", n, k);
-            return fill_in(zh ? "差{0}个合格能力点（其中{1}个须属新维度）" : "{0} more passed points ({1} in new dimensions)", n, k);
+                           ? fill_template(zh ? "差{0}个合格能力点（须属新维度）" : "{0} more passed point (in a new dimension)", n)
+                           : fill_template(zh ? "差{0}个合格能力点（须分属{1}个新维度）" : "{0} more passed points (in {1} new dimensions)", n, k);
+            return fill_template(zh ? "差{0}个合格能力点（其中{1}个须属新维度）" : "{0} more passed points ({1} in new dimensions)", n, k);
         }
-        case Missing::Kind::dimensions: return fill_in(zh ? "差{0}个维度" : "{0} more dimensions", n);
+        case Missing::Kind::dimensions: return fill_template(zh ? "差{0}个维度" : "{0} more dimensions", n);
         case Missing::Kind::required_point:
-            return fill_in(zh ? "必修{0}未合格" : "required {0} not passed",
+            return fill_template(zh ? "必修{0}未合格" : "required {0} not passed",
                         m.point >= 0 && m.point < kPointCount ? catalog()[m.point].code : "?");
     }
     return {};
@@ -150,12 +137,12 @@ std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary&
     // The lines after the title: the deadline and count, then each group's header and entries.
     std::vector<Line> lines;
     if (r.unpassed == 0) {
-        lines.push_back({fill_in(zh ? "截至 {0}，本校教师均已合格，无需催办。" : "As of {0}, every teacher has passed: nothing to chase.", s.as_of)});
+        lines.push_back({fill_template(zh ? "截至 {0}，本校教师均已合格，无需催办。" : "As of {0}, every teacher has passed: nothing to chase.", s.as_of)});
     } else {
         for (const ReminderDeadline& d : r.deadlines)
-            lines.push_back({fill_in(zh ? "{0}截止日期：{1}" : "{0} ends on {1}", d.batch, d.end) +
-                             fill_in(zh ? "（还有 {0} 天）" : " ({0} days left)", std::to_string(d.days_left))});
-        lines.push_back({fill_in(zh ? "截至 {0}，尚有 {1} 名教师未合格，请抓紧完成：" : "As of {0}, {1} teachers have not passed yet:",
+            lines.push_back({fill_template(zh ? "{0}截止日期：{1}" : "{0} ends on {1}", d.batch, d.end) +
+                             fill_template(zh ? "（还有 {0} 天）" : " ({0} days left)", std::to_string(d.days_left))});
+        lines.push_back({fill_template(zh ? "截至 {0}，尚有 {1} 名教师未合格，请抓紧完成：" : "As of {0}, {1} teachers have not passed yet:",
                               s.as_of, std::to_string(r.unpassed))});
     }
     // Two teachers of one name: the subject tells them apart (names only, no ids).
@@ -165,23 +152,23 @@ std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary&
     for (int g = 0; g < kReminderGroupCount; ++g) {
         const auto& group = r.groups[size_t(g)];
         if (group.empty()) continue;
-        std::string header = fill_in(zh ? "【{0}】{1} 人" : "[{0}] {1}", group_title(ReminderGroup(g), lang), std::to_string(group.size()));
+        std::string header = fill_template(zh ? "【{0}】{1} 人" : "[{0}] {1}", group_title(ReminderGroup(g), lang), std::to_string(group.size()));
         if (ReminderGroup(g) == ReminderGroup::overdue) header += zh ? "（所在批次已截止）" : " (their batch has ended)";
         lines.push_back({std::move(header), g, true});
         for (const ReminderEntry& e : group) {
             const TeacherResult& t = s.teachers[size_t(e.teacher)];
             std::string line = t.name;
-            if (name_uses[t.name] > 1 && !t.subject.empty()) line += fill_in(zh ? "（{0}）" : " ({0})", t.subject);
+            if (name_uses[t.name] > 1 && !t.subject.empty()) line += fill_template(zh ? "（{0}）" : " ({0})", t.subject);
             line += zh ? "：" : ": ";
             for (size_t i = 0; i < e.items.size(); ++i) line += (i ? (zh ? "，" : ", ") : "") + reminder_item(e.items[i], lang);
             if (ReminderGroup(g) == ReminderGroup::review)
-                line += fill_in(zh ? "（已提交{0}个，待评审）" : " ({0} submitted, awaiting review)", std::to_string(e.awaiting));
+                line += fill_template(zh ? "（已提交{0}个，待评审）" : " ({0} submitted, awaiting review)", std::to_string(e.awaiting));
             lines.push_back({std::move(line), g});
         }
     }
 
     // Blocks: a title, then whole lines while they fit; a line longer than a block is cut.
-    const std::string title = fill_in(zh ? "【催办名单】{0}" : "[Reminder] {0}", school_name);
+    const std::string title = fill_template(zh ? "【催办名单】{0}" : "[Reminder] {0}", school_name);
     const size_t marker_room = 9;  // "（12/34）"
     const size_t title_chars = utf8_chars(title) + marker_room + 1;
     const size_t room = max_chars > title_chars + 10 ? max_chars - title_chars : 10;
@@ -211,7 +198,7 @@ std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary&
                 used = 0;
                 fresh = true;
                 if (!line.header && line.group >= 0 && line.group == last_group)
-                    add(fill_in(zh ? "【{0}】（续）" : "[{0}] (continued)", group_title(ReminderGroup(line.group), lang)));
+                    add(fill_template(zh ? "【{0}】（续）" : "[{0}] (continued)", group_title(ReminderGroup(line.group), lang)));
                 continue;
             }
             // Longer than what an empty block has room for: cut it where the room ends.
@@ -231,7 +218,7 @@ std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary&
     for (size_t b = 0; b < bodies.size(); ++b) {
         std::string marker;
         if (bodies.size() > 1)
-            marker = fill_in(zh ? "（{0}/{1}）" : " ({0}/{1})", std::to_string(b + 1), std::to_string(bodies.size()));
+            marker = fill_template(zh ? "（{0}/{1}）" : " ({0}/{1})", std::to_string(b + 1), std::to_string(bodies.size()));
         blocks.push_back(title + marker + bodies[b]);
     }
     return blocks;
