@@ -215,7 +215,13 @@ struct BatchPlan {
     std::string id, name, start, end;
     long start_day = 0, end_day = 0;
     double maturity = 1;  // how far the batch has got when the files were exported
+    // In progress on the data date (GenerateOptions::data_date): dates run up to data_day only.
+    bool in_progress = false;
+    long data_day = 0;
 };
+
+// A school this far along has finished the batch in progress: all its teachers there pass.
+constexpr double kFinishedProgress = 0.95;
 
 struct SchoolPlan {
     std::string id, name, stage;
@@ -399,6 +405,13 @@ private:
             b.start = iso_from_days(b.start_day);
             b.end = iso_from_days(b.end_day);
             b.maturity = k + 1 == batch_count_ && batch_count_ > 1 ? 0.8 : 1.0;
+            const long data_day = days_from_iso(options_.data_date);
+            if (data_day != kNoDate && b.start_day <= data_day && data_day <= b.end_day) {
+                // In progress when exported: as far along as the share of its span gone by.
+                b.in_progress = true;
+                b.data_day = data_day;
+                b.maturity = double(data_day - b.start_day) / double(std::max(1L, b.end_day - b.start_day));
+            }
             batches_.push_back(b);
         }
         // District plan: 30% / 50% / 20% of teachers per batch (as one city planned it); otherwise even.
@@ -496,7 +509,7 @@ private:
         return iso_from_days(b.start_day + offset);
     }
 
-    std::vector<int> choose_points(Rng& r, char environment, double progress) {
+    std::vector<int> choose_points(Rng& r, char environment, double progress, bool must_pass) {
         const int envs = environment - 'A' + 1;
         std::vector<int> allowed;
         for (int i = 0; i < kPointTotal; ++i)
@@ -511,7 +524,7 @@ private:
         // Teachers who are behind sometimes have chosen too few points, or points in too few dimensions.
         const int wanted = progress < 0.4 && u < 0.2 ? 2 : (u < 0.62 ? 3 : (u < 0.92 ? 4 : 5));
         std::vector<int> chosen;
-        const bool spread_dimensions = r.chance(progress < 0.5 ? 0.9 : 0.98);
+        const bool spread_dimensions = r.chance(progress < 0.5 ? 0.9 : 0.98) || must_pass;
         std::vector<int> dims_used;
         for (int attempts = 0; int(chosen.size()) < wanted && attempts < 200; ++attempts) {
             const int p = allowed[size_t(r.below(int(allowed.size())))];
@@ -528,7 +541,26 @@ private:
         return chosen;
     }
 
-    PointOut make_point(Rng& r, int point, double t, const BatchPlan& batch, bool started) {
+    // When a teacher of a batch in progress did their work: a day before the data date. The
+    // further along the school, the more of it falls in the last weeks (an end-of-year push), so
+    // the recent pace of passes grows with progress: the day is data_day − elapsed × u^k, u in
+    // [0, 1), k from 1 (spread evenly since the start) to 8 (mostly the last month).
+    long work_day(Rng& r, const BatchPlan& b, double school_progress) {
+        const int k = 1 + int(7 * clamp01((school_progress - 0.3) / 0.6));
+        const double u = r.unit();
+        double x = 1;
+        for (int i = 0; i < k; ++i) x *= u;  // exact, the same everywhere (no pow)
+        return b.data_day - long(double(b.data_day - b.start_day) * x);
+    }
+
+    // A review or submission day near the teacher's work day, never before the batch's start nor
+    // after the data date.
+    static std::string near_day(Rng& r, const BatchPlan& b, long day, int before) {
+        return iso_from_days(std::clamp(day - r.below(before + 1), b.start_day, b.data_day));
+    }
+
+    // must_pass: a finished school's teacher (no 不合格 grade). day: the work day in a batch in progress.
+    PointOut make_point(Rng& r, int point, double t, const BatchPlan& batch, bool started, bool must_pass, long day) {
         PointOut p;
         p.code = kPoints[point].code;
         // Completion: how likely each chosen point is already graded.
@@ -538,15 +570,17 @@ private:
             p.status = "selected";
             return p;
         }
-        p.submitted = date_in_batch(r, batch, 0.25, 0.6);
+        const long reviewed_day = batch.in_progress ? std::max(batch.start_day, day - r.below(15)) : 0;
+        p.submitted = batch.in_progress ? near_day(r, batch, reviewed_day - 3, 30) : date_in_batch(r, batch, 0.25, 0.6);
         if (u >= done) {
             p.status = "submitted";
             return p;
         }
         p.status = "graded";
-        p.reviewed = date_in_batch(r, batch, 0.62, 0.8);
+        p.reviewed = batch.in_progress ? near_day(r, batch, reviewed_day, 0) : date_in_batch(r, batch, 0.62, 0.8);
+        if (p.reviewed < p.submitted) p.submitted = p.reviewed;
         const double g = r.unit();
-        const int grade = g < 0.03 ? kFail : (g < 0.03 + 0.1 + 0.3 * t ? kExcellent : kPass);
+        const int grade = g < 0.03 && !must_pass ? kFail : (g < 0.03 + 0.1 + 0.3 * t ? kExcellent : kPass);
         p.grade = kGradeText[grade];
         if (r.chance(0.45)) {
             const int n = r.chance(0.6) ? 2 : 3;
@@ -563,6 +597,10 @@ private:
         return p;
     }
 
+    static bool finished_school(const SchoolPlan& school, const BatchPlan& batch) {
+        return batch.in_progress && school.progress >= kFinishedProgress;
+    }
+
     TeacherOut make_teacher(Rng& r, const SchoolPlan& school, const BatchPlan& batch, int index_in_school) {
         TeacherOut t;
         t.id = next_teacher_id();
@@ -573,12 +611,15 @@ private:
         if (school.stage == "九年一贯制") t.stage = upper_years ? "初中" : "小学";
         // Progress of this teacher: the school's, the batch's, and some personal spread.
         const double noise = (r.unit() + r.unit() - 1.0) * 0.25;
-        const double progress = clamp01(school.progress * batch.maturity + noise);
+        const bool finished = finished_school(school, batch);
+        const double progress = finished ? 1.0 : clamp01(school.progress * batch.maturity + noise);
         const bool started = progress > 0.07;
         t.online = half_hours_text(started ? half_hours(r, progress) : 0);
         t.practice = half_hours_text(started ? half_hours(r, progress) : 0);
         if (!started && r.chance(0.3)) return t;  // nothing chosen yet
-        for (int p : choose_points(r, school.environment, progress)) t.points.push_back(make_point(r, p, progress, batch, started));
+        const long day = batch.in_progress ? work_day(r, batch, school.progress) : 0;
+        for (int p : choose_points(r, school.environment, progress, finished))
+            t.points.push_back(make_point(r, p, progress, batch, started, finished, day));
         return t;
     }
 
@@ -770,7 +811,8 @@ private:
                 TeacherOut t = make_teacher(r, school, batches_[k], index_in_school++);
                 std::vector<TeacherOut> extra;
                 schedule_flaws();
-                for (size_t f = 0; f < pending_.size();) {
+                // A finished school's teachers carry no problem (it would stop them passing).
+                for (size_t f = 0; f < pending_.size() && !finished_school(school, batches_[k]);) {
                     if (apply_flaw(pending_[f], r, s, k, files, t, extra))
                         pending_.erase(pending_.begin() + long(f));
                     else
@@ -844,6 +886,7 @@ GenerateOptions demo_options() {
     o.with_errors = true;
     o.few_errors = true;
     o.first_year = 2024;
+    o.data_date = "2026-11-27";  // 2026-1 (to 2026-12-19) in progress: see data/demo/README.md
     return o;
 }
 

@@ -18,6 +18,12 @@ struct GenerateOptions {
     // problems sprinkled through every file.
     bool few_errors = false;
     int first_year = 2020;  // batch k is "<first_year + k>-1", running March to December
+    // The day the files were exported (YYYY-MM-DD; "" = none). The batch running on that day
+    // (start <= data_date <= end) is in progress: its submitted/reviewed dates spread from its
+    // start up to data_date, never after, and the share of its passes in the last weeks grows
+    // with the school's progress, so a forecast made a few days later has schools done, schools
+    // on pace and schools far behind (docs in data/demo/README.md).
+    std::string data_date;
 };
 
 struct GeneratedFile {
@@ -27,7 +33,8 @@ struct GeneratedFile {
 
 std::vector<GeneratedFile> generate(const GenerateOptions& options);
 
-// The options that made data/demo/ (`it2 generate --demo`); a test keeps the two equal.
+// The options that made data/demo/ (`it2 generate --demo`, data_date 2026-11-27); a test keeps
+// the two equal.
 GenerateOptions demo_options();
 
 }  // namespace it2

@@ -112,6 +112,10 @@ mkdir with-policy
 cp clean/*.json with-policy/
 cp lenient.json with-policy/zz-policy.json
 run policy-in-folder --as-of 2022-10-20 with-policy
+# The demo district on and after its data date (data/demo/README.md): a batch in progress whose
+# schools are done, on pace and late, so every forecast field is exercised.
+run demo-data-date --as-of 2026-11-27 "$root/data/demo"
+run demo-forecast --as-of 2026-11-30 "$root/data/demo"
 # The worked example of docs/format.md §5, with the numbers worked out there by hand.
 run docs-example --as-of 2022-11-01 "$root/tests/compare/example/tonghui-2022-1.json"
 if node -e '

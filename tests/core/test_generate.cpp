@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "forecast.h"
 #include "generate.h"
 #include "metrics.h"
 #include "workspace.h"
@@ -210,4 +211,69 @@ TEST_CASE("data/demo is exactly what demo_options() generates, with a handful of
     CHECK(batches.size() == 3);
     CHECK(summary.problems.size() >= 5);
     CHECK(summary.problems.size() <= 15);
+}
+
+TEST_CASE("the demo's data date: no date after it, and the forecast shows done, on-pace and late schools") {
+    const auto files = generate(demo_options());
+    REQUIRE(demo_options().data_date == "2026-11-27");
+    // No submitted, reviewed or activity date after the data date, in any file.
+    std::string latest;
+    for (const GeneratedFile& f : files) {
+        const json doc = json::parse(f.bytes, nullptr, false);
+        if (doc.is_discarded()) continue;  // the cut-off draft
+        for (const json& a : doc["activities"])
+            if (a.contains("date")) latest = std::max(latest, a["date"].get<std::string>());
+        for (const json& t : doc["teachers"])
+            for (const json& p : t["points"])
+                for (const char* key : {"submitted", "reviewed"})
+                    if (p.contains(key)) latest = std::max(latest, p[key].get<std::string>());
+    }
+    CHECK(latest <= "2026-11-27");
+    CHECK(latest >= "2026-11-20");  // and the batch in progress runs up to it
+
+    const Workspace ws = load_all(files);
+    const Summary summary = compute(ws, merge(ws), Policy{}, "2026-11-30");
+    const Forecast f = forecast(ws, summary, Policy{});
+    int done = 0, on_track = 0, late = 0;
+    for (size_t i = 0; i < f.schools.size(); ++i) {
+        const SchoolForecast& s = f.schools[i];
+        REQUIRE(s.batches.size() == 3);
+        // The ended batches have no projection; only the open one (2026-1) decides 预计逾期.
+        CHECK(s.batches[0].state == ForecastState::ended);
+        CHECK(s.batches[1].state == ForecastState::ended);
+        CHECK(s.batches[0].projected_unpassed == -1);
+        const BatchForecast& open = s.batches[2];
+        CHECK(open.batch == "2026-1");
+        CHECK(s.late == (open.state == ForecastState::late));
+        if (open.state == ForecastState::done) {
+            ++done;
+            CHECK(open.passed == open.teachers);
+            CHECK(s.finish.empty());
+        }
+        if (open.state == ForecastState::on_track) {
+            ++on_track;
+            CHECK(!s.finish.empty());
+            CHECK(s.finish <= open.end);
+        }
+        if (open.state == ForecastState::late) ++late;
+    }
+    // A mix a trainer can read: some finished, some on pace, most far behind.
+    CHECK(done >= 2);
+    CHECK(on_track >= 2);
+    CHECK(late >= 8);
+    CHECK(f.late_schools == late);
+    // The furthest behind have a slow pace: a late school with no pass in the window exists, and
+    // every late school's pace is below every on-pace school's.
+    double slowest_on_track = 1e9, fastest_late = 0;
+    bool some_zero_pace = false;
+    for (const SchoolForecast& s : f.schools) {
+        const BatchForecast& open = s.batches[2];
+        if (open.state == ForecastState::on_track) slowest_on_track = std::min(slowest_on_track, open.pace_per_week);
+        if (open.state == ForecastState::late) {
+            fastest_late = std::max(fastest_late, open.pace_per_week);
+            some_zero_pace = some_zero_pace || open.window_passed == 0;
+        }
+    }
+    CHECK(some_zero_pace);
+    CHECK(fastest_late <= slowest_on_track);
 }
