@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "counts.h"
 #include "pinyin_order.h"
+#include "remind.h"
 #include "summary_json.h"
 #include "utf8.h"
 #include "vocabulary.h"
@@ -234,6 +235,8 @@ table.parts { width: 70%; }
 .names strong { margin-right: 6px; }
 .note { color: var(--weak); font-size: .8rem; }
 .appendix table { font-size: .7rem; color: var(--weak); }
+.reminders { columns: 2; column-gap: 16px; font-size: .8rem; }
+.reminder { white-space: pre-wrap; margin: 0 0 10px; line-height: 1.35; }
 .appendix h2 { font-size: .95rem; }
 @page { size: A4; margin: 13mm 12mm 15mm; }
 @media print {
@@ -241,7 +244,8 @@ table.parts { width: 70%; }
   table { font-size: 8pt; } th, td { padding: 2px 4px; }
   .cards .value { font-size: 12pt; }
   .cards { flex-wrap: nowrap; }
-  table.teachers { font-size: 7.5pt; }
+  table.teachers { font-size: 7pt; line-height: 1.3; } table.teachers td, table.teachers th { padding: 1px 4px; }
+  .reminders { columns: 3; column-gap: 4mm; font-size: 6.5pt; } .reminder { line-height: 1.25; margin-bottom: 6px; }
 }
 )CSS";
 
@@ -298,6 +302,7 @@ private:
     void schools_overview(const std::vector<const SchoolResult*>& schools);
     void schools_table(const std::vector<const SchoolResult*>& schools);
     void teachers_section(const SchoolResult& school);
+    void reminders_section(int school);
     std::vector<size_t> files_of(const std::string* school_id) const;
     void problems_section(const std::vector<size_t>& files);
     void appendix();
@@ -644,6 +649,30 @@ void ReportWriter::teachers_section(const SchoolResult& school) {
     }
 }
 
+// 催办名单: the text `it2 remind` writes and the page copies (reminder_text, remind.h), one
+// block per school (school < 0: every school with teachers not passed), in narrow columns so a
+// school's report stays within two pages. Names only, as `it2 remind` without --with-ids.
+void ReportWriter::reminders_section(int school) {
+    std::vector<std::pair<int, std::string>> texts;
+    for (size_t i = 0; i < s_.schools.size(); ++i) {
+        if (school >= 0 && size_t(school) != i) continue;
+        // The district's list leaves out the schools with nobody to chase, as reminder_text(-1) does.
+        if (school < 0 && school_reminder(ws_, s_, int(i)).unpassed == 0) continue;
+        texts.emplace_back(int(i), reminder_text(ws_, s_, int(i), lang_));
+    }
+    if (texts.empty()) return;
+    out_ += "<h2>";
+    out_ += t("催办名单", "Reminder list");
+    out_ += "</h2>\n<p class=\"note\">";
+    out_ += t("可直接复制到微信或短信；与“复制催办名单”和 it2 remind 的文字相同。",
+              "Ready to paste into WeChat or a text message; the same text as Copy reminder and it2 remind.");
+    out_ += "</p>\n<div class=\"reminders\">\n";
+    for (const auto& [index, text] : texts)
+        out_ += "<div class=\"reminder\" data-school=\"" + html_escape(s_.schools[size_t(index)].id) + "\">" +
+                html_escape(text) + "</div>\n";
+    out_ += "</div>\n";
+}
+
 std::vector<size_t> ReportWriter::files_of(const std::string* school_id) const {
     std::vector<size_t> shown;
     for (size_t i = 0; i < s_.files.size(); ++i) {
@@ -766,6 +795,7 @@ std::string ReportWriter::district() {
     } else {
         schools_overview(schools);
         schools_table(schools);
+        reminders_section(-1);
     }
     problems_section(files);
     end();
@@ -802,6 +832,7 @@ std::string ReportWriter::school(const std::string& id) {
     rate_cards(school->rates, school->score.total(), nullptr);
     score_parts(*school);
     teachers_section(*school);
+    reminders_section(int(school - s_.schools.data()));
     problems_section(files);
     end();
     return std::move(out_);

@@ -8,7 +8,8 @@
 #   - every page has its footer: "第 N 页，共 M 页" and the data date;
 #   - no JSON pointer in the report body (only in the appendix for technical readers, and there
 #     they are);
-#   - the school report fits 1–2 pages.
+#   - the school report fits 1–2 pages;
+#   - its 催办名单 is the text `it2 remind` writes (district: every school's block; school: its own).
 # Usage: tests/report/run.sh   (IT2=path/to/it2, CHROMIUM=path/to/chromium to use others).
 # Ends with "N passed, N failed"; the PDFs and page images stay in build/report-test/.
 set -euo pipefail
@@ -40,6 +41,14 @@ report() {  # report OUT.html [--school ID]
 }
 report "$work/district.html"
 report "$work/school.html" --school "$school"
+remind() {  # remind OUT.txt [--school ID]: what a trainer pastes, to compare with the report's list
+    local out=$1 status=0
+    shift
+    "$it2" remind "$@" "$root/data/demo/" >"$out" 2>/dev/null || status=$?
+    if (( status > 1 )); then echo "tests/report: it2 remind failed ($status)" >&2; exit 2; fi
+}
+remind "$work/district.remind.txt"
+remind "$work/school.remind.txt" --school "$school"
 
 print_pdf() {  # print_pdf NAME: NAME.html → NAME.pdf, NAME-N.pgm (one image per page)
     "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
@@ -53,7 +62,7 @@ print_pdf district
 print_pdf school
 
 python3 - "$work" <<'EOF'
-import pathlib, re, sys
+import html as html_lib, pathlib, re, sys
 
 work = pathlib.Path(sys.argv[1])
 passed = failed = 0
@@ -129,13 +138,26 @@ def no_pointer_in_body(name):
     check(f"{name}: no JSON pointer in the report body", not found, f"found {found[:3]}")
     return appendix.group(0) if appendix else ""
 
+def reminders_match(name, expect_schools):
+    page = (work / f"{name}.html").read_text()
+    blocks = re.findall(r'<div class="reminder" data-school="([^"]*)">(.*?)</div>', page, flags=re.S)
+    report_text = "\n\n".join(html_lib.unescape(text) for _, text in blocks)
+    remind_text = (work / f"{name}.remind.txt").read_text().rstrip("\n")
+    check(f"{name}: the 催办名单 has {expect_schools} ({len(blocks)} blocks)", len(blocks) >= 1 and
+          (expect_schools != "one school" or len(blocks) == 1))
+    check(f"{name}: the 催办名单 is the text of it2 remind ({len(remind_text)} characters)",
+          report_text == remind_text and remind_text.startswith("【催办名单】"),
+          f"report {len(report_text)} characters, it2 remind {len(remind_text)}")
+
 look("district")
+reminders_match("district", "a block per school")
 appendix = no_pointer_in_body("district")
 check("district: the pointers are in the appendix for technical readers",
       "/teachers/20/hours/practice" in appendix)
 check("district: problems in people's words (school, teacher name and id, field)",
       "綦江区营盘山小学，第 21 位教师（程浩健，50011000201）的实践学时" in (work / "district.html").read_text())
 look("school", expect_max_pages=2)
+reminders_match("school", "one school")
 no_pointer_in_body("school")
 
 print(f"{passed} passed, {failed} failed")
