@@ -16,12 +16,13 @@ namespace it2 {
 namespace {
 
 const char* const kRemindUsage =
-    "usage: it2 remind [--school ID] [--as-of YYYY-MM-DD] [--policy FILE] [--max-chars N] [--lang zh|en]\n"
-    "                  FILES_OR_DIRS...\n"
+    "usage: it2 remind [--school ID] [--with-ids] [--as-of YYYY-MM-DD] [--policy FILE] [--max-chars N]\n"
+    "                  [--lang zh|en] FILES_OR_DIRS...\n"
     "  Prints the reminder list to paste into WeChat or an SMS: for the school with id ID, or for\n"
     "  every school with teachers not passed (one message per school), the teachers grouped by what\n"
     "  they lack (hours short, points to submit, awaiting review, overdue), each by name with the\n"
-    "  shortest form of what is missing. Names only: no teacher ids.\n"
+    "  shortest form of what is missing. Names only unless --with-ids is given.\n"
+    "  --with-ids      each name followed by the teacher's id, 王伟（50011000123） (附带工号)\n"
     "  Files, folders, policy and workspace files are read as by `it2 summarize` (also --threads N).\n"
     "  --max-chars N   cut each message into blocks of at most N characters, marked (1/3), (2/3) …\n"
     "                  (default 1000; at least 120)\n"
@@ -40,6 +41,7 @@ int run_remind(const std::vector<std::string>& args, CommandLoader load) {
     // by summarize's loader, so remind reads exactly the files summarize reads.
     std::string school_id;
     size_t max_chars = kReminderBlockChars;
+    bool with_ids = false;
     std::vector<std::string> rest;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -50,6 +52,8 @@ int run_remind(const std::vector<std::string>& args, CommandLoader load) {
         } else if (a == "--school") {
             if (!has_value || args[i + 1].empty()) return usage_error("--school needs a school id, e.g. --school 500110-0014");
             school_id = args[++i];
+        } else if (a == "--with-ids") {
+            with_ids = true;
         } else if (a == "--max-chars") {
             const std::string v = has_value ? args[i + 1] : std::string();
             if (v.empty() || v.size() > 7 || v.find_first_not_of("0123456789") != std::string::npos)
@@ -78,7 +82,7 @@ int run_remind(const std::vector<std::string>& args, CommandLoader load) {
             return cli::kExitUsage;
         }
     }
-    const std::string text = reminder_text(tracker.workspace(), summary, school, lang, max_chars);
+    const std::string text = reminder_text(tracker.workspace(), summary, school, lang, max_chars, with_ids);
     cli::write_out(text.empty() ? std::string() : text + "\n");
     return cli::finish_output(summary.problems.empty() ? cli::kExitClean : cli::kExitProblems);
 }

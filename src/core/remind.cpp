@@ -127,7 +127,8 @@ SchoolReminder school_reminder(const Workspace& ws, const Summary& s, int school
     return r;
 }
 
-std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary& s, Lang lang, size_t max_chars) {
+std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary& s, Lang lang, size_t max_chars,
+                                         bool with_ids) {
     const bool zh = lang == Lang::zh;
     if (r.school < 0 || size_t(r.school) >= s.schools.size()) return {};
     const SchoolResult& school = s.schools[size_t(r.school)];
@@ -158,7 +159,10 @@ std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary&
         for (const ReminderEntry& e : group) {
             const TeacherResult& t = s.teachers[size_t(e.teacher)];
             std::string line = t.name;
-            if (name_uses[t.name] > 1 && !t.subject.empty()) line += fill_template(zh ? "（{0}）" : " ({0})", t.subject);
+            if (with_ids && !t.id.empty())  // the id tells them apart too
+                line += fill_template(zh ? "（{0}）" : " ({0})", t.id);
+            else if (name_uses[t.name] > 1 && !t.subject.empty())
+                line += fill_template(zh ? "（{0}）" : " ({0})", t.subject);
             line += zh ? "：" : ": ";
             for (size_t i = 0; i < e.items.size(); ++i) line += (i ? (zh ? "，" : ", ") : "") + reminder_item(e.items[i], lang);
             if (ReminderGroup(g) == ReminderGroup::review)
@@ -225,7 +229,7 @@ std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary&
 }
 
 std::string reminder_text(const Workspace& ws, const Summary& s, int school, Lang lang, size_t max_chars,
-                          ReminderCount* count) {
+                          bool with_ids, ReminderCount* count) {
     std::string out;
     ReminderCount counted;
     for (size_t i = 0; i < s.schools.size(); ++i) {
@@ -233,7 +237,7 @@ std::string reminder_text(const Workspace& ws, const Summary& s, int school, Lan
         const SchoolReminder r = school_reminder(ws, s, int(i));
         if (school < 0 && r.unpassed == 0) continue;
         ++counted.schools;
-        for (const std::string& block : reminder_blocks(r, s, lang, max_chars)) {
+        for (const std::string& block : reminder_blocks(r, s, lang, max_chars, with_ids)) {
             out += (out.empty() ? "" : "\n\n") + block;
             ++counted.blocks;
         }

@@ -8,7 +8,8 @@
 //                 review could not cover them: the teacher still has to submit;
 //   待评审        the point items when the points awaiting review would cover them;
 //   已逾期        every item of a teacher whose batch has ended (not_met).
-// Each teacher by name only (no id; the subject is added when two share a name), with the
+// Each teacher by name only (the subject is added when two share a name; the id only when the
+// caller asks with with_ids: 附带工号, a box the user ticks), with the
 // shortest form of each item ("实践差4.5学时", "差2个合格能力点"). The text is cut into blocks of
 // at most `max_chars` characters (WeChat splits long messages), each headed with the school and
 // a (1/3) marker when there is more than one.
@@ -53,8 +54,9 @@ SchoolReminder school_reminder(const Workspace& ws, const Summary& s, int school
 std::string reminder_item(const Missing& m, Lang lang);
 
 // The message for one school, cut into blocks of at most max_chars characters.
+// with_ids: each name followed by the teacher's id, 王伟（50011000123）.
 std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary& s, Lang lang,
-                                         size_t max_chars = kReminderBlockChars);
+                                         size_t max_chars = kReminderBlockChars, bool with_ids = false);
 
 // One school's blocks (school = index into Summary::schools), or every school with teachers not
 // passed (school < 0), blocks separated by a blank line; "" when nobody is missing anything.
@@ -62,6 +64,7 @@ struct ReminderCount {
     int schools = 0, blocks = 0;
 };
 std::string reminder_text(const Workspace& ws, const Summary& s, int school, Lang lang,
-                          size_t max_chars = kReminderBlockChars, ReminderCount* count = nullptr);
+                          size_t max_chars = kReminderBlockChars, bool with_ids = false,
+                          ReminderCount* count = nullptr);
 
 }  // namespace it2

@@ -95,7 +95,7 @@ void copy_reminder_button(Dashboard& d, int school) {
     flow(button_width(label));
     if (ImGui::Button(label)) {
         ReminderCount count;
-        const std::string text = reminder_text(d.workspace, d.summary, school, d.lang, kReminderBlockChars, &count);
+        const std::string text = reminder_text(d.workspace, d.summary, school, d.lang, kReminderBlockChars, false, &count);
         if (text.empty()) {
             d.notice = tr(Str::reminder_nothing, d.lang);
         } else {

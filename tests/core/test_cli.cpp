@@ -580,3 +580,21 @@ TEST_CASE("it2 merge checks partials as strictly as the loader checks files") {
         CHECK_MESSAGE(r.out.empty(), d.what);
     }
 }
+
+TEST_CASE("it2 remind: names only; --with-ids adds each teacher's id (附带工号)") {
+    const std::string demo = std::string(IT2_SOURCE_DIR) + "/data/demo";
+    const Run names = run_it2({"remind", "--as-of", "2026-11-30", "--school", "500110-0014", demo});
+    const Run ids = run_it2({"remind", "--as-of", "2026-11-30", "--school", "500110-0014", "--with-ids", demo});
+    CHECK(names.status == 1);  // the demo has problems on purpose (stderr)
+    CHECK(ids.status == 1);
+    REQUIRE(names.out.rfind("【催办名单】綦江区石壕小学\n", 0) == 0);
+    CHECK(names.out.find("（5001100") == std::string::npos);
+    // The same lines, each name followed by "（id）".
+    std::string stripped = ids.out;
+    int removed = 0;
+    for (size_t at; (at = stripped.find("（5001100")) != std::string::npos; ++removed)
+        stripped.erase(at, stripped.find("）", at) + std::string("）").size() - at);
+    CHECK(removed >= 5);
+    CHECK(stripped == names.out);
+    CHECK(run_it2({"remind", "--with-id", demo}).status == 2);  // a misspelt option is a usage error
+}

@@ -202,3 +202,40 @@ TEST_CASE("reminder blocks: within the limit, (i/n) markers, groups continued, n
     }
     CHECK(joined.find(long_name.name) != std::string::npos);
 }
+
+TEST_CASE("附带工号: with_ids puts each teacher's id after the name, and only then") {
+    Fixture fx;
+    Teacher a = teacher("500110-01", 20, 25, {pass("A1"), pass("A2"), pass("A5")});
+    Teacher b = teacher("500110-02", 30, 25, {pass("A1"), selected("A2")});
+    a.name = b.name = "王伟";  // one name twice: the subject tells them apart without ids
+    a.subject = "数学";
+    b.subject = "语文";
+    fx.add(batch("S1", "2022-2", "2022-12-31", {a, b}));
+    const Summary s = fx.run(Policy{}, "2022-11-01");
+    const std::string names = reminder_text(fx.ws, s, 0, Lang::zh);
+    CHECK(names.find("王伟（数学）：在线差5学时") != std::string::npos);
+    CHECK(names.find("500110-0") == std::string::npos);
+    const std::string with_ids = reminder_text(fx.ws, s, 0, Lang::zh, kReminderBlockChars, true);
+    CHECK(with_ids.find("王伟（500110-01）：在线差5学时") != std::string::npos);
+    INFO(with_ids);
+    CHECK(with_ids.find("王伟（500110-02）：差") != std::string::npos);
+    CHECK(reminder_text(fx.ws, s, 0, Lang::en, kReminderBlockChars, true).find("王伟 (500110-01): ") != std::string::npos);
+
+    // The demo: every teacher listed, each with their own id; the rest of the text unchanged.
+    Tracker& tracker = demo_tracker();
+    const Summary& d = tracker.summary();
+    for (size_t si = 0; si < d.schools.size(); ++si) {
+        const std::string plain = reminder_text(tracker.workspace(), d, int(si), Lang::zh, 100000);
+        const std::string ided = reminder_text(tracker.workspace(), d, int(si), Lang::zh, 100000, true);
+        for (int ti : d.schools[si].teachers) {
+            const TeacherResult& t = d.teachers[size_t(ti)];
+            CHECK((ided.find("\n" + t.name + "（" + t.id + "）：") != std::string::npos) == !t.missing.empty());
+        }
+        std::string stripped = ided;  // ids taken out again: the names-only text
+        for (int ti : d.schools[si].teachers) {
+            const std::string id = "（" + d.teachers[size_t(ti)].id + "）";
+            for (size_t at; (at = stripped.find(id)) != std::string::npos;) stripped.erase(at, id.size());
+        }
+        if (plain.find("）：") == std::string::npos) CHECK(stripped == plain);  // no subject added to a shared name
+    }
+}
