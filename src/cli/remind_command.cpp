@@ -22,7 +22,7 @@ const char* const kRemindUsage =
     "  every school with teachers not passed (one message per school), the teachers grouped by what\n"
     "  they lack (hours short, points to submit, awaiting review, overdue), each by name with the\n"
     "  shortest form of what is missing. Names only unless --with-ids is given.\n"
-    "  --with-ids      each name followed by the teacher's id, 王伟（50011000123） (附带工号)\n"
+    "  --with-ids      each name followed by the teacher's id in brackets (the page's Include IDs)\n"
     "  Files, folders, policy and workspace files are read as by `it2 summarize` (also --threads N).\n"
     "  --max-chars N   cut each message into blocks of at most N characters, marked (1/3), (2/3) …\n"
     "                  (default 1000; at least 120)\n"

@@ -77,6 +77,7 @@ struct Dashboard {
     std::string teacher_id;  // teacher view
     Scope capability_scope;  // capability view scope
     std::string as_of_edit;  // the date field's text while being edited
+    bool reminder_with_ids = false;  // 附带工号: copied reminder lists give ids (a kept setting)
 
     std::string school_search;
     SortOrder school_sort{0, true};

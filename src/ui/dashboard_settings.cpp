@@ -62,7 +62,8 @@ std::vector<std::pair<std::string, std::string>> Dashboard::kept_view_state() co
             {"capabilitySort", sort_text(capability_sort)},
             {"teacherStatus", std::to_string(teacher_filter.status)},
             {"atRiskOnly", teacher_filter.at_risk_only ? "1" : "0"},
-            {"problemSeverity", std::to_string(problem_severity)}};
+            {"problemSeverity", std::to_string(problem_severity)},
+            {"reminderIds", reminder_with_ids ? "1" : "0"}};
 }
 
 void Dashboard::restore_view_state(const std::string& key, const std::string& value) {
@@ -82,7 +83,11 @@ void Dashboard::restore_view_state(const std::string& key, const std::string& va
     else if (key == "atRiskOnly" && (value == "0" || value == "1")) {
         teacher_filter.at_risk_only = value == "1";
         rebuild_teacher_rows();
-    } else if (key == "problemSeverity" && small_int(-1, 2, problem_severity)) rebuild_problem_rows();
+    } else if (key == "problemSeverity" && small_int(-1, 2, problem_severity)) {
+        rebuild_problem_rows();
+    } else if (key == "reminderIds" && (value == "0" || value == "1")) {
+        reminder_with_ids = value == "1";
+    }
 }
 
 void Dashboard::set_capability_sort(SortOrder s) {

@@ -95,7 +95,7 @@ void copy_reminder_button(Dashboard& d, int school) {
     flow(button_width(label));
     if (ImGui::Button(label)) {
         ReminderCount count;
-        const std::string text = reminder_text(d.workspace, d.summary, school, d.lang, kReminderBlockChars, false, &count);
+        const std::string text = reminder_text(d.workspace, d.summary, school, d.lang, kReminderBlockChars, d.reminder_with_ids, &count);
         if (text.empty()) {
             d.notice = tr(Str::reminder_nothing, d.lang);
         } else {
@@ -105,6 +105,12 @@ void copy_reminder_button(Dashboard& d, int school) {
     }
     remember_rect(d, school < 0 ? "copyReminderAll" : "copyReminder");
     tooltip_wrapped(tr(Str::copy_reminder_tooltip, d.lang));
+    // 附带工号 beside it: names only unless ticked (kept with the page's settings, view_state).
+    const char* ids_label = tr(Str::reminder_with_ids, d.lang);
+    flow(ImGui::CalcTextSize(ids_label).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::Checkbox(ids_label, &d.reminder_with_ids);
+    remember_rect(d, school < 0 ? "reminderIdsAll" : "reminderIds");
+    tooltip_wrapped(tr(Str::reminder_with_ids_tooltip, d.lang));
 }
 
 void school_forecast_chart(Dashboard& d, const SchoolResult& s) {

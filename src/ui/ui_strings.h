@@ -290,6 +290,8 @@ enum class Str : uint16_t {
     copy_reminder_tooltip,
     fmt_reminder_copied,
     reminder_nothing,
+    reminder_with_ids,          // 附带工号: the tick box beside the copy buttons (issue 13)
+    reminder_with_ids_tooltip,
     forecast_chart_heading,
     fmt_projection_label,
     help_forecast_heading,

@@ -1,14 +1,16 @@
 // The forecast and the reminder lists on the page (issue 13): the summary carries the forecast,
 // the district table and the school chart draw it (screenshots build/artifacts/forecast-*.png for
 // a person to look at), and 复制催办名单 puts on the clipboard exactly what `it2 remind` prints for
-// the same files and date: one message per school with teachers not passed, names only.
+// the same files and date: one message per school with teachers not passed, names only unless
+// 附带工号 is ticked (then as `it2 remind --with-ids`; the tick is kept in the page's settings).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assert, CLI, ROOT } from './harness.mjs';
 
-// Mid-way through the demo's third batch, while its reviews come in (they run 2026-09-02 … 10-23).
-const AS_OF = '2026-10-10';
+// Three days after the demo's data date (2026-11-27, data/demo/README.md), 19 days before its
+// third batch ends: some schools done, some on pace, most late.
+const AS_OF = '2026-11-30';
 
 function cliRemind(args) {
   assert.ok(fs.existsSync(CLI), `${CLI} is missing: build it with 'cmake --preset native && cmake --build --preset native'`);
@@ -74,6 +76,8 @@ export const tests = [{
     const late = summary.schools.filter((s) => s.forecast.late);
     const onTrack = summary.schools.filter((s) => s.forecast.finish !== null);
     assert.ok(late.length > 0 && onTrack.length > 0, `some schools late (${late.length}), some on track (${onTrack.length})`);
+    const done = summary.schools.filter((s) => s.forecast.batches.some((b) => b.state === 'done'));
+    assert.ok(done.length > 0 && done.every((s) => !s.forecast.late), `some schools done and not flagged (${done.length})`);
     assert.equal(f.late_schools, late.length);
 
     // The district: the table with its forecast columns, and every school's reminder at once.
@@ -86,6 +90,11 @@ export const tests = [{
     for (const school of summary.schools) {
       if (unpassed(school).length > 0) assert.ok(all.includes(`【催办名单】${school.name}`), `${school.name} has a message`);
     }
+
+    // A school on pace: its chart rises steeply in the last weeks, the dashed line reaches the top.
+    await page.evaluate((id) => window.it2.view('school', id), onTrack[0].id);
+    await t.waitFrames(page, 4);
+    await t.screenshot(page, 'forecast-school-on-pace');
 
     // A school projected late: its chart with the dashed projection, and its own reminder.
     const school = late.find((s) => s.forecast.batches.some((b) => b.state === 'late' && b.window_passed > 0)) ?? late[0];
@@ -100,5 +109,26 @@ export const tests = [{
       assert.ok(!text.includes(teacher.id), 'names only: no teacher id');
     }
     assert.match((await t.state(page)).notice, /催办名单/, 'the notice says what was copied');
+
+    // 附带工号 ticked: the same list with each teacher's id, as it2 remind --with-ids; kept.
+    const tick = async () => {
+      const box = (await t.state(page)).rects.reminderIds;
+      assert.ok(box, 'the 附带工号 box is drawn beside the copy button');
+      await page.mouse.click(box[0] + 8, box[1] + box[3] / 2);
+      await t.waitFrames(page, 3);
+    };
+    const kept = async () => {
+      const raw = await page.evaluate(() => window.it2._persistState());
+      const state = typeof raw === 'string' ? JSON.parse(raw) : raw;
+      return state.stored.view_state.reminderIds;
+    };
+    assert.equal(await kept(), '0', 'unticked at first');
+    await tick();
+    assert.equal(await kept(), '1', 'the tick is kept in the stored settings');
+    const withIds = await copied(t, page, 'copyReminder');
+    assert.equal(withIds, cliRemind(['--school', school.id, '--with-ids']), 'ticked: it2 remind --with-ids');
+    for (const teacher of unpassed(school)) assert.ok(withIds.includes(`\n${teacher.name}（${teacher.id}）`), `${teacher.name} with id`);
+    await tick();
+    assert.equal(await kept(), '0', 'unticked again');
   },
 }];
