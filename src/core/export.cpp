@@ -103,6 +103,62 @@ std::string csv_export_plain(const std::vector<std::string>& header, const std::
     return csv_document(header, rows, false, false);
 }
 
+// ==== [SECTION] the schools table ===============================================================
+
+const std::vector<SchoolTableColumn>& school_table_columns() {
+    using vocab::Term;
+    using K = SchoolCellKind;
+    static const std::vector<SchoolTableColumn> kColumns = {
+        {Term::col_school_id, K::text},        {Term::col_school, K::text},          {Term::col_stage, K::text},
+        {Term::col_batches, K::text},          {Term::col_teachers, K::count},       {Term::rate_participation, K::percent},
+        {Term::rate_hours, K::percent},        {Term::rate_submission, K::percent},  {Term::rate_pass, K::percent},
+        {Term::rate_excellence, K::percent},   {Term::score, K::score},              {Term::at_risk, K::count},
+        {Term::overdue, K::count},             {Term::col_new_passed_7d, K::count},  {Term::col_forecast_finish, K::text},
+        {Term::col_forecast_unpassed, K::count},
+    };
+    return kColumns;
+}
+
+std::vector<SchoolTableCell> school_table_row(const Summary& s, int school, Lang lang) {
+    auto text = [](std::string t) { return SchoolTableCell{std::move(t), std::nullopt}; };
+    auto value = [](std::optional<double> v) { return SchoolTableCell{std::string(), v}; };
+    const bool district = school < 0 || size_t(school) >= s.schools.size();
+    const Rates& r = district ? s.district : s.schools[size_t(school)].rates;
+    std::vector<SchoolTableCell> row;
+    if (district) {
+        row = {text(vocab::term(vocab::Term::district, lang)), text(""), text(""), text("")};
+    } else {
+        const SchoolResult& one = s.schools[size_t(school)];
+        std::string batches;
+        for (const std::string& b : one.batches) batches += (batches.empty() ? "" : ",") + b;
+        row = {text(one.id), text(one.name), text(one.stage), text(batches)};
+    }
+    row.push_back(value(double(r.teachers)));
+    for (const std::optional<double>& rate : {r.participation, r.hours, r.submission, r.pass, r.excellence}) row.push_back(value(rate));
+    row.push_back(value(district ? s.district_score : s.schools[size_t(school)].score.total()));
+    row.push_back(value(double(district ? s.at_risk : s.schools[size_t(school)].at_risk)));
+    row.push_back(value(double(district ? s.overdue : s.schools[size_t(school)].overdue)));
+    // The forecast as the screen's cells say it (forecast_parts.cpp): 已完成, 无法按期完成 or the day.
+    if (district) {
+        row.push_back(value(double(s.forecast.new_passed_7d)));
+        row.push_back(text(""));
+        row.push_back(value(double(s.forecast.projected_unpassed)));
+    } else if (size_t(school) < s.forecast.schools.size()) {
+        const SchoolForecast& f = s.forecast.schools[size_t(school)];
+        row.push_back(value(double(f.new_passed_7d)));
+        if (!f.open) row.push_back(text(""));
+        else if (f.late) row.push_back(text(vocab::term(vocab::Term::forecast_late, lang)));
+        else if (f.finish.empty()) row.push_back(text(vocab::term(vocab::Term::forecast_done, lang)));
+        else row.push_back(text(f.finish));
+        row.push_back(f.open ? value(double(f.projected_unpassed)) : value(std::nullopt));
+    } else {
+        row.push_back(value(std::nullopt));
+        row.push_back(text(""));
+        row.push_back(value(std::nullopt));
+    }
+    return row;
+}
+
 // ==== [SECTION] HTML report =====================================================================
 
 std::string html_escape(std::string_view raw) {

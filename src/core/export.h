@@ -2,12 +2,15 @@
 // injection) and the printable report (one self-contained HTML page).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "metrics.h"
 #include "policy.h"
+#include "vocabulary.h"
 #include "workspace.h"
 
 namespace it2 {
@@ -38,6 +41,25 @@ std::string csv_export_raw(const std::vector<std::string>& header, const std::ve
 // Plain RFC 4180 for scripts (`it2 summarize --csv --raw`): no BOM, no neutralising; control
 // characters still made visible.
 std::string csv_export_plain(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
+// The district's schools table (区县总览) as one list of columns for everything that exports it:
+// the page's CSV export and 复制表格 of the district table (ui/table_export.cpp) and the 学校
+// sheet of the workbook (xlsx_export.h). The screen's columns in the screen's order, with the
+// school id first and the status bars left out; the forecast columns included.
+enum class SchoolCellKind : uint8_t { text, count, percent, score };
+struct SchoolTableColumn {
+    vocab::Term term;
+    SchoolCellKind kind;
+};
+const std::vector<SchoolTableColumn>& school_table_columns();
+// A cell: text cells carry `text`; the others `value` (none: no value, e.g. a rate with no
+// teachers, or 预计未达标 of a school with no batch under way).
+struct SchoolTableCell {
+    std::string text;
+    std::optional<double> value;
+};
+// The cells of one school (index into Summary::schools), or of the district row (school < 0).
+std::vector<SchoolTableCell> school_table_row(const Summary& s, int school, Lang lang);
 
 // & < > " ' as entities and control characters made visible: every piece of user data in the
 // report goes through this.

@@ -74,6 +74,11 @@ constexpr Entry kTerms[] = {
     {Term::cli_policy_rejected, "规则文件有误，未采用（见其问题）", "policy file rejected and not applied (see its problems)", ""},
     {Term::fmt_cli_workspace_files, "工作区文件：载入其中的 %d 个文件（及其规则）", "workspace file: loading its %d files (and its policy)", ""},
     {Term::school_page_progress, "进度", "progress", ""},
+    {Term::col_new_passed_7d, "近7天合格", "New in 7 days", "new_passed_7d"},
+    {Term::col_forecast_finish, "预计完成", "Projected finish", "forecast_finish"},
+    {Term::col_forecast_unpassed, "预计未达标", "Projected short", "forecast_unpassed"},
+    {Term::forecast_done, "已完成", "Done", ""},
+    {Term::forecast_late, "无法按期完成", "Will miss the deadline", ""},
 };
 
 template <size_t N>

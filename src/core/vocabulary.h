@@ -92,6 +92,12 @@ enum class Term : uint8_t {
     fmt_cli_workspace_files,  // printf: the number of files
     // A principal's own page (导出本校页面): its file name and title, "綦江区石壕小学-进度-2026-11-30".
     school_page_progress,
+    // The forecast (issue 13): the district table's columns, on screen, in its CSV and workbook.
+    col_new_passed_7d,
+    col_forecast_finish,
+    col_forecast_unpassed,
+    forecast_done,  // 预计完成 of a school whose open batches are all passed
+    forecast_late,  // 预计完成 of a school flagged 预计逾期
     count_
 };
 constexpr int kTermCount = int(Term::count_);

@@ -59,6 +59,12 @@ XlsxCell number(double v) {
     c.number = v;
     return c;
 }
+XlsxCell blank() {  // a number cell with no value
+    XlsxCell c;
+    c.kind = XlsxKind::number;
+    c.blank = true;
+    return c;
+}
 XlsxCell rate(const std::optional<double>& r) {
     XlsxCell c;
     c.kind = XlsxKind::percent;
@@ -205,26 +211,25 @@ std::vector<XlsxSheet> xlsx_summary_sheets(const Summary& s, const Policy& polic
     about.rows.push_back({text(w.note_numbers)});
     about.rows.push_back({text(w.note_guard)});
 
-    // 学校: the columns of --table, rates as numbers.
+    // 学校: the district table's columns (school_table_columns, export.h: the CSV export of the
+    // page's table has the same), rates as numbers in a percent format.
     XlsxSheet& schools = sheets[1];
     schools.name = w.sheet_schools;
-    for (Term t : {Term::col_school_id, Term::col_school, Term::col_stage, Term::col_batches, Term::col_teachers,
-                   Term::rate_participation, Term::rate_hours, Term::rate_submission, Term::rate_pass,
-                   Term::rate_excellence, Term::score, Term::at_risk, Term::overdue})
-        schools.header.push_back(vocab::term(t, lang));
-    for (const SchoolResult& school : s.schools) {
-        std::string batches;
-        for (const std::string& b : school.batches) batches += (batches.empty() ? "" : ",") + b;
-        schools.rows.push_back({text(school.id), text(school.name), text(school.stage), text(batches),
-                                number(school.rates.teachers), rate(school.rates.participation), rate(school.rates.hours),
-                                rate(school.rates.submission), rate(school.rates.pass), rate(school.rates.excellence),
-                                number(std::round(school.score.total() * 10) / 10), number(school.at_risk),
-                                number(school.overdue)});
+    const std::vector<SchoolTableColumn>& columns = school_table_columns();
+    for (const SchoolTableColumn& c : columns) schools.header.push_back(vocab::term(c.term, lang));
+    for (int i = 0; i <= int(s.schools.size()); ++i) {  // the schools, then the district
+        const std::vector<SchoolTableCell> cells = school_table_row(s, i < int(s.schools.size()) ? i : -1, lang);
+        std::vector<XlsxCell>& row = schools.rows.emplace_back();
+        for (size_t c = 0; c < columns.size() && c < cells.size(); ++c) {
+            const std::optional<double>& v = cells[c].value;
+            switch (columns[c].kind) {
+                case SchoolCellKind::text: row.push_back(text(cells[c].text)); break;
+                case SchoolCellKind::percent: row.push_back(rate(v)); break;
+                case SchoolCellKind::score: row.push_back(v ? number(std::round(*v * 10) / 10) : blank()); break;
+                case SchoolCellKind::count: row.push_back(v ? number(*v) : blank()); break;
+            }
+        }
     }
-    schools.rows.push_back({text(vocab::term(Term::district, lang)), text(""), text(""), text(""),
-                            number(s.district.teachers), rate(s.district.participation), rate(s.district.hours),
-                            rate(s.district.submission), rate(s.district.pass), rate(s.district.excellence),
-                            number(std::round(s.district_score * 10) / 10), number(s.at_risk), number(s.overdue)});
 
     // 教师: exactly the rows of `it2 summarize --csv`; hours and counts as numbers.
     XlsxSheet& teachers = sheets[2];

@@ -2,8 +2,10 @@
 
 #include <imgui.h>
 
-#include "widgets.h"
+#include "export.h"
 #include "summary_json.h"
+#include "vocabulary.h"
+#include "widgets.h"
 
 namespace it2::ui {
 
@@ -24,16 +26,26 @@ std::string joined(const std::vector<std::string>& items) {
     return out;
 }
 
+// The columns and cells of the core's schools table (export.h), shared with the workbook's 学校
+// sheet, written as the screen writes them.
 void school_rows(const Dashboard& d, TableText& out) {
     const Lang lang = d.lang;
-    out.header = split_tabs(tr(Str::tsv_schools_header, lang));
+    const std::vector<SchoolTableColumn>& columns = school_table_columns();
+    for (const SchoolTableColumn& c : columns) out.header.push_back(vocab::term(c.term, lang));
     for (int i : d.school_rows) {
-        const SchoolResult& s = d.summary.schools[size_t(i)];
-        out.rows.push_back({s.id, s.name, s.stage, joined(s.batches), format("%d", s.rates.teachers),
-                            format_rate(s.rates.participation, lang), format_rate(s.rates.hours, lang),
-                            format_rate(s.rates.submission, lang), format_rate(s.rates.pass, lang),
-                            format_rate(s.rates.excellence, lang), format("%.1f", s.score.total()),
-                            format("%d", s.at_risk), format("%d", s.overdue)});
+        const std::vector<SchoolTableCell> cells = school_table_row(d.summary, i, lang);
+        std::vector<std::string>& row = out.rows.emplace_back();
+        for (size_t c = 0; c < columns.size() && c < cells.size(); ++c) {
+            const SchoolTableCell& cell = cells[c];
+            switch (columns[c].kind) {
+                case SchoolCellKind::text: row.push_back(cell.text); break;
+                case SchoolCellKind::percent: row.push_back(format_rate(cell.value, lang)); break;
+                case SchoolCellKind::score: row.push_back(cell.value ? format("%.1f", *cell.value) : tr(Str::no_value, lang)); break;
+                case SchoolCellKind::count:
+                    row.push_back(cell.value ? format("%d", int(*cell.value)) : tr(Str::no_value, lang));
+                    break;
+            }
+        }
     }
 }
 

@@ -229,7 +229,6 @@ enum class Str : uint16_t {
     text_size_tooltip,
     text_smaller,
     today,
-    tsv_schools_header,
     tsv_teachers_header,
     view_capability,
     view_district,

@@ -68,6 +68,21 @@ print(json.dumps({"sheets": wb.sheetnames, "teachers": wb["教师"].max_row - 1,
       assert.equal(read.teachers, 60);
       assert.match(read.rate_format, /%/);
       assert.equal(read.frozen, 'A2');
+
+      // The demo at the test's date: 导出 Excel's 学校 sheet equals the district table's CSV export
+      // (导出 on 区县总览), forecast columns included: one column list (export.h) for both.
+      await page.evaluate(() => window.it2.loadDemo());
+      await t.waitFrames(page, 3);
+      await page.evaluate(() => window.it2.view('district'));
+      await t.waitFrames(page, 3);
+      const csv = await page.evaluate(() => window.it2.exportCsv('schools'));
+      assert.match(csv.split('\r\n')[0], /近7天合格,预计完成,预计未达标$/, 'the CSV has the forecast columns');
+      fs.writeFileSync(path.join(dir, 'schools.csv'), csv);
+      const demoDownload = page.waitForEvent('download', { timeout: 60000 });
+      await t.clickRect(page, 'exportXlsx');
+      fs.copyFileSync(await (await demoDownload).path(), path.join(dir, 'demo.xlsx'));
+      execFileSync(PYTHON, [path.join(ROOT, 'tests', 'excel', 'workbooks.py'), 'schools', path.join(dir, 'demo.xlsx'),
+        path.join(dir, 'schools.csv')], { stdio: 'inherit' });
     },
   },
 ];

@@ -136,11 +136,21 @@ TEST_CASE("vocabulary: the screen's statuses, grades, score parts, rates, severi
         // The score's total on screen starts with the score's one name.
         CHECK(std::string(ui::tr(Str::fmt_score_total, lang)).rfind(vocab::term(Term::score, lang), 0) == 0);
         // The tables copied to Excel (TSV).
-        CHECK(split(ui::tr(Str::tsv_schools_header, lang), "\t") ==
-              terms({Term::col_school_id, Term::col_school, Term::col_stage, Term::col_batches, Term::col_teachers,
-                     Term::rate_participation, Term::rate_hours, Term::rate_submission, Term::rate_pass,
-                     Term::rate_excellence, Term::score, Term::at_risk, Term::overdue},
-                    lang));
+        // The district table's export columns (export.h school_table_columns) are vocabulary
+        // terms; the screen's forecast columns show the same words.
+        std::vector<Term> school_columns;
+        for (const SchoolTableColumn& c : school_table_columns()) school_columns.push_back(c.term);
+        CHECK(school_columns == std::vector<Term>{Term::col_school_id, Term::col_school, Term::col_stage, Term::col_batches,
+                                                  Term::col_teachers, Term::rate_participation, Term::rate_hours,
+                                                  Term::rate_submission, Term::rate_pass, Term::rate_excellence, Term::score,
+                                                  Term::at_risk, Term::overdue, Term::col_new_passed_7d,
+                                                  Term::col_forecast_finish, Term::col_forecast_unpassed});
+        for (auto [str, term] : {std::pair{Str::col_new_passed_7d, Term::col_new_passed_7d},
+                                 std::pair{Str::col_forecast_finish, Term::col_forecast_finish},
+                                 std::pair{Str::col_forecast_unpassed, Term::col_forecast_unpassed},
+                                 std::pair{Str::forecast_done, Term::forecast_done},
+                                 std::pair{Str::forecast_late, Term::forecast_late}})
+            CHECK(std::string(ui::tr(str, lang)) == vocab::term(term, lang));
         CHECK(split(ui::tr(Str::tsv_teachers_header, lang), "\t") ==
               terms({Term::col_teacher_id, Term::col_name, Term::col_school, Term::col_batch, Term::col_subject,
                      Term::col_online, Term::col_practice, Term::col_total_hours, Term::col_passed_points,

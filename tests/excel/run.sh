@@ -72,6 +72,11 @@ if [[ $status -eq 1 && -s export.xlsx ]]; then ok "export writes the workbook an
 "$it2" summarize --csv --as-of 2026-11-30 exp in/platform.xlsx >teachers.csv 2>/dev/null || true
 "$it2" summarize --json --as-of 2026-11-30 exp in/platform.xlsx >export.json 2>/dev/null || true
 check "the workbook equals the CSV and JSON exports" "$py" "$helper" roundtrip export.xlsx teachers.csv export.json
+# The demo three days after its data date: schools done, on pace and late fill the forecast columns.
+"$it2" export --xlsx -o demo.xlsx --as-of 2026-11-30 "$root/data/demo" >/dev/null 2>&1 || true
+"$it2" summarize --csv --as-of 2026-11-30 "$root/data/demo" >demo-teachers.csv 2>/dev/null || true
+"$it2" summarize --json --as-of 2026-11-30 "$root/data/demo" >demo.json 2>/dev/null || true
+check "the demo's workbook equals its CSV and JSON, forecast columns included" "$py" "$helper" roundtrip demo.xlsx demo-teachers.csv demo.json
 "$py" - <<'PYEOF' >guard.csv
 import csv, sys
 rows = list(csv.reader(open("in/platform.csv", encoding="utf-8-sig")))

@@ -9,6 +9,10 @@
                                        the export read with openpyxl equals the CSV export and the
                                        JSON summary
   workbooks.py same A.json B.json      two `it2 summarize --json` outputs equal but for file names
+  workbooks.py schools BOOK.xlsx SCHOOLS.csv
+                                       the 学校 sheet equals the page's CSV export of the district
+                                       table (it2.exportCsv("schools")): the same columns, the
+                                       forecast's included, and the same cells
 
 Debian's python3-openpyxl and python3-xlwt (run-tests.sh installs them); run with /usr/bin/python3.
 """
@@ -196,12 +200,72 @@ def roundtrip(book_path, teachers_csv, summary_json):
     width = ws.column_dimensions["B"].width
     if not width or width < longest:
         failures.append(f"学校: column B width {width}, longest name needs {longest}")
+    # The forecast columns (预计完成, 预计未达标, 近7天合格) equal the JSON summary's forecast.
+    forecast_cells = 0
+    late_word, done_word = "无法按期完成", "已完成"
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        got = dict(zip(header, row))
+        school = by_id.get(got["学校编号"])
+        f = school["forecast"] if school else summary["district"]["forecast"]
+        if got.get("近7天合格") != f["new_passed_7d"]:
+            failures.append(f"学校 {got['学校编号']} 近7天合格: {got.get('近7天合格')!r}, JSON {f['new_passed_7d']!r}")
+        if school is None:
+            want_finish, want_short = None, f["projected_unpassed"]
+        else:
+            is_open = any(b["state"] in ("done", "on_track", "late") for b in f["batches"])
+            want_finish = None if not is_open else late_word if f["late"] else f["finish"] or done_word
+            want_short = f["projected_unpassed"] if is_open else None
+        if (got.get("预计完成") or None) != want_finish or got.get("预计未达标") != want_short:
+            failures.append(f"学校 {got['学校编号']} 预计完成 / 预计未达标: {got.get('预计完成')!r} / "
+                            f"{got.get('预计未达标')!r}, JSON {want_finish!r} / {want_short!r}")
+        forecast_cells += 3
+    cells += forecast_cells
     problems = wb["问题"].max_row - 1
     if problems != len(summary["problems"]):
         failures.append(f"问题: {problems} rows, summary has {len(summary['problems'])}")
     for f in failures[:20]:
         print("FAIL", f)
     print(f"roundtrip: {cells} cells compared, {len(failures)} differences")
+    return 1 if failures else 0
+
+
+def schools(book_path, csv_path):
+    """The 学校 sheet against the page's CSV of the district table (rows in the page's order)."""
+    failures = []
+    ws = openpyxl.load_workbook(book_path)["学校"]
+    sheet = [list(r) for r in ws.iter_rows(values_only=True)]
+    with open(csv_path, encoding="utf-8-sig", newline="") as f:
+        page = list(csv.reader(f))
+    if sheet[0] != page[0]:
+        failures.append(f"header: sheet {sheet[0]}, CSV {page[0]}")
+    for name in ("近7天合格", "预计完成", "预计未达标"):
+        if name not in page[0]:
+            failures.append(f"the CSV lacks the column {name}")
+    by_id = {r[0]: r for r in sheet[1:]}
+    if len(page) - 1 != len(sheet) - 2:  # the sheet ends with the district row
+        failures.append(f"{len(page) - 1} CSV rows, {len(sheet) - 2} schools in the sheet")
+    compared = 0
+    for row in page[1:]:
+        want = by_id.get(row[0])
+        if want is None:
+            failures.append(f"school {row[0]} is not in the sheet")
+            continue
+        for j, (text_value, cell) in enumerate(zip(row, want)):
+            compared += 1
+            fmt = ws.cell(row=2, column=j + 1).number_format
+            if cell is None:
+                ok = text_value in ("", "—")
+            elif isinstance(cell, (int, float)) and "%" in fmt:
+                ok = text_value == f"{cell * 100:.1f}%"
+            elif isinstance(cell, (int, float)):
+                ok = same_number(cell, text_value)
+            else:
+                ok = str(cell) == text_value
+            if not ok:
+                failures.append(f"school {row[0]} column {page[0][j]}: sheet {cell!r}, CSV {text_value!r}")
+    for f in failures[:20]:
+        print("FAIL", f)
+    print(f"schools: {compared} cells compared, {len(failures)} differences")
     return 1 if failures else 0
 
 
@@ -229,6 +293,8 @@ if __name__ == "__main__":
         bad(*args)
     elif cmd == "roundtrip":
         sys.exit(roundtrip(*args))
+    elif cmd == "schools":
+        sys.exit(schools(*args))
     elif cmd == "same":
         sys.exit(same(*args))
     else:
