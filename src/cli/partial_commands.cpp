@@ -21,6 +21,7 @@
 #include "cli_io.h"
 #include "parallel_load.h"
 #include "workspace.h"
+#include "workspace_file.h"
 
 namespace it2 {
 
@@ -31,17 +32,22 @@ namespace fs = std::filesystem;
 const char* const kPartialUsage =
     "usage: it2 summarize --partial [--order-index N | --order-key KEY] [--name NAME] [--out-dir DIR] FILES_OR_DIRS...\n"
     "  Loads each file on its own and writes one partial summary line (JSON Lines, it2-partial v1)\n"
-    "  per file to stdout, or to DIR/<file>.partial.jsonl with --out-dir. Directories are read\n"
-    "  recursively for *.json in sorted path order. `it2 merge` combines the lines.\n"
+    "  per file to stdout, or to DIR/<file>.partial.jsonl with --out-dir. The inputs are those of\n"
+    "  `it2 summarize`: batch files (.json), platform exports (.csv, .xlsx, .xls: one line per school\n"
+    "  and batch they hold) and workspace files (one line per file inside). Directories are read\n"
+    "  recursively for *.json, *.csv, *.xlsx and *.xls in sorted path order. `it2 merge` combines\n"
+    "  the lines.\n"
     "  Exit status 0 when every partial was written (the files' problems travel inside the\n"
     "  partials and make `it2 merge` exit 1; a file that cannot be read becomes a rejected\n"
     "  partial), 2 on a usage error or an output that could not be written. An it2-policy file\n"
-    "  found among the inputs gets no partial (a note on stderr): give it to `it2 merge --policy`.\n"
+    "  found among the inputs gets no partial (a note on stderr): give it to `it2 merge --policy`;\n"
+    "  the same for the policy inside a workspace file.\n"
     "  --threads N loads files on N threads (default: IT2_THREADS, else every core, at most 8);\n"
     "  the lines are the same and in the same order whatever N.\n"
     "  Merge order: by order key; the default key is the file's path as found, so merging the\n"
     "  partials of every file of a folder equals `it2 summarize FOLDER`. --order-index N gives\n"
-    "  the i-th file the key N+i (zero-padded) to reproduce an explicit file order instead.\n"
+    "  the i-th file the key N+i (zero-padded) to reproduce an explicit file order instead. A file\n"
+    "  of several entries (a CSV, a workspace) gives its k-th entry (k >= 1) the key KEY\\u0001k.\n"
     "  Files are named by their base name, as summarize names them; when two files of the whole\n"
     "  set share a base name, give each its path with --name (summarize shows the path then).\n"
     "  --order-key KEY and --name NAME (the name shown in the summary) need a single file;\n"
@@ -67,6 +73,15 @@ bool parse_index(const std::string& text, uint64_t& value) {
     if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 19) return false;
     value = std::stoull(text);
     return true;
+}
+
+// The order key of a file's k-th entry: the file's own key for the first, then the key, U+0001
+// and k zero-padded, which sorts right after the file's key and before any other path that
+// starts with it (every printable character is above U+0001), as summarize loads them.
+std::string entry_key(const std::string& key, size_t k) {
+    if (k == 0) return key;
+    std::string n = std::to_string(k);
+    return key + '\x01' + std::string(n.size() < 6 ? 6 - n.size() : 0, '0') + n;
 }
 
 void print_problems(const Problems& problems, Lang lang) {
@@ -115,7 +130,7 @@ int run_partial(const std::vector<std::string>& args) {
                   << kPartialUsage;
         return 2;
     }
-    if (!cli::expand_inputs(inputs, {".json"}, files)) return 2;
+    if (!cli::expand_inputs(inputs, {".json", ".csv", ".xlsx", ".xls"}, files)) return 2;
     if ((!order_key.empty() || !name.empty()) && files.size() != 1) {
         std::cerr << "it2: --order-key and --name apply to one file; " << files.size()
                   << " were given (use --order-index for several)\n";
@@ -144,8 +159,8 @@ int run_partial(const std::vector<std::string>& args) {
     if (!cli::thread_count(threads_text, threads)) return 2;
     // Each file on its own, on `threads` threads; the lines are written in the order given.
     struct Mapped {
-        bool policy = false;
-        std::string shown, line;
+        bool policy = false, workspace_policy = false;
+        std::string shown, line;  // line: one partial line per entry of the file
     };
     std::vector<Mapped> mapped(files.size());
     int status = -1;  // set when an output file could not be written: nothing more is written
@@ -159,17 +174,36 @@ int run_partial(const std::vector<std::string>& args) {
             if (error == 0) error = cli::read_input(file.path, bytes);
             // Named by base name, as `it2 summarize` and the page name files (see kPartialUsage).
             m.shown = name.empty() ? fs::path(file.path).filename().string() : name;
-            if (error == 0 && bytes.find("it2-policy") != std::string::npos && sniff_format(bytes) == "it2-policy") {
+            // Sniffed as summarize sniffs it (tracker.h): a policy, a workspace or data.
+            const FileKind kind = error == 0 ? sniff_file(m.shown, bytes) : FileKind::data;
+            if (kind == FileKind::policy) {
                 m.policy = true;  // partials are policy-free: `it2 summarize FOLDER` applies it
                 return;
             }
-            Workspace ws;  // one file on its own: the partial must not depend on any other file
-            if (error != 0) ws.files.push_back(unreadable_entry(m.shown, error, file.folder));  // a rejected partial
-            const FileEntry& entry = error != 0 ? ws.files.back() : ws.add(m.shown, bytes);
+            // One file on its own: its entries must not depend on any other file.
+            std::vector<FileEntry> entries;
+            if (error != 0) {
+                entries.push_back(unreadable_entry(m.shown, error, file.folder));  // a rejected partial
+            } else if (kind == FileKind::workspace) {
+                // Its files, as summarize loads them (named as stored); a rejected workspace is
+                // listed with its problems, as summarize lists it.
+                WorkspaceFileRead read = read_workspace_file(m.shown, bytes);
+                if (!read.ok) {
+                    FileEntry rejected;
+                    rejected.name = m.shown;
+                    rejected.problems = std::move(read.problems);
+                    entries.push_back(std::move(rejected));
+                }
+                for (const StoredFile& stored : read.files)
+                    for (FileEntry& entry : load_data_entries(stored.name, stored.bytes)) entries.push_back(std::move(entry));
+                m.workspace_policy = read.policy.has_value();
+            } else {
+                entries = load_data_entries(m.shown, bytes);  // a platform CSV: one per school and batch
+            }
             const std::string key = !order_key.empty() ? order_key
                                     : has_order_index  ? order_key_for_index(order_index + i)
                                                        : file.path;
-            m.line = partial_line(entry, key) + "\n";
+            for (size_t k = 0; k < entries.size(); ++k) m.line += partial_line(entries[k], entry_key(key, k)) + "\n";
         },
         [&](size_t i) {
             Mapped m = std::move(mapped[i]);
@@ -179,6 +213,10 @@ int run_partial(const std::vector<std::string>& args) {
                           << ": an it2-policy file, not a batch file: no partial written; give it to `it2 merge --policy`\n";
                 return;
             }
+            if (m.workspace_policy)
+                std::cerr << "it2: " << visible_controls(m.shown, false)
+                          << ": a workspace file: its files are mapped, its policy is not (partials are policy-free); "
+                             "give the policy to `it2 merge --policy`\n";
             if (out_dir.empty()) {
                 cli::write_out(m.line);
                 return;

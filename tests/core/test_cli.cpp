@@ -20,6 +20,7 @@
 #include "policy.h"
 #include "summary_json.h"
 #include "workspace.h"
+#include "workspace_file.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -597,4 +598,38 @@ TEST_CASE("it2 remind: names only; --with-ids adds each teacher's id (附带工�
     CHECK(removed >= 5);
     CHECK(stripped == names.out);
     CHECK(run_it2({"remind", "--with-id", demo}).status == 2);  // a misspelt option is a usage error
+}
+
+TEST_CASE("it2 summarize --partial reads summarize's inputs: a platform CSV (one line per school and batch), a workspace") {
+    using namespace it2;
+    TempDir dir;
+    dir.write("data/a.json", batch_file("S1", "2022-1"));
+    dir.write("data/b-platform.csv",
+              "\xEF\xBB\xBF学校编号,学校名称,批次,教师编号,姓名,学科,在线学时,实践学时,开始日期,结束日期\r\n"
+              "S2,二小,2022-1,S2-1,王伟,数学,30,26,2022-03-01,2022-12-31\r\n"
+              "S2,二小,2022-2,S2-2,李娜,语文,10,5,2022-09-01,2023-06-30\r\n"
+              "S3,三小,2022-1,S3-1,张敏,英语,26,27,2022-03-01,2022-12-31\r\n");
+    Policy lenient;
+    lenient.min_passed = 1;
+    dir.write("data/c-workspace.json",
+              write_workspace_file({{"s4.json", batch_file("S4", "2022-1")}, {"s5.json", batch_file("S5", "2022-1")}}, lenient,
+                                   WorkspaceSettings{}));
+    const std::string folder = dir.str() + "/data";
+    const Run map = run_it2({"summarize", "--partial", folder});
+    REQUIRE(map.status == 0);
+    size_t lines = 0;
+    for (char c : map.out) lines += c == '\n';
+    CHECK(lines == 1 + 3 + 2);  // the batch file, the CSV's three (school, batch) entries, the workspace's two files
+    CHECK(map.err.find("c-workspace.json: a workspace file: its files are mapped, its policy is not") != std::string::npos);
+    // Merged with the workspace's policy, they are what summarize makes of the folder.
+    const std::string partials = dir.write("p.jsonl", map.out);
+    const std::string policy_file = dir.write("lenient.json", policy_json(lenient));
+    const Run merged = run_it2({"merge", "--json", "--as-of", "2022-11-01", "--policy", policy_file, partials});
+    const Run whole = run_it2({"summarize", "--json", "--as-of", "2022-11-01", folder});
+    CHECK(merged.status == whole.status);
+    const json a = parse(merged.out), b = parse(whole.out);
+    CHECK(a["teachers"] == b["teachers"]);
+    CHECK(a["schools"] == b["schools"]);
+    CHECK(a["files"] == b["files"]);
+    CHECK(b["files"].size() == 6);
 }
