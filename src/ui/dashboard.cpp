@@ -324,8 +324,10 @@ void Dashboard::rebuild_levels() {
 void Dashboard::rebuild_school_detail() {
     school_activities.clear();
     school_batch_rates.clear();
+    school_pass_days.clear();
     for (std::string& date : school_deliverable_dates) date.clear();
     if (school_id.empty()) return;
+    if (const SchoolResult* s = school(school_id)) school_pass_days = forecast_pass_days(*this, *s);
     if (const SchoolResult* s = school(school_id); s && s->batches.size() > 1) {
         for (const std::string& b : s->batches) {
             std::vector<const TeacherResult*> in_batch;

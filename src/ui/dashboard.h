@@ -126,6 +126,9 @@ struct Dashboard {
     std::vector<const Activity*> school_activities;                       // the open school's, by date
     std::array<std::string, 3> school_deliverable_dates;                  // team, plan, training plan
     std::vector<std::pair<std::string, Rates>> school_batch_rates;        // the open school's, by batch id
+    // The open school's forecast chart (forecast_parts.h): per open batch, its index in the
+    // school's forecast batches and its teachers' pass days, sorted.
+    std::vector<std::pair<size_t, std::vector<long>>> school_pass_days;
     std::vector<ProgressSeries> progress;
     long progress_first_day = 0, progress_last_day = 0;
     int progress_max = 0;

@@ -113,6 +113,27 @@ void copy_reminder_button(Dashboard& d, int school) {
     tooltip_wrapped(tr(Str::reminder_with_ids_tooltip, d.lang));
 }
 
+std::vector<std::pair<size_t, std::vector<long>>> forecast_pass_days(const Dashboard& d, const SchoolResult& s) {
+    std::vector<std::pair<size_t, std::vector<long>>> out;
+    const SchoolForecast* f = forecast_of(d.summary, int(&s - d.summary.schools.data()));
+    if (!f) return out;
+    for (size_t b = 0; b < f->batches.size(); ++b) {
+        const BatchForecast& batch = f->batches[b];
+        if (!batch.open()) continue;
+        std::vector<long> days;
+        for (int ti : s.teachers) {
+            const TeacherResult& t = d.summary.teachers[size_t(ti)];
+            if (t.batch != batch.batch || (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent)) continue;
+            const Teacher* rec = d.record(t);
+            const long day = rec ? pass_day(*rec, d.policy) : kNoDate;
+            if (day != kNoDate) days.push_back(day);
+        }
+        std::sort(days.begin(), days.end());
+        out.emplace_back(b, std::move(days));
+    }
+    return out;
+}
+
 void school_forecast_chart(Dashboard& d, const SchoolResult& s) {
     const int school = int(&s - d.summary.schools.data());
     const SchoolForecast* f = forecast_of(d.summary, school);
@@ -122,32 +143,15 @@ void school_forecast_chart(Dashboard& d, const SchoolResult& s) {
         ImGui::TextDisabled("%s", tr(Str::forecast_not_open, d.lang));
         return;
     }
-    // The school's pass days per open batch (cached: rebuilt when the results or the school change).
+    // The pass days per open batch: the Dashboard's cache of the open school (forecast_pass_days).
+    if (s.id != d.school_id) return;
     struct Series {
         const BatchForecast* batch;
-        std::vector<long> days;  // sorted
+        const std::vector<long>& days;  // sorted
     };
-    static int cached_results = -1;
-    static std::string cached_school;
-    static std::vector<Series> series;
-    if (cached_results != d.tracker.results_computed() || cached_school != s.id || series.empty()) {
-        cached_results = d.tracker.results_computed();
-        cached_school = s.id;
-        series.clear();
-        for (const BatchForecast& b : f->batches) {
-            if (!b.open()) continue;
-            Series one{&b, {}};
-            for (int ti : s.teachers) {
-                const TeacherResult& t = d.summary.teachers[size_t(ti)];
-                if (t.batch != b.batch || (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent)) continue;
-                const Teacher* rec = d.record(t);
-                const long day = rec ? pass_day(*rec, d.policy) : kNoDate;
-                if (day != kNoDate) one.days.push_back(day);
-            }
-            std::sort(one.days.begin(), one.days.end());
-            series.push_back(std::move(one));
-        }
-    }
+    std::vector<Series> series;
+    for (const auto& [index, days] : d.school_pass_days)
+        if (index < f->batches.size()) series.push_back({&f->batches[index], days});
     const long as_of = days_from_iso(d.as_of);
     long first = as_of, last = as_of;
     int top = 1;

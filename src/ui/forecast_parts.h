@@ -21,6 +21,9 @@ void forecast_district_line(const Dashboard& d);
 void copy_reminder_button(Dashboard& d, int school);
 
 // The school's cumulative passes per open batch, with the projection dashed to the batch's end.
+// Its series are the Dashboard's school_pass_days, built by forecast_pass_days when the results
+// or the open school change (Dashboard::rebuild_school_detail), never per frame.
 void school_forecast_chart(Dashboard& d, const SchoolResult& s);
+std::vector<std::pair<size_t, std::vector<long>>> forecast_pass_days(const Dashboard& d, const SchoolResult& s);
 
 }  // namespace it2::ui

@@ -20,12 +20,6 @@ std::vector<std::string> split_tabs(const std::string& line) {
     return cells;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;
-    return out;
-}
-
 // The columns and cells of the core's schools table (export.h), shared with the workbook's 学校
 // sheet, written as the screen writes them.
 void school_rows(const Dashboard& d, TableText& out) {
