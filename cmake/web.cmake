@@ -124,21 +124,13 @@ file(GLOB IT2_FONT_TEXT_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/src/ui/*.cpp ${CMAKE_SOURCE_DIR}/src/ui/*.h
   ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/app/*.h
   ${CMAKE_SOURCE_DIR}/data/demo/*.json)
-# Cut in two (issue 14 item 6): the program's own characters (every word of its sources: UI
-# strings, vocabulary, messages, capability points) in a small font the first frame waits for;
-# the rest of the 8,105 (names in the data) merged in right after.
-file(GLOB_RECURSE IT2_FONT_FIRST_SCREEN_SOURCES CONFIGURE_DEPENDS
-  ${CMAKE_SOURCE_DIR}/src/*.cpp ${CMAKE_SOURCE_DIR}/src/*.h)
-set(IT2_FONT "${CMAKE_BINARY_DIR}/font/it2-noto-sans-sc-rest.otf")
-set(IT2_FONT_FIRST_SCREEN "${CMAKE_BINARY_DIR}/font/it2-noto-sans-sc-first-screen.otf")
+set(IT2_FONT "${CMAKE_BINARY_DIR}/font/it2-noto-sans-sc.otf")
 add_custom_command(
-  OUTPUT "${IT2_FONT}" "${IT2_FONT_FIRST_SCREEN}"
+  OUTPUT "${IT2_FONT}"
   COMMAND "${IT2_PYTHON}" "${CMAKE_SOURCE_DIR}/scripts/subset-font.py"
           --font "${IT2_CJK_FONT}" --index "${IT2_CJK_FONT_INDEX}" --unihan "${IT2_UNIHAN_DIR}"
-          --out "${IT2_FONT}" --first-screen-out "${IT2_FONT_FIRST_SCREEN}"
-          --first-screen-text ${IT2_FONT_FIRST_SCREEN_SOURCES} --
-          ${IT2_FONT_TEXT_SOURCES} ${IT2_FONT_FIRST_SCREEN_SOURCES}
-  DEPENDS "${CMAKE_SOURCE_DIR}/scripts/subset-font.py" ${IT2_FONT_TEXT_SOURCES} ${IT2_FONT_FIRST_SCREEN_SOURCES}
+          --out "${IT2_FONT}" ${IT2_FONT_TEXT_SOURCES}
+  DEPENDS "${CMAKE_SOURCE_DIR}/scripts/subset-font.py" ${IT2_FONT_TEXT_SOURCES}
   COMMENT "Subsetting Noto Sans CJK SC (8,105 standard characters + UI and demo characters)"
   VERBATIM)
 
@@ -151,10 +143,9 @@ add_custom_command(
   COMMAND "${IT2_PYTHON}" "${CMAKE_SOURCE_DIR}/scripts/bundle-page.py"
           --template "${CMAKE_SOURCE_DIR}/web/page.html" --web "${CMAKE_SOURCE_DIR}/web"
           --app "$<TARGET_FILE:it2_page>" --wasm "${CMAKE_BINARY_DIR}/page/app.wasm" --font "${IT2_FONT}"
-          --font-first-screen "${IT2_FONT_FIRST_SCREEN}"
           --out "${IT2_PAGE}" ${IT2_DEMO_FILES}
   DEPENDS "${CMAKE_SOURCE_DIR}/scripts/bundle-page.py" it2_page "$<TARGET_FILE:it2_page>"
-          "${IT2_FONT}" "${IT2_FONT_FIRST_SCREEN}" ${IT2_WEB_FILES} ${IT2_DEMO_FILES}
+          "${IT2_FONT}" ${IT2_WEB_FILES} ${IT2_DEMO_FILES}
   COMMENT "Bundling dist/it2-tracker.html"
   VERBATIM)
 add_custom_target(it2_tracker_html ALL DEPENDS "${IT2_PAGE}")

@@ -12,13 +12,8 @@ the parts back into it to rebuild this very file byte for byte, which 导出本�
 own page, src/core/school_page.h) starts from. So every element written here has a form that
 page.js writes again: see ownHtml() there.
 
-The font comes in two parts (scripts/subset-font.py): the first screen's characters, before the
-scripts, and all the others after them (the LATE_ASSETS marker, #it2-font-rest), so the page
-draws its first frame before the HTML parser has even read the large part.
-
 Usage: bundle-page.py --template web/page.html --web web --app app.js --wasm app.wasm
-                      --font rest.otf --font-first-screen first.otf --out dist/it2-tracker.html
-                      [DEMO_JSON_FILES...]
+                      --font font.otf --out dist/it2-tracker.html [DEMO_JSON_FILES...]
 """
 import argparse
 import base64
@@ -69,7 +64,6 @@ def main():
     parser.add_argument("--app", required=True)
     parser.add_argument("--wasm", required=True)
     parser.add_argument("--font", required=True)
-    parser.add_argument("--font-first-screen", required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("demo_files", nargs="*")
     args = parser.parse_args()
@@ -86,7 +80,7 @@ def main():
     if page.count("<title>") != 1 or page.count("</title>") != 1:
         sys.exit(f"bundle-page.py: {args.template} must have exactly one <title>.")
     assets = [shell_element(page)]
-    for element_id, path in (("it2-wasm", args.wasm), ("it2-font", args.font_first_screen)):
+    for element_id, path in (("it2-wasm", args.wasm), ("it2-font", args.font)):
         with open(path, "rb") as handle:
             assets.append(asset_element(element_id, handle.read()))
     # Demo files travel byte for byte (some are broken on purpose, for the data-problems view):
@@ -101,8 +95,6 @@ def main():
         archive = json.dumps(demo_index, ensure_ascii=False).encode("utf-8") + b"\n" + b"".join(demo_bytes)
         assets.append(asset_element("it2-demo", archive))
     parts["<!--IT2:ASSETS-->"] = "\n".join(assets)
-    with open(args.font, "rb") as handle:
-        parts["<!--IT2:LATE_ASSETS-->"] = asset_element("it2-font-rest", handle.read())
 
     for marker, content in parts.items():
         if page.count(marker) != 1:

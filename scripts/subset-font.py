@@ -6,13 +6,7 @@ unicode-data), ASCII, Latin-1 letters and signs, general and CJK punctuation, fu
 and every non-ASCII character found in the given text files (UI sources, demo data).
 Characters the font lacks are reported, not fatal: the page draws them through the browser.
 
-With --first-screen-out, the cut is written as two fonts that share no character: the first
-screen's (ASCII, the fixed ranges below and every character of the --first-screen-text files,
-the program's own words) to that file, and all the others to --out. The page draws its first frame
-with the small one and merges the large one in right after (web/page.js, platform_web.cpp).
-
-Usage: subset-font.py --font TTC --index N --unihan DIR --out FILE
-                      [--first-screen-out FILE --first-screen-text SOURCE_FILES...] [TEXT_FILES...]
+Usage: subset-font.py --font TTC --index N --unihan DIR --out FILE [TEXT_FILES...]
 Needs fontTools (Debian: python3-fonttools).
 """
 import argparse
@@ -75,31 +69,12 @@ def characters_in_files(paths):
     return chars
 
 
-def write_subset(path, index, unicodes, out, font=None):
-    if font is None:
-        font = TTFont(path, fontNumber=index, lazy=False)
-    options = subset.Options()
-    options.layout_features = []  # ImGui does no shaping: GSUB/GPOS would only pull in extra glyphs
-    options.notdef_outline = True
-    options.hinting = False  # ImGui's rasterizer ignores hints
-    options.desubroutinize = False
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=unicodes)
-    subsetter.subset(font)
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    temporary = out + ".tmp"
-    font.save(temporary)
-    os.replace(temporary, out)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--font", required=True)
     parser.add_argument("--index", type=int, default=2)
     parser.add_argument("--unihan", required=True)
     parser.add_argument("--out", required=True)
-    parser.add_argument("--first-screen-out")
-    parser.add_argument("--first-screen-text", nargs="+", default=[])
     parser.add_argument("text_files", nargs="*")
     args = parser.parse_args()
     if not os.path.exists(args.font):
@@ -123,19 +98,18 @@ def main():
         sys.exit(f"subset-font.py: the font lacks {len(missing_standard)} standard characters: wrong font?")
     keep = sorted(c for c in wanted if c in cmap)
 
-    if args.first_screen_out:
-        first_screen = set()
-        for first, last in FIXED_RANGES:
-            first_screen.update(range(first, last + 1))
-        first_screen |= characters_in_files(args.first_screen_text)
-        first_keep = [c for c in keep if c in first_screen]
-        write_subset(args.font, args.index, first_keep, args.first_screen_out)
-        print(f"subset-font.py: first screen: {len(first_keep)} characters, "
-              f"{os.path.getsize(args.first_screen_out) / 1e6:.2f} MB -> {args.first_screen_out}")
-        keep = [c for c in keep if c not in first_screen]
-        write_subset(args.font, args.index, keep, args.out)
-    else:
-        write_subset(args.font, args.index, keep, args.out, font)
+    options = subset.Options()
+    options.layout_features = []  # ImGui does no shaping: GSUB/GPOS would only pull in extra glyphs
+    options.notdef_outline = True
+    options.hinting = False  # ImGui's rasterizer ignores hints
+    options.desubroutinize = False
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=keep)
+    subsetter.subset(font)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    temporary = args.out + ".tmp"
+    font.save(temporary)
+    os.replace(temporary, args.out)
 
     print(f"subset-font.py: {len(keep)} characters ({len(from_texts)} non-ASCII in {len(args.text_files)} "
           f"text files), {os.path.getsize(args.out) / 1e6:.2f} MB -> {args.out}")

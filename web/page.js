@@ -73,7 +73,7 @@
     return element.dataset.encoding === 'gzip+base64' ? gunzip(bytes) : bytes;
   }
 
-  // Start-up, from the moment this script runs: the wasm and the first screen's font are inflated at once
+  // Start-up, from the moment this script runs: the wasm and the font are inflated at once
   // (DecompressionStream), each straight from its base64 text with no other copy kept, and the
   // WebGL context is made meanwhile, so that the GPU process sets it up while the page inflates
   // (SDL's getContext then returns it). The demo waits for the first frame. (A streamed compile,
@@ -85,38 +85,13 @@
   const wasmInflated = supported && wasmElement ? decodeAsset(wasmElement) : null;
   if (wasmInflated) wasmInflated.then(() => { timings.wasmInflated = performance.now(); }, () => {});
 
-  // The first screen's font (the UI's own characters, #it2-font) is inflated at once, beside the
-  // wasm; C++ takes it into its own heap at start-up (takeFontBytes), after which the page keeps
-  // no copy.
+  // The font is inflated at once, beside the wasm compile (see instantiateWasm below); C++ takes
+  // it into its own heap at start-up (takeFontBytes), after which the page keeps no copy.
   let fontBytes = null;
   const fontElement = document.getElementById('it2-font');
   const fontDecoded = fontElement && supported
     ? decodeAsset(fontElement).then((bytes) => { fontBytes = bytes; timings.fontDecoded = performance.now(); })
     : Promise.resolve();
-  // The rest of the font (every character the first screen does not draw: scripts/subset-font.py)
-  // comes after the scripts, so the first frame waits neither for the HTML parser to read it nor
-  // for its inflate: it is inflated once the first frame is out, and C++ merges it into the
-  // first-screen font before the next frame (takeRestFontBytes, asked before each frame until it
-  // answers). it2.ready waits for it: every load of data does, so no name is drawn before it is in.
-  let restFontBytes = null;  // inflated, not yet taken
-  let restFontState = 'waiting';  // 'waiting' | 'ready' | 'taken' | 'none'
-  let restFontMerged = null;
-  const restFontIn = new Promise((resolve) => { restFontMerged = resolve; });
-  async function decodeRestFont() {
-    if (document.readyState === 'loading') {
-      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-    }
-    const element = document.getElementById('it2-font-rest');
-    try {
-      restFontBytes = element ? await decodeAsset(element) : null;
-    } catch (error) {
-      console.warn('font: ' + error);
-      restFontBytes = null;
-    }
-    restFontState = restFontBytes ? 'ready' : 'none';
-    timings.restFontDecoded = performance.now();
-  }
-
   // The same attributes SDL asks for (web_main.cpp: no depth, stencil or multisampling); SDL's
   // getContext then returns this one.
   if (supported) {
@@ -207,10 +182,7 @@
     const escape = (value) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
     const element = (node) => `<script type="${node.type}" id="${node.id}"` +
       (node.dataset.encoding ? ` data-encoding="${node.dataset.encoding}"` : '') + `>${node.textContent}</scr` + 'ipt>';
-    // The rest of the font sits after the scripts (LATE_ASSETS); every other block before them.
-    const blocks = Array.from(document.querySelectorAll('script[type="application/octet-stream"], script#it2-shell'));
-    const late = (node) => node.id === 'it2-font-rest';
-    const assets = blocks.filter((node) => !late(node)).map(element);
+    const assets = Array.from(document.querySelectorAll('script[type="application/octet-stream"], script#it2-shell'), element);
     // Each style or script element holds "\n", its part, "\n": the marker between the same two
     // line breaks in the template. (Markers are spelled in pieces here: bundle-page.py looks for
     // each exactly once in the page, and an HTML comment opening must not appear in an inline script.)
@@ -223,7 +195,6 @@
       [marker('FILES_JS')]: text('it2-js-files'),
       [marker('APP_JS')]: text('it2-js-app'),
       ['<' + '!--IT2:ASSETS-->']: assets.join('\n'),
-      ['<' + '!--IT2:LATE_ASSETS-->']: blocks.filter(late).map(element).join('\n'),
     };
     // One pass, so that no part is searched for another part's marker.
     const pattern = new RegExp(Object.keys(parts).map((key) => key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
@@ -370,17 +341,6 @@
       fontBytes = null;
       return bytes;
     },
-    // The rest of the font once inflated (then the page's copy goes), null while it inflates,
-    // false when there is none to wait for (a page without it, or its inflate failed).
-    takeRestFontBytes() {
-      if (restFontState === 'waiting') return null;
-      const bytes = restFontState === 'ready' ? restFontBytes : false;
-      restFontBytes = null;
-      restFontState = 'taken';
-      timings.restFontMerged = performance.now();
-      restFontMerged();
-      return bytes;
-    },
     demoFiles: () => demoFiles,
     hasDemo: () => demoElement !== null,
     demoDecoded: decodeDemo,
@@ -418,10 +378,8 @@
       started = true;
       stopCoalescing();
       statusBox.classList.add('it2-hidden');
-      // it2.ready (and 加载示例) wait for the demo and the rest of the font, inflated now that the
-      // first frame is out.
-      decodeRestFont();
-      Promise.all([decodeDemo().catch((error) => console.warn('demo data: ' + error)), restFontIn]).finally(signalReady);
+      // it2.ready (and 加载示例) wait for the demo, inflated now that the first frame is out.
+      decodeDemo().catch((error) => console.warn('demo data: ' + error)).finally(signalReady);
     },
     fail(detail) { failToStart(detail); },
     // For web/it2.js.

@@ -136,8 +136,6 @@ std::string App::format_value(const std::string& kind, const std::string& text, 
     return PageProbe::format_value(impl_->dashboard, kind, text, a, b);
 }
 
-void App::fonts_changed() { impl_->dashboard.glyphs_dirty = true; }
-
 void App::draw() {
     impl_->probe.begin_frame();
     ui::draw_dashboard(impl_->dashboard);

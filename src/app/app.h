@@ -39,9 +39,6 @@ public:
 
     // Builds one ImGui frame (called between ImGui::NewFrame and ImGui::Render).
     void draw();
-    // The fonts gained characters (the page merges the rest of its font after the first frame):
-    // what no font can draw is counted again.
-    void fonts_changed();
 
     // 导出本校页面: the principal's own page for `school_id` (core/school_page.h), built from the
     // page's own HTML; `file_name` receives "NAME-进度-DATE.html". "" with `error` set when it

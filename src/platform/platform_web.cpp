@@ -1,7 +1,6 @@
 // platform.h for the Emscripten page. The JS halves live in web/page.js (`Module.it2Page`);
 // the EM_JS functions below are thin calls into it.
 #include "platform.h"
-#include "web_page.h"
 
 #include <emscripten/emscripten.h>
 #include <imgui.h>
@@ -12,13 +11,9 @@
 #include <cstdlib>
 
 // ---- JS side (web/page.js) -------------------------------------------------------------------
-// Copies an embedded font into a malloc'd buffer: the first screen's (rest = 0) or the rest of it
-// (rest = 1). Returns 0 with *size_out 0 when the page has none, 0 with *size_out -1 while the
-// page is still inflating it.
-EM_JS(unsigned char*, it2_js_font_bytes, (int rest, int* size_out), {
-    const page = Module.it2Page;
-    const bytes = page ? (rest ? page.takeRestFontBytes() : page.takeFontBytes()) : false;
-    if (bytes === null) { HEAP32[size_out >> 2] = -1; return 0; }
+// Copies the embedded font into a malloc'd buffer; returns 0 when the page has none.
+EM_JS(unsigned char*, it2_js_font_bytes, (int* size_out), {
+    const bytes = Module.it2Page ? Module.it2Page.takeFontBytes() : null;
     if (!bytes || bytes.length === 0) { HEAP32[size_out >> 2] = 0; return 0; }
     const ptr = _malloc(bytes.length);
     HEAPU8.set(bytes, ptr);
@@ -120,67 +115,33 @@ ImFontLoader make_browser_font_loader() {
 // ImGui keeps a pointer to the loader for the atlas's lifetime (the whole page).
 const ImFontLoader g_browser_font_loader = make_browser_font_loader();
 
-float g_font_size_pixels = 0.0f;
-bool g_rest_font_merged = false;
+}  // namespace
 
-// Adds the embedded font (`bytes`, malloc'd; the atlas owns it from here, even when it fails).
-bool add_embedded_font(unsigned char* bytes, int size, bool merge, const char* name) {
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = true;
-    config.MergeMode = merge;
+bool setup_fonts(float size_pixels) {
+    ImGuiIO& io = ImGui::GetIO();
+    int font_size = 0;
+    unsigned char* font_bytes = it2_js_font_bytes(&font_size);
+    if (font_bytes == nullptr) return false;
+
+    ImFontConfig embedded;
+    embedded.FontDataOwnedByAtlas = true;  // malloc'd above; ImGui frees it with the atlas
     // No horizontal oversampling: ImGui's automatic 2x (for sizes up to 36 px) doubles the
     // rasterizing of every CJK glyph, most of the first frame's work, for sub-pixel placement
     // that square CJK glyphs do not show; HiDPI screens get their texels from the density.
-    config.OversampleH = 1;
-    config.OversampleV = 1;
-    std::snprintf(config.Name, sizeof(config.Name), "%s", name);
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(bytes, size, g_font_size_pixels, &config) != nullptr;
-}
-
-}  // namespace
-
-// The first screen's font only: the rest of it, then the browser's fonts, are merged in by
-// merge_rest_font() once the page has inflated the rest (after the first frame).
-bool setup_fonts(float size_pixels) {
-    g_font_size_pixels = size_pixels;
-    int font_size = 0;
-    unsigned char* font_bytes = it2_js_font_bytes(0, &font_size);
-    if (font_bytes == nullptr) return false;
-    return add_embedded_font(font_bytes, font_size, false, "Noto Sans CJK SC (first screen)");
-}
-
-}  // namespace it2::platform
-
-namespace it2::web {
-
-bool merge_rest_font() {
-    if (it2::platform::g_rest_font_merged) return false;
-    int size = 0;
-    unsigned char* bytes = it2_js_font_bytes(1, &size);
-    if (bytes == nullptr && size < 0) return false;  // still inflating: ask again before the next frame
-    it2::platform::g_rest_font_merged = true;
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    if (atlas->Fonts.empty()) {
-        std::free(bytes);
+    embedded.OversampleH = 1;
+    embedded.OversampleV = 1;
+    std::snprintf(embedded.Name, sizeof(embedded.Name), "Noto Sans CJK SC (subset)");
+    if (io.Fonts->AddFontFromMemoryTTF(font_bytes, font_size, size_pixels, &embedded) == nullptr) {
+        std::free(font_bytes);
         return false;
-    }
-    if (bytes != nullptr && !it2::platform::add_embedded_font(bytes, size, true, "Noto Sans CJK SC (rest)")) {
-        std::fprintf(stderr, "The rest of the embedded font could not be read: the browser's fonts draw it.\n");
     }
     ImFontConfig fallback;
     fallback.MergeMode = true;
-    fallback.FontLoader = &it2::platform::g_browser_font_loader;
+    fallback.FontLoader = &g_browser_font_loader;
     std::snprintf(fallback.Name, sizeof(fallback.Name), "browser fonts (fallback)");
-    atlas->AddFont(&fallback);
-    // Characters looked up before now (none on the first screen, by the cut) were found missing:
-    // the baked sizes are dropped so that every character is looked up again in all sources.
-    ImFontAtlasFontDiscardBakes(atlas, atlas->Fonts[0], 0);
+    io.Fonts->AddFont(&fallback);
     return true;
 }
-
-}  // namespace it2::web
-
-namespace it2::platform {
 
 bool can_render(char32_t codepoint) {
     if (codepoint < 0x20) return true;

@@ -54,7 +54,6 @@ void run_frame(void* arg) {
     Page& page = *static_cast<Page*>(arg);
     SDL_Event event;
     while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
-    if (it2::web::merge_rest_font()) page.app.fonts_changed();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();

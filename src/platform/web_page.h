@@ -27,11 +27,6 @@ struct Page {
 // they need the one Page the main loop owns.
 extern Page* g_page;
 
-// Merges the rest of the embedded font, then the browser's fonts, into the first screen's font
-// once the page has inflated it (platform_web.cpp); called before each frame, outside it.
-// True on the call that merged them.
-bool merge_rest_font();
-
 // Hands a string to JS: malloc'd copy that it2.js frees with it2_free_string.
 char* to_js_string(const std::string& text);
 
