@@ -9,6 +9,7 @@
 // input), and the wall time of the main-loop callback itself (requestAnimationFrame is wrapped
 // before the page starts: the C++ frame, ImGui plus the GL calls it issues).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -170,15 +171,19 @@ const milestoneCell = (runs, key) => {
   const values = runs.map((t) => t[key]).filter(Number.isFinite);
   return values.length ? fmt(quantile(values, 0.5), 0) : '—';
 };
-console.log('\n| CPU | first frame, three fresh profiles (ms) | median | budget | milestones, median (ms since navigation start) |');
-console.log('|---|---|---|---|---|');
+// The machine's 1-minute load average before and after the three runs: on a shared machine the
+// figures mean little when it is well above the core count.
+const loadAverage = () => os.loadavg()[0].toFixed(1);
+console.log('\n| CPU | first frame, three fresh profiles (ms) | median | budget | load avg | milestones, median (ms since navigation start) |');
+console.log('|---|---|---|---|---|---|');
 for (const [rate, budget] of [[1, 800], [4, 2000]]) {
   const runs = [];
+  const loadBefore = loadAverage();
   for (let i = 0; i < 3; i++) runs.push(await firstFrameRun(rate));
   const median = quantile(runs.map((t) => t.firstFrame), 0.5);
   const keys = Object.keys(runs[0]).filter((k) => k !== 'firstFrame');
   console.log(`| ${rate}× | ${runs.map((t) => fmt(t.firstFrame, 0)).join(', ')} | ${fmt(median, 0)} | ≤ ${budget} ` +
-    `(${median <= budget ? 'met' : `over by ${fmt(median - budget, 0)}`}) | ${keys.map((k) => `${k} ${milestoneCell(runs, k)}`).join(', ')} |`);
+    `(${median <= budget ? 'met' : `over by ${fmt(median - budget, 0)}`}) | ${loadBefore}–${loadAverage()} | ${keys.map((k) => `${k} ${milestoneCell(runs, k)}`).join(', ')} |`);
 }
 if (sizeArgs.length === 1 && sizeArgs[0] === 'first-frame') {
   await browser.close();

@@ -26,7 +26,8 @@ cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
 const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
 await cdp.send('Tracing.start', {
   categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink',
-    'loading', 'disabled-by-default-v8.compile', 'v8.wasm', 'gpu', 'blink.user_timing'].join(','),
+    'loading', 'disabled-by-default-v8.compile', 'v8.wasm', 'gpu', 'blink.user_timing', 'gpu.angle',
+    'gpu.service', 'disabled-by-default-gpu.service', 'gpu.decoder', 'disabled-by-default-gpu.decoder'].join(','),
   transferMode: 'ReportEvents',
 });
 await page.goto(pathToFileURL(path.resolve(pagePath)).href);

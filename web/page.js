@@ -17,6 +17,7 @@
   let firstFrameMs = null;  // since navigation start
   const timings = { pageScript: performance.now() };  // milestones in ms since navigation start
   let failed = false;
+  let stopCoalescing = () => {};  // see sizeCanvasOnce
   let crashed = false;  // the module aborted after it had started: see crash()
   const stderrTail = [];
 
@@ -94,9 +95,50 @@
   // The same attributes SDL asks for (web_main.cpp: no depth, stencil or multisampling); SDL's
   // getContext then returns this one.
   if (supported) {
+    sizeCanvasOnce();
     canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
       premultipliedAlpha: true, preserveDrawingBuffer: false });
     timings.glContext = performance.now();
+  }
+
+  // SDL_CreateWindow (SDL 2.26 on Emscripten) probes for CSS sizing by setting the canvas to 1x1,
+  // then sets it to its CSS size x devicePixelRatio, one attribute at a time. With the context
+  // already made, each change reallocates WebGL's drawing buffer through a synchronous round trip
+  // to the GPU process (CheckFramebufferStatus, GetError): 270 ms of the first frame's 800 in a
+  // trace here. So the canvas is given that final size before the context is made, and until
+  // the first frame the sizes set during a task are applied once when it ends (a microtask):
+  // the 1x1 probe and the put-back cancel out and the drawing buffer is never reallocated.
+  // Readers in the same task see the size last set, as before.
+  function sizeCanvasOnce() {
+    const ratio = window.devicePixelRatio || 1;
+    const rect = canvas.getBoundingClientRect();
+    canvas.width = Math.max(1, Math.floor(rect.width * ratio));  // SDL's (int)(css * ratio)
+    canvas.height = Math.max(1, Math.floor(rect.height * ratio));
+    const pending = new Map();  // 'width' | 'height' -> value
+    for (const key of ['width', 'height']) {
+      const attribute = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, key);
+      Object.defineProperty(canvas, key, {
+        configurable: true,
+        get: () => (pending.has(key) ? pending.get(key) : attribute.get.call(canvas)),
+        set: (value) => {
+          if (pending.size === 0) queueMicrotask(applyPending);
+          pending.set(key, value >>> 0);
+        },
+      });
+    }
+    const applyPending = () => {
+      for (const [key, value] of pending) {
+        const attribute = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, key);
+        if (attribute.get.call(canvas) !== value) attribute.set.call(canvas, value);
+      }
+      pending.clear();
+    };
+    // After the first frame the canvas is the browser's own again (window resizes as before).
+    stopCoalescing = () => {
+      applyPending();
+      delete canvas.width;
+      delete canvas.height;
+    };
   }
 
   // The demo district is inflated after the first frame (the first frame does not need it);
@@ -334,6 +376,7 @@
       firstFrameMs = performance.now();
       timings.firstFrame = firstFrameMs;
       started = true;
+      stopCoalescing();
       statusBox.classList.add('it2-hidden');
       // it2.ready (and 加载示例) wait for the demo, inflated now that the first frame is out.
       decodeDemo().catch((error) => console.warn('demo data: ' + error)).finally(signalReady);
