@@ -110,8 +110,9 @@ constexpr double kExactPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
 // Decimal text -> the nearest double, independent of the C locale. `inf` when out of range.
 // The token's value is significand * 10^exponent (exactly when `exact_digits`; else its first
 // 19 digits); `digits` is how many digits the significand has.
-double decimal_to_double(const char* first, const char* last, uint64_t significand, int64_t exponent, int digits,
-                         bool exact_digits, bool negative) {
+// (`digits` is unused without a floating-point from_chars, as in Emscripten's libc++.)
+double decimal_to_double(const char* first, const char* last, uint64_t significand, int64_t exponent,
+                         [[maybe_unused]] int digits, bool exact_digits, bool negative) {
     if (exact_digits) {
         // Clinger's fast path: an exact integer times an exact power of ten is one correctly
         // rounded operation (doubles hold integers up to 2^53 and powers of ten up to 1e22).
