@@ -1,5 +1,6 @@
-// Timing entry point for bench/run.sh, built twice from this one source: natively with g++ -O2
-// (build/bench/native_bench) and with em++ -O2 for node (build/bench/wasm_bench.js, NODERAWFS).
+// Timing entry point for bench/run.sh, built twice from this one source: natively with g++ -O3
+// (build/native/native_bench) and with em++ for node (build/wasm-bench/wasm_bench.js, NODERAWFS)
+// with the page's code generation options (IT2_WASM_CODEGEN in CMakeLists.txt).
 //   bench_cli LIST_FILE AS_OF SUMMARY_OUT
 // LIST_FILE holds one batch-file path per line, in load order. Prints one JSON line of timings
 // (wall and CPU milliseconds per phase), sizes and memory (peak and live, measured after the

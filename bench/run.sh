@@ -2,7 +2,7 @@
 # Benchmarks (not part of the tests; docs/performance.md shows one run).
 # Generates 10k / 100k / 400k-teacher data sets with `it2 generate` into build/bench/, then per
 # size prints one table: input files and MB; time and throughput of parse+validate, merge and
-# metrics; peak memory; for native (g++ -O2), wasm under node (em++ -O2) and the JavaScript
+# metrics; peak memory; for native (g++ -O3), wasm under node (em++ -O3 -flto, the page's options) and the JavaScript
 # baseline (tests/oracle/summarize.mjs), with the ratios to the baseline, and checks that the three
 # give the same summary. Then the page in headless Chromium (bench/browser_bench.mjs) when
 # dist/it2-tracker.html exists.

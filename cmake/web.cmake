@@ -23,8 +23,9 @@ if(NOT EXISTS "${IT2_SDL2_DIR}/include/SDL.h" OR NOT EXISTS "${IT2_SDL2_DIR}/src
 endif()
 
 # No exceptions on the page: nlohmann/json then reports errors as values (parse(..., false) +
-# is_discarded()) and the wasm carries no unwinding tables. Set for the core here too.
-set(IT2_WEB_CXX_OPTIONS -fno-exceptions)
+# is_discarded()) and the wasm carries no unwinding tables. Set for the core here too, with the
+# rest of the code generation options the node benchmark shares (IT2_WASM_CODEGEN, CMakeLists.txt).
+set(IT2_WEB_CXX_OPTIONS ${IT2_WASM_CODEGEN})
 target_compile_options(it2_core PRIVATE ${IT2_WEB_CXX_OPTIONS})
 
 # ---- SDL2 for the Emscripten platform, compiled straight from its sources ------------------
@@ -110,7 +111,7 @@ set(IT2_PAGE_EXPORTS
 set(IT2_MAXIMUM_MEMORY 2147483648)  # 2 GB: the largest Emscripten 3.1.6 grows to without 4 GB pointer support
 target_compile_definitions(it2_page PRIVATE IT2_MAXIMUM_MEMORY=${IT2_MAXIMUM_MEMORY})
 string(REPLACE ";" "," IT2_PAGE_EXPORTS_CSV "${IT2_PAGE_EXPORTS}")
-target_link_options(it2_page PRIVATE
+target_link_options(it2_page PRIVATE ${IT2_WASM_CODEGEN}
   -sENVIRONMENT=web
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0

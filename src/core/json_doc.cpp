@@ -110,8 +110,9 @@ constexpr double kExactPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
 // Decimal text -> the nearest double, independent of the C locale. `inf` when out of range.
 // The token's value is significand * 10^exponent (exactly when `exact_digits`; else its first
 // 19 digits); `digits` is how many digits the significand has.
-double decimal_to_double(const char* first, const char* last, uint64_t significand, int64_t exponent, int digits,
-                         bool exact_digits, bool negative) {
+// (`digits` is unused without a floating-point from_chars, as in Emscripten's libc++.)
+double decimal_to_double(const char* first, const char* last, uint64_t significand, int64_t exponent,
+                         [[maybe_unused]] int digits, bool exact_digits, bool negative) {
     if (exact_digits) {
         // Clinger's fast path: an exact integer times an exact power of ten is one correctly
         // rounded operation (doubles hold integers up to 2^53 and powers of ten up to 1e22).
@@ -179,19 +180,31 @@ private:
 
     // From q over string content that needs no decoding, checking UTF-8 on the way, to the
     // next '"', '\\', control character or the end; nullptr at a byte that is not UTF-8.
+    // Plain ASCII goes eight bytes per step; a run of non-ASCII bytes is checked where it
+    // stands, with the common three-byte sequences (all of CJK) tested in one go.
     const char* skip_plain(const char* q) const {
         for (;;) {
 #ifdef IT2_JSON_SWAR
             while (end_ - q >= 8) {
                 unsigned k = first_string_stop(q);
                 q += k;
-                if (k < 8) break;
+                if (k < 8) goto stopped;
             }
 #endif
             while (q < end_ && !kStringStop[static_cast<unsigned char>(*q)]) ++q;
+#ifdef IT2_JSON_SWAR
+        stopped:
+#endif
             if (q == end_ || static_cast<unsigned char>(*q) < 0x80) return q;
             do {
-                size_t length = utf8_sequence_length(reinterpret_cast<const unsigned char*>(q), size_t(end_ - q));
+                const auto* u = reinterpret_cast<const unsigned char*>(q);
+                // E1-EC and EE-EF lead bytes take any two continuation bytes (E0 and ED limit the second).
+                if (end_ - q >= 3 && (u[0] & 0xF0) == 0xE0 && u[0] != 0xE0 && u[0] != 0xED && (u[1] & 0xC0) == 0x80 &&
+                    (u[2] & 0xC0) == 0x80) {
+                    q += 3;
+                    continue;
+                }
+                size_t length = utf8_sequence_length(u, size_t(end_ - q));
                 if (length == 0) return nullptr;
                 q += length;
             } while (q < end_ && static_cast<unsigned char>(*q) >= 0x80);

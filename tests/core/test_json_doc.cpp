@@ -344,6 +344,33 @@ TEST_CASE("json_doc: text that is not UTF-8 is that error, at its first bad byte
     CHECK(p.doc.string(3).data() == text.data() + text.rfind("abcdefgh彭瑶"));  // a view of the text
 }
 
+TEST_CASE("json_doc: every three-byte sequence is judged as Unicode's table says (the reader's CJK fast path)") {
+    // Unicode 15, table 3-7: E0 A0-BF, E1-EC 80-BF, ED 80-9F, EE-EF 80-BF, then one 80-BF.
+    auto well_formed = [](unsigned lead, unsigned second, unsigned third) {
+        unsigned low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+        return second >= low && second <= high && third >= 0x80 && third <= 0xBF;
+    };
+    int checked = 0;
+    for (unsigned lead = 0xE0; lead <= 0xEF; ++lead)
+        for (unsigned second : {0x7Fu, 0x80u, 0x9Fu, 0xA0u, 0xBFu, 0xC0u})
+            for (unsigned third : {0x22u, 0x7Fu, 0x80u, 0xBFu, 0xC0u}) {
+                std::string character{char(lead), char(second), char(third)};
+                // In a name and in a value, after ASCII and after another CJK character.
+                for (std::string text : {"[\"a" + character + "b\"]", "{\"\xE4\xB8\xAD" + character + "\": 1}"}) {
+                    JsonParse p = parse(text);
+                    INFO(std::hex << lead << " " << second << " " << third << " in " << text);
+                    if (well_formed(lead, second, third)) {
+                        CHECK(p.error == JsonError::none);
+                    } else {
+                        CHECK(p.error == JsonError::not_utf8);
+                        CHECK(p.error_offset == (text[0] == '[' ? 3u : 5u));  // the lead byte
+                    }
+                    ++checked;
+                }
+            }
+    CHECK(checked == 16 * 6 * 5 * 2);
+}
+
 TEST_CASE("json_doc: nesting up to the limit is fine — one level more is too deep, at its bracket") {
     std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
     CHECK(accepts(ok));
