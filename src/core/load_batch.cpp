@@ -755,6 +755,9 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
     bool items_not_array = false;
     std::string bad_item_pointer;
     if (doc.is(items, JsonKind::array)) {
+        size_t count = 0;
+        for (uint32_t i = doc.first_child(items); i != npos; i = doc.next_sibling(items, i)) ++count;
+        rec.items.reserve(count);
         uint32_t k = 0;
         for (uint32_t i = doc.first_child(items); i != npos; i = doc.next_sibling(items, i), ++k) {
             Item item;
