@@ -259,6 +259,7 @@ void load_inputs(const std::vector<InputFile>& files, const std::vector<std::str
 // --policy itself). Returns -1 to go on, else the exit status.
 int read_all(const LoadOptions& options, const char* usage, bool validating, Tracker& tracker) {
     if (!options.as_of.empty()) tracker.set_as_of(options.as_of);
+    tracker.set_parallel(parallel_for(options.threads));  // the summary's teachers on the same threads
     if (!options.policy_file.empty()) {
         Policy policy;
         Problems problems;

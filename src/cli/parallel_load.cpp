@@ -55,6 +55,18 @@ bool thread_count(const std::string& text, unsigned& threads) {
     return true;
 }
 
+ParallelFor parallel_for(unsigned threads) {
+    if (threads <= 1) return {};
+    return [threads](size_t n, const RangeBody& body) {
+        const size_t parts = std::min<size_t>(threads, n);
+        std::vector<std::thread> workers;
+        workers.reserve(parts - 1);
+        for (size_t k = 1; k < parts; ++k) workers.emplace_back(body, n * k / parts, n * (k + 1) / parts);
+        body(0, n / parts);
+        for (std::thread& worker : workers) worker.join();
+    };
+}
+
 void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>& prepare,
                   const std::function<void(size_t)>& take) {
     threads = unsigned(std::min<size_t>(threads, n));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli_io.h"
+#include "parallel_for.h"
 #include "tracker.h"
 #include "workspace.h"
 
@@ -24,6 +25,10 @@ bool thread_count(const std::string& text, unsigned& threads);
 // keeps whatever prepare(i) makes in its own slot i. With one thread, all runs on the caller's.
 void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>& prepare,
                   const std::function<void(size_t)>& take);
+
+// The core's ParallelFor (parallel_for.h) on `threads` threads: [0, n) split in as many equal
+// ranges, run at once, the caller's thread taking the first. Empty (the calling thread) for 1.
+ParallelFor parallel_for(unsigned threads);
 
 // One input, read and sniffed; a data file parsed too.
 struct LoadedInput {

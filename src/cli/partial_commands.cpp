@@ -335,6 +335,7 @@ int run_merge(const std::vector<std::string>& args) {
     // The same Tracker as `it2 summarize` and the page: --policy's problems are in the summary.
     Tracker& tracker = *new Tracker;  // never freed: the process ends after the output (as in summarize)
     if (!as_of.empty()) tracker.set_as_of(as_of);
+    tracker.set_parallel(cli::parallel_for(threads));  // the summary's teachers on the same threads
     if (!policy_file.empty()) {
         std::string bytes;
         if (int error = cli::read_input(policy_file, bytes)) {

@@ -86,4 +86,11 @@ std::string today_iso() {
     return text;
 }
 
+Day day_from_iso(std::string_view s) {
+    const long day = days_from_iso(s);
+    return day == kNoDate ? kNoDay : Day(day);  // years 0001-9999: well inside an int32_t
+}
+
+std::string iso_date(Day day) { return day == kNoDay ? std::string() : iso_from_days(day); }
+
 }  // namespace it2

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <climits>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,5 +15,12 @@ std::string today_iso();
 // Howard Hinnant's algorithms, exact for the proleptic Gregorian calendar (days since 1970-01-01).
 long days_from_civil(long year, int month, int day);
 std::string iso_from_days(long days);  // YYYY-MM-DD
+// A calendar day as days since 1970-01-01, kNoDay when absent (the model's dates, model.h).
+using Day = int32_t;
+constexpr Day kNoDay = INT32_MIN;
+// The day of a valid ISO date, kNoDay for anything else (absent, invalid);
+// and back: YYYY-MM-DD, or "" for kNoDay.
+Day day_from_iso(std::string_view s);
+std::string iso_date(Day day);
 
 }  // namespace it2

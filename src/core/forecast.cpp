@@ -24,8 +24,7 @@ long pass_day(const Teacher& t, const Policy& policy) {
         if (p.point >= kPointCount || p.status != PointStatus::graded) continue;
         if (p.grade != Grade::pass && p.grade != Grade::excellent) continue;
         if (!policy.environments[int(catalog()[p.point].env)]) continue;
-        const long day = days_from_iso(p.reviewed);
-        if (day != kNoDate) dated.emplace_back(day, int(p.point));
+        if (p.reviewed != kNoDay) dated.emplace_back(long(p.reviewed), int(p.point));
     }
     std::sort(dated.begin(), dated.end());
     int count = 0;

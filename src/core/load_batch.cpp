@@ -112,7 +112,7 @@ bool parse_status(std::string_view s, PointStatus& status) {
 
 // A date (submitted / reviewed) whose place against the batch is checked once the batch is known.
 struct PendingDate {
-    std::string date;
+    Day date;
     uint32_t offset;
     uint32_t teacher;        // index into BatchFile::teachers
     uint32_t point_element;  // position in the teacher's "points" array
@@ -203,6 +203,8 @@ private:
     // An optional ISO date member `n`: true when `out` was set.
     bool optional_date(uint32_t n, const char* key, const Path& at, std::string& out, const char* what_zh,
                        const char* what_en, const std::string& teacher = {});
+    // The same for a point's date, kept as a day number (model.h).
+    bool optional_date(uint32_t n, const char* key, const Path& at, Day& out, const std::string& teacher);
 
     // ---- the file's parts ----------------------------------------------------------------
     void read_teacher(uint32_t node, size_t index);
@@ -256,6 +258,19 @@ bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, std
             show(n, Lang::zh) + " 不是有效日期（应为 YYYY-MM-DD），已忽略",
             show(n, Lang::en) + " is not a valid date (YYYY-MM-DD); ignored", teacher);
     return false;
+}
+
+bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, Day& out, const std::string& teacher) {
+    if (n == npos || doc_->is(n, JsonKind::null)) return false;
+    if (doc_->is(n, JsonKind::string)) {
+        const Day day = day_from_iso(doc_->string(n));  // kNoDay exactly when !is_iso_date
+        if (day != kNoDay) {
+            out = day;
+            return true;
+        }
+    }
+    std::string unused;  // the same warning as for any other date
+    return optional_date(n, key, at, unused, nullptr, nullptr, teacher);
 }
 
 // ==== [SECTION] file-level reading: header, school, batch ========================================
@@ -740,6 +755,9 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
     bool items_not_array = false;
     std::string bad_item_pointer;
     if (doc.is(items, JsonKind::array)) {
+        size_t count = 0;
+        for (uint32_t i = doc.first_child(items); i != npos; i = doc.next_sibling(items, i)) ++count;
+        rec.items.reserve(count);
         uint32_t k = 0;
         for (uint32_t i = doc.first_child(items); i != npos; i = doc.next_sibling(items, i), ++k) {
             Item item;
@@ -833,9 +851,9 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
     }
 
     uint32_t teacher_slot = uint32_t(file_.teachers.size());  // this teacher's index once added
-    if (optional_date(field[kSubmitted], "submitted", pointer, rec.submitted, "提交日期", "the submission date", tid))
+    if (optional_date(field[kSubmitted], "submitted", pointer, rec.submitted, tid))
         pending_dates_.push_back({rec.submitted, doc.offset(field[kSubmitted]), teacher_slot, element, false});
-    if (optional_date(field[kReviewed], "reviewed", pointer, rec.reviewed, "评审日期", "the review date", tid))
+    if (optional_date(field[kReviewed], "reviewed", pointer, rec.reviewed, tid))
         pending_dates_.push_back({rec.reviewed, doc.offset(field[kReviewed]), teacher_slot, element, true});
     teacher.points.push_back(std::move(rec));
 }
@@ -843,14 +861,17 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
 // ==== [SECTION] dates against the batch, entry points ============================================
 
 void BatchReader::check_dates_against_batch() {
+    // Day numbers order as the ISO strings do (outside_batch).
+    const Day start = day_from_iso(file_.batch_start), end = day_from_iso(file_.batch_end);
     for (const PendingDate& pending : pending_dates_) {
-        if (!outside_batch(pending.date)) continue;
+        if (!((start != kNoDay && pending.date < start) || (end != kNoDay && pending.date > end))) continue;
+        const std::string date = iso_date(pending.date);
         const Teacher& teacher = file_.teachers[pending.teacher];
         std::string pointer = "/teachers/" + std::to_string(teacher.index) + "/points/" +
                               std::to_string(pending.point_element) + (pending.reviewed ? "/reviewed" : "/submitted");
         reporter_.add(Severity::warning, pointer, pending.offset,
-                      pending.date + " 不在本批次时间内（" + batch_range_zh() + "），请核对（已保留）",
-                      pending.date + " is outside its batch (" + batch_range_en() + "); please check (kept)",
+                      date + " 不在本批次时间内（" + batch_range_zh() + "），请核对（已保留）",
+                      date + " is outside its batch (" + batch_range_en() + "); please check (kept)",
                       teacher.id)
             .teacher_name = teacher.name;
     }

@@ -199,7 +199,9 @@ std::vector<Missing> missing_for(const Teacher& t, const Policy& policy, int pas
     return out;
 }
 
-TeacherResult evaluate_teacher(const Teacher& t, const BatchFile& file, const Policy& policy, long as_of_days) {
+// `end_days`: days_from_iso(file.batch_end), worked out once per file by the caller.
+TeacherResult evaluate_teacher(const Teacher& t, const BatchFile& file, const Policy& policy, long as_of_days,
+                               long end_days) {
     TeacherResult r;
     r.id = t.id;
     r.name = t.name;
@@ -235,7 +237,6 @@ TeacherResult evaluate_teacher(const Teacher& t, const BatchFile& file, const Po
     const bool passes = r.hours_met && r.passed_points >= policy.min_passed &&
                         r.dimensions >= policy.min_dimensions && required_met;
 
-    const long end_days = days_from_iso(file.batch_end);
     const bool have_dates = end_days != kNoDate && as_of_days != kNoDate;
     if (passes && r.excellent_points >= policy.min_excellent_points)
         r.status = TeacherStatus::excellent;
@@ -308,7 +309,8 @@ Rates rates_of(const std::vector<const TeacherResult*>& teachers) {
     return rates;
 }
 
-Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of) {
+Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of,
+                const ParallelFor& parallel) {
     Summary s;
     s.as_of = as_of;
     const long as_of_days = days_from_iso(as_of);
@@ -338,19 +340,33 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
 
     // Each counted file's school, looked up once per file rather than once per teacher.
     std::vector<int> school_of_file(ws.files.size(), -1);
-    for (size_t i = 0; i < ws.files.size(); ++i)
-        if (file_counts(ws, merged, i)) school_of_file[i] = school_index[ws.files[i].data->school_id];
-    s.teachers.reserve(merged.teachers.size());
+    std::vector<long> end_of_file(ws.files.size(), kNoDate);  // and its batch end, as a day
+    for (size_t i = 0; i < ws.files.size(); ++i) {
+        if (!file_counts(ws, merged, i)) continue;
+        school_of_file[i] = school_index[ws.files[i].data->school_id];
+        end_of_file[i] = days_from_iso(ws.files[i].data->batch_end);
+    }
+    // The winning records that count, in the merge's order; each is evaluated on its own
+    // (possibly on several threads, into its own slot), then listed under its school in order.
+    std::vector<TeacherRef> counted;
+    counted.reserve(merged.teachers.size());
     for (const TeacherRef& ref : merged.teachers) {
         if (ref.file < 0 || size_t(ref.file) >= ws.files.size() || school_of_file[size_t(ref.file)] < 0) continue;
-        const BatchFile& f = *ws.files[size_t(ref.file)].data;
-        if (ref.teacher < 0 || size_t(ref.teacher) >= f.teachers.size()) continue;
-        TeacherResult r = evaluate_teacher(f.teachers[size_t(ref.teacher)], f, policy, as_of_days);
-        r.ref = ref;
-        r.school = school_of_file[size_t(ref.file)];
-        s.schools[size_t(r.school)].teachers.push_back(int(s.teachers.size()));
-        s.teachers.push_back(std::move(r));
+        if (ref.teacher < 0 || size_t(ref.teacher) >= ws.files[size_t(ref.file)].data->teachers.size()) continue;
+        counted.push_back(ref);
     }
+    s.teachers.resize(counted.size());
+    for_ranges(parallel, counted.size(), [&](size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i) {
+            const TeacherRef ref = counted[i];
+            const BatchFile& f = *ws.files[size_t(ref.file)].data;
+            TeacherResult& r = s.teachers[i];
+            r = evaluate_teacher(f.teachers[size_t(ref.teacher)], f, policy, as_of_days, end_of_file[size_t(ref.file)]);
+            r.ref = ref;
+            r.school = school_of_file[size_t(ref.file)];
+        }
+    });
+    for (size_t i = 0; i < s.teachers.size(); ++i) s.schools[size_t(s.teachers[i].school)].teachers.push_back(int(i));
 
     std::vector<const TeacherResult*> everyone;
     for (const TeacherResult& t : s.teachers) everyone.push_back(&t);

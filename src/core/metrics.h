@@ -21,6 +21,7 @@
 
 #include "dates.h"
 #include "forecast.h"
+#include "parallel_for.h"
 #include "policy.h"
 #include "workspace.h"
 
@@ -111,7 +112,9 @@ struct Summary {
     Forecast forecast;  // forecast.h, of the above
 };
 
-Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of);
+// `parallel` (parallel_for.h) may evaluate the teachers on several threads; the result is the same.
+Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of,
+                const ParallelFor& parallel = {});
 
 // The five rates over some teachers (a school's, or one batch of a school's: the school view).
 Rates rates_of(const std::vector<const TeacherResult*>& teachers);

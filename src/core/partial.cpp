@@ -81,8 +81,8 @@ void write_batch_file(JsonOut& out, const BatchFile& b) {
             out.number(int(p.point));
             out.number(int(p.status));
             out.number(int(p.grade));
-            out.string(p.submitted);
-            out.string(p.reviewed);
+            out.string(iso_date(p.submitted));  // "" when absent, as when they were strings
+            out.string(iso_date(p.reviewed));
             out.begin_array();
             for (const Item& item : p.items) {
                 out.begin_array();
@@ -169,6 +169,15 @@ struct Elements {
     Val at[kMax];
     const Val& operator[](size_t i) const { return at[i]; }
 };
+
+// A point date of a partial line: "" is no date; text that is not a real date becomes kBadDay,
+// which no date gives, for check_loaded_data to refuse in its place among the other checks.
+constexpr Day kBadDay = kNoDay + 1;
+Day partial_day(const std::string& text) {
+    if (text.empty()) return kNoDay;
+    const Day day = day_from_iso(text);
+    return day == kNoDay ? kBadDay : day;
+}
 
 // Collects the first thing wrong with a line; later reads become no-ops that return defaults.
 struct LineReader {
@@ -301,8 +310,8 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, Val v) {
                     point.point = uint8_t(r.integer(g[0], "point", 0, kPointCount - 1));
                     point.status = PointStatus(r.integer(g[1], "point status", 0, int(PointStatus::graded)));
                     point.grade = Grade(r.integer(g[2], "point grade", 0, int(Grade::fail)));
-                    point.submitted = r.string(g[3], "point submitted");
-                    point.reviewed = r.string(g[4], "point reviewed");
+                    point.submitted = partial_day(r.string(g[3], "point submitted"));
+                    point.reviewed = partial_day(r.string(g[4], "point reviewed"));
                     if (r.array(g[5], 0, "items")) {
                         for (Val item : g[5].elements()) {
                             Elements h;
@@ -381,7 +390,7 @@ std::string check_loaded_data(const BatchFile& b) {
             codes |= 1u << p.point;
             if ((p.status == PointStatus::graded) != (p.grade != Grade::none))
                 return "teacher " + t.id + ": a point's grade does not match its status";
-            if (!date_ok(p.submitted) || !date_ok(p.reviewed)) return "teacher " + t.id + ": a point date is not a real date";
+            if (p.submitted == kBadDay || p.reviewed == kBadDay) return "teacher " + t.id + ": a point date is not a real date";
             for (const Item& item : p.items)
                 if (item.grade == Grade::none || !text_ok(item.title, kMaxTitleChars, false))
                     return "teacher " + t.id + ": an item has no grade or a title longer than its limit";

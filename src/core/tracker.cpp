@@ -162,7 +162,7 @@ void Tracker::refresh() {
 }
 
 Summary Tracker::computed(const std::string& as_of) const {
-    Summary summary = compute(workspace_, merged_, policy_, as_of);
+    Summary summary = compute(workspace_, merged_, policy_, as_of, parallel_);
     summary.problems.insert(summary.problems.begin(), policy_problems_.begin(), policy_problems_.end());
     return summary;
 }

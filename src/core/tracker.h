@@ -74,6 +74,9 @@ public:
     Policy& policy_for_editing() { return policy_; }
     void add_policy_problems(const Problems& problems);
     bool set_as_of(const std::string& iso);  // false (nothing changed) unless a new YYYY-MM-DD date
+    // Lets compute() spread its work over threads (parallel_for.h; the CLI's pool). The results
+    // are the same with or without; none (the default, the page) runs on the calling thread.
+    void set_parallel(ParallelFor parallel) { parallel_ = std::move(parallel); }
     void mark_data_changed() { data_dirty_ = true; }
     void mark_results_changed() { results_dirty_ = true; }
 
@@ -116,6 +119,7 @@ private:
     std::string as_of_;
     Merged merged_;
     Summary summary_;
+    ParallelFor parallel_;
     LatestCopies latest_copies_;  // of the files loaded so far, for LoadResult::replaced
     bool data_dirty_ = true, results_dirty_ = true;
     long revision_ = 0, merge_revision_ = 0;

@@ -1,11 +1,12 @@
 #include "workspace.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <string_view>
 #include <utility>
-#include <unordered_map>
+#include <vector>
 
 #include "csv_import.h"
 #include "xlsx_import.h"
@@ -67,6 +68,42 @@ void Workspace::remove(size_t index) {
 
 namespace {
 
+// Teacher id -> slot in merged.teachers: open addressing over a power-of-two table of
+// (hash, slot) pairs sized once for every record, the ids (views into the files) kept by slot and
+// compared only when the hashes match. std::unordered_map allocated a node per id.
+class IdSlots {
+public:
+    explicit IdSlots(size_t records) {
+        size_t capacity = 16;
+        while (capacity < records * 2) capacity <<= 1;
+        table_.assign(capacity, Entry{});
+        ids_.reserve(records);
+    }
+    // The slot of `id`, and whether it is new (it then gets the next slot: ids seen so far).
+    std::pair<size_t, bool> emplace(std::string_view id) {
+        const uint64_t hash = std::hash<std::string_view>()(id);
+        const size_t mask = table_.size() - 1;
+        for (size_t at = size_t(hash) & mask;; at = (at + 1) & mask) {
+            Entry& e = table_[at];
+            if (e.slot == kEmpty) {
+                e = {hash, uint32_t(ids_.size())};
+                ids_.push_back(id);
+                return {e.slot, true};
+            }
+            if (e.hash == hash && ids_[e.slot] == id) return {e.slot, false};
+        }
+    }
+
+private:
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+    struct Entry {
+        uint64_t hash = 0;
+        uint32_t slot = kEmpty;
+    };
+    std::vector<Entry> table_;
+    std::vector<std::string_view> ids_;
+};
+
 std::string batch_label(const BatchFile& file) {
     return file.batch_id + (file.batch_start.empty() ? std::string() : ", " + file.batch_start);
 }
@@ -113,8 +150,7 @@ Merged merge(const Workspace& ws) {
     size_t records = 0;
     for (size_t i = 0; i < files.size(); ++i)
         if (merged.file_status[i] != FileStatus::replaced && files[i].data) records += files[i].data->teachers.size();
-    std::unordered_map<std::string_view, size_t> slot_of;  // teacher id -> index into merged.teachers
-    slot_of.reserve(records);
+    IdSlots slot_of(records);  // teacher id -> index into merged.teachers
     merged.teachers.reserve(records);
     std::vector<size_t> slot_of_record;  // every counted record's slot, in the order visited
     slot_of_record.reserve(records);
@@ -123,13 +159,13 @@ Merged merge(const Workspace& ws) {
         const BatchFile& data = *files[i].data;
         for (size_t t = 0; t < data.teachers.size(); ++t) {
             TeacherRef candidate{int(i), int(t)};
-            auto [it, inserted] = slot_of.emplace(data.teachers[t].id, merged.teachers.size());
-            slot_of_record.push_back(it->second);
+            const auto [slot, inserted] = slot_of.emplace(data.teachers[t].id);
+            slot_of_record.push_back(slot);
             if (inserted) {
                 merged.teachers.push_back(candidate);
                 continue;
             }
-            TeacherRef& current = merged.teachers[it->second];
+            TeacherRef& current = merged.teachers[slot];
             const std::string& current_start = files[size_t(current.file)].data->batch_start;
             if (data.batch_start >= current_start) current = candidate;  // later file: wins ties
         }

@@ -137,13 +137,13 @@ void draw_teacher_view(Dashboard& d) {
             text_wrapped(format(tr(Str::fmt_item_grade, lang), item.title.c_str(), grade_text(item.grade, lang)));
         }
         if (compact) {
-            if (!p.submitted.empty()) ImGui::TextDisabled("%s", format(tr(Str::fmt_submitted_on, lang), p.submitted.c_str()).c_str());
-            if (!p.reviewed.empty()) ImGui::TextDisabled("%s", format(tr(Str::fmt_reviewed_on, lang), p.reviewed.c_str()).c_str());
+            if (p.submitted != kNoDay) ImGui::TextDisabled("%s", format(tr(Str::fmt_submitted_on, lang), iso_date(p.submitted).c_str()).c_str());
+            if (p.reviewed != kNoDay) ImGui::TextDisabled("%s", format(tr(Str::fmt_reviewed_on, lang), iso_date(p.reviewed).c_str()).c_str());
         } else {
             ImGui::TableSetColumnIndex(col++);
-            ImGui::TextUnformatted(p.submitted.c_str());
+            ImGui::TextUnformatted(iso_date(p.submitted).c_str());
             ImGui::TableSetColumnIndex(col++);
-            ImGui::TextUnformatted(p.reviewed.c_str());
+            ImGui::TextUnformatted(iso_date(p.reviewed).c_str());
         }
     }
     ImGui::EndTable();

@@ -15,7 +15,7 @@ using namespace it2_test;
 namespace {
 
 PointRecord on(PointRecord p, const char* reviewed) {
-    p.reviewed = reviewed;
+    p.reviewed = day_from_iso(reviewed);
     return p;
 }
 

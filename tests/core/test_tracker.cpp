@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "generate.h"
@@ -196,4 +197,43 @@ TEST_CASE("it2 summarize --json is Tracker::summary_json, byte for byte, policy 
     CHECK(cli == ours);
     fs::remove_all(folder);
     fs::remove(out);
+}
+
+// Issue 14, both cores beyond loading: compute() evaluates teachers through the ParallelFor a
+// driver gives (parallel_for.h). Whatever the ranges and their order, and on real threads, the
+// summary is the same bytes as on the calling thread alone (the page's way).
+TEST_CASE("a Tracker's parallel compute gives the same summary whatever the ranges and their order") {
+    auto summary_with = [](const ParallelFor& parallel) {
+        Tracker tracker;
+        tracker.set_parallel(parallel);
+        tracker.set_as_of("2022-11-01");
+        for (const GeneratedFile& f : with_errors()) tracker.load(f.name, f.bytes);
+        for (const GeneratedFile& f : generate(demo_options())) tracker.load(f.name, f.bytes);
+        tracker.refresh();
+        return summary_json(tracker.summary(), Lang::en);
+    };
+    const std::string alone = summary_with({});
+    REQUIRE(alone.find("\"teachers\"") != std::string::npos);
+    size_t ranges_run = 0;
+    for (size_t parts : {2, 3, 7, 1000}) {
+        CAPTURE(parts);
+        // Ranges run backwards, one at a time: a body that relied on order would show it.
+        const std::string backwards = summary_with([&](size_t n, const RangeBody& body) {
+            for (size_t k = parts; k-- > 0;) {
+                if (n * k / parts == n * (k + 1) / parts) continue;
+                body(n * k / parts, n * (k + 1) / parts);
+                ++ranges_run;
+            }
+        });
+        CHECK(backwards == alone);
+        // And at once, one thread per range.
+        const std::string threaded = summary_with([&](size_t n, const RangeBody& body) {
+            std::vector<std::thread> workers;
+            for (size_t k = 0; k < parts && k < 8; ++k)
+                workers.emplace_back(body, n * k / std::min<size_t>(parts, 8), n * (k + 1) / std::min<size_t>(parts, 8));
+            for (std::thread& w : workers) w.join();
+        });
+        CHECK(threaded == alone);
+    }
+    CHECK(ranges_run > 4);  // the ParallelFor was asked, not bypassed
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Both cores (issue 14): `it2 summarize` and `it2 validate` read and parse files on a pool of
 # threads and add them in load order, so every output must be byte-identical whatever the
-# thread count. Compares --threads 1 with 2, 3 and 7 threads (and IT2_THREADS) on the
-# --with-errors data, with a policy file, a resent file, a platform CSV and
+# thread count; the summary's teachers are evaluated on the same threads (compute() through the
+# core's ParallelFor, src/core/parallel_for.h), in ranges of their own slots. Compares
+# --threads 1 with 2, 3 and 7 threads (and IT2_THREADS) on the --with-errors data, with a policy file, a resent file, a platform CSV and
 # an unreadable file among the inputs: stdout, stderr and the exit status, for every output form.
 # Usage: tests/threads/run.sh   (IT2=path/to/it2 to test another binary)
 set -euo pipefail
