@@ -582,7 +582,7 @@ TEST_CASE("it2 merge checks partials as strictly as the loader checks files") {
     }
 }
 
-TEST_CASE("it2 remind: names only; --with-ids adds each teacher's id (附带工号)") {
+TEST_CASE("it2 remind: names only, and --with-ids adds each teacher's id (附带工号)") {
     const std::string demo = std::string(IT2_SOURCE_DIR) + "/data/demo";
     const Run names = run_it2({"remind", "--as-of", "2026-11-30", "--school", "500110-0014", demo});
     const Run ids = run_it2({"remind", "--as-of", "2026-11-30", "--school", "500110-0014", "--with-ids", demo});
