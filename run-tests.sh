@@ -104,7 +104,9 @@ step_begin "Installing what the tests need"
 PACKAGES=(cmake make g++ nlohmann-json3-dev doctest-dev chromium firefox-esr libegl1 libegl-mesa0 libgl1-mesa-dri
   python3 python3-jsonschema python3-distributed unicode-data xz-utils ca-certificates curl)
 [ -d tests/fuzz ] && PACKAGES+=(clang-14 libclang-rt-14-dev)
-[ -d tests/report ] && PACKAGES+=(poppler-utils)  # the printed report's PDF pages as images (pdftoppm)
+# tests/report: the printed report's PDF pages as images (pdftoppm), and a Chinese font for Chromium to print
+# with (without it every Chinese character is a box; build-wasm.sh installs it too, but only after tests/report).
+[ -d tests/report ] && PACKAGES+=(poppler-utils fonts-noto-cjk)
 [ -d tests/excel ] && PACKAGES+=(python3-openpyxl python3-xlwt)  # tests/excel: independent .xlsx/.xls reader and writer
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)

@@ -25,9 +25,16 @@ if [[ ! -x $it2 ]]; then
     exit 2
 fi
 [[ -x $chromium ]] || { echo "tests/report: $chromium not found: apt-get install chromium" >&2; exit 2; }
-for tool in pdftoppm pdfinfo pdftotext python3; do
+for tool in pdftoppm pdfinfo pdftotext pdffonts python3; do
     command -v "$tool" >/dev/null || { echo "tests/report: needs $tool (apt-get install poppler-utils python3)" >&2; exit 2; }
 done
+
+# Without a Chinese font Chromium prints every Chinese character as a box (it happened on a fresh
+# machine where fonts-noto-cjk came later, with the page's build): say so instead of printing tofu.
+if [[ -z $(fc-list :lang=zh family 2>/dev/null) ]]; then
+    echo "tests/report: no Chinese font on this machine: apt-get install fonts-noto-cjk" >&2
+    exit 2
+fi
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -75,6 +82,14 @@ def check(name, ok, detail=""):
     else:
         failed += 1
         print(f"FAIL {name}{': ' + detail if detail else ''}")
+
+import subprocess
+for name in ("district", "school"):
+    # DejaVu has no Chinese glyphs: a PDF set only in DejaVu shows every Chinese character as a box.
+    fonts = subprocess.run(["pdffonts", str(work / f"{name}.pdf")], capture_output=True, text=True).stdout.splitlines()[2:]
+    cjk = [f for f in fonts if "DejaVu" not in f]
+    check(f"{name}: Chinese printed with a font that has Chinese glyphs (not only DejaVu)", bool(cjk),
+          "fonts: " + "; ".join(sorted({f.split()[0] for f in fonts})))
 
 def read_pgm(path):
     data = path.read_bytes()
