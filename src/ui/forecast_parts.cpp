@@ -113,8 +113,8 @@ void copy_reminder_button(Dashboard& d, int school) {
     tooltip_wrapped(tr(Str::reminder_with_ids_tooltip, d.lang));
 }
 
-std::vector<std::pair<size_t, std::vector<long>>> forecast_pass_days(const Dashboard& d, const SchoolResult& s) {
-    std::vector<std::pair<size_t, std::vector<long>>> out;
+PassDays forecast_pass_days(const Dashboard& d, const SchoolResult& s) {
+    PassDays out;
     const SchoolForecast* f = forecast_of(d.summary, int(&s - d.summary.schools.data()));
     if (!f) return out;
     for (size_t b = 0; b < f->batches.size(); ++b) {
@@ -134,7 +134,7 @@ std::vector<std::pair<size_t, std::vector<long>>> forecast_pass_days(const Dashb
     return out;
 }
 
-void school_forecast_chart(Dashboard& d, const SchoolResult& s) {
+void school_forecast_chart(Dashboard& d, const SchoolResult& s, const PassDays& pass_days) {
     const int school = int(&s - d.summary.schools.data());
     const SchoolForecast* f = forecast_of(d.summary, school);
     if (!f) return;
@@ -143,14 +143,12 @@ void school_forecast_chart(Dashboard& d, const SchoolResult& s) {
         ImGui::TextDisabled("%s", tr(Str::forecast_not_open, d.lang));
         return;
     }
-    // The pass days per open batch: the Dashboard's cache of the open school (forecast_pass_days).
-    if (s.id != d.school_id) return;
     struct Series {
         const BatchForecast* batch;
         const std::vector<long>& days;  // sorted
     };
     std::vector<Series> series;
-    for (const auto& [index, days] : d.school_pass_days)
+    for (const auto& [index, days] : pass_days)
         if (index < f->batches.size()) series.push_back({&f->batches[index], days});
     const long as_of = days_from_iso(d.as_of);
     long first = as_of, last = as_of;

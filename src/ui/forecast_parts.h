@@ -21,9 +21,12 @@ void forecast_district_line(const Dashboard& d);
 void copy_reminder_button(Dashboard& d, int school);
 
 // The school's cumulative passes per open batch, with the projection dashed to the batch's end.
-// Its series are the Dashboard's school_pass_days, built by forecast_pass_days when the results
-// or the open school change (Dashboard::rebuild_school_detail), never per frame.
-void school_forecast_chart(Dashboard& d, const SchoolResult& s);
-std::vector<std::pair<size_t, std::vector<long>>> forecast_pass_days(const Dashboard& d, const SchoolResult& s);
+// pass_days: this school's series from forecast_pass_days (per open batch, its index in the
+// school's forecast batches and the sorted pass days). The page keeps the open school's in
+// Dashboard::school_pass_days, built when the results or the open school change
+// (Dashboard::rebuild_school_detail), never per frame.
+using PassDays = std::vector<std::pair<size_t, std::vector<long>>>;
+void school_forecast_chart(Dashboard& d, const SchoolResult& s, const PassDays& pass_days);
+PassDays forecast_pass_days(const Dashboard& d, const SchoolResult& s);
 
 }  // namespace it2::ui

@@ -525,7 +525,7 @@ void draw_school_view(Dashboard& d) {
             deliverables(d, *s);
             ImGui::Separator();
             activities(d, *s);
-            school_forecast_chart(d, *s);
+            school_forecast_chart(d, *s, d.school_pass_days);
         } else if (ImGui::BeginTable("school_layout", 2, ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 1.35f);
             ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -542,7 +542,7 @@ void draw_school_view(Dashboard& d) {
             ImGui::Spacing();
             if (ImGui::BeginTabBar("school_tabs")) {
                 if (ImGui::BeginTabItem(tr(Str::school_tab_forecast, lang))) {
-                    school_forecast_chart(d, *s);
+                    school_forecast_chart(d, *s, d.school_pass_days);
                     ImGui::EndTabItem();
                 }
                 remember_rect(d, "schoolTabForecast");

@@ -2,11 +2,13 @@
 // the district table and the school chart draw it (screenshots build/artifacts/forecast-*.png for
 // a person to look at), and 复制催办名单 puts on the clipboard exactly what `it2 remind` prints for
 // the same files and date: one message per school with teachers not passed, names only unless
-// 附带工号 is ticked (then as `it2 remind --with-ids`; the tick is kept in the page's settings).
+// 附带工号 is ticked (then as `it2 remind --with-ids`; the tick is kept in the page's settings and
+// comes back after a reload in the same profile).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assert, CLI, ROOT } from './harness.mjs';
+import { flushAndReload } from './lib/stored-files.mjs';
 
 // Three days after the demo's data date (2026-11-27, data/demo/README.md), 19 days before its
 // third batch ends: some schools done, some on pace, most late.
@@ -128,7 +130,18 @@ export const tests = [{
     const withIds = await copied(t, page, 'copyReminder');
     assert.equal(withIds, cliRemind(['--school', school.id, '--with-ids']), 'ticked: it2 remind --with-ids');
     for (const teacher of unpassed(school)) assert.ok(withIds.includes(`\n${teacher.name}（${teacher.id}）`), `${teacher.name} with id`);
+
+    // Reloaded in the same profile: the tick comes back with the stored settings, and the copy
+    // still carries the ids (what the user sees ticked is what the button does).
+    await flushAndReload(t, page);
+    assert.equal(await kept(), '1', 'the tick is stored across a reload');
+    await setAsOf(t, page, AS_OF);
+    await page.evaluate((id) => window.it2.view('school', id), school.id);
+    await t.waitFrames(page, 4);
+    assert.equal(await copied(t, page, 'copyReminder'), cliRemind(['--school', school.id, '--with-ids']),
+      'after the reload, still ticked: it2 remind --with-ids');
     await tick();
     assert.equal(await kept(), '0', 'unticked again');
+    assert.equal(await copied(t, page, 'copyReminder'), cliRemind(['--school', school.id]), 'unticked: names only');
   },
 }];
