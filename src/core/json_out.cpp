@@ -1,6 +1,9 @@
 #include "json_out.h"
 
+#include <algorithm>
 #include <cmath>
+#include <mutex>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +20,42 @@ void JsonOut::finish() {
     if (buffer_.empty()) return;
     sink_(buffer_);
     buffer_.clear();
+}
+
+void JsonOut::array_elements(size_t count, const ParallelFor& parallel, const ElementWriter& write, size_t group) {
+    if (count == 0) return;
+    if (!parallel || count == 1) {
+        for (size_t i = 0; i < count; ++i) write(*this, i);
+        return;
+    }
+    // A range's writer starts where this one stands: inside the same array at the same depth,
+    // its first element preceded by a comma unless it is the array's very first.
+    const size_t depth = levels_.size();
+    const bool array_empty = levels_.back().empty;
+    finish();  // what came before goes first
+    group = std::max<size_t>(group, 1);
+    std::vector<std::pair<size_t, std::string>> parts;  // (first element, text) of each range
+    std::mutex parts_mutex;
+    for (size_t first = 0; first < count; first += group) {
+        const size_t n = std::min(group, count - first);
+        parts.clear();
+        for_ranges(parallel, n, [&](size_t begin, size_t end) {
+            JsonOut part(Sink(), indent_);
+            part.chunk_ = size_t(-1);  // kept whole, handed over below
+            part.levels_.assign(depth, Level{false, false});
+            part.levels_.back().empty = array_empty && first + begin == 0;
+            for (size_t i = begin; i < end; ++i) write(part, first + i);
+            std::string text = std::move(part.buffer_);
+            part.buffer_.clear();
+            std::lock_guard<std::mutex> lock(parts_mutex);
+            parts.emplace_back(begin, std::move(text));
+        });
+        std::sort(parts.begin(), parts.end(),
+                  [](const std::pair<size_t, std::string>& a, const std::pair<size_t, std::string>& b) { return a.first < b.first; });
+        for (const auto& part : parts)
+            if (!part.second.empty()) sink_(part.second);
+    }
+    levels_.back().empty = false;
 }
 
 void JsonOut::newline_indent(size_t depth) {

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "parallel_for.h"
+
 namespace it2 {
 
 class JsonOut {
@@ -39,6 +41,16 @@ public:
     void boolean(bool value);
 
     void finish();  // hands what is buffered to the sink
+
+    // The `count` elements of the array being written (after begin_array(), before end_array()),
+    // element i written by write(out, i). With a ParallelFor (parallel_for.h) they are written
+    // on its threads, `group` elements at a time, each range of a group into a buffer of its own
+    // that the sink gets in order once the group is done; without one, here one after another.
+    // Either way the text is the same bytes; `group` bounds the memory in flight.
+    using ElementWriter = std::function<void(JsonOut& out, size_t i)>;
+    static constexpr size_t kElementGroup = 8192;
+    void array_elements(size_t count, const ParallelFor& parallel, const ElementWriter& write,
+                        size_t group = kElementGroup);
 
 private:
     struct Level {

@@ -288,25 +288,48 @@ bool file_counts(const Workspace& ws, const Merged& merged, size_t i) {
 
 // ---- the summary ----------------------------------------------------------------------------
 
-Rates rates_of(const std::vector<const TeacherResult*>& teachers) {
-    Rates rates;
-    rates.teachers = int(teachers.size());
-    if (teachers.empty()) return rates;
-    int participated = 0, hours = 0, submitted = 0, passed = 0, excellent = 0;
-    for (const TeacherResult* t : teachers) {
-        participated += t->participated;
-        hours += t->hours_met;
-        submitted += t->submitted_enough;
-        passed += is_passed_status(t->status);
-        excellent += t->status == TeacherStatus::excellent;
+namespace {
+
+// What the five rates count, summed teacher by teacher (or school by school: integer sums
+// give the same whatever the grouping).
+struct RateCounts {
+    int teachers = 0, participated = 0, hours = 0, submitted = 0, passed = 0, excellent = 0;
+    void add(const TeacherResult& t) {
+        ++teachers;
+        participated += t.participated;
+        hours += t.hours_met;
+        submitted += t.submitted_enough;
+        passed += is_passed_status(t.status);
+        excellent += t.status == TeacherStatus::excellent;
     }
-    const double n = double(teachers.size());
-    rates.participation = participated / n;
-    rates.hours = hours / n;
-    rates.submission = submitted / n;
-    rates.pass = passed / n;
-    rates.excellence = excellent / n;
-    return rates;
+    void add(const RateCounts& o) {
+        teachers += o.teachers;
+        participated += o.participated;
+        hours += o.hours;
+        submitted += o.submitted;
+        passed += o.passed;
+        excellent += o.excellent;
+    }
+    Rates rates() const {
+        Rates rates;
+        rates.teachers = teachers;
+        if (teachers == 0) return rates;
+        const double n = double(teachers);
+        rates.participation = participated / n;
+        rates.hours = hours / n;
+        rates.submission = submitted / n;
+        rates.pass = passed / n;
+        rates.excellence = excellent / n;
+        return rates;
+    }
+};
+
+}  // namespace
+
+Rates rates_of(const std::vector<const TeacherResult*>& teachers) {
+    RateCounts counts;
+    for (const TeacherResult* t : teachers) counts.add(*t);
+    return counts.rates();
 }
 
 Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of,
@@ -368,29 +391,37 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
     });
     for (size_t i = 0; i < s.teachers.size(); ++i) s.schools[size_t(s.teachers[i].school)].teachers.push_back(int(i));
 
-    std::vector<const TeacherResult*> everyone;
-    for (const TeacherResult& t : s.teachers) everyone.push_back(&t);
-    s.district = rates_of(everyone);
-
-    double score_sum = 0;
-    for (SchoolResult& school : s.schools) {
-        std::sort(school.batches.begin(), school.batches.end());
-        school.deliverables = int(school.management_team) + int(school.development_plan) + int(school.training_plan);
-        std::vector<const TeacherResult*> members;
-        for (int t : school.teachers) {
-            const TeacherResult& teacher = s.teachers[size_t(t)];
-            members.push_back(&teacher);
-            school.by_status[size_t(teacher.status)]++;
-            school.at_risk += teacher.at_risk;
-            school.overdue += teacher.overdue;
+    // Each school's sums and score into its own slot (on the same threads), then the district's
+    // in school order: the same sums, in the same order, as one loop.
+    std::vector<RateCounts> school_counts(s.schools.size());
+    for_ranges(parallel, s.schools.size(), [&](size_t begin, size_t end) {
+        for (size_t si = begin; si < end; ++si) {
+            SchoolResult& school = s.schools[si];
+            std::sort(school.batches.begin(), school.batches.end());
+            school.deliverables = int(school.management_team) + int(school.development_plan) + int(school.training_plan);
+            RateCounts& counts = school_counts[si];
+            for (int t : school.teachers) {
+                const TeacherResult& teacher = s.teachers[size_t(t)];
+                counts.add(teacher);
+                school.by_status[size_t(teacher.status)]++;
+                school.at_risk += teacher.at_risk;
+                school.overdue += teacher.overdue;
+            }
+            school.rates = counts.rates();
+            school.score = score_of(school, policy);
         }
-        school.rates = rates_of(members);
+    });
+    RateCounts district;
+    double score_sum = 0;
+    for (size_t si = 0; si < s.schools.size(); ++si) {
+        const SchoolResult& school = s.schools[si];
+        district.add(school_counts[si]);
         for (size_t k = 0; k < school.by_status.size(); ++k) s.by_status[k] += school.by_status[k];
         s.at_risk += school.at_risk;
         s.overdue += school.overdue;
-        school.score = score_of(school, policy);
         score_sum += school.score.total();
     }
+    s.district = district.rates();
     s.district_score = s.schools.empty() ? 0.0 : score_sum / double(s.schools.size());
 
     for (size_t i = 0; i < ws.files.size(); ++i) {
@@ -401,7 +432,7 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
         s.problems.insert(s.problems.end(), ws.files[i].problems.begin(), ws.files[i].problems.end());
     }
     s.problems.insert(s.problems.end(), merged.problems.begin(), merged.problems.end());
-    s.forecast = forecast(ws, s, policy);
+    s.forecast = forecast(ws, s, policy, parallel);
     return s;
 }
 
