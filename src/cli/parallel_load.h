@@ -26,8 +26,9 @@ bool thread_count(const std::string& text, unsigned& threads);
 void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>& prepare,
                   const std::function<void(size_t)>& take);
 
-// The core's ParallelFor (parallel_for.h) on `threads` threads: [0, n) split in as many equal
-// ranges, run at once, the caller's thread taking the first. Empty (the calling thread) for 1.
+// The core's ParallelFor (parallel_for.h) on `threads` threads that last as long as it (and its
+// copies) do: each call splits [0, n) into a few ranges per thread, which the caller's thread
+// and the pool's claim in turn, and returns when all are done. Empty (the calling thread) for 1.
 ParallelFor parallel_for(unsigned threads);
 
 // One input, read and sniffed; a data file parsed too.
