@@ -155,43 +155,66 @@ void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>&
         }
         return;
     }
-    // Workers claim the next index while it is within `window` of what the caller has taken, so
-    // prepared items waiting for their turn stay few; the caller waits for each index in order.
+    // Everyone claims the next index while it is within `window` of what the caller has taken,
+    // so prepared items waiting for their turn stay few. The caller is one of the `threads`:
+    // while the item it must take next is not ready, it prepares one itself instead of waiting
+    // (no third thread on two cores, no wake-up per file), and waits only when the window is full.
     const size_t window = size_t(threads) * 8;
     std::vector<char> done(n, 0);
     std::mutex mutex;
     std::condition_variable ready, room;
     size_t next = 0, taken = 0;
+    bool caller_waits = false, workers_wait = false;
+    auto finished = [&](size_t i, std::unique_lock<std::mutex>& lock) {
+        done[i] = 1;
+        if (caller_waits) {
+            lock.unlock();
+            ready.notify_one();
+            lock.lock();
+        }
+    };
     auto work = [&] {
+        std::unique_lock<std::mutex> lock(mutex);
         for (;;) {
-            size_t i = 0;
-            {
-                std::unique_lock<std::mutex> lock(mutex);
-                room.wait(lock, [&] { return next >= n || next < taken + window; });
-                if (next >= n) return;
-                i = next++;
+            while (next < n && next >= taken + window) {
+                workers_wait = true;
+                room.wait(lock);
             }
+            if (next >= n) return;
+            const size_t i = next++;
+            lock.unlock();
             prepare(i);
-            {
-                std::lock_guard<std::mutex> lock(mutex);
-                done[i] = 1;
-            }
-            ready.notify_all();
+            lock.lock();
+            finished(i, lock);
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     for (size_t i = 0; i < n; ++i) {
         {
             std::unique_lock<std::mutex> lock(mutex);
-            ready.wait(lock, [&] { return done[i] != 0; });
+            while (!done[i]) {
+                if (next < n && next < taken + window) {
+                    const size_t mine = next++;
+                    lock.unlock();
+                    prepare(mine);
+                    lock.lock();
+                    done[mine] = 1;
+                    continue;
+                }
+                caller_waits = true;
+                ready.wait(lock);
+                caller_waits = false;
+            }
         }
         take(i);
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            taken = i + 1;
+        std::unique_lock<std::mutex> lock(mutex);
+        taken = i + 1;
+        if (workers_wait) {
+            workers_wait = false;
+            lock.unlock();
+            room.notify_all();
         }
-        room.notify_all();
     }
     for (std::thread& t : pool) t.join();
 }

@@ -20,9 +20,10 @@ namespace it2::cli {
 // stderr saying what to write) when the number given is not a whole number from 1 to 256.
 bool thread_count(const std::string& text, unsigned& threads);
 
-// Runs prepare(i) for i = 0 … n-1 on `threads` threads, at most a few dozen ahead of the caller,
-// and take(i) on the calling thread in order, each after its prepare(i) finished. The caller
-// keeps whatever prepare(i) makes in its own slot i. With one thread, all runs on the caller's.
+// Runs prepare(i) for i = 0 … n-1 on `threads` threads (the calling thread one of them), at most a
+// few dozen ahead of what was taken, and take(i) on the calling thread in order, each after its
+// prepare(i) finished. The caller keeps whatever prepare(i) makes in its own slot i. With one
+// thread, all runs on the caller's.
 void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>& prepare,
                   const std::function<void(size_t)>& take);
 
