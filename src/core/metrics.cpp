@@ -389,7 +389,10 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
             r.school = school_of_file[size_t(ref.file)];
         }
     });
-    for (size_t i = 0; i < s.teachers.size(); ++i) s.schools[size_t(s.teachers[i].school)].teachers.push_back(int(i));
+    // (From the compact refs, not the results: reading each 200-byte result here was a cache miss
+    // per teacher on one thread.)
+    for (size_t i = 0; i < counted.size(); ++i)
+        s.schools[size_t(school_of_file[size_t(counted[i].file)])].teachers.push_back(int(i));
 
     // Each school's sums and score into its own slot (on the same threads), then the district's
     // in school order: the same sums, in the same order, as one loop.
