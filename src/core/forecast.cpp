@@ -18,23 +18,29 @@ const char* forecast_state_key(ForecastState s) {
 }
 
 long pass_day(const Teacher& t, const Policy& policy) {
-    // The dated points that count toward passing, by review day.
-    std::vector<std::pair<long, int>> dated;
+    // The dated points that count toward passing, by review day (on the stack for the usual
+    // few dozen points: this runs for every teacher passed).
+    using Dated = std::pair<long, int>;
+    std::array<Dated, 64> small;
+    std::vector<Dated> large;
+    if (t.points.size() > small.size()) large.resize(t.points.size());
+    Dated* const dated = large.empty() ? small.data() : large.data();
+    size_t count_dated = 0;
     for (const PointRecord& p : t.points) {
         if (p.point >= kPointCount || p.status != PointStatus::graded) continue;
         if (p.grade != Grade::pass && p.grade != Grade::excellent) continue;
         if (!policy.environments[int(catalog()[p.point].env)]) continue;
-        if (p.reviewed != kNoDay) dated.emplace_back(long(p.reviewed), int(p.point));
+        if (p.reviewed != kNoDay) dated[count_dated++] = Dated(long(p.reviewed), int(p.point));
     }
-    std::sort(dated.begin(), dated.end());
+    std::sort(dated, dated + count_dated);
     int count = 0;
     unsigned dims = 0;
     std::array<bool, kPointCount> have{};
-    for (size_t i = 0; i < dated.size(); ++i) {
+    for (size_t i = 0; i < count_dated; ++i) {
         ++count;
         dims |= 1u << int(catalog()[dated[i].second].dimension);
         have[size_t(dated[i].second)] = true;
-        if (i + 1 < dated.size() && dated[i + 1].first == dated[i].first) continue;  // the whole day first
+        if (i + 1 < count_dated && dated[i + 1].first == dated[i].first) continue;  // the whole day first
         int dim_count = 0;
         for (unsigned m = dims; m; m &= m - 1) ++dim_count;
         bool required = true;
