@@ -1,7 +1,7 @@
-// Reading and parsing the input files on both cores (issue 14): a small pool of threads reads
-// and parses files ahead, and the calling thread takes them strictly in load order, so what is
-// built from them (the merge, the summary, the partials) is byte-identical whatever the number
-// of threads.
+// Reading and parsing the input files on both cores (issue 14): the calling thread and a few
+// more read and parse files ahead, and the calling thread takes them strictly in load order, so
+// what is built from them (the merge, the summary, the partials) is byte-identical whatever the
+// number of threads; and the pool behind the core's ParallelFor (the summary's other work).
 #pragma once
 
 #include <functional>
