@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <mutex>
 #include <utility>
 
@@ -22,39 +23,65 @@ void JsonOut::finish() {
     buffer_.clear();
 }
 
-void JsonOut::array_elements(size_t count, const ParallelFor& parallel, const ElementWriter& write, size_t group) {
+void JsonOut::array_elements(size_t count, const ParallelFor& parallel, const ElementWriter& write, size_t max_chunk) {
     if (count == 0) return;
-    if (!parallel || count == 1) {
+    // About 32 chunks for a short array (so both threads get some), at most max_chunk elements each.
+    const size_t chunk = std::max<size_t>(1, std::min(max_chunk, (count + 31) / 32));
+    const size_t chunks = (count + chunk - 1) / chunk;
+    if (!parallel || chunks == 1) {
         for (size_t i = 0; i < count; ++i) write(*this, i);
         return;
     }
-    // A range's writer starts where this one stands: inside the same array at the same depth,
+    // A chunk's writer starts where this one stands: inside the same array at the same depth,
     // its first element preceded by a comma unless it is the array's very first.
     const size_t depth = levels_.size();
     const bool array_empty = levels_.back().empty;
     finish();  // what came before goes first
-    group = std::max<size_t>(group, 1);
-    std::vector<std::pair<size_t, std::string>> parts;  // (first element, text) of each range
-    std::mutex parts_mutex;
-    for (size_t first = 0; first < count; first += group) {
-        const size_t n = std::min(group, count - first);
-        parts.clear();
-        for_ranges(parallel, n, [&](size_t begin, size_t end) {
-            JsonOut part(Sink(), indent_);
-            part.chunk_ = size_t(-1);  // kept whole, handed over below
-            part.levels_.assign(depth, Level{false, false});
-            part.levels_.back().empty = array_empty && first + begin == 0;
-            for (size_t i = begin; i < end; ++i) write(part, first + i);
-            std::string text = std::move(part.buffer_);
-            part.buffer_.clear();
-            std::lock_guard<std::mutex> lock(parts_mutex);
-            parts.emplace_back(begin, std::move(text));
-        });
-        std::sort(parts.begin(), parts.end(),
-                  [](const std::pair<size_t, std::string>& a, const std::pair<size_t, std::string>& b) { return a.first < b.first; });
-        for (const auto& part : parts)
-            if (!part.second.empty()) sink_(part.second);
-    }
+    constexpr size_t kWindow = 16;  // chunks claimed ahead of the one the sink waits for
+    std::vector<std::string> text(chunks);
+    std::vector<char> done(chunks, 0);
+    std::mutex mutex;
+    std::condition_variable room;
+    size_t next_claim = 0, next_sink = 0;
+    bool sinking = false;
+    // Each range the ParallelFor runs is one more writer; a writer claims chunks in order, so the
+    // chunks claimed and not done are always being written by a running writer, and a writer
+    // waits (for room in the window) only then: on one thread, or with ranges run one by one,
+    // the first range writes and sinks every chunk itself.
+    const RangeBody writer = [&](size_t, size_t) {
+        std::unique_lock<std::mutex> lock(mutex);
+        for (;;) {
+            while (next_claim < chunks && next_claim >= next_sink + kWindow) room.wait(lock);
+            if (next_claim >= chunks) return;
+            const size_t k = next_claim++;
+            lock.unlock();
+            std::string written;
+            {
+                JsonOut part(Sink(), indent_);
+                part.chunk_ = size_t(-1);  // kept whole, handed over below
+                part.levels_.assign(depth, Level{false, false});
+                part.levels_.back().empty = array_empty && k == 0;
+                for (size_t i = k * chunk; i < std::min(count, (k + 1) * chunk); ++i) write(part, i);
+                written.swap(part.buffer_);
+            }
+            lock.lock();
+            text[k].swap(written);
+            done[k] = 1;
+            if (sinking) continue;  // the thread sinking takes this one too when its turn comes
+            sinking = true;
+            while (next_sink < chunks && done[next_sink]) {
+                std::string out;
+                out.swap(text[next_sink]);
+                lock.unlock();
+                if (!out.empty()) sink_(out);
+                lock.lock();
+                ++next_sink;
+                room.notify_all();
+            }
+            sinking = false;
+        }
+    };
+    parallel(chunks, writer);
     levels_.back().empty = false;
 }
 

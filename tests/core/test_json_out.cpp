@@ -115,9 +115,9 @@ TEST_CASE("the streamed summary of generated data with every problem kind equals
     }
 }
 
-// Issue 14, both cores: an array's elements written in ranges on a ParallelFor, each range into
+// Issue 14, both cores: an array's elements written in chunks on a ParallelFor, each chunk into
 // a buffer of its own handed over in order, give the same bytes as writing them one by one,
-// whatever the ranges, their order, the group size and the depth; elements written before and
+// whatever the ranges, their order, the chunk size and the depth; elements written before and
 // after (the comma rule) included.
 TEST_CASE("JsonOut::array_elements on a ParallelFor writes the same bytes as one by one") {
     ordered items = ordered::array();
@@ -155,7 +155,7 @@ TEST_CASE("JsonOut::array_elements on a ParallelFor writes the same bytes as one
                 for (size_t i = 0; i < count; ++i) doc["b"].push_back(ordered::array({items[i]}));
                 const std::string expected = dumped(doc, indent);
                 for (const auto& [name, parallel] : drivers)
-                    for (size_t group : {size_t(1), size_t(3), JsonOut::kElementGroup}) {
+                    for (size_t group : {size_t(1), size_t(3), JsonOut::kElementChunk}) {
                         CAPTURE(name);
                         CAPTURE(group);
                         CAPTURE(before);
