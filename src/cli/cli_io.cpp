@@ -1,6 +1,9 @@
 #include "cli_io.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -9,7 +12,9 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <map>
+#include <iterator>
+#include <string_view>
+#include <unordered_map>
 
 #include "export.h"
 
@@ -22,36 +27,60 @@ namespace fs = std::filesystem;
 bool stdout_failed = false;
 int stdout_errno = 0;
 
-bool has_extension(const fs::path& path, const std::vector<std::string>& extensions) {
-    std::string ext = path.extension().string();
+// The extension as std::filesystem::path::extension() gives it for a file named `name`: from
+// its last '.', none for ".", ".." or a name whose only '.' comes first (".json").
+bool has_extension(std::string_view name, const std::vector<std::string>& extensions) {
+    const size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || name == "..") return false;
+    std::string ext(name.substr(dot));
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
 }
 
 // Every file under `folder` with a wanted extension, and everything there that cannot be read.
-void walk(const fs::path& folder, const std::vector<std::string>& extensions, std::vector<InputFile>& out) {
-    std::error_code error;
-    fs::directory_iterator it(folder, error), end;
-    if (error) {
-        out.push_back({folder.string(), folder.string(), error.value(), true});
+// With opendir/readdir and the type the listing gives: at 12,000 files, std::filesystem's
+// iterator (a path split into components for every entry) and a stat or two per file took
+// tens of milliseconds before the first file was read, with both cores but one idle.
+void walk(const std::string& folder, const std::vector<std::string>& extensions, std::vector<InputFile>& out) {
+    DIR* dir = ::opendir(folder.c_str());
+    if (!dir) {
+        out.push_back({folder, folder, errno ? errno : EIO, true});
         return;
     }
-    for (; it != end; it.increment(error)) {
-        const fs::path path = it->path();
-        std::error_code type_error;
-        const fs::file_status own = it->symlink_status(type_error);
-        if (fs::is_directory(own)) {  // not through links: a link loop must not recurse forever
+    const std::string prefix = folder.back() == '/' ? folder : folder + '/';
+    for (;;) {
+        errno = 0;
+        const dirent* entry = ::readdir(dir);
+        if (!entry) {
+            if (errno != 0) out.push_back({folder, folder, errno, true});
+            break;
+        }
+        const std::string_view name = entry->d_name;
+        if (name == "." || name == "..") continue;
+        std::string path = prefix;
+        path += name;
+        unsigned char type = entry->d_type;
+        struct stat info {};
+        if (type == DT_UNKNOWN && ::lstat(path.c_str(), &info) == 0) type = IFTODT(info.st_mode);
+        if (type == DT_DIR) {  // not through links: a link loop must not recurse forever
             walk(path, extensions, out);
             continue;
         }
-        if (!has_extension(path, extensions)) continue;
-        const fs::file_status target = fs::status(path, type_error);
-        if (type_error) out.push_back({path.string(), path.string(), type_error.value(), false});  // broken link
-        else if (fs::is_regular_file(target)) out.push_back({path.string(), path.string(), 0, false});
-        else if (fs::is_directory(target)) continue;  // a link to a folder named *.json: not followed
-        else out.push_back({path.string(), path.string(), kNotRegularFile, false});  // a pipe or device: reading could block
+        if (!has_extension(name, extensions)) continue;
+        if (type == DT_REG) {
+            out.push_back({path, path, 0, false});
+            continue;
+        }
+        if (type != DT_LNK && type != DT_UNKNOWN) {  // a pipe or device: reading could block
+            out.push_back({path, path, kNotRegularFile, false});
+            continue;
+        }
+        if (::stat(path.c_str(), &info) != 0) out.push_back({path, path, errno ? errno : EIO, false});  // broken link
+        else if (S_ISREG(info.st_mode)) out.push_back({path, path, 0, false});
+        else if (S_ISDIR(info.st_mode)) continue;  // a link to a folder named *.json: not followed
+        else out.push_back({path, path, kNotRegularFile, false});
     }
-    if (error) out.push_back({folder.string(), folder.string(), error.value(), true});
+    ::closedir(dir);
 }
 
 }  // namespace
@@ -59,23 +88,27 @@ void walk(const fs::path& folder, const std::vector<std::string>& extensions, st
 int read_input(const std::string& path, std::string& bytes) {
     bytes.clear();
     const bool is_stdin = path == "-";
-    std::FILE* in = is_stdin ? stdin : std::fopen(path.c_str(), "rb");
-    if (!in) return errno ? errno : EIO;
-    // Regular files: one read of the known size. Pipes, /dev/stdin, <(…): st_size says nothing,
-    // so read until EOF in any case.
+    // Straight into `bytes` with read(2): no stdio buffer to allocate and copy through per file.
+    const int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno ? errno : EIO;
+    // Regular files: one read of the known size (and one at EOF). Pipes, /dev/stdin, <(…):
+    // st_size says nothing, so read until EOF in any case.
     struct stat info {};
-    if (::fstat(fileno(in), &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) bytes.reserve(size_t(info.st_size) + 1);
-    char buffer[1 << 16];
+    size_t room = 1 << 16;
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) room = size_t(info.st_size) + 1;
+    bytes.resize(room);
+    size_t used = 0;
     int error = 0;
     for (;;) {
-        const size_t got = std::fread(buffer, 1, sizeof buffer, in);
-        bytes.append(buffer, got);
-        if (got < sizeof buffer) {
-            if (std::ferror(in)) error = errno ? errno : EIO;
-            break;
-        }
+        if (used == bytes.size()) bytes.resize(bytes.size() * 2);
+        const ssize_t got = ::read(fd, &bytes[used], bytes.size() - used);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) error = errno ? errno : EIO;
+        if (got <= 0) break;
+        used += size_t(got);
     }
-    if (!is_stdin) std::fclose(in);
+    bytes.resize(used);
+    if (!is_stdin) ::close(fd);
     return error;
 }
 
@@ -104,7 +137,7 @@ bool expand_inputs(const std::vector<std::string>& inputs, const std::vector<std
             walk(input, extensions, found);
             std::sort(found.begin(), found.end(),
                       [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-            files.insert(files.end(), found.begin(), found.end());
+            files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
         } else {
             files.push_back({input, input, 0, false});  // a broken link given by name fails when read
         }
@@ -113,14 +146,22 @@ bool expand_inputs(const std::vector<std::string>& inputs, const std::vector<std
 }
 
 std::vector<std::string> summary_names(const std::vector<InputFile>& files) {
-    std::map<std::string, int> uses;
-    auto base_of = [](const InputFile& f) { return f.path == "-" ? f.display : fs::path(f.path).filename().string(); };
-    for (const InputFile& f : files) ++uses[base_of(f)];
-    std::vector<std::string> names;
+    // The base name: after the last '/' (what fs::path::filename() gives for these paths, none
+    // of which ends in '/'), found once per file.
+    std::vector<std::string_view> bases;
+    bases.reserve(files.size());
     for (const InputFile& f : files) {
-        const std::string base = base_of(f);
-        names.push_back(uses[base] > 1 ? f.display : base);
+        const std::string_view path = f.path == "-" ? std::string_view(f.display) : std::string_view(f.path);
+        const size_t slash = f.path == "-" ? std::string_view::npos : path.rfind('/');
+        bases.push_back(slash == std::string_view::npos ? path : path.substr(slash + 1));
     }
+    std::unordered_map<std::string_view, int> uses;
+    uses.reserve(files.size());
+    for (std::string_view base : bases) ++uses[base];
+    std::vector<std::string> names;
+    names.reserve(files.size());
+    for (size_t i = 0; i < files.size(); ++i)
+        names.emplace_back(uses[bases[i]] > 1 ? std::string_view(files[i].display) : bases[i]);
     return names;
 }
 

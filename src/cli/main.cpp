@@ -290,14 +290,15 @@ int run_summarize(const std::vector<std::string>& args) {
     const Summary& summary = tracker.summary();  // the problems of policy files first, as on the page
 
     if (options.format == "--json") {
-        write_summary_json(summary, options.lang, write_out);  // streamed, no whole-document string
+        // Streamed, no whole-document string; its arrays written on the same threads.
+        write_summary_json(summary, options.lang, write_out, tracker.parallel());
         write_out("\n");
     } else if (options.format == "--report") {
         Scope scope;
         if (!options.school.empty()) scope = {Scope::Kind::school, options.school};
         write_out(report_html(tracker.workspace(), summary, tracker.policy(), scope, options.lang));
     } else {
-        write_out(options.format == "--csv" ? summary_csv(summary, options.lang, !options.raw)
+        write_out(options.format == "--csv" ? summary_csv(summary, options.lang, !options.raw, tracker.parallel())
                                             : summary_table(summary, options.lang));
         for (const Problem& p : summary.problems) std::cerr << problem_line(p, options.lang) << "\n";
     }

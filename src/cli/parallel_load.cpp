@@ -1,9 +1,11 @@
 #include "parallel_load.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -55,16 +57,92 @@ bool thread_count(const std::string& text, unsigned& threads) {
     return true;
 }
 
+namespace {
+
+// The threads behind parallel_for(): started once, waiting between calls. A call splits [0, n)
+// into a few ranges per thread that the caller and the workers claim in turn, so a thread
+// slowed by the machine's other work takes fewer of them; it returns when every range is done.
+class Pool {
+public:
+    explicit Pool(unsigned threads) : ranges_per_call_(size_t(threads) * 4) {
+        for (unsigned k = 1; k < threads; ++k) workers_.emplace_back([this] { work(); });
+    }
+    ~Pool() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stop_ = true;
+        }
+        wake_.notify_all();
+        for (std::thread& worker : workers_) worker.join();
+    }
+    Pool(const Pool&) = delete;
+    Pool& operator=(const Pool&) = delete;
+
+    void run(size_t n, const RangeBody& body) {
+        // One call at a time; a call from inside a body (or from another thread meanwhile)
+        // runs on its caller's thread.
+        std::unique_lock<std::mutex> call(call_mutex_, std::try_to_lock);
+        if (!call.owns_lock()) {
+            body(0, n);
+            return;
+        }
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            body_ = &body;
+            n_ = n;
+            ranges_ = std::min(n, ranges_per_call_);
+            next_ = 0;
+            busy_ = workers_.size();
+            ++call_number_;
+        }
+        wake_.notify_all();
+        claim(body, n, std::min(n, ranges_per_call_));
+        std::unique_lock<std::mutex> lock(mutex_);
+        done_.wait(lock, [&] { return busy_ == 0; });
+        body_ = nullptr;
+    }
+
+private:
+    const size_t ranges_per_call_;
+    std::vector<std::thread> workers_;
+    std::mutex call_mutex_, mutex_;
+    std::condition_variable wake_, done_;
+    const RangeBody* body_ = nullptr;
+    size_t n_ = 0, ranges_ = 0, busy_ = 0, call_number_ = 0;
+    std::atomic<size_t> next_{0};
+    bool stop_ = false;
+
+    void claim(const RangeBody& body, size_t n, size_t ranges) {
+        for (size_t k; (k = next_.fetch_add(1)) < ranges;) body(n * k / ranges, n * (k + 1) / ranges);
+    }
+
+    void work() {
+        size_t seen = 0;
+        for (;;) {
+            const RangeBody* body = nullptr;
+            size_t n = 0, ranges = 0;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                wake_.wait(lock, [&] { return stop_ || call_number_ != seen; });
+                if (stop_) return;
+                seen = call_number_;
+                body = body_;
+                n = n_;
+                ranges = ranges_;
+            }
+            claim(*body, n, ranges);
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (--busy_ == 0) done_.notify_one();
+        }
+    }
+};
+
+}  // namespace
+
 ParallelFor parallel_for(unsigned threads) {
     if (threads <= 1) return {};
-    return [threads](size_t n, const RangeBody& body) {
-        const size_t parts = std::min<size_t>(threads, n);
-        std::vector<std::thread> workers;
-        workers.reserve(parts - 1);
-        for (size_t k = 1; k < parts; ++k) workers.emplace_back(body, n * k / parts, n * (k + 1) / parts);
-        body(0, n / parts);
-        for (std::thread& worker : workers) worker.join();
-    };
+    auto pool = std::make_shared<Pool>(threads);
+    return [pool](size_t n, const RangeBody& body) { pool->run(n, body); };
 }
 
 void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>& prepare,
@@ -77,43 +155,66 @@ void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>&
         }
         return;
     }
-    // Workers claim the next index while it is within `window` of what the caller has taken, so
-    // prepared items waiting for their turn stay few; the caller waits for each index in order.
+    // Everyone claims the next index while it is within `window` of what the caller has taken,
+    // so prepared items waiting for their turn stay few. The caller is one of the `threads`:
+    // while the item it must take next is not ready, it prepares one itself instead of waiting
+    // (no third thread on two cores, no wake-up per file), and waits only when the window is full.
     const size_t window = size_t(threads) * 8;
     std::vector<char> done(n, 0);
     std::mutex mutex;
     std::condition_variable ready, room;
     size_t next = 0, taken = 0;
+    bool caller_waits = false, workers_wait = false;
+    auto finished = [&](size_t i, std::unique_lock<std::mutex>& lock) {
+        done[i] = 1;
+        if (caller_waits) {
+            lock.unlock();
+            ready.notify_one();
+            lock.lock();
+        }
+    };
     auto work = [&] {
+        std::unique_lock<std::mutex> lock(mutex);
         for (;;) {
-            size_t i = 0;
-            {
-                std::unique_lock<std::mutex> lock(mutex);
-                room.wait(lock, [&] { return next >= n || next < taken + window; });
-                if (next >= n) return;
-                i = next++;
+            while (next < n && next >= taken + window) {
+                workers_wait = true;
+                room.wait(lock);
             }
+            if (next >= n) return;
+            const size_t i = next++;
+            lock.unlock();
             prepare(i);
-            {
-                std::lock_guard<std::mutex> lock(mutex);
-                done[i] = 1;
-            }
-            ready.notify_all();
+            lock.lock();
+            finished(i, lock);
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     for (size_t i = 0; i < n; ++i) {
         {
             std::unique_lock<std::mutex> lock(mutex);
-            ready.wait(lock, [&] { return done[i] != 0; });
+            while (!done[i]) {
+                if (next < n && next < taken + window) {
+                    const size_t mine = next++;
+                    lock.unlock();
+                    prepare(mine);
+                    lock.lock();
+                    done[mine] = 1;
+                    continue;
+                }
+                caller_waits = true;
+                ready.wait(lock);
+                caller_waits = false;
+            }
         }
         take(i);
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            taken = i + 1;
+        std::unique_lock<std::mutex> lock(mutex);
+        taken = i + 1;
+        if (workers_wait) {
+            workers_wait = false;
+            lock.unlock();
+            room.notify_all();
         }
-        room.notify_all();
     }
     for (std::thread& t : pool) t.join();
 }

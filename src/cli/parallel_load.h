@@ -1,7 +1,7 @@
-// Reading and parsing the input files on both cores (issue 14): a small pool of threads reads
-// and parses files ahead, and the calling thread takes them strictly in load order, so what is
-// built from them (the merge, the summary, the partials) is byte-identical whatever the number
-// of threads.
+// Reading and parsing the input files on both cores (issue 14): the calling thread and a few
+// more read and parse files ahead, and the calling thread takes them strictly in load order, so
+// what is built from them (the merge, the summary, the partials) is byte-identical whatever the
+// number of threads; and the pool behind the core's ParallelFor (the summary's other work).
 #pragma once
 
 #include <functional>
@@ -20,14 +20,16 @@ namespace it2::cli {
 // stderr saying what to write) when the number given is not a whole number from 1 to 256.
 bool thread_count(const std::string& text, unsigned& threads);
 
-// Runs prepare(i) for i = 0 … n-1 on `threads` threads, at most a few dozen ahead of the caller,
-// and take(i) on the calling thread in order, each after its prepare(i) finished. The caller
-// keeps whatever prepare(i) makes in its own slot i. With one thread, all runs on the caller's.
+// Runs prepare(i) for i = 0 … n-1 on `threads` threads (the calling thread one of them), at most a
+// few dozen ahead of what was taken, and take(i) on the calling thread in order, each after its
+// prepare(i) finished. The caller keeps whatever prepare(i) makes in its own slot i. With one
+// thread, all runs on the caller's.
 void run_in_order(size_t n, unsigned threads, const std::function<void(size_t)>& prepare,
                   const std::function<void(size_t)>& take);
 
-// The core's ParallelFor (parallel_for.h) on `threads` threads: [0, n) split in as many equal
-// ranges, run at once, the caller's thread taking the first. Empty (the calling thread) for 1.
+// The core's ParallelFor (parallel_for.h) on `threads` threads that last as long as it (and its
+// copies) do: each call splits [0, n) into a few ranges per thread, which the caller's thread
+// and the pool's claim in turn, and returns when all are done. Empty (the calling thread) for 1.
 ParallelFor parallel_for(unsigned threads);
 
 // One input, read and sniffed; a data file parsed too.

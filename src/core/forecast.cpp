@@ -18,23 +18,29 @@ const char* forecast_state_key(ForecastState s) {
 }
 
 long pass_day(const Teacher& t, const Policy& policy) {
-    // The dated points that count toward passing, by review day.
-    std::vector<std::pair<long, int>> dated;
+    // The dated points that count toward passing, by review day (on the stack for the usual
+    // few dozen points: this runs for every teacher passed).
+    using Dated = std::pair<long, int>;
+    std::array<Dated, 64> small;
+    std::vector<Dated> large;
+    if (t.points.size() > small.size()) large.resize(t.points.size());
+    Dated* const dated = large.empty() ? small.data() : large.data();
+    size_t count_dated = 0;
     for (const PointRecord& p : t.points) {
         if (p.point >= kPointCount || p.status != PointStatus::graded) continue;
         if (p.grade != Grade::pass && p.grade != Grade::excellent) continue;
         if (!policy.environments[int(catalog()[p.point].env)]) continue;
-        if (p.reviewed != kNoDay) dated.emplace_back(long(p.reviewed), int(p.point));
+        if (p.reviewed != kNoDay) dated[count_dated++] = Dated(long(p.reviewed), int(p.point));
     }
-    std::sort(dated.begin(), dated.end());
+    std::sort(dated, dated + count_dated);
     int count = 0;
     unsigned dims = 0;
     std::array<bool, kPointCount> have{};
-    for (size_t i = 0; i < dated.size(); ++i) {
+    for (size_t i = 0; i < count_dated; ++i) {
         ++count;
         dims |= 1u << int(catalog()[dated[i].second].dimension);
         have[size_t(dated[i].second)] = true;
-        if (i + 1 < dated.size() && dated[i + 1].first == dated[i].first) continue;  // the whole day first
+        if (i + 1 < count_dated && dated[i + 1].first == dated[i].first) continue;  // the whole day first
         int dim_count = 0;
         for (unsigned m = dims; m; m &= m - 1) ++dim_count;
         bool required = true;
@@ -84,7 +90,7 @@ BatchForecast project_batch(int teachers, int passed, int window_passed, long as
     return b;
 }
 
-Forecast forecast(const Workspace& ws, const Summary& s, const Policy& policy) {
+Forecast forecast(const Workspace& ws, const Summary& s, const Policy& policy, const ParallelFor& parallel) {
     Forecast out;
     out.schools.resize(s.schools.size());
     const long as_of = days_from_iso(s.as_of);
@@ -100,56 +106,62 @@ Forecast forecast(const Workspace& ws, const Summary& s, const Policy& policy) {
         if (it != school_of.end()) files[size_t(it->second)].push_back(ws.files[i].data.get());
     }
 
-    for (size_t si = 0; si < s.schools.size(); ++si) {
-        const SchoolResult& school = s.schools[si];
-        SchoolForecast& f = out.schools[si];
-        const std::vector<std::string>& batches = school.batches;
-        std::vector<int> teachers(batches.size(), 0), passed(batches.size(), 0);
-        std::vector<std::vector<long>> recent(batches.size());  // pass days in the last kPaceWindowDays
-        auto batch_index = [&](const std::string& id) {
-            return size_t(std::find(batches.begin(), batches.end(), id) - batches.begin());
-        };
-        for (int ti : school.teachers) {
-            const TeacherResult& t = s.teachers[size_t(ti)];
-            const size_t b = batch_index(t.batch);
-            if (b >= batches.size()) continue;
-            ++teachers[b];
-            if (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent) continue;
-            ++passed[b];
-            const Teacher* rec = nullptr;
-            if (t.ref.file >= 0 && size_t(t.ref.file) < ws.files.size() && ws.files[size_t(t.ref.file)].data) {
-                const BatchFile& file = *ws.files[size_t(t.ref.file)].data;
-                if (t.ref.teacher >= 0 && size_t(t.ref.teacher) < file.teachers.size()) rec = &file.teachers[size_t(t.ref.teacher)];
+    // Each school into its own slot (on the ParallelFor's threads when given), then the
+    // district's sums in school order.
+    for_ranges(parallel, s.schools.size(), [&](size_t begin, size_t end_school) {
+        for (size_t si = begin; si < end_school; ++si) {
+            const SchoolResult& school = s.schools[si];
+            SchoolForecast& f = out.schools[si];
+            const std::vector<std::string>& batches = school.batches;
+            std::vector<int> teachers(batches.size(), 0), passed(batches.size(), 0);
+            std::vector<std::vector<long>> recent(batches.size());  // pass days in the last kPaceWindowDays
+            auto batch_index = [&](const std::string& id) {
+                return size_t(std::find(batches.begin(), batches.end(), id) - batches.begin());
+            };
+            for (int ti : school.teachers) {
+                const TeacherResult& t = s.teachers[size_t(ti)];
+                const size_t b = batch_index(t.batch);
+                if (b >= batches.size()) continue;
+                ++teachers[b];
+                if (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent) continue;
+                ++passed[b];
+                const Teacher* rec = nullptr;
+                if (t.ref.file >= 0 && size_t(t.ref.file) < ws.files.size() && ws.files[size_t(t.ref.file)].data) {
+                    const BatchFile& file = *ws.files[size_t(t.ref.file)].data;
+                    if (t.ref.teacher >= 0 && size_t(t.ref.teacher) < file.teachers.size()) rec = &file.teachers[size_t(t.ref.teacher)];
+                }
+                const long day = rec ? pass_day(*rec, policy) : kNoDate;
+                if (day == kNoDate || as_of == kNoDate || day > as_of) continue;
+                if (day > as_of - kPaceWindowDays) recent[b].push_back(day);
+                if (day > as_of - kRecentPassDays) ++f.new_passed_7d;
             }
-            const long day = rec ? pass_day(*rec, policy) : kNoDate;
-            if (day == kNoDate || as_of == kNoDate || day > as_of) continue;
-            if (day > as_of - kPaceWindowDays) recent[b].push_back(day);
-            if (day > as_of - kRecentPassDays) ++f.new_passed_7d;
+            for (size_t b = 0; b < batches.size(); ++b) {
+                const BatchFile* file = nullptr;
+                for (const BatchFile* candidate : files[si])
+                    if (candidate->batch_id == batches[b]) file = candidate;
+                const std::string start = file ? file->batch_start : std::string(), end = file ? file->batch_end : std::string();
+                // The window is cut at the batch's start: a pass day before it (a date error) is outside.
+                const long start_day = days_from_iso(start);
+                const int window_passed = int(std::count_if(recent[b].begin(), recent[b].end(),
+                                                            [&](long day) { return start_day == kNoDate || day >= start_day; }));
+                BatchForecast bf = project_batch(teachers[b], passed[b], window_passed, as_of, start_day, days_from_iso(end));
+                bf.batch = batches[b];
+                bf.name = file ? file->batch_name : std::string();
+                bf.start = start;
+                bf.end = end;
+                f.batches.push_back(std::move(bf));
+            }
+            for (const BatchForecast& b : f.batches) {
+                if (!b.open()) continue;
+                f.open = true;
+                f.projected_unpassed += b.projected_unpassed;
+                if (b.remaining > 0 && b.finish > f.finish) f.finish = b.finish;
+            }
+            f.late = f.projected_unpassed > 0;
+            if (f.late) f.finish.clear();  // on track, every open batch with teachers left has a finish
         }
-        for (size_t b = 0; b < batches.size(); ++b) {
-            const BatchFile* file = nullptr;
-            for (const BatchFile* candidate : files[si])
-                if (candidate->batch_id == batches[b]) file = candidate;
-            const std::string start = file ? file->batch_start : std::string(), end = file ? file->batch_end : std::string();
-            // The window is cut at the batch's start: a pass day before it (a date error) is outside.
-            const long start_day = days_from_iso(start);
-            const int window_passed = int(std::count_if(recent[b].begin(), recent[b].end(),
-                                                        [&](long day) { return start_day == kNoDate || day >= start_day; }));
-            BatchForecast bf = project_batch(teachers[b], passed[b], window_passed, as_of, start_day, days_from_iso(end));
-            bf.batch = batches[b];
-            bf.name = file ? file->batch_name : std::string();
-            bf.start = start;
-            bf.end = end;
-            f.batches.push_back(std::move(bf));
-        }
-        for (const BatchForecast& b : f.batches) {
-            if (!b.open()) continue;
-            f.open = true;
-            f.projected_unpassed += b.projected_unpassed;
-            if (b.remaining > 0 && b.finish > f.finish) f.finish = b.finish;
-        }
-        f.late = f.projected_unpassed > 0;
-        if (f.late) f.finish.clear();  // on track, every open batch with teachers left has a finish
+    });
+    for (const SchoolForecast& f : out.schools) {
         out.new_passed_7d += f.new_passed_7d;
         out.projected_unpassed += f.projected_unpassed;
         out.late_schools += f.late;

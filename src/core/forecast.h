@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "model.h"
+#include "parallel_for.h"
 #include "policy.h"
 #include "workspace.h"
 
@@ -77,7 +78,8 @@ long pass_day(const Teacher& t, const Policy& policy);
 // Dates as days_from_iso; kNoDate where unknown.
 BatchForecast project_batch(int teachers, int passed, int window_passed, long as_of, long start, long end);
 
-// The forecast of a summary computed by compute() from the same workspace and policy.
-Forecast forecast(const Workspace& ws, const Summary& summary, const Policy& policy);
+// The forecast of a summary computed by compute() from the same workspace and policy. With a
+// ParallelFor (parallel_for.h) its schools are worked out on its threads: the same result.
+Forecast forecast(const Workspace& ws, const Summary& summary, const Policy& policy, const ParallelFor& parallel = {});
 
 }  // namespace it2

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "parallel_for.h"
+
 namespace it2 {
 
 class JsonOut {
@@ -39,6 +41,19 @@ public:
     void boolean(bool value);
 
     void finish();  // hands what is buffered to the sink
+
+    // The `count` elements of the array being written (after begin_array(), before end_array()),
+    // element i written by write(out, i). With a ParallelFor (parallel_for.h) they are written on
+    // its threads in chunks of consecutive elements (at most `max_chunk`), each into a buffer of
+    // its own; whichever thread completes the chunk the sink waits for hands it, and every chunk
+    // done after it, to the sink in order, while the others go on writing (a few chunks ahead at
+    // most: the memory in flight stays bounded). Without one, here one after another. Either way
+    // the text is the same bytes. The sink may then be called from any of those threads, one
+    // call at a time.
+    using ElementWriter = std::function<void(JsonOut& out, size_t i)>;
+    static constexpr size_t kElementChunk = 1024;
+    void array_elements(size_t count, const ParallelFor& parallel, const ElementWriter& write,
+                        size_t max_chunk = kElementChunk);
 
 private:
     struct Level {

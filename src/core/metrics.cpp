@@ -288,25 +288,48 @@ bool file_counts(const Workspace& ws, const Merged& merged, size_t i) {
 
 // ---- the summary ----------------------------------------------------------------------------
 
-Rates rates_of(const std::vector<const TeacherResult*>& teachers) {
-    Rates rates;
-    rates.teachers = int(teachers.size());
-    if (teachers.empty()) return rates;
-    int participated = 0, hours = 0, submitted = 0, passed = 0, excellent = 0;
-    for (const TeacherResult* t : teachers) {
-        participated += t->participated;
-        hours += t->hours_met;
-        submitted += t->submitted_enough;
-        passed += is_passed_status(t->status);
-        excellent += t->status == TeacherStatus::excellent;
+namespace {
+
+// What the five rates count, summed teacher by teacher (or school by school: integer sums
+// give the same whatever the grouping).
+struct RateCounts {
+    int teachers = 0, participated = 0, hours = 0, submitted = 0, passed = 0, excellent = 0;
+    void add(const TeacherResult& t) {
+        ++teachers;
+        participated += t.participated;
+        hours += t.hours_met;
+        submitted += t.submitted_enough;
+        passed += is_passed_status(t.status);
+        excellent += t.status == TeacherStatus::excellent;
     }
-    const double n = double(teachers.size());
-    rates.participation = participated / n;
-    rates.hours = hours / n;
-    rates.submission = submitted / n;
-    rates.pass = passed / n;
-    rates.excellence = excellent / n;
-    return rates;
+    void add(const RateCounts& o) {
+        teachers += o.teachers;
+        participated += o.participated;
+        hours += o.hours;
+        submitted += o.submitted;
+        passed += o.passed;
+        excellent += o.excellent;
+    }
+    Rates rates() const {
+        Rates rates;
+        rates.teachers = teachers;
+        if (teachers == 0) return rates;
+        const double n = double(teachers);
+        rates.participation = participated / n;
+        rates.hours = hours / n;
+        rates.submission = submitted / n;
+        rates.pass = passed / n;
+        rates.excellence = excellent / n;
+        return rates;
+    }
+};
+
+}  // namespace
+
+Rates rates_of(const std::vector<const TeacherResult*>& teachers) {
+    RateCounts counts;
+    for (const TeacherResult* t : teachers) counts.add(*t);
+    return counts.rates();
 }
 
 Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy, const std::string& as_of,
@@ -315,19 +338,29 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
     s.as_of = as_of;
     const long as_of_days = days_from_iso(as_of);
 
-    // Schools sorted by id, so every view lists them the same way.
+    // Schools sorted by id, so every view lists them the same way. Each counted file's school is
+    // looked up once (its slot in the map kept), its batch end and teacher count read once: at
+    // 12,000 files and 400,000 teachers the lookups and the pointer chase per teacher were
+    // ~20 ms of compute() on one thread, before anything could run on several.
     std::map<std::string, int> school_index;
+    std::vector<int*> index_of_file(ws.files.size(), nullptr);
     for (size_t i = 0; i < ws.files.size(); ++i)
-        if (file_counts(ws, merged, i)) school_index.emplace(ws.files[i].data->school_id, 0);
+        if (file_counts(ws, merged, i)) index_of_file[i] = &school_index.try_emplace(ws.files[i].data->school_id, 0).first->second;
     for (auto& [id, index] : school_index) {
         index = int(s.schools.size());
         s.schools.emplace_back();
         s.schools.back().id = id;
     }
+    std::vector<int> school_of_file(ws.files.size(), -1);
+    std::vector<long> end_of_file(ws.files.size(), kNoDate);  // its batch end, as a day
+    std::vector<size_t> teachers_of_file(ws.files.size(), 0);
     for (size_t i = 0; i < ws.files.size(); ++i) {
-        if (!file_counts(ws, merged, i)) continue;
+        if (!index_of_file[i]) continue;
         const BatchFile& f = *ws.files[i].data;
-        SchoolResult& school = s.schools[size_t(school_index[f.school_id])];
+        school_of_file[i] = *index_of_file[i];
+        end_of_file[i] = days_from_iso(f.batch_end);
+        teachers_of_file[i] = f.teachers.size();
+        SchoolResult& school = s.schools[size_t(school_of_file[i])];
         school.name = f.school_name;  // the file loaded last wins
         if (!f.school_stage.empty()) school.stage = f.school_stage;
         if (std::find(school.batches.begin(), school.batches.end(), f.batch_id) == school.batches.end())
@@ -337,23 +370,25 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
         school.development_plan = school.development_plan || f.development_plan.present;
         school.training_plan = school.training_plan || f.training_plan.present;
     }
-
-    // Each counted file's school, looked up once per file rather than once per teacher.
-    std::vector<int> school_of_file(ws.files.size(), -1);
-    std::vector<long> end_of_file(ws.files.size(), kNoDate);  // and its batch end, as a day
-    for (size_t i = 0; i < ws.files.size(); ++i) {
-        if (!file_counts(ws, merged, i)) continue;
-        school_of_file[i] = school_index[ws.files[i].data->school_id];
-        end_of_file[i] = days_from_iso(ws.files[i].data->batch_end);
-    }
     // The winning records that count, in the merge's order; each is evaluated on its own
     // (possibly on several threads, into its own slot), then listed under its school in order.
     std::vector<TeacherRef> counted;
     counted.reserve(merged.teachers.size());
     for (const TeacherRef& ref : merged.teachers) {
         if (ref.file < 0 || size_t(ref.file) >= ws.files.size() || school_of_file[size_t(ref.file)] < 0) continue;
-        if (ref.teacher < 0 || size_t(ref.teacher) >= ws.files[size_t(ref.file)].data->teachers.size()) continue;
+        if (ref.teacher < 0 || size_t(ref.teacher) >= teachers_of_file[size_t(ref.file)]) continue;
         counted.push_back(ref);
+    }
+    s.teachers.reserve(counted.size());
+    {
+        // The storage reserve() allocated, its pages touched on the ParallelFor's threads before
+        // resize() makes the slots here: their first-touch page faults (~200 bytes a teacher)
+        // were a sixth of compute() on one thread. Only bytes of raw storage are written.
+        volatile unsigned char* bytes = reinterpret_cast<unsigned char*>(s.teachers.data());
+        const size_t page = 4096, pages = (counted.size() * sizeof(TeacherResult) + page - 1) / page;
+        for_ranges(parallel, pages, [&](size_t begin, size_t end) {
+            for (size_t k = begin; k < end; ++k) bytes[k * page] = 0;
+        });
     }
     s.teachers.resize(counted.size());
     for_ranges(parallel, counted.size(), [&](size_t begin, size_t end) {
@@ -366,42 +401,57 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
             r.school = school_of_file[size_t(ref.file)];
         }
     });
-    for (size_t i = 0; i < s.teachers.size(); ++i) s.schools[size_t(s.teachers[i].school)].teachers.push_back(int(i));
+    // (From the compact refs, not the results: reading each 200-byte result here was a cache miss
+    // per teacher on one thread.)
+    std::vector<int> school_sizes(s.schools.size(), 0);
+    for (const TeacherRef& ref : counted) ++school_sizes[size_t(school_of_file[size_t(ref.file)])];
+    for (size_t si = 0; si < s.schools.size(); ++si) s.schools[si].teachers.reserve(size_t(school_sizes[si]));
+    for (size_t i = 0; i < counted.size(); ++i)
+        s.schools[size_t(school_of_file[size_t(counted[i].file)])].teachers.push_back(int(i));
 
-    std::vector<const TeacherResult*> everyone;
-    for (const TeacherResult& t : s.teachers) everyone.push_back(&t);
-    s.district = rates_of(everyone);
-
-    double score_sum = 0;
-    for (SchoolResult& school : s.schools) {
-        std::sort(school.batches.begin(), school.batches.end());
-        school.deliverables = int(school.management_team) + int(school.development_plan) + int(school.training_plan);
-        std::vector<const TeacherResult*> members;
-        for (int t : school.teachers) {
-            const TeacherResult& teacher = s.teachers[size_t(t)];
-            members.push_back(&teacher);
-            school.by_status[size_t(teacher.status)]++;
-            school.at_risk += teacher.at_risk;
-            school.overdue += teacher.overdue;
+    // Each school's sums and score into its own slot (on the same threads), then the district's
+    // in school order: the same sums, in the same order, as one loop.
+    std::vector<RateCounts> school_counts(s.schools.size());
+    for_ranges(parallel, s.schools.size(), [&](size_t begin, size_t end) {
+        for (size_t si = begin; si < end; ++si) {
+            SchoolResult& school = s.schools[si];
+            std::sort(school.batches.begin(), school.batches.end());
+            school.deliverables = int(school.management_team) + int(school.development_plan) + int(school.training_plan);
+            RateCounts& counts = school_counts[si];
+            for (int t : school.teachers) {
+                const TeacherResult& teacher = s.teachers[size_t(t)];
+                counts.add(teacher);
+                school.by_status[size_t(teacher.status)]++;
+                school.at_risk += teacher.at_risk;
+                school.overdue += teacher.overdue;
+            }
+            school.rates = counts.rates();
+            school.score = score_of(school, policy);
         }
-        school.rates = rates_of(members);
+    });
+    RateCounts district;
+    double score_sum = 0;
+    for (size_t si = 0; si < s.schools.size(); ++si) {
+        const SchoolResult& school = s.schools[si];
+        district.add(school_counts[si]);
         for (size_t k = 0; k < school.by_status.size(); ++k) s.by_status[k] += school.by_status[k];
         s.at_risk += school.at_risk;
         s.overdue += school.overdue;
-        school.score = score_of(school, policy);
         score_sum += school.score.total();
     }
+    s.district = district.rates();
     s.district_score = s.schools.empty() ? 0.0 : score_sum / double(s.schools.size());
 
-    for (size_t i = 0; i < ws.files.size(); ++i) {
-        FileResult file;
-        file.name = ws.files[i].name;
-        file.status = i < merged.file_status.size() ? merged.file_status[i] : ws.files[i].status;
-        s.files.push_back(file);
-        s.problems.insert(s.problems.end(), ws.files[i].problems.begin(), ws.files[i].problems.end());
-    }
+    s.files.resize(ws.files.size());  // each into its slot, on the ParallelFor's threads
+    for_ranges(parallel, ws.files.size(), [&](size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i) {
+            s.files[i].name = ws.files[i].name;
+            s.files[i].status = i < merged.file_status.size() ? merged.file_status[i] : ws.files[i].status;
+        }
+    });
+    for (const FileEntry& file : ws.files) s.problems.insert(s.problems.end(), file.problems.begin(), file.problems.end());
     s.problems.insert(s.problems.end(), merged.problems.begin(), merged.problems.end());
-    s.forecast = forecast(ws, s, policy);
+    s.forecast = forecast(ws, s, policy, parallel);
     return s;
 }
 

@@ -1,8 +1,8 @@
 // Work the core may spread over threads (issue 14: both cores beyond loading), behind one small
 // interface: the core says "run body over these ranges of [0, n)", whoever drives it says how.
 // An empty ParallelFor (the default; the page, where wasm has no threads) runs on the calling
-// thread; the CLI gives one that starts --threads threads per call, one range each, and joins them
-// (src/cli/parallel_load.h: parallel_for; called once per compute(), so no lasting pool is kept).
+// thread; the CLI gives one backed by a lasting pool of --threads threads (src/cli/parallel_load.h:
+// parallel_for), so the summary's several calls (compute, forecast, each JSON array) start none.
 // A body writes only the slots of its own range, so the result is the same however the
 // ranges are spread: outputs stay byte-identical whatever the thread count.
 #pragma once

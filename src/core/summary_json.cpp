@@ -170,7 +170,7 @@ std::string missing_text(const TeacherResult& t, Lang lang) {
     return out;
 }
 
-void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink) {
+void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink, const ParallelFor& parallel) {
     JsonOut out(sink, 2);
     out.begin_object();
     put(out, "as_of", s.as_of);
@@ -184,9 +184,12 @@ void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink) 
     put_district_forecast(out, s.forecast);
     out.end_object();
 
+    // Each array's elements through JsonOut::array_elements: on the ParallelFor's threads when
+    // there is one, the same bytes in the same order either way.
     out.key("schools");
     out.begin_array();
-    for (const SchoolResult& school : s.schools) {
+    out.array_elements(s.schools.size(), parallel, [&](JsonOut& out, size_t i) {
+        const SchoolResult& school = s.schools[i];
         out.begin_object();
         put(out, "id", school.id);
         put(out, "name", school.name);
@@ -205,15 +208,15 @@ void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink) 
         put_number(out, "pass", school.score.pass);
         put_number(out, "excellence", school.score.excellence);
         out.end_object();
-        if (size_t(&school - s.schools.data()) < s.forecast.schools.size())
-            put_school_forecast(out, s.forecast.schools[size_t(&school - s.schools.data())]);
+        if (i < s.forecast.schools.size()) put_school_forecast(out, s.forecast.schools[i]);
         out.end_object();
-    }
+    });
     out.end_array();
 
     out.key("teachers");
     out.begin_array();
-    for (const TeacherResult& t : s.teachers) {
+    out.array_elements(s.teachers.size(), parallel, [&](JsonOut& out, size_t i) {
+        const TeacherResult& t = s.teachers[i];
         out.begin_object();
         put(out, "id", t.id);
         put(out, "name", t.name);
@@ -226,22 +229,24 @@ void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink) 
         put_number(out, "excellent_points", t.excellent_points);
         put_number(out, "dimensions", t.dimensions);
         out.end_object();
-    }
+    });
     out.end_array();
 
     out.key("files");
     out.begin_array();
-    for (const FileResult& f : s.files) {
+    out.array_elements(s.files.size(), parallel, [&](JsonOut& out, size_t i) {
+        const FileResult& f = s.files[i];
         out.begin_object();
         put(out, "file", f.name);
         put(out, "status", file_status_key(f.status));
         out.end_object();
-    }
+    });
     out.end_array();
 
     out.key("problems");
     out.begin_array();
-    for (const Problem& p : s.problems) {
+    out.array_elements(s.problems.size(), parallel, [&](JsonOut& out, size_t i) {
+        const Problem& p = s.problems[i];
         out.begin_object();
         put(out, "file", p.file);
         put(out, "severity", severity_key(p.severity));
@@ -250,39 +255,42 @@ void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink) 
         put_position(out, "column", p.column);
         put(out, "message", p.message(lang));
         out.end_object();
-    }
+    });
     out.end_array();
     out.end_object();
 }
 
-std::string summary_json(const Summary& s, Lang lang) {
+std::string summary_json(const Summary& s, Lang lang, const ParallelFor& parallel) {
     std::string text;
-    write_summary_json(s, lang, append_to(text));
+    write_summary_json(s, lang, append_to(text), parallel);
     return text;
 }
 
 void summary_teacher_rows(const Summary& s, Lang lang, std::vector<std::string>& header,
-                          std::vector<std::vector<std::string>>& rows) {
+                          std::vector<std::vector<std::string>>& rows, const ParallelFor& parallel) {
     const bool zh = lang == Lang::zh;
     // Chinese: the vocabulary's labels; English: its machine keys (teacher_id, …) for scripts.
     header.clear();
     rows.clear();
     for (vocab::Term column : kCsvColumns) header.push_back(zh ? vocab::term(column, lang) : vocab::column_key(column));
-    rows.reserve(s.teachers.size());
-    for (const TeacherResult& t : s.teachers) {
-        const bool known_school = t.school >= 0 && size_t(t.school) < s.schools.size();
-        rows.push_back({t.id, t.name, t.subject, school_id_of(s, t),
-                        known_school ? s.schools[size_t(t.school)].name : std::string(), t.batch,
-                        teacher_status_name(t.status, lang), format_number(t.online), format_number(t.practice),
-                        std::to_string(t.passed_points), std::to_string(t.excellent_points),
-                        std::to_string(t.dimensions), missing_text(t, lang)});
-    }
+    rows.resize(s.teachers.size());  // each row into its slot, on the ParallelFor's threads when given
+    for_ranges(parallel, s.teachers.size(), [&](size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i) {
+            const TeacherResult& t = s.teachers[i];
+            const bool known_school = t.school >= 0 && size_t(t.school) < s.schools.size();
+            rows[i] = {t.id, t.name, t.subject, school_id_of(s, t),
+                       known_school ? s.schools[size_t(t.school)].name : std::string(), t.batch,
+                       teacher_status_name(t.status, lang), format_number(t.online), format_number(t.practice),
+                       std::to_string(t.passed_points), std::to_string(t.excellent_points),
+                       std::to_string(t.dimensions), missing_text(t, lang)};
+        }
+    });
 }
 
-std::string summary_csv(const Summary& s, Lang lang, bool excel_safe) {
+std::string summary_csv(const Summary& s, Lang lang, bool excel_safe, const ParallelFor& parallel) {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
-    summary_teacher_rows(s, lang, header, rows);
+    summary_teacher_rows(s, lang, header, rows, parallel);
     // The page's writer (export.h): the same BOM, formula guard and control-character rule.
     return excel_safe ? csv_export(header, rows) : csv_export_plain(header, rows);
 }

@@ -175,8 +175,8 @@ Summary Tracker::summary_as_of(const std::string& as_of) {
 
 std::string Tracker::summary_json(const std::string& as_of, Lang lang) {
     refresh();
-    if (as_of.empty() || as_of == as_of_) return it2::summary_json(summary_, lang);
-    return it2::summary_json(computed(as_of), lang);
+    if (as_of.empty() || as_of == as_of_) return it2::summary_json(summary_, lang, parallel_);
+    return it2::summary_json(computed(as_of), lang, parallel_);
 }
 
 const Teacher* Tracker::record(const TeacherResult& t) const {

@@ -77,6 +77,7 @@ public:
     // Lets compute() spread its work over threads (parallel_for.h; the CLI's pool). The results
     // are the same with or without; none (the default, the page) runs on the calling thread.
     void set_parallel(ParallelFor parallel) { parallel_ = std::move(parallel); }
+    const ParallelFor& parallel() const { return parallel_; }  // for the summary's output (summary_json.h)
     void mark_data_changed() { data_dirty_ = true; }
     void mark_results_changed() { results_dirty_ = true; }
 

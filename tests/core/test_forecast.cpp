@@ -75,6 +75,14 @@ TEST_CASE("pass day: the first review date on which the points rules are met") {
                               on(pass("A3"), "2022-09-25")});
     CHECK(pass_day(t, only_a) == day("2022-09-25"));
     CHECK(pass_day(t, policy) == day("2022-09-03"));
+
+    // More points than pass_day keeps on the stack (64): the same rule, listed late to early.
+    t = teacher("9", 30, 25, {});
+    for (int k = 0; k < 100; ++k) t.points.push_back(on(pass("A1"), iso_date(Day(day("2022-12-31") - k)).c_str()));
+    t.points.push_back(on(pass("A2"), "2022-09-05"));
+    t.points.push_back(on(pass("A5"), "2022-09-07"));
+    REQUIRE(t.points.size() > 64);
+    CHECK(pass_day(t, policy) == day("2022-09-23"));  // the earliest A1 (2022-12-31 − 99 days)
 }
 
 TEST_CASE("project_batch: the pace over the window and the projection to the end, by hand") {

@@ -7,6 +7,9 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -110,4 +113,76 @@ TEST_CASE("the streamed summary of generated data with every problem kind equals
         CHECK(reparsed["teachers"].size() == summary.teachers.size());
         CHECK(reparsed["problems"].size() == summary.problems.size());
     }
+}
+
+// Issue 14, both cores: an array's elements written in chunks on a ParallelFor, each chunk into
+// a buffer of its own handed over in order, give the same bytes as writing them one by one,
+// whatever the ranges, their order, the chunk size and the depth; elements written before and
+// after (the comma rule) included.
+TEST_CASE("JsonOut::array_elements on a ParallelFor writes the same bytes as one by one") {
+    ordered items = ordered::array();
+    for (int i = 0; i < 23; ++i) {
+        if (i % 3 == 0) items.push_back(ordered{{"id", "T" + std::to_string(i)}, {"name", "彭瑶"}, {"online", i * 0.5}});
+        else if (i % 3 == 1) items.push_back(ordered::array({i, "x\n", ordered::object()}));
+        else items.push_back("s" + std::to_string(i));
+    }
+    size_t ranges_run = 0;
+    std::vector<std::pair<std::string, ParallelFor>> drivers;
+    drivers.emplace_back("none", ParallelFor());
+    for (size_t parts : {2, 3, 7, 1000})
+        drivers.emplace_back("backwards " + std::to_string(parts), [parts, &ranges_run](size_t n, const RangeBody& body) {
+            for (size_t k = parts; k-- > 0;) {
+                if (n * k / parts == n * (k + 1) / parts) continue;
+                body(n * k / parts, n * (k + 1) / parts);
+                ++ranges_run;
+            }
+        });
+    drivers.emplace_back("threads", [](size_t n, const RangeBody& body) {
+        std::vector<std::thread> workers;
+        for (size_t k = 0; k < 4; ++k) workers.emplace_back(body, n * k / 4, n * (k + 1) / 4);
+        for (std::thread& w : workers) w.join();
+    });
+    for (size_t before : {size_t(0), size_t(2)})
+        for (size_t count : {size_t(0), size_t(1), size_t(2), size_t(23)})
+            for (int indent : {-1, 2}) {
+                // {"a": [before items…, count items…, one after], "b": [count items…]}
+                ordered doc = ordered::object();
+                doc["a"] = ordered::array();
+                for (size_t i = 0; i < before; ++i) doc["a"].push_back(items[i]);
+                for (size_t i = 0; i < count; ++i) doc["a"].push_back(items[i]);
+                doc["a"].push_back("after");
+                doc["b"] = ordered::array();
+                for (size_t i = 0; i < count; ++i) doc["b"].push_back(ordered::array({items[i]}));
+                const std::string expected = dumped(doc, indent);
+                for (const auto& [name, parallel] : drivers)
+                    for (size_t group : {size_t(1), size_t(3), JsonOut::kElementChunk}) {
+                        CAPTURE(name);
+                        CAPTURE(group);
+                        CAPTURE(before);
+                        CAPTURE(count);
+                        CAPTURE(indent);
+                        std::string text;
+                        {
+                            JsonOut out(append_to(text), indent, 16);
+                            out.begin_object();
+                            out.key("a");
+                            out.begin_array();
+                            for (size_t i = 0; i < before; ++i) write(out, items[i]);
+                            out.array_elements(count, parallel, [&](JsonOut& o, size_t i) { write(o, items[i]); }, group);
+                            out.string("after");
+                            out.end_array();
+                            out.key("b");
+                            out.begin_array();
+                            out.array_elements(count, parallel, [&](JsonOut& o, size_t i) {
+                                o.begin_array();
+                                write(o, items[i]);
+                                o.end_array();
+                            }, group);
+                            out.end_array();
+                            out.end_object();
+                        }
+                        CHECK(text == expected);
+                    }
+            }
+    CHECK(ranges_run > 100);  // the ParallelFor was asked, not bypassed
 }
