@@ -180,26 +180,14 @@ int run_partial(const std::vector<std::string>& args) {
                 m.policy = true;  // partials are policy-free: `it2 summarize FOLDER` applies it
                 return;
             }
-            // One file on its own: its entries must not depend on any other file.
-            std::vector<FileEntry> entries;
-            if (error != 0) {
-                entries.push_back(unreadable_entry(m.shown, error, file.folder));  // a rejected partial
-            } else if (kind == FileKind::workspace) {
-                // Its files, as summarize loads them (named as stored); a rejected workspace is
-                // listed with its problems, as summarize lists it.
-                WorkspaceFileRead read = read_workspace_file(m.shown, bytes);
-                if (!read.ok) {
-                    FileEntry rejected;
-                    rejected.name = m.shown;
-                    rejected.problems = std::move(read.problems);
-                    entries.push_back(std::move(rejected));
-                }
-                for (const StoredFile& stored : read.files)
-                    for (FileEntry& entry : load_data_entries(stored.name, stored.bytes)) entries.push_back(std::move(entry));
-                m.workspace_policy = read.policy.has_value();
-            } else {
-                entries = load_data_entries(m.shown, bytes);  // a platform CSV: one per school and batch
-            }
+            // One file on its own: its entries must not depend on any other file. Opened as
+            // summarize opens it (file_entries: a workspace's files, nested workspaces too, named
+            // as stored; an unreadable workspace listed with its problems).
+            FileEntries opened;
+            if (error != 0) opened.entries.push_back(unreadable_entry(m.shown, error, file.folder));  // a rejected partial
+            else opened = file_entries(kind, m.shown, bytes);  // a platform CSV: one per school and batch
+            m.workspace_policy = opened.policies > 0;
+            const std::vector<FileEntry>& entries = opened.entries;
             const std::string key = !order_key.empty() ? order_key
                                     : has_order_index  ? order_key_for_index(order_index + i)
                                                        : file.path;
