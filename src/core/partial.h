@@ -35,9 +35,21 @@ struct PartialRead {
     Problems problems;  // lines that are not valid partials; such a line adds no entry
 };
 
+// How each line is read: a fast reader for the form partial_line() writes, then, for any line it
+// does not take, the general one (any JSON, and the reason a line is not a partial); `general`
+// only: for the tests, which check that both give the same.
+enum class PartialReader : uint8_t { fast_then_general, general };
+
+// The fast reader alone (for the tests): true when `line` is in partial_line()'s form and a
+// valid partial, `entry` then holding it; false for any other line (read_partials then asks the
+// general reader).
+bool read_partial_line_fast(std::string_view line, PartialEntry& entry);
+
 // Reads JSON Lines (one partial per line; blank lines and a UTF-8 BOM are ignored).
-// `source_name` names the partial file in problems. Never throws.
-PartialRead read_partials(std::string_view source_name, std::string_view text);
+// `source_name` names the partial file in problems; `text` starts at line `first_line` of it
+// (a piece of a file cut at line ends, read on a thread of its own). Never throws.
+PartialRead read_partials(std::string_view source_name, std::string_view text, int first_line = 1,
+                          PartialReader reader = PartialReader::fast_then_general);
 
 // The workspace of all entries in ascending order key (equal keys keep the given order).
 Workspace workspace_from_partials(std::vector<PartialEntry> entries);
