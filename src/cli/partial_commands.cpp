@@ -191,7 +191,7 @@ int run_partial(const std::vector<std::string>& args) {
             const std::string key = !order_key.empty() ? order_key
                                     : has_order_index  ? order_key_for_index(order_index + i)
                                                        : file.path;
-            for (size_t k = 0; k < entries.size(); ++k) m.line += partial_line(entries[k], entry_key(key, k)) + "\n";
+            for (size_t k = 0; k < entries.size(); ++k) append_partial_line(m.line, entries[k], entry_key(key, k));
         },
         [&](size_t i) {
             Mapped m = std::move(mapped[i]);
@@ -316,7 +316,15 @@ int run_merge(const std::vector<std::string>& args) {
     if (format == "--partial") {
         std::stable_sort(entries.begin(), entries.end(),
                          [](const PartialEntry& a, const PartialEntry& b) { return a.order_key < b.order_key; });
-        for (const PartialEntry& e : entries) cli::write_out(partial_line(e.file, e.order_key) + "\n");
+        std::string lines;
+        for (const PartialEntry& e : entries) {
+            append_partial_line(lines, e.file, e.order_key);
+            if (lines.size() >= (1u << 20)) {  // written in pieces of about a megabyte
+                cli::write_out(lines);
+                lines.clear();
+            }
+        }
+        cli::write_out(lines);
         return cli::finish_output(0);
     }
 

@@ -26,6 +26,8 @@ struct PartialEntry {
 
 // One line of JSON (no newline) for one loaded file: {"format":"it2-partial","version":1,…}.
 std::string partial_line(const FileEntry& file, std::string_view order_key);
+// The same line and a newline, appended to `out` (a map's output).
+void append_partial_line(std::string& out, const FileEntry& file, std::string_view order_key);
 
 // A zero-padded decimal key, so that byte order equals number order ("00000000000042").
 std::string order_key_for_index(uint64_t index);
