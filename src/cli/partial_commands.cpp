@@ -277,9 +277,15 @@ int run_merge(const std::vector<std::string>& args) {
     unsigned threads = 1;
     if (!cli::thread_count(threads_text, threads)) return 2;
 
-    // Partial files are read and parsed on `threads` threads, taken in the order given.
+    // Partial files are read and parsed on `threads` threads, taken in the order given. A small
+    // file is parsed on the thread that read it; a large one (a map task's whole output, stdin)
+    // when its turn comes, in pieces on every thread, so that one file does not leave the other
+    // threads idle.
+    constexpr size_t kLargePartial = 4 << 20;
+    const ParallelFor parallel = cli::parallel_for(threads);
     struct Source {
         int error = 0;
+        std::string text;  // a large file, not parsed yet
         PartialRead read;
     };
     std::vector<Source> read(sources.size());
@@ -291,10 +297,16 @@ int run_merge(const std::vector<std::string>& args) {
         [&](size_t i) {
             std::string text;
             read[i].error = sources[i].error != 0 ? sources[i].error : cli::read_input(sources[i].path, text);
-            if (read[i].error == 0) read[i].read = read_partials(sources[i].display, text);
+            if (read[i].error != 0) return;
+            if (threads > 1 && text.size() >= kLargePartial) read[i].text = std::move(text);
+            else read[i].read = read_partials(sources[i].display, text);
         },
         [&](size_t i) {
             if (read[i].error != 0 && failed < 0) failed = int(i);
+            if (!read[i].text.empty()) {
+                read[i].read = read_partials(sources[i].display, read[i].text, parallel);
+                std::string().swap(read[i].text);
+            }
             std::move(read[i].read.entries.begin(), read[i].read.entries.end(), std::back_inserter(entries));
             unreadable.insert(unreadable.end(), read[i].read.problems.begin(), read[i].read.problems.end());
             read[i].read = PartialRead();
@@ -331,7 +343,7 @@ int run_merge(const std::vector<std::string>& args) {
     // The same Tracker as `it2 summarize` and the page: --policy's problems are in the summary.
     Tracker& tracker = *new Tracker;  // never freed: the process ends after the output (as in summarize)
     if (!as_of.empty()) tracker.set_as_of(as_of);
-    tracker.set_parallel(cli::parallel_for(threads));  // the summary's teachers on the same threads
+    tracker.set_parallel(parallel);  // the summary's teachers on the same threads
     if (!policy_file.empty()) {
         std::string bytes;
         if (int error = cli::read_input(policy_file, bytes)) {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parallel_for.h"
 #include "problems.h"
 #include "workspace.h"
 
@@ -52,6 +53,9 @@ bool read_partial_line_fast(std::string_view line, PartialEntry& entry);
 // (a piece of a file cut at line ends, read on a thread of its own). Never throws.
 PartialRead read_partials(std::string_view source_name, std::string_view text, int first_line = 1,
                           PartialReader reader = PartialReader::fast_then_general);
+// The same on `parallel`'s threads (parallel_for.h): a large text is cut at line ends into
+// pieces read at once; entries and problems come in the order of the lines, as above.
+PartialRead read_partials(std::string_view source_name, std::string_view text, const ParallelFor& parallel);
 
 // The workspace of all entries in ascending order key (equal keys keep the given order).
 Workspace workspace_from_partials(std::vector<PartialEntry> entries);

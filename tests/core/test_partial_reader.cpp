@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <random>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -148,4 +149,29 @@ TEST_CASE("point dates in partials are written as iso_date writes them, from yea
         CHECK(teachers[i][10][0][3] == iso_date(days[i]));
         CHECK(teachers[i][10][0][4] == "");
     }
+}
+
+TEST_CASE("a large partial file read in pieces on several threads gives what one reader gives, lines numbered alike") {
+    const std::vector<std::string> lines = partial_lines();
+    std::string text = "\xEF\xBB\xBF";
+    std::mt19937_64 random(7);
+    int bad = 0;
+    while (text.size() < (5u << 20)) {  // five pieces or so, with bad lines and blank ones among them
+        const uint64_t pick = random() % 100;
+        if (pick == 0) text += "{\"format\": \"not it2\"}\n", ++bad;
+        else if (pick == 1) text += "\r\n";
+        else text += lines[random() % lines.size()] + (pick == 2 ? "\r\n" : "\n");
+    }
+    text += lines[0];  // no newline at the end
+    // Ranges run in reverse order, each on a thread of its own: the result must not depend on it.
+    const ParallelFor parallel = [](size_t n, const RangeBody& body) {
+        std::vector<std::thread> threads;
+        for (size_t k = 3; k-- > 0;) threads.emplace_back(body, n * k / 3, n * (k + 1) / 3);
+        for (std::thread& t : threads) t.join();
+    };
+    const PartialRead whole = read_partials("big.jsonl", text), pieces = read_partials("big.jsonl", text, parallel);
+    CHECK(whole.problems.size() == size_t(bad));
+    CHECK(bad > 5);
+    CHECK(pieces.entries.size() == whole.entries.size());
+    CHECK(shown(pieces) == shown(whole));
 }
