@@ -82,6 +82,13 @@ public:
     // Non-finite numbers cannot be written as JSON; the loader never produces them, but a model
     // built in code could, and a partial must then still be valid JSON: 0.
     LineOut& num(double value) {
+        // Whole and half numbers (hours: 26, 28.5) as nlohmann writes them ("26.0", "28.5"),
+        // without its shortest-digits search; any other value through it.
+        if (value >= 0 && value < 1e14 && value * 2 == double(int64_t(value * 2)) && !(value == 0 && std::signbit(value))) {
+            const int64_t halves = int64_t(value * 2);
+            integer(halves / 2);
+            return raw(halves % 2 ? ".5" : ".0");
+        }
         char* at = room(64);
         n_ += size_t(nlohmann::detail::to_chars(at, at + 64, std::isfinite(value) ? value : 0.0) - at);
         return *this;

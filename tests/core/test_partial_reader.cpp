@@ -175,3 +175,37 @@ TEST_CASE("a large partial file read in pieces on several threads gives what one
     CHECK(pieces.entries.size() == whole.entries.size());
     CHECK(shown(pieces) == shown(whole));
 }
+
+TEST_CASE("hours in partials are written as nlohmann writes doubles") {
+    std::vector<double> values = {0.0, -0.0, 0.5, 1.0, 2.5, 26, 28.5, 0.25, 1.75, 1e-7, 1e13 + 0.5, 99999999999999.5,
+                                  1e14, 1e15, 1e16, 123456789.125, 3.3, 1.0 / 3};
+    for (int i = 0; i < 2000; ++i) values.push_back(i * 0.5), values.push_back(i * 0.1);
+    auto data = std::make_shared<BatchFile>();
+    data->school_id = "S1";
+    data->batch_id = "2022-1";
+    for (size_t i = 0; i < values.size(); ++i) {
+        Teacher& t = data->teachers.emplace_back();
+        t.id = "T" + std::to_string(i);
+        t.name = "甲";
+        t.online = values[i];
+        t.practice = values[i] * 3;
+    }
+    FileEntry entry;
+    entry.name = "a.json";
+    entry.status = FileStatus::loaded;
+    entry.data = data;
+    const std::string line = partial_line(entry, "a");
+    std::string expected;  // each teacher's two numbers as nlohmann::json(double).dump() prints them
+    for (double v : values) expected += nlohmann::json(v).dump() + "," + nlohmann::json(v * 3).dump() + ";";
+    std::string written;
+    size_t at = 0;
+    for (size_t i = 0; i < values.size(); ++i) {
+        // The two numbers follow the teacher's id, name, subject, role and stage.
+        const std::string head = "[\"T" + std::to_string(i) + "\",\"甲\",\"\",\"\",\"\",";
+        at = line.find(head, at);
+        REQUIRE(at != std::string::npos);
+        const size_t first = at + head.size(), second = line.find(',', first) + 1;
+        written += line.substr(first, second - 1 - first) + "," + line.substr(second, line.find(',', second) - second) + ";";
+    }
+    CHECK(written == expected);
+}
