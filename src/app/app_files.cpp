@@ -126,7 +126,22 @@ std::string AppFiles::unused_name(const std::string& name) const {
 
 std::string AppFiles::load(const std::string& given_name, std::string_view bytes) {
     const FileKind kind = sniff_file(given_name, bytes);  // the one look at what the file is
-    if (kind == FileKind::workspace) return load_workspace(given_name, bytes);
+    // How a file opens is the core's one definition (open_file, tracker.h), as in `it2
+    // summarize`: a workspace's files, nested workspaces too, come as parts of their own, in
+    // order. A workspace's files are counted and reported with the load it is part of (or as a
+    // load of their own when it was opened alone).
+    const bool alone = kind == FileKind::workspace && !in_batch_;
+    if (alone) begin_batch();
+    std::string result;
+    open_file(kind, given_name, bytes, [&](const OpenedPart& part) {
+        std::string said = part.kind == FileKind::workspace ? load_workspace(part) : load_part(part.kind, part.name, part.bytes);
+        if (part.depth == 0) result = std::move(said);
+    });
+    if (alone) end_batch();
+    return result;
+}
+
+std::string AppFiles::load_part(FileKind kind, const std::string& given_name, std::string_view bytes) {
     const Lang lang = d_.lang;
     const bool is_policy = kind == FileKind::policy;
     // Every file keeps its own entry under a name of its own: a second "学校数据.json" (another
@@ -170,32 +185,28 @@ std::string AppFiles::load(const std::string& given_name, std::string_view bytes
     return dump(result);
 }
 
-std::string AppFiles::load_workspace(const std::string& name, std::string_view bytes) {
+std::string AppFiles::load_workspace(const OpenedPart& part) {
     const Lang lang = d_.lang;
-    // The workspace's own files are counted and reported with the load it is part of (or as a
-    // load of their own when it was opened alone).
-    const bool alone = !in_batch_;
-    if (alone) begin_batch();
-    // Its policy is in force once read; its files are loaded here, so that the page keeps each one.
-    const LoadResult loaded = d_.load(FileKind::workspace, name, bytes);
-    const WorkspaceFileRead& read = loaded.workspace;
+    // Its policy is in force once read; its files follow as parts, so that the page keeps each one.
+    d_.load(part);
+    const WorkspaceFileRead& read = *part.workspace;
+    const std::string& name = part.name;
     json result;
+    // A nested workspace's notice gives way to the one of the workspace the user opened.
     if (!read.ok) {
         const std::string why = read.problems.empty() ? std::string() : read.problems.front().message(lang);
-        batch_special_ = format(tr(Str::files_notice_workspace_unreadable, lang),
-                                name.c_str(), why.c_str());
+        if (part.depth == 0)
+            batch_special_ = format(tr(Str::files_notice_workspace_unreadable, lang), name.c_str(), why.c_str());
         result = {{"file", name}, {"status", "rejected"}, {"problems", int(read.problems.size())}};
     } else {
         // Its files are added in place, in order, like files picked one by one: nothing loaded
         // before it (in this load or earlier) is dropped; a copy of a school and batch already
         // loaded replaces the older one (format.md §3), as any file does.
         apply_settings(read.settings);
-        for (const StoredFile& file : read.files) load(file.name, file.bytes);
-        batch_special_ = format(tr(Str::files_notice_workspace_opened, lang), name.c_str(),
-                                int(read.files.size()));
+        if (part.depth == 0)
+            batch_special_ = format(tr(Str::files_notice_workspace_opened, lang), name.c_str(), int(read.files.size()));
         result = {{"file", name}, {"status", "workspace"}, {"problems", int(read.problems.size())}, {"files", int(read.files.size())}};
     }
-    if (alone) end_batch();
     return dump(result);
 }
 

@@ -103,7 +103,8 @@ private:
     int problems_of(const std::vector<std::string>& files) const;
 
     void write_workspace(const std::function<void(std::string_view)>& write) const;
-    std::string load_workspace(const std::string& name, std::string_view bytes);
+    std::string load_part(FileKind kind, const std::string& name, std::string_view bytes);  // a data or policy file
+    std::string load_workspace(const OpenedPart& part);  // a workspace's document (its files come as parts)
     std::string unused_name(const std::string& name) const;
     std::string too_large_notice() const;
     WorkspaceSettings settings() const;

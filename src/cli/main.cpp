@@ -215,30 +215,28 @@ int parse_load_options(const std::vector<std::string>& args, bool allow_output, 
     return -1;
 }
 
-// Loads one input into the tracker, as the page loads a file it is given: an it2-policy file
-// is applied over the policy so far (stderr says what was done with it), a workspace file adds
-// its files (and its policy), anything else is data.
-void load_one(Tracker& tracker, const std::string& name, std::string_view bytes, Lang lang) {
-    LoadResult loaded = tracker.load(name, bytes);
-    const std::string shown = visible_controls(name, false);
-    if (loaded.kind == FileKind::policy) {
-        std::cerr << "it2: " << shown << ": "
-                  << vocab::term(loaded.status == "policy" ? vocab::Term::cli_policy_applied : vocab::Term::cli_policy_rejected, lang)
-                  << "\n";
-    } else if (loaded.kind == FileKind::workspace) {
-        if (!loaded.workspace.ok) {
-            // Listed like a rejected data file, so that its problems are reported and counted.
-            FileEntry entry;
-            entry.name = name;
-            entry.problems = loaded.workspace.problems;
-            tracker.add_entry(std::move(entry));
-            return;
+// Loads one input into the tracker, as the page loads a file it is given (open_file(), the
+// one definition): an it2-policy file is applied over the policy so far (stderr says what was
+// done with it), a workspace file adds its files (and its policy), nested ones too; anything
+// else is data.
+void load_one(Tracker& tracker, FileKind kind, const std::string& name, std::string_view bytes, Lang lang) {
+    open_file(kind, name, bytes, [&](const OpenedPart& part) {
+        const LoadResult loaded = tracker.load(part);
+        const std::string shown = visible_controls(part.name, false);
+        if (part.kind == FileKind::policy) {
+            std::cerr << "it2: " << shown << ": "
+                      << vocab::term(loaded.status == "policy" ? vocab::Term::cli_policy_applied : vocab::Term::cli_policy_rejected, lang)
+                      << "\n";
+        } else if (part.kind == FileKind::workspace) {
+            if (!part.workspace->ok) {  // listed like a rejected data file: its problems are reported and counted
+                tracker.add_entry(rejected_workspace_entry(part.name, *part.workspace));
+                return;
+            }
+            char said[256];
+            std::snprintf(said, sizeof said, vocab::term(vocab::Term::fmt_cli_workspace_files, lang), int(part.workspace->files.size()));
+            std::cerr << "it2: " << shown << ": " << said << "\n";
         }
-        char said[256];
-        std::snprintf(said, sizeof said, vocab::term(vocab::Term::fmt_cli_workspace_files, lang), int(loaded.workspace.files.size()));
-        std::cerr << "it2: " << shown << ": " << said << "\n";
-        for (const StoredFile& file : loaded.workspace.files) load_one(tracker, file.name, file.bytes, lang);
-    }
+    });
 }
 
 // Reads every input into the tracker under the given names, parsing data files on `threads`
@@ -250,7 +248,7 @@ void load_inputs(const std::vector<InputFile>& files, const std::vector<std::str
         if (input.error != 0) tracker.add_entry(unreadable_entry(names[i], input.error, files[i].folder));
         else if (input.kind == FileKind::data)
             for (FileEntry& entry : input.entries) tracker.add_entry(std::move(entry));
-        else load_one(tracker, names[i], input.bytes, lang);
+        else load_one(tracker, input.kind, names[i], input.bytes, lang);
     });
 }
 

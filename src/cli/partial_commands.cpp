@@ -61,8 +61,8 @@ const char* const kMergeUsage =
     "  files in ascending order key. --partial prints the sorted union of the lines instead, so\n"
     "  merges can be staged (exit 0). Default output: --json; default as-of date: today.\n"
     "  --csv is the Excel-safe CSV of `it2 summarize --csv` (--raw: plain RFC 4180).\n"
-    "  --threads N reads the partial files on N threads (default: IT2_THREADS, else every core,\n"
-    "  at most 8); the result is the same whatever N.\n"
+    "  --threads N reads the partial files on N threads, a large one in pieces (default:\n"
+    "  IT2_THREADS, else every core, at most 8); the result is the same whatever N.\n"
     "  Every line is checked as strictly as the loader checks a file (ids, names, hours >= 0,\n"
     "  real dates, known codes, length limits, the problems matching the status).\n"
     "  Exit status: 0 clean, 1 when the files had problems, 2 on a usage error, a --policy FILE\n"
@@ -180,30 +180,18 @@ int run_partial(const std::vector<std::string>& args) {
                 m.policy = true;  // partials are policy-free: `it2 summarize FOLDER` applies it
                 return;
             }
-            // One file on its own: its entries must not depend on any other file.
-            std::vector<FileEntry> entries;
-            if (error != 0) {
-                entries.push_back(unreadable_entry(m.shown, error, file.folder));  // a rejected partial
-            } else if (kind == FileKind::workspace) {
-                // Its files, as summarize loads them (named as stored); a rejected workspace is
-                // listed with its problems, as summarize lists it.
-                WorkspaceFileRead read = read_workspace_file(m.shown, bytes);
-                if (!read.ok) {
-                    FileEntry rejected;
-                    rejected.name = m.shown;
-                    rejected.problems = std::move(read.problems);
-                    entries.push_back(std::move(rejected));
-                }
-                for (const StoredFile& stored : read.files)
-                    for (FileEntry& entry : load_data_entries(stored.name, stored.bytes)) entries.push_back(std::move(entry));
-                m.workspace_policy = read.policy.has_value();
-            } else {
-                entries = load_data_entries(m.shown, bytes);  // a platform CSV: one per school and batch
-            }
+            // One file on its own: its entries must not depend on any other file. Opened as
+            // summarize opens it (file_entries: a workspace's files, nested workspaces too, named
+            // as stored; an unreadable workspace listed with its problems).
+            FileEntries opened;
+            if (error != 0) opened.entries.push_back(unreadable_entry(m.shown, error, file.folder));  // a rejected partial
+            else opened = file_entries(kind, m.shown, bytes);  // a platform CSV: one per school and batch
+            m.workspace_policy = opened.policies > 0;
+            const std::vector<FileEntry>& entries = opened.entries;
             const std::string key = !order_key.empty() ? order_key
                                     : has_order_index  ? order_key_for_index(order_index + i)
                                                        : file.path;
-            for (size_t k = 0; k < entries.size(); ++k) m.line += partial_line(entries[k], entry_key(key, k)) + "\n";
+            for (size_t k = 0; k < entries.size(); ++k) append_partial_line(m.line, entries[k], entry_key(key, k));
         },
         [&](size_t i) {
             Mapped m = std::move(mapped[i]);
@@ -289,9 +277,15 @@ int run_merge(const std::vector<std::string>& args) {
     unsigned threads = 1;
     if (!cli::thread_count(threads_text, threads)) return 2;
 
-    // Partial files are read and parsed on `threads` threads, taken in the order given.
+    // Partial files are read and parsed on `threads` threads, taken in the order given. A small
+    // file is parsed on the thread that read it; a large one (a map task's whole output, stdin)
+    // when its turn comes, in pieces on every thread, so that one file does not leave the other
+    // threads idle.
+    constexpr size_t kLargePartial = 4 << 20;
+    const ParallelFor parallel = cli::parallel_for(threads);
     struct Source {
         int error = 0;
+        std::string text;  // a large file, not parsed yet
         PartialRead read;
     };
     std::vector<Source> read(sources.size());
@@ -303,10 +297,16 @@ int run_merge(const std::vector<std::string>& args) {
         [&](size_t i) {
             std::string text;
             read[i].error = sources[i].error != 0 ? sources[i].error : cli::read_input(sources[i].path, text);
-            if (read[i].error == 0) read[i].read = read_partials(sources[i].display, text);
+            if (read[i].error != 0) return;
+            if (threads > 1 && text.size() >= kLargePartial) read[i].text = std::move(text);
+            else read[i].read = read_partials(sources[i].display, text);
         },
         [&](size_t i) {
             if (read[i].error != 0 && failed < 0) failed = int(i);
+            if (!read[i].text.empty()) {
+                read[i].read = read_partials(sources[i].display, read[i].text, parallel);
+                std::string().swap(read[i].text);
+            }
             std::move(read[i].read.entries.begin(), read[i].read.entries.end(), std::back_inserter(entries));
             unreadable.insert(unreadable.end(), read[i].read.problems.begin(), read[i].read.problems.end());
             read[i].read = PartialRead();
@@ -328,14 +328,22 @@ int run_merge(const std::vector<std::string>& args) {
     if (format == "--partial") {
         std::stable_sort(entries.begin(), entries.end(),
                          [](const PartialEntry& a, const PartialEntry& b) { return a.order_key < b.order_key; });
-        for (const PartialEntry& e : entries) cli::write_out(partial_line(e.file, e.order_key) + "\n");
+        std::string lines;
+        for (const PartialEntry& e : entries) {
+            append_partial_line(lines, e.file, e.order_key);
+            if (lines.size() >= (1u << 20)) {  // written in pieces of about a megabyte
+                cli::write_out(lines);
+                lines.clear();
+            }
+        }
+        cli::write_out(lines);
         return cli::finish_output(0);
     }
 
     // The same Tracker as `it2 summarize` and the page: --policy's problems are in the summary.
     Tracker& tracker = *new Tracker;  // never freed: the process ends after the output (as in summarize)
     if (!as_of.empty()) tracker.set_as_of(as_of);
-    tracker.set_parallel(cli::parallel_for(threads));  // the summary's teachers on the same threads
+    tracker.set_parallel(parallel);  // the summary's teachers on the same threads
     if (!policy_file.empty()) {
         std::string bytes;
         if (int error = cli::read_input(policy_file, bytes)) {

@@ -1,4 +1,5 @@
 // ISO YYYY-MM-DD date helpers (dates.h): strict parsing, day arithmetic, today.
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <limits>
@@ -44,7 +45,12 @@ long days_from_civil(long y, int m, int d) {
     return era * 146097 + doe - 719468;
 }
 
-std::string iso_from_days(long z) {
+std::string iso_from_days(long days) {
+    char text[32];
+    return std::string(text, iso_from_days(days, text));
+}
+
+size_t iso_from_days(long z, char* text) {
     z += 719468;
     const long era = (z >= 0 ? z : z - 146096) / 146097;
     const long doe = z - era * 146097;
@@ -54,9 +60,16 @@ std::string iso_from_days(long z) {
     const long d = doy - (153 * mp + 2) / 5 + 1;
     const long m = mp < 10 ? mp + 3 : mp - 9;
     const long y = yoe + era * 400 + (m <= 2);
-    char text[64];  // room for any long, so the compiler can see nothing is cut
-    std::snprintf(text, sizeof text, "%04ld-%02ld-%02ld", y, m, d);
-    return text;
+    if (y >= 0 && y <= 9999) {
+        const long digits[] = {y / 1000, y / 100 % 10, y / 10 % 10, y % 10, m / 10, m % 10, d / 10, d % 10};
+        const int at[] = {0, 1, 2, 3, 5, 6, 8, 9};
+        for (int k = 0; k < 8; ++k) text[at[k]] = char('0' + digits[k]);
+        text[4] = text[7] = '-';
+        return 10;
+    }
+    // Room for any long (32 bytes: the compiler can see nothing is cut); what snprintf writes.
+    const int written = std::snprintf(text, 32, "%04ld-%02ld-%02ld", y, m, d);
+    return written > 0 ? std::min<size_t>(size_t(written), 31) : 0;
 }
 
 bool is_iso_date(std::string_view s) {

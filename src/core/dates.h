@@ -15,6 +15,9 @@ std::string today_iso();
 // Howard Hinnant's algorithms, exact for the proleptic Gregorian calendar (days since 1970-01-01).
 long days_from_civil(long year, int month, int day);
 std::string iso_from_days(long days);  // YYYY-MM-DD
+// The same written into `out` (room for 32 bytes, no terminator); returns its length. Without
+// snprintf for years 0 to 9999: a partial writes two dates per point (docs/scale.md).
+size_t iso_from_days(long days, char* out);
 // A calendar day as days since 1970-01-01, kNoDay when absent (the model's dates, model.h).
 using Day = int32_t;
 constexpr Day kNoDay = INT32_MIN;

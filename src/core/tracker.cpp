@@ -43,7 +43,60 @@ FileKind sniff_file(std::string_view name, std::string_view bytes) {
     return FileKind::data;
 }
 
+void open_file(FileKind kind, const std::string& name, std::string_view bytes,
+               const std::function<void(const OpenedPart&)>& each) {
+    // Depth-first, in order; `depth` only says where a part was found (see tracker.h: the
+    // bytes bound it).
+    struct Open {
+        const std::function<void(const OpenedPart&)>& each;
+        void operator()(FileKind kind, const std::string& name, std::string_view bytes, int depth) const {
+            if (kind != FileKind::workspace) {
+                each(OpenedPart{kind, name, bytes, nullptr, depth});
+                return;
+            }
+            const WorkspaceFileRead read = read_workspace_file(name, bytes);
+            each(OpenedPart{kind, name, bytes, &read, depth});
+            for (const StoredFile& file : read.files) (*this)(sniff_file(file.name, file.bytes), file.name, file.bytes, depth + 1);
+        }
+    };
+    Open{each}(kind, name, bytes, 0);
+}
+
+FileEntry rejected_workspace_entry(const std::string& name, const WorkspaceFileRead& read) {
+    FileEntry entry;  // status: rejected
+    entry.name = name;
+    entry.problems = read.problems;
+    return entry;
+}
+
+FileEntries file_entries(FileKind kind, const std::string& name, std::string_view bytes) {
+    FileEntries out;
+    open_file(kind, name, bytes, [&](const OpenedPart& part) {
+        switch (part.kind) {
+            case FileKind::data:
+                for (FileEntry& entry : load_data_entries(part.name, part.bytes)) out.entries.push_back(std::move(entry));
+                break;
+            case FileKind::policy: ++out.policies; break;
+            case FileKind::workspace:
+                if (!part.workspace->ok) out.entries.push_back(rejected_workspace_entry(part.name, *part.workspace));
+                else if (part.workspace->policy) ++out.policies;
+                break;
+        }
+    });
+    return out;
+}
+
 Tracker::Tracker() : as_of_(today_iso()) {}
+
+LoadResult Tracker::load(const OpenedPart& part) {
+    if (part.kind != FileKind::workspace) return load(part.kind, part.name, part.bytes);
+    LoadResult result;
+    result.kind = FileKind::workspace;
+    result.status = part.workspace->ok ? "workspace" : "rejected";
+    result.problems = int(part.workspace->problems.size());
+    if (part.workspace->policy) set_policy(*part.workspace->policy);
+    return result;
+}
 
 LoadResult Tracker::load(FileKind kind, const std::string& name, std::string_view bytes) {
     LoadResult result;
@@ -58,10 +111,9 @@ LoadResult Tracker::load(FileKind kind, const std::string& name, std::string_vie
             return result;
         }
         case FileKind::workspace: {
-            result.workspace = read_workspace_file(name, bytes);
-            result.status = result.workspace.ok ? "workspace" : "rejected";
-            result.problems = int(result.workspace.problems.size());
-            if (result.workspace.policy) set_policy(*result.workspace.policy);
+            WorkspaceFileRead read = read_workspace_file(name, bytes);
+            result = load(OpenedPart{kind, name, bytes, &read, 0});
+            result.workspace = std::move(read);
             return result;
         }
         case FileKind::data: break;

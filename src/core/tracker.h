@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -23,6 +24,39 @@ namespace it2 {
 // "it2-workspace" is parsed here; the others are parsed once, by the loader.
 enum class FileKind : uint8_t { data, policy, workspace };
 FileKind sniff_file(std::string_view name, std::string_view bytes);
+
+// ---- how a file opens: the one definition (summarize, the page's loads, summarize --partial) ----
+// A data or policy file is one part; a workspace file is one part (the document: its problems,
+// policy and settings) followed, when it could be read, by each stored file opened the same way
+// and in order, so a workspace stored in a workspace opens in place as a workspace (its files,
+// its policy), at any depth. The depth is bounded by the bytes, as it always was: a stored file
+// is strictly shorter than the workspace that holds it (base64 and the document around it), so
+// no workspace holds itself and every chain of workspaces ends.
+struct OpenedPart {
+    FileKind kind = FileKind::data;
+    const std::string& name;                      // the name given, or as stored in the workspace
+    std::string_view bytes;                       // the file's bytes
+    const WorkspaceFileRead* workspace = nullptr; // kind workspace: the document (its files follow)
+    int depth = 0;                                // 0: the file given; 1: stored in it; …
+};
+void open_file(FileKind kind, const std::string& name, std::string_view bytes,
+               const std::function<void(const OpenedPart&)>& each);
+inline void open_file(const std::string& name, std::string_view bytes, const std::function<void(const OpenedPart&)>& each) {
+    open_file(sniff_file(name, bytes), name, bytes, each);
+}
+
+// A workspace file that could not be read, listed as `it2 summarize` lists it: a rejected file
+// with the document's problems, so they are reported and counted.
+FileEntry rejected_workspace_entry(const std::string& name, const WorkspaceFileRead& read);
+
+// What a file gives on its own, without a tracker (a map task of `it2 summarize --partial`):
+// the entries of its data files in load order, an unreadable workspace as its rejected entry;
+// the policies met (policy files, workspaces' policies) are counted, not applied.
+struct FileEntries {
+    std::vector<FileEntry> entries;
+    int policies = 0;
+};
+FileEntries file_entries(FileKind kind, const std::string& name, std::string_view bytes);
 
 struct LoadResult {
     FileKind kind = FileKind::data;
@@ -65,6 +99,9 @@ public:
     // ---- changes ---------------------------------------------------------------------------
     LoadResult load(FileKind kind, const std::string& name, std::string_view bytes);
     LoadResult load(const std::string& name, std::string_view bytes) { return load(sniff_file(name, bytes), name, bytes); }
+    // One part of open_file(): a workspace's document applies its policy (not read again; its
+    // files come as parts of their own, and LoadResult::workspace is left empty).
+    LoadResult load(const OpenedPart& part);
     void add_entry(FileEntry entry);  // an entry made elsewhere (a file that could not be read)
     void remove_file(size_t index);   // index into workspace().files
     void clear();                     // every file and the policy problems; the policy stays

@@ -27,6 +27,12 @@ LoadResult Dashboard::load(FileKind kind, const std::string& name, std::string_v
     return tracker.load(kind, name, bytes);
 }
 
+LoadResult Dashboard::load(const OpenedPart& part) {
+    if (part.kind != FileKind::workspace) return load(part.kind, part.name, part.bytes);
+    glyphs_dirty = true;
+    return tracker.load(part);
+}
+
 void Dashboard::clear() {
     tracker.clear();
     school_id.clear();

@@ -139,6 +139,7 @@ struct Dashboard {
     // ---- changes ---------------------------------------------------------------------------
     // Tracker::load, noted for loading_burst() and the glyph count.
     LoadResult load(FileKind kind, const std::string& name, std::string_view bytes);
+    LoadResult load(const OpenedPart& part);  // one part of open_file() (tracker.h)
     void clear();
     void mark_data_changed() { tracker.mark_data_changed(); }
     void mark_results_changed() { tracker.mark_results_changed(); }  // policy or date changed

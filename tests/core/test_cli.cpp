@@ -530,6 +530,50 @@ TEST_CASE("it2: a policy file in a folder is applied as the page applies it — 
     CHECK(r.err.find("policy file rejected") != std::string::npos);
 }
 
+// ---- summarize --partial opens files as summarize does (the mr helper's block) ----------------
+TEST_CASE("it2 summarize --partial opens a workspace stored inside a workspace as summarize does") {
+    using namespace it2;
+    TempDir dir;
+    Policy lenient;
+    lenient.min_passed = 1;
+    // The inner workspace holds two batch files and a policy file; the outer one holds a batch
+    // file, the inner workspace, a workspace that cannot be read, and one more batch file after
+    // them (its key must sort after the inner workspace's files).
+    const std::string inner =
+        write_workspace_file({{"s7.json", batch_file("S7", "2022-1")},
+                              {"rules.json", policy_json(lenient)},
+                              {"s8.json", batch_file("S8", "2022-1", R"(, {"id": "S8-3", "name": "王喆", "hours": {"online": -4}})")}},
+                             lenient, WorkspaceSettings{});
+    dir.write("data/a.json", batch_file("S1", "2022-1"));
+    dir.write("data/b-outer.json",
+              write_workspace_file({{"s6.json", batch_file("S6", "2022-1")},
+                                    {"inner-workspace.json", inner},
+                                    {"broken-workspace.json", R"({"format": "it2-workspace", "version": 1, "files": 7})"},
+                                    {"s9.json", batch_file("S9", "2022-1")}},
+                                   lenient, WorkspaceSettings{}));
+    const std::string folder = dir.str() + "/data";
+    const Run whole = run_it2({"summarize", "--json", "--as-of", "2022-11-01", "--lang", "en", folder});
+    REQUIRE(whole.status == 1);  // S8-3's hours, the broken workspace
+    const json doc = parse(whole.out);
+    REQUIRE(doc["files"].size() == 6);  // a.json, s6, s7, s8, the broken workspace, s9 (not rules.json)
+    CHECK(by_key(doc["files"], "file", "s8.json")["status"] == "partial");
+    CHECK(by_key(doc["files"], "file", "broken-workspace.json")["status"] == "rejected");
+
+    const Run map = run_it2({"summarize", "--partial", folder});
+    REQUIRE(map.status == 0);
+    size_t lines = 0;
+    for (char c : map.out) lines += c == '\n';
+    CHECK(lines == 6);  // one per file summarize lists, none for the policies
+    CHECK(map.out.find("rules.json") == std::string::npos);
+    CHECK(map.err.find("b-outer.json: a workspace file: its files are mapped, its policy is not") != std::string::npos);
+    const std::string partials = dir.write("p.jsonl", map.out);
+    const std::string policy_file = dir.write("lenient.json", policy_json(lenient));
+    const Run merged =
+        run_it2({"merge", "--json", "--as-of", "2022-11-01", "--lang", "en", "--policy", policy_file, partials});
+    CHECK(merged.status == whole.status);
+    CHECK(merged.out == whole.out);
+}
+
 TEST_CASE("it2: a rejected --policy exits 2 in every command") {
     TempDir dir;
     const std::string file = dir.write("a.json", batch_file("S1", "2022-1"));
