@@ -612,10 +612,12 @@ namespace {
 
 // ==== [SECTION] lookups in a parsed document =====================================================
 
-// Member names are short and differ early: size and first byte settle most comparisons
-// without a call to memcmp.
-bool same_name(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+// Member names are short (a dozen bytes): a byte loop, not a call to memcmp.
+inline bool same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
 }
 
 }  // namespace
@@ -629,17 +631,25 @@ uint32_t JsonDoc::find(uint32_t object, std::string_view name) const {
 }
 
 void JsonDoc::find_members(uint32_t object, std::initializer_list<std::string_view> keys, uint32_t* out) const {
-    std::fill(out, out + keys.size(), npos);
+    const size_t count = keys.size();
+    const std::string_view* wanted = keys.begin();
+    std::fill(out, out + count, npos);
     if (!is(object, JsonKind::object)) return;
+    // Files list the members in the order the caller asks for them: the key after the last one
+    // found is tried first, so a record costs one comparison per member, not one per key.
+    size_t next = 0;
     for (uint32_t c = first_child(object); c != npos; c = next_sibling(object, c)) {
         std::string_view name = key(c);
-        uint32_t i = 0;
-        for (std::string_view k : keys) {
-            if (same_name(k, name)) {
-                out[i] = c;
+        if (next < count && same_name(wanted[next], name)) {
+            out[next++] = c;
+            continue;
+        }
+        for (size_t i = 0; i < count; ++i) {
+            if (same_name(wanted[i], name)) {
+                out[i] = c;  // a later duplicate overwrites: the last one counts, as in find()
+                next = i + 1;
                 break;  // the keys are distinct: no other can match
             }
-            ++i;
         }
     }
 }

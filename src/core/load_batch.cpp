@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_map>
 
 #include "dates.h"
 #include "field_limits.h"
@@ -153,6 +152,54 @@ Lazy<Make> lazy(Make make) {
     return {std::move(make)};
 }
 
+// Teacher id -> the teacher (slot in BatchFile::teachers) that used it first: open addressing
+// over (hash, slot) pairs, the ids compared in the teachers themselves. std::unordered_map
+// allocated a node and copied the id for every teacher.
+class TeacherIds {
+public:
+    explicit TeacherIds(const std::vector<Teacher>& teachers) : teachers_(teachers) {}
+    // The slot of the teacher that has `id`, or -1 after noting that `slot` will have it.
+    long find_or_add(std::string_view id, uint32_t slot) {
+        if ((count_ + 1) * 2 > table_.size()) grow();
+        const uint64_t hash = std::hash<std::string_view>()(id);
+        const size_t mask = table_.size() - 1;
+        for (size_t at = size_t(hash) & mask;; at = (at + 1) & mask) {
+            Entry& e = table_[at];
+            if (e.slot == kEmpty) {
+                e = {hash, slot};
+                ++count_;
+                return -1;
+            }
+            if (e.hash == hash && teachers_[e.slot].id == id) return long(e.slot);
+        }
+    }
+    void clear() {
+        table_.clear();
+        count_ = 0;
+    }
+
+private:
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+    struct Entry {
+        uint64_t hash = 0;
+        uint32_t slot = kEmpty;
+    };
+    void grow() {
+        std::vector<Entry> old(std::max<size_t>(64, table_.size() * 2));
+        old.swap(table_);
+        const size_t mask = table_.size() - 1;
+        for (const Entry& e : old) {
+            if (e.slot == kEmpty) continue;
+            size_t at = size_t(e.hash) & mask;
+            while (table_[at].slot != kEmpty) at = (at + 1) & mask;
+            table_[at] = e;
+        }
+    }
+    const std::vector<Teacher>& teachers_;
+    std::vector<Entry> table_;
+    size_t count_ = 0;
+};
+
 class BatchReader {
 public:
     BatchReader(std::string_view file_name, Problems& problems)
@@ -208,7 +255,7 @@ private:
 
     // ---- the file's parts ----------------------------------------------------------------
     void read_teacher(uint32_t node, size_t index);
-    double read_hour(uint32_t hours, const char* key, const LazyPointer& pointer, const std::string& teacher);
+    double read_hour(uint32_t n, const LazyPointer& pointer, const std::string& teacher);
     void read_point(Teacher& teacher, uint32_t node, const std::string& teacher_pointer, uint32_t element);
     bool read_header();  // format, version, school, batch, teachers; false on a file error
     void read_school();
@@ -227,7 +274,7 @@ private:
     const JsonDoc* doc_ = nullptr;
     std::string_view original_text_;  // before 1e400-style numbers were patched
     BatchFile file_;
-    std::unordered_map<std::string, size_t> teacher_ids_;  // id -> element index of first use
+    TeacherIds teacher_ids_{file_.teachers};
     std::vector<PendingDate> pending_dates_;
     size_t problems_before_teachers_ = 0;
     std::string_view teacher_name_;  // of the teacher being read, once valid (for its problems)
@@ -292,6 +339,9 @@ BatchLoad BatchReader::read(std::string_view bytes) {
     };
     original_text_ = bytes.substr(bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
     problems_before_teachers_ = problems_.size();
+    // A teacher takes about 480 bytes of a generated file: room for them all up front instead of
+    // six doublings of 216-byte records (capped: a big file of something else reserves little).
+    file_.teachers.reserve(std::min<size_t>(bytes.size() / 384, 8192));
 
     JsonParse parse = parse_json(bytes, &stream);
     doc_ = &parse.doc;
@@ -620,9 +670,9 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                  "the teacher is skipped", teacher_id))
         return;
     teacher_name_ = doc.string(name);
-    auto [first, inserted] = teacher_ids_.emplace(teacher_id, index);
-    if (!inserted) {
-        const std::string earlier = std::to_string(first->second + 1);
+    const long first = teacher_ids_.find_or_add(teacher_id, uint32_t(file_.teachers.size()));
+    if (first >= 0) {
+        const std::string earlier = std::to_string(file_.teachers[size_t(first)].index + 1);
         record(pointer + "/id", id,
                teacher_id + " 在本文件中已用于第 " + earlier + " 位教师，此条重复记录已跳过",
                teacher_id + " is already used in this file by teacher " + earlier + "; this duplicate record is skipped",
@@ -643,8 +693,10 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
 
     uint32_t hours = field[kHours];
     if (doc.is(hours, JsonKind::object)) {
-        teacher.online = read_hour(hours, "online", LazyPointer{Path{pointer}, "/hours/online"}, teacher.id);
-        teacher.practice = read_hour(hours, "practice", LazyPointer{Path{pointer}, "/hours/practice"}, teacher.id);
+        uint32_t hour[2];
+        doc.find_members(hours, {"online", "practice"}, hour);
+        teacher.online = read_hour(hour[0], LazyPointer{Path{pointer}, "/hours/online"}, teacher.id);
+        teacher.practice = read_hour(hour[1], LazyPointer{Path{pointer}, "/hours/practice"}, teacher.id);
     } else if (hours != npos && !doc.is(hours, JsonKind::null)) {
         record(pointer + "/hours", hours,
                "学时 hours 应为对象 {\"online\": …, \"practice\": …}，实际是 " + show(hours, Lang::zh) +
@@ -672,9 +724,8 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
     teacher_name_ = {};
 }
 
-double BatchReader::read_hour(uint32_t hours, const char* key, const LazyPointer& pointer, const std::string& teacher) {
+double BatchReader::read_hour(uint32_t n, const LazyPointer& pointer, const std::string& teacher) {
     const JsonDoc& doc = *doc_;
-    uint32_t n = doc.find(hours, key);
     if (n == npos) return 0;  // format.md: absent means 0
     if (doc.is(n, JsonKind::number)) {
         double value = doc.number(n) + 0.0;  // + 0.0 turns -0 into 0
