@@ -118,11 +118,14 @@ struct PendingDate {
     bool reviewed;
 };
 
-// A JSON pointer made only when a problem needs one: base, then middle + index when given.
+// A JSON pointer made only when a problem needs one: base, then middle + index and
+// middle2 + index2 when given ("/teachers" "/" 7 "/points/" 2).
 struct Path {
     std::string_view base;
     const char* middle = nullptr;
     uint32_t index = 0;
+    const char* middle2 = nullptr;
+    uint32_t index2 = 0;
 };
 
 std::string operator+(const Path& path, std::string_view suffix) {
@@ -130,6 +133,10 @@ std::string operator+(const Path& path, std::string_view suffix) {
     if (path.middle != nullptr) {
         s += path.middle;
         s += std::to_string(path.index);
+    }
+    if (path.middle2 != nullptr) {
+        s += path.middle2;
+        s += std::to_string(path.index2);
     }
     s += suffix;
     return s;
@@ -256,7 +263,7 @@ private:
     // ---- the file's parts ----------------------------------------------------------------
     void read_teacher(uint32_t node, size_t index);
     double read_hour(uint32_t n, const LazyPointer& pointer, const std::string& teacher);
-    void read_point(Teacher& teacher, uint32_t node, const std::string& teacher_pointer, uint32_t element);
+    void read_point(Teacher& teacher, uint32_t node, const Path& teacher_pointer, uint32_t element);
     bool read_header();  // format, version, school, batch, teachers; false on a file error
     void read_school();
     void read_batch();
@@ -634,10 +641,11 @@ void BatchReader::read_activities() {
 
 void BatchReader::read_teacher(uint32_t node, size_t index) {
     const JsonDoc& doc = *doc_;
-    std::string pointer = "/teachers/" + std::to_string(index);
+    // "/teachers/<index>", written out only for a problem (a string per teacher before).
+    const Path pointer{"/teachers", "/", uint32_t(index)};
     teacher_name_ = {};
     if (!doc.is(node, JsonKind::object)) {
-        record(pointer, node, "这条教师记录不是对象（" + show(node, Lang::zh) + "），已跳过",
+        record(pointer + "", node, "这条教师记录不是对象（" + show(node, Lang::zh) + "），已跳过",
                "this teacher record is not an object (" + show(node, Lang::en) + "); the record is skipped");
         return;
     }
@@ -653,7 +661,7 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                           : "the teacher id is " + show(id, Lang::en) + " but must be non-empty text; the teacher is skipped");
         return;
     }
-    if (too_long(id, kMaxIdChars, Severity::record, pointer + "/id", "教师编号 id", "the teacher id", "已跳过该教师",
+    if (too_long(id, kMaxIdChars, Severity::record, LazyPointer{pointer, "/id"}, "教师编号 id", "the teacher id", "已跳过该教师",
                  "the teacher is skipped"))
         return;
     std::string teacher_id(doc.string(id));
@@ -667,7 +675,7 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                teacher_id);
         return;
     }
-    if (too_long(name, kMaxNameChars, Severity::record, LazyPointer{Path{pointer}, "/name"}, "姓名 name", "the name", "已跳过该教师",
+    if (too_long(name, kMaxNameChars, Severity::record, LazyPointer{pointer, "/name"}, "姓名 name", "the name", "已跳过该教师",
                  "the teacher is skipped", teacher_id))
         return;
     teacher_name_ = doc.string(name);
@@ -689,16 +697,16 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
     TextPosition position = reporter_.position(doc.offset(node));
     teacher.line = position.line;
     teacher.column = position.column;
-    optional_string(field[kSubject], "subject", Path{pointer}, teacher.subject, kMaxLabelChars, Severity::record, teacher.id);
-    optional_string(field[kRole], "role", Path{pointer}, teacher.role, kMaxLabelChars, Severity::record, teacher.id);
-    optional_string(field[kStage], "stage", Path{pointer}, teacher.stage, kMaxLabelChars, Severity::record, teacher.id);
+    optional_string(field[kSubject], "subject", pointer, teacher.subject, kMaxLabelChars, Severity::record, teacher.id);
+    optional_string(field[kRole], "role", pointer, teacher.role, kMaxLabelChars, Severity::record, teacher.id);
+    optional_string(field[kStage], "stage", pointer, teacher.stage, kMaxLabelChars, Severity::record, teacher.id);
 
     uint32_t hours = field[kHours];
     if (doc.is(hours, JsonKind::object)) {
         uint32_t hour[2];
         doc.find_members(hours, {"online", "practice"}, hour);
-        teacher.online = read_hour(hour[0], LazyPointer{Path{pointer}, "/hours/online"}, teacher.id);
-        teacher.practice = read_hour(hour[1], LazyPointer{Path{pointer}, "/hours/practice"}, teacher.id);
+        teacher.online = read_hour(hour[0], LazyPointer{pointer, "/hours/online"}, teacher.id);
+        teacher.practice = read_hour(hour[1], LazyPointer{pointer, "/hours/practice"}, teacher.id);
     } else if (hours != npos && !doc.is(hours, JsonKind::null)) {
         record(pointer + "/hours", hours,
                "学时 hours 应为对象 {\"online\": …, \"practice\": …}，实际是 " + show(hours, Lang::zh) +
@@ -752,10 +760,10 @@ double BatchReader::read_hour(uint32_t n, const LazyPointer& pointer, const std:
     return 0;
 }
 
-void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string& teacher_pointer, uint32_t element) {
+void BatchReader::read_point(Teacher& teacher, uint32_t node, const Path& teacher_pointer, uint32_t element) {
     const JsonDoc& doc = *doc_;
     const std::string& tid = teacher.id;
-    const Path pointer{teacher_pointer, "/points/", element};
+    const Path pointer{teacher_pointer.base, teacher_pointer.middle, teacher_pointer.index, "/points/", element};
     if (!doc.is(node, JsonKind::object)) {
         record(pointer + "", node, "这条能力点记录不是对象（" + show(node, Lang::zh) + "），已跳过",
                "this point record is not an object (" + show(node, Lang::en) + "); the point is skipped", tid);
