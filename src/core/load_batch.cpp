@@ -291,7 +291,8 @@ void BatchReader::optional_string(uint32_t n, const char* key, const Path& at, s
                                   Severity over_limit, const std::string& teacher) {
     if (n == npos || doc_->is(n, JsonKind::null)) return;
     if (doc_->is(n, JsonKind::string)) {
-        if (!too_long(n, limit, over_limit, at + "/" + key, key, key, "已忽略", "ignored", teacher))
+        // The pointer is written only for a problem (it was three strings a teacher).
+        if (!too_long(n, limit, over_limit, lazy([&] { return at + "/" + key; }), key, key, "已忽略", "ignored", teacher))
             out.assign(doc_->string(n));
         return;
     }
