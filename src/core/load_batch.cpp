@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "dates.h"
 #include "field_limits.h"
@@ -285,6 +286,14 @@ private:
     std::vector<PendingDate> pending_dates_;
     size_t problems_before_teachers_ = 0;
     std::string_view teacher_name_;  // of the teacher being read, once valid (for its problems)
+
+    // Where each teacher record starts (Teacher::line / column), as LineIndex::at gives it:
+    // teachers come in text order, so lines are counted on from the previous teacher instead
+    // of indexing every line of every file (the index is still built for a problem's place).
+    TextPosition teacher_position(uint32_t offset);
+    uint32_t scan_at_ = 0;          // text before this is counted: it is on line scan_line_ …
+    int scan_line_ = 1;             // … and, when on that line, at column scan_column_
+    int scan_column_ = 1;
 };
 
 void BatchReader::optional_string(uint32_t n, const char* key, const Path& at, std::string& out, size_t limit,
@@ -343,6 +352,7 @@ BatchLoad BatchReader::read(std::string_view bytes) {
         file_.teachers.clear();
         teacher_ids_.clear();
         pending_dates_.clear();
+        scan_at_ = 0, scan_line_ = 1, scan_column_ = 1;
         problems_.resize(problems_before_teachers_);
     };
     original_text_ = bytes.substr(bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
@@ -695,7 +705,7 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
     teacher.id = std::move(teacher_id);
     teacher.name.assign(doc.string(name));
     teacher.index = int(index);
-    TextPosition position = reporter_.position(doc.offset(node));
+    TextPosition position = teacher_position(doc.offset(node));
     teacher.line = position.line;
     teacher.column = position.column;
     optional_string(field[kSubject], "subject", pointer, teacher.subject, kMaxLabelChars, Severity::record, teacher.id);
@@ -732,6 +742,22 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                teacher.id);
     }
     teacher_name_ = {};
+}
+
+TextPosition BatchReader::teacher_position(uint32_t offset) {
+    const std::string_view text = doc_->text;
+    if (offset < scan_at_ || offset > text.size()) return reporter_.position(offset);  // not in order: never seen
+    const char* const base = text.data();
+    for (;;) {  // the newlines between the previous teacher and this one
+        const void* newline = std::memchr(base + scan_at_, '\n', offset - scan_at_);
+        if (newline == nullptr) break;
+        scan_at_ = uint32_t(static_cast<const char*>(newline) - base) + 1;
+        ++scan_line_;
+        scan_column_ = 1;
+    }
+    for (; scan_at_ < offset; ++scan_at_)  // characters, not UTF-8 continuation bytes
+        if ((static_cast<unsigned char>(base[scan_at_]) & 0xC0) != 0x80) ++scan_column_;
+    return {scan_line_, scan_column_};
 }
 
 double BatchReader::read_hour(uint32_t n, const LazyPointer& pointer, const std::string& teacher) {
