@@ -148,224 +148,163 @@ double decimal_to_double(const char* first, const char* last, uint64_t significa
 
 // ==== [SECTION] the reader =======================================================================
 
+#if defined(__GNUC__)
+#define IT2_COLD __attribute__((cold, noinline))
+#define IT2_INLINE inline __attribute__((always_inline))
+#else
+#define IT2_COLD
+#define IT2_INLINE inline
+#endif
+
 // Reads JSON text in one pass into doc.nodes: values are nodes in pre-order, containers know
 // where their subtree ends, elements of the streamed array go to the caller one by one.
+// The position is a local of the token loop (read()) and is passed to the steps and returned
+// by them: as a member it was stored and reloaded around every node written (~40 ns a token in
+// wasm). A step that fails records why and returns nullptr (or false).
 class Reader {
 public:
     Reader(JsonDoc& doc, const JsonStream* stream, size_t max_depth)
         : doc_(doc), stream_(stream), max_depth_(max_depth), begin_(doc.text.data()),
-          at_(doc.text.data()), end_(doc.text.data() + doc.text.size()) {}
+          end_(doc.text.data() + doc.text.size()) {}
 
-    bool read() {
-        for (;;) {
-            Step step = read_value();
-            while (step == Step::value_done) step = after_value();
-            if (step == Step::failed) return false;
-            if (step == Step::finished) return true;
-        }
-    }
+    bool read();
 
     JsonError error = JsonError::none;
     uint32_t error_offset = 0;
     std::string detail;
 
 private:
-    enum class Step { need_value, value_done, finished, failed };
-
     uint32_t offset_of(const char* at) const { return uint32_t(at - begin_); }
 
-    void skip_space() {
-        while (at_ < end_ && static_cast<unsigned char>(*at_) <= ' ' && is_space(*at_)) ++at_;
+    static IT2_INLINE const char* skip_space(const char* p, const char* end) {
+        while (p < end && static_cast<unsigned char>(*p) <= ' ' && is_space(*p)) ++p;
+        return p;
     }
 
     // From q over string content that needs no decoding, checking UTF-8 on the way, to the
     // next '"', '\\', control character or the end; nullptr at a byte that is not UTF-8.
     // Plain ASCII goes eight bytes per step; a run of non-ASCII bytes is checked where it
     // stands, with the common three-byte sequences (all of CJK) tested in one go.
-    const char* skip_plain(const char* q) const {
+    IT2_INLINE const char* skip_plain(const char* q) const {
+        const char* const end = end_;
         for (;;) {
 #ifdef IT2_JSON_SWAR
-            while (end_ - q >= 8) {
+            while (end - q >= 8) {
                 unsigned k = first_string_stop(q);
                 q += k;
                 if (k < 8) goto stopped;
             }
 #endif
-            while (q < end_ && !kStringStop[static_cast<unsigned char>(*q)]) ++q;
+            while (q < end && !kStringStop[static_cast<unsigned char>(*q)]) ++q;
 #ifdef IT2_JSON_SWAR
         stopped:
 #endif
-            if (q == end_ || static_cast<unsigned char>(*q) < 0x80) return q;
+            if (q == end || static_cast<unsigned char>(*q) < 0x80) return q;
             do {
                 const auto* u = reinterpret_cast<const unsigned char*>(q);
                 // E1-EC and EE-EF lead bytes take any two continuation bytes (E0 and ED limit the second).
-                if (end_ - q >= 3 && (u[0] & 0xF0) == 0xE0 && u[0] != 0xE0 && u[0] != 0xED && (u[1] & 0xC0) == 0x80 &&
+                if (end - q >= 3 && (u[0] & 0xF0) == 0xE0 && u[0] != 0xE0 && u[0] != 0xED && (u[1] & 0xC0) == 0x80 &&
                     (u[2] & 0xC0) == 0x80) {
                     q += 3;
                     continue;
                 }
-                size_t length = utf8_sequence_length(u, size_t(end_ - q));
+                size_t length = utf8_sequence_length(u, size_t(end - q));
                 if (length == 0) return nullptr;
                 q += length;
-            } while (q < end_ && static_cast<unsigned char>(*q) >= 0x80);
+            } while (q < end && static_cast<unsigned char>(*q) >= 0x80);
         }
     }
-    Step not_utf8(const char* at) {
+
+    IT2_COLD std::nullptr_t not_utf8(const char* at) {
         // parse_json names the first bad byte of the whole text; this only stops the reading.
         error = JsonError::not_utf8;
         error_offset = offset_of(at);
-        return Step::failed;
+        return nullptr;
     }
-
-    Step fail(const char* at, std::string why) {
+    IT2_COLD std::nullptr_t fail(const char* at, std::string why) {
         if (at >= end_) return truncated();
         error = JsonError::syntax;
         error_offset = offset_of(at);
         detail = std::move(why);
-        return Step::failed;
+        return nullptr;
     }
-    Step truncated() {
+    IT2_COLD std::nullptr_t truncated() {
         error = JsonError::truncated;
         error_offset = offset_of(end_);
         detail = "the text ends in the middle of a value";
-        return Step::failed;
+        return nullptr;
+    }
+    IT2_COLD std::nullptr_t fail_value_start(const char* at) {
+        return fail(at, "unexpected character " + shown_char(at, end_) + " where a value should start");
+    }
+    IT2_COLD std::nullptr_t fail_after_value(const char* at, bool in_object) {
+        if (in_object) return fail(at, "expected ',' or '}' after an object member, found " + shown_char(at, end_));
+        return fail(at, "expected ',' or ']' after an array element, found " + shown_char(at, end_));
+    }
+    IT2_COLD std::nullptr_t fail_member_name(const char* at) {
+        if (at == end_) return truncated();
+        return fail(at, *at == '}' ? "a ',' before '}' (trailing commas are not JSON)"
+                                   : "expected a member name in double quotes, found " + shown_char(at, end_));
     }
 
-    // A value starts at at_ (after optional whitespace).
-    Step read_value() {
-        skip_space();
-        if (at_ == end_) return truncated();
-        const char* start = at_;
-        switch (*at_) {
-            case '{': {
-                if (!open(JsonKind::object)) return Step::failed;
-                ++at_;
-                skip_space();
-                if (at_ < end_ && *at_ == '}') {
-                    ++at_;
-                    close();
-                    return Step::value_done;
-                }
-                return read_member_name() ? Step::need_value : Step::failed;
-            }
-            case '[': {
-                if (!open(JsonKind::array)) return Step::failed;
-                ++at_;
-                skip_space();
-                if (at_ < end_ && *at_ == ']') {
-                    ++at_;
-                    close();
-                    return Step::value_done;
-                }
-                return Step::need_value;
-            }
-            case '"': {
-                uint32_t text = 0, size = 0;
-                bool in_arena = false;
-                if (!read_string(text, size, in_arena)) return Step::failed;
-                uint32_t n = push(JsonKind::string, start);
-                JsonNode& node = doc_.nodes[n];
-                node.text = text;
-                node.text_size = size;
-                if (in_arena) node.in_arena |= JsonNode::kTextInArena;
-                complete(n);
-                return Step::value_done;
-            }
-            case 't': return literal("true", JsonKind::boolean, 1);
-            case 'f': return literal("false", JsonKind::boolean, 0);
-            case 'n': return literal("null", JsonKind::null, 0);
-            default:
-                if (*at_ == '-' || is_digit(*at_)) return read_number();
-                return fail(at_, "unexpected character " + shown_char(at_, end_) + " where a value should start");
-        }
-    }
-
-    // A value just ended: close the containers it ends, step over a ',' (and the next name).
-    Step after_value() {
-        skip_space();
-        if (open_.empty()) {
-            if (at_ != end_) return fail(at_, "unexpected " + shown_char(at_, end_) + " after the end of the JSON value");
-            return Step::finished;
-        }
-        if (at_ == end_) return truncated();
-        bool in_object = doc_.nodes[open_.back()].kind == JsonKind::object;
-        char c = *at_;
-        if (c == ',') {
-            ++at_;
-            if (!in_object) return Step::need_value;
-            skip_space();
-            return read_member_name() ? Step::need_value : Step::failed;
-        }
-        if (c == (in_object ? '}' : ']')) {
-            ++at_;
-            close();
-            return Step::value_done;
-        }
-        return fail(at_, in_object ? "expected ',' or '}' after an object member, found " + shown_char(at_, end_)
-                                   : "expected ',' or ']' after an array element, found " + shown_char(at_, end_));
-    }
-
-    // "name" : — the name waits in pending_key_ for the value that follows.
-    bool read_member_name() {
-        if (at_ == end_) return truncated(), false;
-        if (*at_ != '"') {
-            fail(at_, *at_ == '}' ? "a ',' before '}' (trailing commas are not JSON)"
-                                  : "expected a member name in double quotes, found " + shown_char(at_, end_));
-            return false;
-        }
+    // "name" : at `at` — the name waits in pending_key_ for the value that follows. Returns the
+    // position past the ':'.
+    IT2_INLINE const char* read_member_name(const char* at) {
+        if (at == end_ || *at != '"') return fail_member_name(at);
         bool in_arena = false;
-        if (!read_string(pending_key_, pending_key_size_, in_arena)) return false;
+        at = read_string(at, pending_key_, pending_key_size_, in_arena);
+        if (at == nullptr) return nullptr;
         pending_key_in_arena_ = in_arena;
         has_key_ = true;
-        skip_space();
-        if (at_ == end_) return truncated(), false;
-        if (*at_ != ':') {
-            fail(at_, "expected ':' after a member name, found " + shown_char(at_, end_));
-            return false;
-        }
-        ++at_;
-        return true;
+        at = skip_space(at, end_);
+        if (at == end_) return truncated();
+        if (*at != ':') return fail(at, "expected ':' after a member name, found " + shown_char(at, end_));
+        return at + 1;
     }
 
-    // A string at at_ (its opening quote): a view into the text, or decoded into the arena when
-    // it has escapes. On success at_ is past the closing quote.
-    bool read_string(uint32_t& text, uint32_t& size, bool& in_arena) {
-        const char* first = at_ + 1;
+    // A string at `at` (its opening quote): a view into the text, or decoded into the arena when
+    // it has escapes. Returns the position past the closing quote.
+    IT2_INLINE const char* read_string(const char* at, uint32_t& text, uint32_t& size, bool& in_arena) {
+        const char* first = at + 1;
         const char* q = skip_plain(first);
-        if (q == nullptr) return not_utf8(first), false;
-        if (q == end_) return truncated(), false;
-        if (*q == '"') {
+        if (q != nullptr && q != end_ && *q == '"') {
             text = offset_of(first);
             size = uint32_t(q - first);
             in_arena = false;
-            at_ = q + 1;
-            return true;
+            return q + 1;
         }
+        return read_decoded_string(first, q, text, size, in_arena);
+    }
+
+    // The rest of a string from `q` (where the plain part starting at `first` stopped): escapes,
+    // control characters, bad UTF-8 or the end of the text.
+    const char* read_decoded_string(const char* first, const char* q, uint32_t& text, uint32_t& size,
+                                    bool& in_arena) {
+        if (q == nullptr) return not_utf8(first);
+        if (q == end_) return truncated();
         std::string& arena = doc_.arena;
         size_t arena_start = arena.size();
         arena.append(first, q);
         for (;;) {
-            if (q == end_) return truncated(), false;
+            if (q == end_) return truncated();
             char c = *q;
             if (c == '"') break;
             if (c == '\\') {
-                if (!read_escape(q, arena)) return false;
+                q = read_escape(q, arena);
+                if (q == nullptr) return nullptr;
                 continue;
             }
-            if (static_cast<unsigned char>(c) < 0x20) {
-                fail(q, "control character " + shown_char(q, end_) + " inside a string (write it as an escape)");
-                return false;
-            }
+            if (static_cast<unsigned char>(c) < 0x20)
+                return fail(q, "control character " + shown_char(q, end_) + " inside a string (write it as an escape)");
             const char* run = q;
             q = skip_plain(q);
-            if (q == nullptr) return not_utf8(run), false;
+            if (q == nullptr) return not_utf8(run);
             arena.append(run, q);
         }
         text = uint32_t(arena_start);
         size = uint32_t(arena.size() - arena_start);
         in_arena = true;
-        at_ = q + 1;
-        return true;
+        return q + 1;
     }
 
     // Four hex digits after "\u" at `at`; -1 (and the failure recorded) when not.
@@ -384,10 +323,10 @@ private:
         return value;
     }
 
-    // An escape at q (its backslash): appends the decoded bytes, moves q past it.
-    bool read_escape(const char*& q, std::string& out) {
+    // An escape at q (its backslash): appends the decoded bytes, returns the position past it.
+    const char* read_escape(const char* q, std::string& out) {
         const char* escape = q;
-        if (q + 1 >= end_) return truncated(), false;
+        if (q + 1 >= end_) return truncated();
         char c = q[1];
         char simple = 0;
         switch (c) {
@@ -400,58 +339,50 @@ private:
             case 'r': simple = '\r'; break;
             case 't': simple = '\t'; break;
             case 'u': break;
-            default:
-                fail(q + 1, "invalid escape \\" + shown_char(q + 1, end_) + " in a string");
-                return false;
+            default: return fail(q + 1, "invalid escape \\" + shown_char(q + 1, end_) + " in a string");
         }
         if (c != 'u') {
             out += simple;
-            q += 2;
-            return true;
+            return q + 2;
         }
         long code = read_hex4(escape);
-        if (code < 0) return false;
+        if (code < 0) return nullptr;
         q += 6;
-        if (code >= 0xDC00 && code <= 0xDFFF) {
-            fail(escape, "a low surrogate \\u" + std::string(escape + 2, 4) + " without a high surrogate before it");
-            return false;
-        }
+        if (code >= 0xDC00 && code <= 0xDFFF)
+            return fail(escape, "a low surrogate \\u" + std::string(escape + 2, 4) + " without a high surrogate before it");
         if (code >= 0xD800 && code <= 0xDBFF) {
             if (q + 1 < end_ && q[0] == '\\' && q[1] == 'u') {
                 long low = read_hex4(q);
-                if (low < 0) return false;
+                if (low < 0) return nullptr;
                 if (low >= 0xDC00 && low <= 0xDFFF) {
-                    q += 6;
                     append_utf8(out, uint32_t(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)));
-                    return true;
+                    return q + 6;
                 }
             } else if (q == end_ || (q + 1 == end_ && q[0] == '\\')) {
-                return truncated(), false;
+                return truncated();
             }
-            fail(escape, "a high surrogate \\u" + std::string(escape + 2, 4) + " must be followed by a low surrogate \\uDC00-\\uDFFF");
-            return false;
+            return fail(escape, "a high surrogate \\u" + std::string(escape + 2, 4) +
+                                    " must be followed by a low surrogate \\uDC00-\\uDFFF");
         }
         append_utf8(out, uint32_t(code));
-        return true;
+        return q;
     }
 
-    Step literal(const char* word, JsonKind kind, double value) {
-        const char* start = at_;
-        for (const char* w = word; *w != 0; ++w, ++at_) {
-            if (at_ == end_) return truncated();
-            if (*at_ != *w)
-                return fail(at_, "invalid literal (expected " + std::string(word) + ")");
+    const char* read_literal(const char* at, const char* word, JsonKind kind, double value) {
+        const char* start = at;
+        for (const char* w = word; *w != 0; ++w, ++at) {
+            if (at == end_) return truncated();
+            if (*at != *w) return fail(at, "invalid literal (expected " + std::string(word) + ")");
         }
         uint32_t n = push(kind, start);
         doc_.nodes[n].number = value;
         complete(n);
-        return Step::value_done;
+        return at;
     }
 
     // RFC 8259: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
-    Step read_number() {
-        const char* start = at_;
-        const char* q = at_;
+    const char* read_number(const char* start) {
+        const char* q = start;
         bool negative = *q == '-';
         if (negative) ++q;
         if (q == end_) return truncated();
@@ -499,7 +430,6 @@ private:
             }
             exponent += exponent_negative ? -written : written;
         }
-        at_ = q;
         double value = decimal_to_double(start, q, significand, exponent, kept_digits, exact_digits, negative);
         JsonKind kind = JsonKind::number;
         if (std::isinf(value)) {
@@ -507,7 +437,7 @@ private:
                 error = JsonError::too_many_out_of_range;
                 error_offset = offset_of(start);
                 detail.assign(start, q);
-                return Step::failed;
+                return nullptr;
             }
             kind = JsonKind::out_of_range;
             value = 0;
@@ -515,13 +445,14 @@ private:
         uint32_t n = push(kind, start);
         doc_.nodes[n].number = value;
         complete(n);
-        return Step::value_done;
+        return q;
     }
 
-    uint32_t push(JsonKind kind, const char* start) {
-        uint32_t n = uint32_t(doc_.nodes.size());
-        if (streaming_parent()) element_arena_mark_ = doc_.arena.size();
-        JsonNode node;
+    IT2_INLINE uint32_t push(JsonKind kind, const char* start) {
+        std::vector<JsonNode>& nodes = doc_.nodes;
+        uint32_t n = uint32_t(nodes.size());
+        if (in_stream_array()) element_arena_mark_ = doc_.arena.size();
+        JsonNode& node = nodes.emplace_back();
         node.kind = kind;
         node.where = offset_of(start);
         node.end = n + 1;
@@ -531,20 +462,20 @@ private:
             if (pending_key_in_arena_) node.in_arena = JsonNode::kKeyInArena;
             has_key_ = false;
         }
-        doc_.nodes.push_back(node);
         return n;
     }
 
-    bool open(JsonKind kind) {
+    // A '{' or '[' at `at`; false (too deep) when it cannot be opened.
+    bool open(JsonKind kind, const char* at) {
         if (open_.size() >= max_depth_) {
             error = JsonError::too_deep;
-            error_offset = offset_of(at_);
+            error_offset = offset_of(at);
             return false;
         }
         bool starts_stream = kind == JsonKind::array && stream_ != nullptr && open_.size() == 1 &&
                              doc_.nodes[open_[0]].kind == JsonKind::object && has_key_ &&
                              pending_key() == stream_->key;
-        uint32_t n = push(kind, at_);
+        uint32_t n = push(kind, at);
         if (starts_stream) {
             // A repeated root key: the last one counts, so the earlier elements are forgotten.
             if (streamed_ && stream_->restart) stream_->restart();
@@ -553,15 +484,19 @@ private:
             element_count_ = 0;
         }
         open_.push_back(n);
+        innermost_ = n;
         return true;
     }
 
-    void close() {
-        uint32_t n = open_.back();
+    // Closes the innermost container; returns whether the new innermost one is an object.
+    bool close() {
+        uint32_t n = innermost_;
         open_.pop_back();
+        innermost_ = open_.empty() ? JsonDoc::npos : open_.back();
         doc_.nodes[n].end = uint32_t(doc_.nodes.size());
         if (n == stream_array_) stream_array_ = JsonDoc::npos;
         complete(n);
+        return innermost_ != JsonDoc::npos && doc_.nodes[innermost_].kind == JsonKind::object;
     }
 
     std::string_view pending_key() const {
@@ -569,11 +504,13 @@ private:
         return {base + pending_key_, pending_key_size_};
     }
 
-    bool streaming_parent() const { return !open_.empty() && open_.back() == stream_array_; }
+    bool in_stream_array() const { return stream_array_ != JsonDoc::npos && innermost_ == stream_array_; }
 
     // A value is finished: hand stream elements to the caller and forget them.
-    void complete(uint32_t n) {
-        if (!streaming_parent()) return;
+    IT2_INLINE void complete(uint32_t n) {
+        if (in_stream_array()) complete_element(n);
+    }
+    void complete_element(uint32_t n) {
         if (stream_->element) stream_->element(doc_, n, element_count_);
         ++element_count_;
         doc_.nodes.resize(n);
@@ -584,9 +521,9 @@ private:
     const JsonStream* stream_;
     size_t max_depth_;
     const char* begin_;
-    const char* at_;
     const char* end_;
     std::vector<uint32_t> open_;  // open containers, innermost last
+    uint32_t innermost_ = JsonDoc::npos;  // open_.back(), npos when none is open
     uint32_t pending_key_ = 0, pending_key_size_ = 0;
     bool pending_key_in_arena_ = false;
     bool has_key_ = false;
@@ -596,6 +533,72 @@ private:
     size_t element_arena_mark_ = 0;
     size_t out_of_range_count_ = 0;
 };
+
+// The token loop: a value, then whatever ends it (commas, closing brackets, the next member's
+// name), until the root value is complete.
+bool Reader::read() {
+    const char* p = begin_;
+    const char* const end = end_;
+    bool in_object = false;  // the innermost open container is an object
+    for (;;) {
+        // A value starts at p (after optional whitespace).
+        p = skip_space(p, end);
+        if (p == end) return truncated(), false;
+        const char c = *p;
+        if (c == '"') {
+            uint32_t text = 0, size = 0;
+            bool in_arena = false;
+            const char* start = p;
+            p = read_string(p, text, size, in_arena);
+            if (p == nullptr) return false;
+            uint32_t n = push(JsonKind::string, start);
+            JsonNode& node = doc_.nodes[n];
+            node.text = {text, size};
+            if (in_arena) node.in_arena |= JsonNode::kTextInArena;
+            complete(n);
+        } else if (c == '{' || c == '[') {
+            const bool object = c == '{';
+            if (!open(object ? JsonKind::object : JsonKind::array, p)) return false;
+            p = skip_space(p + 1, end);
+            if (p < end && *p == (object ? '}' : ']')) {
+                ++p;
+                in_object = close();
+            } else {
+                in_object = object;
+                if (object && (p = read_member_name(p)) == nullptr) return false;
+                continue;  // the first member's or element's value
+            }
+        } else if (c == '-' || is_digit(c)) {
+            if ((p = read_number(p)) == nullptr) return false;
+        } else if (c == 't') {
+            if ((p = read_literal(p, "true", JsonKind::boolean, 1)) == nullptr) return false;
+        } else if (c == 'f') {
+            if ((p = read_literal(p, "false", JsonKind::boolean, 0)) == nullptr) return false;
+        } else if (c == 'n') {
+            if ((p = read_literal(p, "null", JsonKind::null, 0)) == nullptr) return false;
+        } else {
+            return fail_value_start(p), false;
+        }
+        // A value just ended: close the containers it ends, step over a ',' (and the next name).
+        for (;;) {
+            p = skip_space(p, end);
+            if (innermost_ == JsonDoc::npos) {
+                if (p != end) return fail(p, "unexpected " + shown_char(p, end) + " after the end of the JSON value"), false;
+                return true;
+            }
+            if (p == end) return truncated(), false;
+            const char d = *p;
+            if (d == ',') {
+                p = skip_space(p + 1, end);
+                if (in_object && (p = read_member_name(p)) == nullptr) return false;
+                break;
+            }
+            if (d != (in_object ? '}' : ']')) return fail_after_value(p, in_object), false;
+            ++p;
+            in_object = close();
+        }
+    }
+}
 
 bool only_whitespace(std::string_view text) {
     for (char c : text)
@@ -609,10 +612,27 @@ namespace {
 
 // ==== [SECTION] lookups in a parsed document =====================================================
 
-// Member names are short and differ early: size and first byte settle most comparisons
-// without a call to memcmp.
-bool same_name(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+template <typename Word>
+Word load_word(const char* p) {
+    Word w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+}
+
+// Member names are short (a dozen bytes): two overlapping word loads compare the whole name
+// with no loop and no call to memcmp (a byte loop mispredicted its exit on every name).
+inline bool same_name(std::string_view a, std::string_view b) {
+    const size_t n = a.size();
+    if (n != b.size()) return false;
+    const char *x = a.data(), *y = b.data();
+    if (n >= 8 && n <= 16)
+        return load_word<uint64_t>(x) == load_word<uint64_t>(y) &&
+               load_word<uint64_t>(x + n - 8) == load_word<uint64_t>(y + n - 8);
+    if (n >= 4 && n < 8)
+        return load_word<uint32_t>(x) == load_word<uint32_t>(y) &&
+               load_word<uint32_t>(x + n - 4) == load_word<uint32_t>(y + n - 4);
+    if (n > 0 && n < 4) return x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1];
+    return n == 0 || std::memcmp(x, y, n) == 0;
 }
 
 }  // namespace
@@ -626,17 +646,25 @@ uint32_t JsonDoc::find(uint32_t object, std::string_view name) const {
 }
 
 void JsonDoc::find_members(uint32_t object, std::initializer_list<std::string_view> keys, uint32_t* out) const {
-    std::fill(out, out + keys.size(), npos);
+    const size_t count = keys.size();
+    const std::string_view* wanted = keys.begin();
+    std::fill(out, out + count, npos);
     if (!is(object, JsonKind::object)) return;
+    // Files list the members in the order the caller asks for them: the key after the last one
+    // found is tried first, so a record costs one comparison per member, not one per key.
+    size_t next = 0;
     for (uint32_t c = first_child(object); c != npos; c = next_sibling(object, c)) {
         std::string_view name = key(c);
-        uint32_t i = 0;
-        for (std::string_view k : keys) {
-            if (same_name(k, name)) {
-                out[i] = c;
+        if (next < count && same_name(wanted[next], name)) {
+            out[next++] = c;
+            continue;
+        }
+        for (size_t i = 0; i < count; ++i) {
+            if (same_name(wanted[i], name)) {
+                out[i] = c;  // a later duplicate overwrites: the last one counts, as in find()
+                next = i + 1;
                 break;  // the keys are distinct: no other can match
             }
-            ++i;
         }
     }
 }

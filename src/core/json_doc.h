@@ -24,11 +24,18 @@ struct JsonNode {
     uint32_t where = 0;     // offset of the value's first byte ('{', '[', '"', '-', digit, letter)
     uint32_t end = 0;       // index one past this node's subtree (its next sibling)
     uint32_t key = 0, key_size = 0;    // member name (object members only): in the text or the arena
-    uint32_t text = 0, text_size = 0;  // string value: in the text or the arena
-    double number = 0;                 // number value; booleans: 1 or 0
+    // A node is a string or a number, never both: sharing the bytes makes a node 32 bytes, not 40
+    // (one is written per value; JsonDoc's accessors look at the kind).
+    union {
+        double number = 0;  // number value; booleans: 1 or 0
+        struct {
+            uint32_t offset, size;
+        } text;  // string value: in the text or the arena
+    };
     JsonKind kind = JsonKind::null;
     uint8_t in_arena = 0;
 };
+static_assert(sizeof(JsonNode) == 32, "a node is written per value: keep it small");
 
 class JsonDoc {
 public:
@@ -54,16 +61,17 @@ public:
         return next < nodes[parent].end ? next : npos;
     }
 
-    std::string_view string(uint32_t n) const {
+    std::string_view string(uint32_t n) const {  // "" unless a string
         const JsonNode& node = nodes[n];
-        return {(node.in_arena & JsonNode::kTextInArena ? arena.data() : text.data()) + node.text, node.text_size};
+        if (node.kind != JsonKind::string) return {};
+        return {(node.in_arena & JsonNode::kTextInArena ? arena.data() : text.data()) + node.text.offset, node.text.size};
     }
     std::string_view key(uint32_t n) const {
         const JsonNode& node = nodes[n];
         return {(node.in_arena & JsonNode::kKeyInArena ? arena.data() : text.data()) + node.key, node.key_size};
     }
-    double number(uint32_t n) const { return nodes[n].number; }
-    bool boolean(uint32_t n) const { return nodes[n].number != 0; }
+    double number(uint32_t n) const { return nodes[n].kind == JsonKind::string ? 0 : nodes[n].number; }  // 0 unless a number
+    bool boolean(uint32_t n) const { return number(n) != 0; }
 
     // Byte offset (in `text`) of the first character of a value.
     uint32_t offset(uint32_t n) const { return nodes[n].where; }

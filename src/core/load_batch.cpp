@@ -12,7 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <unordered_map>
+#include <cstring>
 
 #include "dates.h"
 #include "field_limits.h"
@@ -119,11 +119,14 @@ struct PendingDate {
     bool reviewed;
 };
 
-// A JSON pointer made only when a problem needs one: base, then middle + index when given.
+// A JSON pointer made only when a problem needs one: base, then middle + index and
+// middle2 + index2 when given ("/teachers" "/" 7 "/points/" 2).
 struct Path {
     std::string_view base;
     const char* middle = nullptr;
     uint32_t index = 0;
+    const char* middle2 = nullptr;
+    uint32_t index2 = 0;
 };
 
 std::string operator+(const Path& path, std::string_view suffix) {
@@ -131,6 +134,10 @@ std::string operator+(const Path& path, std::string_view suffix) {
     if (path.middle != nullptr) {
         s += path.middle;
         s += std::to_string(path.index);
+    }
+    if (path.middle2 != nullptr) {
+        s += path.middle2;
+        s += std::to_string(path.index2);
     }
     s += suffix;
     return s;
@@ -152,6 +159,54 @@ template <typename Make>
 Lazy<Make> lazy(Make make) {
     return {std::move(make)};
 }
+
+// Teacher id -> the teacher (slot in BatchFile::teachers) that used it first: open addressing
+// over (hash, slot) pairs, the ids compared in the teachers themselves. std::unordered_map
+// allocated a node and copied the id for every teacher.
+class TeacherIds {
+public:
+    explicit TeacherIds(const std::vector<Teacher>& teachers) : teachers_(teachers) {}
+    // The slot of the teacher that has `id`, or -1 after noting that `slot` will have it.
+    long find_or_add(std::string_view id, uint32_t slot) {
+        if ((count_ + 1) * 2 > table_.size()) grow();
+        const uint64_t hash = std::hash<std::string_view>()(id);
+        const size_t mask = table_.size() - 1;
+        for (size_t at = size_t(hash) & mask;; at = (at + 1) & mask) {
+            Entry& e = table_[at];
+            if (e.slot == kEmpty) {
+                e = {hash, slot};
+                ++count_;
+                return -1;
+            }
+            if (e.hash == hash && teachers_[e.slot].id == id) return long(e.slot);
+        }
+    }
+    void clear() {
+        table_.clear();
+        count_ = 0;
+    }
+
+private:
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+    struct Entry {
+        uint64_t hash = 0;
+        uint32_t slot = kEmpty;
+    };
+    void grow() {
+        std::vector<Entry> old(std::max<size_t>(64, table_.size() * 2));
+        old.swap(table_);
+        const size_t mask = table_.size() - 1;
+        for (const Entry& e : old) {
+            if (e.slot == kEmpty) continue;
+            size_t at = size_t(e.hash) & mask;
+            while (table_[at].slot != kEmpty) at = (at + 1) & mask;
+            table_[at] = e;
+        }
+    }
+    const std::vector<Teacher>& teachers_;
+    std::vector<Entry> table_;
+    size_t count_ = 0;
+};
 
 class BatchReader {
 public:
@@ -208,8 +263,8 @@ private:
 
     // ---- the file's parts ----------------------------------------------------------------
     void read_teacher(uint32_t node, size_t index);
-    double read_hour(uint32_t hours, const char* key, const LazyPointer& pointer, const std::string& teacher);
-    void read_point(Teacher& teacher, uint32_t node, const std::string& teacher_pointer, uint32_t element);
+    double read_hour(uint32_t n, const LazyPointer& pointer, const std::string& teacher);
+    void read_point(Teacher& teacher, uint32_t node, const Path& teacher_pointer, uint32_t element);
     bool read_header();  // format, version, school, batch, teachers; false on a file error
     void read_school();
     void read_batch();
@@ -227,17 +282,26 @@ private:
     const JsonDoc* doc_ = nullptr;
     std::string_view original_text_;  // before 1e400-style numbers were patched
     BatchFile file_;
-    std::unordered_map<std::string, size_t> teacher_ids_;  // id -> element index of first use
+    TeacherIds teacher_ids_{file_.teachers};
     std::vector<PendingDate> pending_dates_;
     size_t problems_before_teachers_ = 0;
     std::string_view teacher_name_;  // of the teacher being read, once valid (for its problems)
+
+    // Where each teacher record starts (Teacher::line / column), as LineIndex::at gives it:
+    // teachers come in text order, so lines are counted on from the previous teacher instead
+    // of indexing every line of every file (the index is still built for a problem's place).
+    TextPosition teacher_position(uint32_t offset);
+    uint32_t scan_at_ = 0;          // text before this is counted: it is on line scan_line_ …
+    int scan_line_ = 1;             // … and, when on that line, at column scan_column_
+    int scan_column_ = 1;
 };
 
 void BatchReader::optional_string(uint32_t n, const char* key, const Path& at, std::string& out, size_t limit,
                                   Severity over_limit, const std::string& teacher) {
     if (n == npos || doc_->is(n, JsonKind::null)) return;
     if (doc_->is(n, JsonKind::string)) {
-        if (!too_long(n, limit, over_limit, at + "/" + key, key, key, "已忽略", "ignored", teacher))
+        // The pointer is written only for a problem (it was three strings a teacher).
+        if (!too_long(n, limit, over_limit, lazy([&] { return at + "/" + key; }), key, key, "已忽略", "ignored", teacher))
             out.assign(doc_->string(n));
         return;
     }
@@ -288,10 +352,15 @@ BatchLoad BatchReader::read(std::string_view bytes) {
         file_.teachers.clear();
         teacher_ids_.clear();
         pending_dates_.clear();
+        scan_at_ = 0, scan_line_ = 1, scan_column_ = 1;
         problems_.resize(problems_before_teachers_);
     };
     original_text_ = bytes.substr(bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
     problems_before_teachers_ = problems_.size();
+    // A teacher takes about 480 bytes of a generated file: room for them all up front instead of
+    // six doublings of 216-byte records (capped: a big file of something else reserves little).
+    file_.teachers.reserve(std::min<size_t>(bytes.size() / 384, 8192));
+    pending_dates_.reserve(std::min<size_t>(bytes.size() / 64, 65536));  // ~7 dates a teacher
 
     JsonParse parse = parse_json(bytes, &stream);
     doc_ = &parse.doc;
@@ -583,10 +652,11 @@ void BatchReader::read_activities() {
 
 void BatchReader::read_teacher(uint32_t node, size_t index) {
     const JsonDoc& doc = *doc_;
-    std::string pointer = "/teachers/" + std::to_string(index);
+    // "/teachers/<index>", written out only for a problem (a string per teacher before).
+    const Path pointer{"/teachers", "/", uint32_t(index)};
     teacher_name_ = {};
     if (!doc.is(node, JsonKind::object)) {
-        record(pointer, node, "这条教师记录不是对象（" + show(node, Lang::zh) + "），已跳过",
+        record(pointer + "", node, "这条教师记录不是对象（" + show(node, Lang::zh) + "），已跳过",
                "this teacher record is not an object (" + show(node, Lang::en) + "); the record is skipped");
         return;
     }
@@ -602,7 +672,7 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                           : "the teacher id is " + show(id, Lang::en) + " but must be non-empty text; the teacher is skipped");
         return;
     }
-    if (too_long(id, kMaxIdChars, Severity::record, pointer + "/id", "教师编号 id", "the teacher id", "已跳过该教师",
+    if (too_long(id, kMaxIdChars, Severity::record, LazyPointer{pointer, "/id"}, "教师编号 id", "the teacher id", "已跳过该教师",
                  "the teacher is skipped"))
         return;
     std::string teacher_id(doc.string(id));
@@ -616,13 +686,13 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                teacher_id);
         return;
     }
-    if (too_long(name, kMaxNameChars, Severity::record, LazyPointer{Path{pointer}, "/name"}, "姓名 name", "the name", "已跳过该教师",
+    if (too_long(name, kMaxNameChars, Severity::record, LazyPointer{pointer, "/name"}, "姓名 name", "the name", "已跳过该教师",
                  "the teacher is skipped", teacher_id))
         return;
     teacher_name_ = doc.string(name);
-    auto [first, inserted] = teacher_ids_.emplace(teacher_id, index);
-    if (!inserted) {
-        const std::string earlier = std::to_string(first->second + 1);
+    const long first = teacher_ids_.find_or_add(teacher_id, uint32_t(file_.teachers.size()));
+    if (first >= 0) {
+        const std::string earlier = std::to_string(file_.teachers[size_t(first)].index + 1);
         record(pointer + "/id", id,
                teacher_id + " 在本文件中已用于第 " + earlier + " 位教师，此条重复记录已跳过",
                teacher_id + " is already used in this file by teacher " + earlier + "; this duplicate record is skipped",
@@ -630,21 +700,24 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
         return;
     }
 
-    Teacher teacher;
+    // Built in its slot (nothing below skips it): no 216-byte move per teacher.
+    Teacher& teacher = file_.teachers.emplace_back();
     teacher.id = std::move(teacher_id);
     teacher.name.assign(doc.string(name));
     teacher.index = int(index);
-    TextPosition position = reporter_.position(doc.offset(node));
+    TextPosition position = teacher_position(doc.offset(node));
     teacher.line = position.line;
     teacher.column = position.column;
-    optional_string(field[kSubject], "subject", Path{pointer}, teacher.subject, kMaxLabelChars, Severity::record, teacher.id);
-    optional_string(field[kRole], "role", Path{pointer}, teacher.role, kMaxLabelChars, Severity::record, teacher.id);
-    optional_string(field[kStage], "stage", Path{pointer}, teacher.stage, kMaxLabelChars, Severity::record, teacher.id);
+    optional_string(field[kSubject], "subject", pointer, teacher.subject, kMaxLabelChars, Severity::record, teacher.id);
+    optional_string(field[kRole], "role", pointer, teacher.role, kMaxLabelChars, Severity::record, teacher.id);
+    optional_string(field[kStage], "stage", pointer, teacher.stage, kMaxLabelChars, Severity::record, teacher.id);
 
     uint32_t hours = field[kHours];
     if (doc.is(hours, JsonKind::object)) {
-        teacher.online = read_hour(hours, "online", LazyPointer{Path{pointer}, "/hours/online"}, teacher.id);
-        teacher.practice = read_hour(hours, "practice", LazyPointer{Path{pointer}, "/hours/practice"}, teacher.id);
+        uint32_t hour[2];
+        doc.find_members(hours, {"online", "practice"}, hour);
+        teacher.online = read_hour(hour[0], LazyPointer{pointer, "/hours/online"}, teacher.id);
+        teacher.practice = read_hour(hour[1], LazyPointer{pointer, "/hours/practice"}, teacher.id);
     } else if (hours != npos && !doc.is(hours, JsonKind::null)) {
         record(pointer + "/hours", hours,
                "学时 hours 应为对象 {\"online\": …, \"practice\": …}，实际是 " + show(hours, Lang::zh) +
@@ -668,13 +741,27 @@ void BatchReader::read_teacher(uint32_t node, size_t index) {
                "points should be an array but is " + show(points, Lang::en) + "; the teacher's points are ignored",
                teacher.id);
     }
-    file_.teachers.push_back(std::move(teacher));
     teacher_name_ = {};
 }
 
-double BatchReader::read_hour(uint32_t hours, const char* key, const LazyPointer& pointer, const std::string& teacher) {
+TextPosition BatchReader::teacher_position(uint32_t offset) {
+    const std::string_view text = doc_->text;
+    if (offset < scan_at_ || offset > text.size()) return reporter_.position(offset);  // not in order: never seen
+    const char* const base = text.data();
+    for (;;) {  // the newlines between the previous teacher and this one
+        const void* newline = std::memchr(base + scan_at_, '\n', offset - scan_at_);
+        if (newline == nullptr) break;
+        scan_at_ = uint32_t(static_cast<const char*>(newline) - base) + 1;
+        ++scan_line_;
+        scan_column_ = 1;
+    }
+    for (; scan_at_ < offset; ++scan_at_)  // characters, not UTF-8 continuation bytes
+        if ((static_cast<unsigned char>(base[scan_at_]) & 0xC0) != 0x80) ++scan_column_;
+    return {scan_line_, scan_column_};
+}
+
+double BatchReader::read_hour(uint32_t n, const LazyPointer& pointer, const std::string& teacher) {
     const JsonDoc& doc = *doc_;
-    uint32_t n = doc.find(hours, key);
     if (n == npos) return 0;  // format.md: absent means 0
     if (doc.is(n, JsonKind::number)) {
         double value = doc.number(n) + 0.0;  // + 0.0 turns -0 into 0
@@ -700,10 +787,10 @@ double BatchReader::read_hour(uint32_t hours, const char* key, const LazyPointer
     return 0;
 }
 
-void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string& teacher_pointer, uint32_t element) {
+void BatchReader::read_point(Teacher& teacher, uint32_t node, const Path& teacher_pointer, uint32_t element) {
     const JsonDoc& doc = *doc_;
     const std::string& tid = teacher.id;
-    const Path pointer{teacher_pointer, "/points/", element};
+    const Path pointer{teacher_pointer.base, teacher_pointer.middle, teacher_pointer.index, "/points/", element};
     if (!doc.is(node, JsonKind::object)) {
         record(pointer + "", node, "这条能力点记录不是对象（" + show(node, Lang::zh) + "），已跳过",
                "this point record is not an object (" + show(node, Lang::en) + "); the point is skipped", tid);
@@ -850,7 +937,7 @@ void BatchReader::read_point(Teacher& teacher, uint32_t node, const std::string&
                 tid);
     }
 
-    uint32_t teacher_slot = uint32_t(file_.teachers.size());  // this teacher's index once added
+    uint32_t teacher_slot = uint32_t(file_.teachers.size() - 1);  // the teacher being read
     if (optional_date(field[kSubmitted], "submitted", pointer, rec.submitted, tid))
         pending_dates_.push_back({rec.submitted, doc.offset(field[kSubmitted]), teacher_slot, element, false});
     if (optional_date(field[kReviewed], "reviewed", pointer, rec.reviewed, tid))

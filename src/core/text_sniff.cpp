@@ -1,6 +1,11 @@
 #include "text_sniff.h"
 
 #include <algorithm>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace it2 {
 
@@ -70,6 +75,38 @@ std::string not_text_message_en(const TextSniff& sniff, std::string_view save_as
                ", e.g. Excel's \"Unicode text\"), not UTF-8; save it as " + std::string(save_as_en);
     std::string what = sniff.what_en ? std::string(": it looks like ") + sniff.what_en : std::string();
     return "the file is not a text file (binary content" + what + "); export the data as a JSON or CSV UTF-8 file";
+}
+
+size_t find_it2_prefix(std::string_view bytes, size_t from) {
+    const char* const begin = bytes.data();
+    const char* const end = begin + bytes.size();
+    const char* p = begin + std::min(from, bytes.size());
+    // A match at p needs 'i' at p, 't' at p+1, '2' at p+2 and '-' at p+3: the four comparisons
+    // of a block, each shifted by its place in the word, ANDed, leave exactly the matches.
+#if defined(__SSE2__)
+    const __m128i i = _mm_set1_epi8('i'), t = _mm_set1_epi8('t'), two = _mm_set1_epi8('2'), dash = _mm_set1_epi8('-');
+    for (; end - p >= 16 + 3; p += 16) {
+        const auto at = [&](int k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)); };
+        const __m128i hit = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(at(0), i), _mm_cmpeq_epi8(at(1), t)),
+                                          _mm_and_si128(_mm_cmpeq_epi8(at(2), two), _mm_cmpeq_epi8(at(3), dash)));
+        if (const unsigned mask = unsigned(_mm_movemask_epi8(hit)); mask != 0)
+            return size_t(p - begin) + unsigned(__builtin_ctz(mask));
+    }
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    constexpr uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+    // High bit of each byte of v that equals c (exact: no carries between bytes).
+    const auto equal = [&](int k, char c) {
+        uint64_t v;
+        std::memcpy(&v, p + k, 8);
+        v ^= ones * static_cast<unsigned char>(c);
+        return ~(((v & low7) + low7) | v | low7);
+    };
+    for (; end - p >= 8 + 3; p += 8) {
+        if (const uint64_t mask = equal(0, 'i') & equal(1, 't') & equal(2, '2') & equal(3, '-'); mask != 0)
+            return size_t(p - begin) + unsigned(__builtin_ctzll(mask)) / 8;
+    }
+#endif
+    return bytes.find("it2-", size_t(p - begin));  // the last few bytes, or no fast path
 }
 
 }  // namespace it2

@@ -27,4 +27,9 @@ TextSniff sniff_text(std::string_view bytes);
 std::string not_text_message_zh(const TextSniff& sniff, std::string_view save_as_zh);
 std::string not_text_message_en(const TextSniff& sniff, std::string_view save_as_en);
 
+// Offset of the first "it2-" in the bytes (format names: it2-batch, it2-policy, …), or npos.
+// The same answer as string_view::find, 16 bytes a step natively (SSE2) and 8 in wasm (SWAR):
+// every data file is scanned once to see whether it could be a policy or workspace file.
+size_t find_it2_prefix(std::string_view bytes, size_t from = 0);
+
 }  // namespace it2

@@ -501,3 +501,40 @@ TEST_CASE("json_doc: LineIndex counts lines from 1 and columns in characters") {
     CHECK(x.column == 3);
     CHECK(lines.at(text.size()).line == 3);
 }
+
+TEST_CASE("json_doc: find and find_members compare whole member names of every length") {
+    // same_name compares 1-3, 4-7, 8-16 and longer names in different ways: a name that differs
+    // from the member in any one byte, or in its length, must not match.
+    for (size_t n = 0; n <= 24; ++n) {
+        std::string name;
+        for (size_t i = 0; i < n; ++i) name += char('a' + i % 26);
+        const std::string text = "{\"" + name + "\": 1, \"other\": 2}";
+        JsonParse p = parse(text);
+        REQUIRE(p.error == JsonError::none);
+        INFO("name: ", name);
+        CHECK(p.doc.find(0, name) == 1);
+        CHECK(p.doc.find(0, name + "x") == JsonDoc::npos);
+        if (n > 0) CHECK(p.doc.find(0, name.substr(0, n - 1)) == JsonDoc::npos);
+        for (size_t i = 0; i < n; ++i) {
+            std::string near = name;
+            near[i] = 'Z';
+            CHECK(p.doc.find(0, near) == JsonDoc::npos);
+            uint32_t out[2];
+            p.doc.find_members(0, {std::string_view(near), "other"}, out);
+            CHECK(out[0] == JsonDoc::npos);
+            CHECK(out[1] == 2);
+        }
+    }
+}
+
+TEST_CASE("json_doc: find_members takes the last duplicate whatever the order of the members") {
+    JsonParse p = parse(R"({"b": 1, "a": 2, "c": 3, "a": 4, "b": 5, "d": 6})");
+    REQUIRE(p.error == JsonError::none);
+    uint32_t out[4];
+    p.doc.find_members(0, {"a", "b", "c", "e"}, out);
+    CHECK(p.doc.number(out[0]) == 4);
+    CHECK(p.doc.number(out[1]) == 5);
+    CHECK(p.doc.number(out[2]) == 3);
+    CHECK(out[3] == JsonDoc::npos);
+    for (int k = 0; k < 3; ++k) CHECK(out[k] == p.doc.find(0, std::string(1, char('a' + k))));
+}

@@ -755,3 +755,37 @@ TEST_CASE("thousands of teachers: every one read, positions right to the last li
     CHECK(load.problems[0].line == 4 + n);
     CHECK(load.problems[0].pointer == "/teachers/" + std::to_string(n - 1) + "/hours/online");
 }
+
+TEST_CASE("load_batch: each teacher's line and column as LineIndex gives them, on one line or many") {
+    // Teacher::line / column are counted on from the previous teacher (load_batch.cpp,
+    // teacher_position): several teachers on one line after CJK text, blank lines, CRLF, a
+    // skipped record and a duplicate between them, and a BOM, against LineIndex on the same text.
+    const std::string teachers =
+        "{\"id\": \"T1\", \"name\": \"彭瑶\"}, {\"id\": \"T2\", \"name\": \"王小明\"},\r\n"
+        "\n"
+        "   {\"id\": \"T3\", \"name\": \"𠀀甲\"}, 7, {\"id\": \"T1\", \"name\": \"重复\"},   {\"id\": \"T4\", \"name\": \"乙\"},\n"
+        "{\"id\": \"T5\", \"name\": \"丙\"}";
+    for (const std::string& bom : {std::string(), std::string("\xEF\xBB\xBF")}) {
+        const std::string text = bom + with_teachers(teachers);  // (with_teachers adds the brackets)
+        const BatchLoad load = load_batch("t.json", text);
+        REQUIRE(load.data.get() != nullptr);
+        const std::vector<Teacher>& kept = load.data->teachers;
+        REQUIRE(kept.size() == 5);
+        const JsonParse parse = parse_json(text);  // the offsets of the "teachers" elements
+        REQUIRE(parse.error == JsonError::none);
+        const JsonDoc& doc = parse.doc;
+        const uint32_t array = doc.find(doc.root(), "teachers");
+        std::vector<uint32_t> offsets;
+        for (uint32_t c = doc.first_child(array); c != JsonDoc::npos; c = doc.next_sibling(array, c))
+            offsets.push_back(doc.offset(c));
+        const LineIndex lines(doc.text);
+        for (const Teacher& t : kept) {
+            INFO("teacher ", t.id, " (element ", t.index, ")");
+            const TextPosition expected = lines.at(offsets[size_t(t.index)]);
+            CHECK(t.line == expected.line);
+            CHECK(t.column == expected.column);
+        }
+        CHECK(kept[2].line == kept[3].line);  // T3 and T4 share a line: the column tells them apart
+        CHECK(kept[3].column > kept[2].column);
+    }
+}
