@@ -67,7 +67,15 @@ if [[ $(id -u) -eq 0 ]]; then
     [[ -x /usr/bin/time ]] || apt-get install -y time >&2 || true
 fi
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
-# DuckDB through @duckdb/node-api (package-lock.json): `npm ci` once; without it the ratio is skipped.
+# DuckDB through @duckdb/node-api (package-lock.json, an optional dependency): `npm ci` when it is
+# missing; when it cannot install (no registry, no prebuilt binary), its ratio is skipped with a note.
+if [[ ! -f node_modules/@duckdb/node-api/package.json ]]; then
+    if [[ -z ${NODE_EXTRA_CA_CERTS:-} && -r /etc/ssl/certs/ca-certificates.crt ]]; then
+        export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+    fi
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund >&2 ||
+        echo "bench: npm ci failed: DuckDB's ratio is skipped (the other ratios do not need it)" >&2
+fi
 
 # ---- machine -----------------------------------------------------------------------------
 {
