@@ -1,26 +1,35 @@
 #include "json_out.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <condition_variable>
 #include <mutex>
+#include <new>
 #include <utility>
 
 #include <nlohmann/json.hpp>
-
-#include "json_doc.h"  // first_invalid_utf8
 
 namespace it2 {
 
 JsonOut::JsonOut(Sink sink, int indent, size_t chunk_bytes)
     : sink_(std::move(sink)), indent_(indent), chunk_(chunk_bytes) {
-    buffer_.reserve(chunk_ + 4096);
+    buffer_.grow(chunk_ + 4096);
+}
+
+void JsonOut::Buffer::grow(size_t bytes) {
+    // No zero-fill of the new room (std::string::resize's), and realloc may move no bytes at all.
+    const size_t wanted = std::max(capacity * 2, size + bytes + 4096);
+    char* grown = static_cast<char*>(std::realloc(data, wanted));
+    if (grown == nullptr) throw std::bad_alloc();
+    data = grown;
+    capacity = wanted;
 }
 
 void JsonOut::finish() {
-    if (buffer_.empty()) return;
-    sink_(buffer_);
-    buffer_.clear();
+    if (buffer_.size == 0) return;
+    sink_(buffer_.view());
+    buffer_.size = 0;
 }
 
 void JsonOut::array_elements(size_t count, const ParallelFor& parallel, const ElementWriter& write, size_t max_chunk) {
@@ -38,7 +47,7 @@ void JsonOut::array_elements(size_t count, const ParallelFor& parallel, const El
     const bool array_empty = levels_.back().empty;
     finish();  // what came before goes first
     constexpr size_t kWindow = 16;  // chunks claimed ahead of the one the sink waits for
-    std::vector<std::string> text(chunks);
+    std::vector<Buffer> text(chunks);
     std::vector<char> done(chunks, 0);
     std::mutex mutex;
     std::condition_variable room;
@@ -55,25 +64,24 @@ void JsonOut::array_elements(size_t count, const ParallelFor& parallel, const El
             if (next_claim >= chunks) return;
             const size_t k = next_claim++;
             lock.unlock();
-            std::string written;
+            Buffer written;
             {
                 JsonOut part(Sink(), indent_);
                 part.chunk_ = size_t(-1);  // kept whole, handed over below
                 part.levels_.assign(depth, Level{false, false});
                 part.levels_.back().empty = array_empty && k == 0;
                 for (size_t i = k * chunk; i < std::min(count, (k + 1) * chunk); ++i) write(part, i);
-                written.swap(part.buffer_);
+                written = std::move(part.buffer_);
             }
             lock.lock();
-            text[k].swap(written);
+            text[k] = std::move(written);
             done[k] = 1;
             if (sinking) continue;  // the thread sinking takes this one too when its turn comes
             sinking = true;
             while (next_sink < chunks && done[next_sink]) {
-                std::string out;
-                out.swap(text[next_sink]);
+                Buffer out = std::move(text[next_sink]);
                 lock.unlock();
-                if (!out.empty()) sink_(out);
+                if (out.size != 0) sink_(out.view());
                 lock.lock();
                 ++next_sink;
                 room.notify_all();
@@ -85,10 +93,19 @@ void JsonOut::array_elements(size_t count, const ParallelFor& parallel, const El
     levels_.back().empty = false;
 }
 
-void JsonOut::newline_indent(size_t depth) {
-    buffer_ += '\n';
-    buffer_.append(depth * size_t(indent_), ' ');
+namespace {
+
+// An indent of up to 32 spaces as one fixed-size copy (memset of a few bytes is a call).
+constexpr std::string_view kSpaces = "                                ";
+
+// `count` spaces at `at` (with room for kSpaces.size() more); returns their end.
+char* put_spaces(char* at, size_t count) {
+    if (count <= kSpaces.size()) std::memcpy(at, kSpaces.data(), kSpaces.size());
+    else std::memset(at, ' ', count);
+    return at + count;
 }
+
+}  // namespace
 
 void JsonOut::before_value() {
     if (after_key_) {  // the key already wrote the separator
@@ -97,35 +114,64 @@ void JsonOut::before_value() {
     }
     if (levels_.empty()) return;
     Level& level = levels_.back();
-    if (!level.empty) buffer_ += ',';
+    const bool comma = !level.empty;
     level.empty = false;
-    if (indent_ >= 0) newline_indent(levels_.size());
+    if (indent_ < 0) {
+        if (comma) put(",");
+        return;
+    }
+    // ",\n" and the indent of the new element, in one piece.
+    const size_t spaces = levels_.size() * size_t(indent_);
+    char* at = room(spaces + 2 + kSpaces.size());
+    if (comma) *at++ = ',';
+    *at++ = '\n';
+    buffer_.size = size_t(put_spaces(at, spaces) - buffer_.data);
 }
 
 void JsonOut::key(std::string_view name) {
     before_value();
     quoted(name);
-    buffer_ += indent_ >= 0 ? ": " : ":";
+    put(indent_ >= 0 ? std::string_view(": ") : std::string_view(":"));
+    after_key_ = true;
+}
+
+void JsonOut::key(const Key& name) {
+    if (!name.plain) return key(name.text);
+    before_value();
+    char* at = room(name.text.size() + 4);
+    at[0] = '"';
+    std::memcpy(at + 1, name.text.data(), name.text.size());
+    at += name.text.size() + 1;
+    *at++ = '"';
+    *at++ = ':';
+    if (indent_ >= 0) *at++ = ' ';
+    buffer_.size = size_t(at - buffer_.data);
     after_key_ = true;
 }
 
 void JsonOut::begin_object() {
     before_value();
-    buffer_ += '{';
+    put("{");
     levels_.push_back({true, true});
 }
 
 void JsonOut::begin_array() {
     before_value();
-    buffer_ += '[';
+    put("[");
     levels_.push_back({false, true});
 }
 
 void JsonOut::close(char bracket) {
     const bool empty = levels_.back().empty;
     levels_.pop_back();
-    if (!empty && indent_ >= 0) newline_indent(levels_.size());
-    buffer_ += bracket;
+    const size_t spaces = !empty && indent_ >= 0 ? levels_.size() * size_t(indent_) : 0;
+    char* at = room(spaces + 2 + kSpaces.size());
+    if (!empty && indent_ >= 0) {
+        *at++ = '\n';
+        at = put_spaces(at, spaces);
+    }
+    *at++ = bracket;
+    buffer_.size = size_t(at - buffer_.data);
     maybe_flush();
 }
 
@@ -138,50 +184,123 @@ void JsonOut::string(std::string_view text) {
     maybe_flush();
 }
 
-void JsonOut::quoted(std::string_view text) {
-    bool plain = true;
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || c == '"' || c == '\\') {
-            plain = false;
-            break;
+namespace {
+
+// Length of the well-formed UTF-8 sequence at s[0] >= 0x80 (Unicode's table 3-7: no overlong
+// forms, no surrogates, nothing above U+10FFFF), 0 when it is not one.
+size_t utf8_length(const unsigned char* s, size_t available) {
+    const unsigned char c = s[0];
+    size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) length = 2;
+    else if (c >= 0xE0 && c <= 0xEF) length = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) length = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+    if (length == 0 || length > available || s[1] < low || s[1] > high) return 0;
+    for (size_t k = 2; k < length; ++k)
+        if ((s[k] & 0xC0) != 0x80) return 0;
+    return length;
+}
+
+}  // namespace
+
+bool json_plain_string(std::string_view text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+    size_t i = 0;
+    while (i < n) {
+        // Eight bytes at a time while none is below 0x20, '"', '\\' or >= 0x80 (the high bit
+        // of a byte of `flags` is set for each such byte, and possibly a few after it).
+        size_t stop = n;  // bytes up to here are looked at one by one
+        while (i + 8 <= n) {
+            uint64_t x;
+            std::memcpy(&x, s + i, 8);
+            const uint64_t quote = x ^ (kOnes * '"'), backslash = x ^ (kOnes * '\\');
+            const uint64_t flags = (((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) |
+                                    ((backslash - kOnes) & ~backslash) | x) & kHighs;
+            if (flags != 0) {
+                stop = i + 8;
+                break;
+            }
+            i += 8;
+        }
+        while (i < stop) {
+            const unsigned char c = s[i];
+            if (c < 0x80) {
+                if (c < 0x20 || c == '"' || c == '\\') return false;
+                ++i;
+            } else {
+                const size_t length = utf8_length(s + i, n - i);
+                if (length == 0) return false;
+                i += length;
+            }
         }
     }
-    if (plain && first_invalid_utf8(text) == std::string_view::npos) {
-        buffer_ += '"';
-        buffer_.append(text.data(), text.size());
-        buffer_ += '"';
+    return true;
+}
+
+void JsonOut::quoted(std::string_view text) {
+    if (json_plain_string(text)) {
+        char* at = room(text.size() + 2);
+        at[0] = '"';
+        std::memcpy(at + 1, text.data(), text.size());
+        at[text.size() + 1] = '"';
+        buffer_.size += text.size() + 2;
     } else {
         // Escapes and broken UTF-8 are rare: let nlohmann write those few strings, so the
         // text stays exactly what dump() prints.
-        buffer_ += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        put(nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
+}
+
+char* json_number_chars(char* at, double value) {
+    // to_chars writes the sign, then "0.0" for zero, else grisu2's shortest digits: as fixed
+    // notation with at least one decimal when the exponent is from -4 to 15. A magnitude that is
+    // the double nearest to m / 10 for a whole m below 10^15 has m's digits as its shortest form.
+    const double magnitude = std::fabs(value);
+    if (magnitude < 1e14) {
+        const auto tenths = int64_t(magnitude * 10 + 0.5);
+        if (double(tenths) / 10 == magnitude) {
+            if (std::signbit(value)) *at++ = '-';
+            at = std::to_chars(at, at + 24, tenths / 10).ptr;
+            at[0] = '.';
+            at[1] = char('0' + tenths % 10);
+            return at + 2;
+        }
+    } else if (magnitude < 1e15 && magnitude == std::floor(magnitude)) {
+        if (std::signbit(value)) *at++ = '-';
+        at = std::to_chars(at, at + 24, int64_t(magnitude)).ptr;
+        at[0] = '.';
+        at[1] = '0';
+        return at + 2;
+    }
+    return nlohmann::detail::to_chars(at, at + 64, value);  // what dump() uses
 }
 
 void JsonOut::number(double value) {
     before_value();
     if (!std::isfinite(value)) {
-        buffer_ += "null";
+        put("null");
         return;
     }
-    char text[64];
-    char* end = nlohmann::detail::to_chars(text, text + sizeof text, value);  // what dump() uses
-    buffer_.append(text, size_t(end - text));
+    char* at = room(64);
+    buffer_.size = size_t(json_number_chars(at, value) - buffer_.data);
 }
 
 void JsonOut::number(int64_t value) {
     before_value();
-    buffer_ += std::to_string(value);
+    char* at = room(24);
+    buffer_.size = size_t(std::to_chars(at, at + 24, value).ptr - buffer_.data);
 }
 
 void JsonOut::null() {
     before_value();
-    buffer_ += "null";
+    put("null");
 }
 
 void JsonOut::boolean(bool value) {
     before_value();
-    buffer_ += value ? "true" : "false";
+    put(value ? std::string_view("true") : std::string_view("false"));
     maybe_flush();
 }
 

@@ -6,14 +6,28 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "parallel_for.h"
 
 namespace it2 {
+
+// True when dump() prints `text` between quotes as it is: no byte it escapes (below 0x20, '"',
+// '\\') and well-formed UTF-8 (Unicode's table 3-7, as the loader checks it). One pass; the
+// UTF-8 rules only for the bytes >= 0x80.
+bool json_plain_string(std::string_view text);
+
+// The characters nlohmann's to_chars() (what dump() uses) writes for a finite double ("26.0",
+// "28.5", "0.1", "0.15789473684210525", "1e+15"), at `at` (room for 64 bytes); returns the end.
+// Whole numbers and tenths (the hours) are written from their integer, without the
+// shortest-digits search: tests/core/test_json_out.cpp checks that on millions of values.
+char* json_number_chars(char* at, double value);
 
 class JsonOut {
 public:
@@ -31,6 +45,33 @@ public:
     void begin_array();
     void end_array();
     void key(std::string_view name);  // inside an object, before each value
+
+    // A key written in the program ("teachers"): whether dump() prints it as it is (plain ASCII:
+    // no byte below 0x20 or above 0x7E, no '"' or '\\') is decided where it is made, by the
+    // compiler for a literal, not each time it is written.
+    struct Key {
+        template <size_t N>
+        constexpr Key(const char (&name)[N]) : text(name, literal_length(name, N)), plain(plain_ascii(text)) {}
+        std::string_view text;
+        bool plain;
+
+    private:
+        static constexpr size_t literal_length(const char* name, size_t n) {
+            size_t length = 0;
+            while (length + 1 < n && name[length] != '\0') ++length;
+            return length;
+        }
+        static constexpr bool plain_ascii(std::string_view s) {
+            for (char c : s)
+                if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+            return true;
+        }
+    };
+    template <size_t N>
+    void key(const char (&name)[N]) {
+        key(Key(name));
+    }
+    void key(const Key& name);
 
     void string(std::string_view utf8);  // invalid UTF-8 becomes U+FFFD, as dump(…, replace) does
     void number(double value);           // shortest round-trip form ("0.97", "20.0"); NaN/inf: null
@@ -60,19 +101,45 @@ private:
         bool object;
         bool empty;
     };
+    // The text written and not yet handed over: bytes stored straight at the end, with one
+    // room check per piece (std::string's append checked, and resize zero-filled, every time).
+    struct Buffer {
+        char* data = nullptr;
+        size_t size = 0;
+        size_t capacity = 0;
+        Buffer() = default;
+        Buffer(Buffer&& other) noexcept { *this = std::move(other); }
+        Buffer& operator=(Buffer&& other) noexcept {
+            std::swap(data, other.data);
+            std::swap(size, other.size);
+            std::swap(capacity, other.capacity);
+            return *this;
+        }
+        ~Buffer() { std::free(data); }
+        std::string_view view() const { return {data, size}; }
+        void grow(size_t bytes);  // room for `bytes` more
+    };
     Sink sink_;
     int indent_;
     size_t chunk_;
-    std::string buffer_;
+    Buffer buffer_;
     std::vector<Level> levels_;
     bool after_key_ = false;
 
+    // At least `bytes` free at the end of the buffer; the caller then adds what it wrote to size.
+    char* room(size_t bytes) {
+        if (buffer_.capacity - buffer_.size < bytes) buffer_.grow(bytes);
+        return buffer_.data + buffer_.size;
+    }
+    void put(std::string_view text) {
+        std::memcpy(room(text.size()), text.data(), text.size());
+        buffer_.size += text.size();
+    }
     void before_value();  // the separator, newline and indent a new element needs
     void close(char bracket);
     void quoted(std::string_view text);  // the string literal, escaped
-    void newline_indent(size_t depth);
     void maybe_flush() {
-        if (buffer_.size() >= chunk_) finish();
+        if (buffer_.size >= chunk_) finish();
     }
 };
 

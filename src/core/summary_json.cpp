@@ -16,34 +16,52 @@ namespace it2 {
 
 namespace {
 
-void put_rate(JsonOut& out, const char* name, const std::optional<double>& rate) {
+// The keys of format.md §4 and §6, as constants: whether each is written as it is is then
+// decided by the compiler, not at every write (JsonOut::Key).
+namespace keys {
+constexpr JsonOut::Key activities{"activities"}, as_of{"as_of"}, batch{"batch"}, batches{"batches"},
+    column{"column"}, dimensions{"dimensions"}, district{"district"}, end{"end"}, excellence{"excellence"},
+    excellence_rate{"excellence_rate"}, excellent_points{"excellent_points"}, file{"file"}, files{"files"},
+    finish{"finish"}, forecast{"forecast"}, hours_rate{"hours_rate"}, id{"id"}, late{"late"},
+    late_schools{"late_schools"}, line{"line"}, message{"message"}, name{"name"},
+    new_passed_7d{"new_passed_7d"}, online{"online"}, organisation{"organisation"},
+    pace_per_week{"pace_per_week"}, participation_hours{"participation_hours"},
+    participation_rate{"participation_rate"}, pass{"pass"}, pass_rate{"pass_rate"}, passed{"passed"},
+    passed_points{"passed_points"}, pointer{"pointer"}, practice{"practice"}, problems{"problems"},
+    projected_unpassed{"projected_unpassed"}, school{"school"}, schools{"schools"}, score{"score"},
+    score_parts{"score_parts"}, severity{"severity"}, state{"state"}, status{"status"},
+    submission_rate{"submission_rate"}, teachers{"teachers"}, window_days{"window_days"},
+    window_passed{"window_passed"};
+}  // namespace keys
+
+void put_rate(JsonOut& out, const JsonOut::Key& name, const std::optional<double>& rate) {
     out.key(name);
     if (rate) out.number(*rate);
     else out.null();
 }
 
 void put_rates(JsonOut& out, const Rates& rates) {
-    put_rate(out, "participation_rate", rates.participation);
-    put_rate(out, "hours_rate", rates.hours);
-    put_rate(out, "submission_rate", rates.submission);
-    put_rate(out, "pass_rate", rates.pass);
-    put_rate(out, "excellence_rate", rates.excellence);
+    put_rate(out, keys::participation_rate, rates.participation);
+    put_rate(out, keys::hours_rate, rates.hours);
+    put_rate(out, keys::submission_rate, rates.submission);
+    put_rate(out, keys::pass_rate, rates.pass);
+    put_rate(out, keys::excellence_rate, rates.excellence);
 }
 
 // Line and column are 1-based; 0 means unknown and is printed as null.
-void put_position(JsonOut& out, const char* name, int value) {
+void put_position(JsonOut& out, const JsonOut::Key& name, int value) {
     out.key(name);
     if (value > 0) out.number(value);
     else out.null();
 }
 
-void put(JsonOut& out, const char* name, std::string_view value) {
+void put(JsonOut& out, const JsonOut::Key& name, std::string_view value) {
     out.key(name);
     out.string(value);
 }
 
 template <typename Number>
-void put_number(JsonOut& out, const char* name, Number value) {
+void put_number(JsonOut& out, const JsonOut::Key& name, Number value) {
     out.key(name);
     out.number(value);
 }
@@ -100,46 +118,46 @@ std::string pad(const std::string& text, size_t width, bool right_align) {
 
 // ---- the forecast (format.md §6, forecast.h) ----
 
-void put_date_or_null(JsonOut& out, const char* name, const std::string& iso) {
+void put_date_or_null(JsonOut& out, const JsonOut::Key& name, const std::string& iso) {
     out.key(name);
     if (iso.empty()) out.null();
     else out.string(iso);
 }
 
 void put_district_forecast(JsonOut& out, const Forecast& f) {
-    out.key("forecast");
+    out.key(keys::forecast);
     out.begin_object();
-    put_number(out, "window_days", kPaceWindowDays);
-    put_number(out, "new_passed_7d", f.new_passed_7d);
-    put_number(out, "projected_unpassed", f.projected_unpassed);
-    put_number(out, "late_schools", f.late_schools);
+    put_number(out, keys::window_days, kPaceWindowDays);
+    put_number(out, keys::new_passed_7d, f.new_passed_7d);
+    put_number(out, keys::projected_unpassed, f.projected_unpassed);
+    put_number(out, keys::late_schools, f.late_schools);
     out.end_object();
 }
 
 void put_school_forecast(JsonOut& out, const SchoolForecast& f) {
-    out.key("forecast");
+    out.key(keys::forecast);
     out.begin_object();
-    put_number(out, "new_passed_7d", f.new_passed_7d);
-    put_number(out, "projected_unpassed", f.projected_unpassed);
-    out.key("late");
+    put_number(out, keys::new_passed_7d, f.new_passed_7d);
+    put_number(out, keys::projected_unpassed, f.projected_unpassed);
+    out.key(keys::late);
     out.boolean(f.late);
-    put_date_or_null(out, "finish", f.finish);
-    out.key("batches");
+    put_date_or_null(out, keys::finish, f.finish);
+    out.key(keys::batches);
     out.begin_array();
     for (const BatchForecast& b : f.batches) {
         out.begin_object();
-        put(out, "batch", b.batch);
-        put_date_or_null(out, "end", b.end);
-        put(out, "state", forecast_state_key(b.state));
-        put_number(out, "teachers", b.teachers);
-        put_number(out, "passed", b.passed);
-        put_number(out, "window_days", b.window_days);
-        put_number(out, "window_passed", b.window_passed);
-        put_number(out, "pace_per_week", b.pace_per_week);
-        out.key("projected_unpassed");
+        put(out, keys::batch, b.batch);
+        put_date_or_null(out, keys::end, b.end);
+        put(out, keys::state, forecast_state_key(b.state));
+        put_number(out, keys::teachers, b.teachers);
+        put_number(out, keys::passed, b.passed);
+        put_number(out, keys::window_days, b.window_days);
+        put_number(out, keys::window_passed, b.window_passed);
+        put_number(out, keys::pace_per_week, b.pace_per_week);
+        out.key(keys::projected_unpassed);
         if (b.projected_unpassed >= 0) out.number(b.projected_unpassed);
         else out.null();
-        put_date_or_null(out, "finish", b.finish);
+        put_date_or_null(out, keys::finish, b.finish);
         out.end_object();
     }
     out.end_array();
@@ -173,87 +191,87 @@ std::string missing_text(const TeacherResult& t, Lang lang) {
 void write_summary_json(const Summary& s, Lang lang, const JsonOut::Sink& sink, const ParallelFor& parallel) {
     JsonOut out(sink, 2);
     out.begin_object();
-    put(out, "as_of", s.as_of);
+    put(out, keys::as_of, s.as_of);
 
-    out.key("district");
+    out.key(keys::district);
     out.begin_object();
-    put_number(out, "schools", s.schools.size());
-    put_number(out, "teachers", s.district.teachers);
+    put_number(out, keys::schools, s.schools.size());
+    put_number(out, keys::teachers, s.district.teachers);
     put_rates(out, s.district);
-    put_number(out, "score", s.district_score);
+    put_number(out, keys::score, s.district_score);
     put_district_forecast(out, s.forecast);
     out.end_object();
 
     // Each array's elements through JsonOut::array_elements: on the ParallelFor's threads when
     // there is one, the same bytes in the same order either way.
-    out.key("schools");
+    out.key(keys::schools);
     out.begin_array();
     out.array_elements(s.schools.size(), parallel, [&](JsonOut& out, size_t i) {
         const SchoolResult& school = s.schools[i];
         out.begin_object();
-        put(out, "id", school.id);
-        put(out, "name", school.name);
-        out.key("batches");
+        put(out, keys::id, school.id);
+        put(out, keys::name, school.name);
+        out.key(keys::batches);
         out.begin_array();
         for (const std::string& batch : school.batches) out.string(batch);
         out.end_array();
-        put_number(out, "teachers", school.rates.teachers);
+        put_number(out, keys::teachers, school.rates.teachers);
         put_rates(out, school.rates);
-        put_number(out, "score", school.score.total());
-        out.key("score_parts");
+        put_number(out, keys::score, school.score.total());
+        out.key(keys::score_parts);
         out.begin_object();
-        put_number(out, "organisation", school.score.organisation);
-        put_number(out, "activities", school.score.activities);
-        put_number(out, "participation_hours", school.score.participation_hours);
-        put_number(out, "pass", school.score.pass);
-        put_number(out, "excellence", school.score.excellence);
+        put_number(out, keys::organisation, school.score.organisation);
+        put_number(out, keys::activities, school.score.activities);
+        put_number(out, keys::participation_hours, school.score.participation_hours);
+        put_number(out, keys::pass, school.score.pass);
+        put_number(out, keys::excellence, school.score.excellence);
         out.end_object();
         if (i < s.forecast.schools.size()) put_school_forecast(out, s.forecast.schools[i]);
         out.end_object();
     });
     out.end_array();
 
-    out.key("teachers");
+    out.key(keys::teachers);
     out.begin_array();
     out.array_elements(s.teachers.size(), parallel, [&](JsonOut& out, size_t i) {
         const TeacherResult& t = s.teachers[i];
         out.begin_object();
-        put(out, "id", t.id);
-        put(out, "name", t.name);
-        put(out, "school", school_id_of(s, t));
-        put(out, "batch", t.batch);
-        put(out, "status", teacher_status_key(t.status));
-        put_number(out, "online", t.online);
-        put_number(out, "practice", t.practice);
-        put_number(out, "passed_points", t.passed_points);
-        put_number(out, "excellent_points", t.excellent_points);
-        put_number(out, "dimensions", t.dimensions);
+        put(out, keys::id, t.id);
+        put(out, keys::name, t.name);
+        put(out, keys::school, school_id_of(s, t));
+        put(out, keys::batch, t.batch);
+        put(out, keys::status, teacher_status_key(t.status));
+        put_number(out, keys::online, t.online);
+        put_number(out, keys::practice, t.practice);
+        put_number(out, keys::passed_points, t.passed_points);
+        put_number(out, keys::excellent_points, t.excellent_points);
+        put_number(out, keys::dimensions, t.dimensions);
         out.end_object();
     });
     out.end_array();
 
-    out.key("files");
+    out.key(keys::files);
     out.begin_array();
     out.array_elements(s.files.size(), parallel, [&](JsonOut& out, size_t i) {
         const FileResult& f = s.files[i];
         out.begin_object();
-        put(out, "file", f.name);
-        put(out, "status", file_status_key(f.status));
+        put(out, keys::file, f.name);
+        put(out, keys::status, file_status_key(f.status));
         out.end_object();
     });
     out.end_array();
 
-    out.key("problems");
+    out.key(keys::problems);
     out.begin_array();
     out.array_elements(s.problems.size(), parallel, [&](JsonOut& out, size_t i) {
         const Problem& p = s.problems[i];
         out.begin_object();
-        put(out, "file", p.file);
-        put(out, "severity", severity_key(p.severity));
-        put(out, "pointer", p.pointer);
-        put_position(out, "line", p.line);
-        put_position(out, "column", p.column);
-        put(out, "message", p.message(lang));
+        put(out, keys::file, p.file);
+        put(out, keys::severity, severity_key(p.severity));
+        put(out, keys::pointer, p.pointer);
+        put_position(out, keys::line, p.line);
+        put_position(out, keys::column, p.column);
+        put(out, keys::message, p.message(lang));
         out.end_object();
     });
     out.end_array();

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <random>
 #include <string>
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generate.h"
+#include "json_doc.h"
 #include "json_out.h"
 #include "metrics.h"
 #include "summary_json.h"
@@ -185,4 +187,152 @@ TEST_CASE("JsonOut::array_elements on a ParallelFor writes the same bytes as one
                     }
             }
     CHECK(ranges_run > 100);  // the ParallelFor was asked, not bypassed
+}
+
+// ---- the fast paths (issue 14, session 7): each checked against the slow path it stands for --
+
+namespace {
+
+std::string nlohmann_chars(double value) {
+    char text[64];
+    return std::string(text, nlohmann::detail::to_chars(text, text + sizeof text, value));
+}
+
+std::string fast_chars(double value) {
+    char text[64];
+    return std::string(text, json_number_chars(text, value));
+}
+
+}  // namespace
+
+TEST_CASE("json_number_chars writes what nlohmann's to_chars writes: whole numbers, tenths, any double") {
+    size_t checked = 0, differ = 0;
+    auto check = [&](double value) {
+        if (!std::isfinite(value)) return;
+        ++checked;
+        if (fast_chars(value) != nlohmann_chars(value) && ++differ <= 10) {
+            CAPTURE(value);
+            CHECK(fast_chars(value) == nlohmann_chars(value));
+        }
+    };
+    // Edge cases: signs and zero, the ends of the fast paths, the smallest and largest doubles.
+    const double edges[] = {0.0, -0.0, 0.1, 0.2, 0.3, 0.5, 0.9, 1.0, -1.0, 0.05, 0.15, 1.05, 2.675, 1e-5, 0.0001,
+                            1e14, 1e14 - 0.5, 1e14 - 0.1, 1e14 + 1, 99999999999999.9, 99999999999999.5,
+                            999999999999999.0, 1e15, 1e15 + 2, 1e15 - 0.5, 1e16, 1e21, 9007199254740992.0,
+                            9007199254740993.0, 1e-300, 5e-324, 2.2250738585072014e-308, 2.225073858507201e-308,
+                            std::numeric_limits<double>::max(), std::numeric_limits<double>::min(),
+                            std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::epsilon(),
+                            4503599627370495.5, 4503599627370496.0, 0.30000000000000004, 1.0 / 3.0, 2.0 / 3.0};
+    for (double e : edges)
+        for (double v : {e, -e, std::nextafter(e, 0.0), std::nextafter(e, 1e300), -std::nextafter(e, 1e300)}) check(v);
+    // Every tenth (halves and whole numbers among them) from -200,000 to 200,000.
+    for (int64_t m = -2000000; m <= 2000000; ++m) check(double(m) / 10);
+    // Every double next to a tenth (not a tenth itself: the slow path).
+    for (int64_t m = 0; m <= 200000; ++m) {
+        check(std::nextafter(double(m) / 10, 0.0));
+        check(std::nextafter(double(m) / 10, 1e300));
+    }
+    std::mt19937_64 random(20261201);
+    for (int i = 0; i < 1000000; ++i) {
+        // Tenths and whole numbers of every size up to and past the fast paths' limits.
+        const int digits = int(random() % 17) + 1;
+        int64_t m = int64_t(random() % uint64_t(std::pow(10.0, digits)));
+        check(double(m) / 10);
+        check(-double(m) / 10);
+        check(double(m));
+        // Any bit pattern: every exponent, subnormals included.
+        uint64_t bits = random();
+        double any;
+        std::memcpy(&any, &bits, sizeof any);
+        check(any);
+        // Rates, hours and scores as the summary computes them.
+        check(double(random() % 1000) / double(random() % 1000 + 1));
+        check(double(random() % 2000) / 4);
+    }
+    CHECK(checked > 9000000);
+    CHECK(differ == 0);
+}
+
+TEST_CASE("json_plain_string accepts exactly the strings dump() prints as they are") {
+    // The slow path it replaces: no byte dump() escapes, and well-formed UTF-8.
+    auto reference = [](std::string_view s) {
+        for (char c : s)
+            if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') return false;
+        return first_invalid_utf8(s) == std::string_view::npos;
+    };
+    const std::vector<std::string> pieces = {"a", "Z", "0", " ", "~", "\x7f", "\"", "\\", "\n", "\t", std::string(1, '\0'),
+                                             "\x1f", "刘", "婷", "é", "𠀾", "\xE5\xBD", "\xFF", "\xC0\x80", "\xED\xA0\x80",
+                                             "\xF4\x90\x80\x80", "\xE0\x9F\xBF", "\xF0\x8F\xBF\xBF", "\x80", "\xC2",
+                                             "abcdefgh", "12345678901", "500110-0001"};
+    std::mt19937_64 random(1201);
+    size_t plain = 0, not_plain = 0;
+    for (int i = 0; i < 300000; ++i) {
+        std::string s;
+        // Mostly clean pieces, so both answers come often, at every offset of an 8-byte block.
+        const size_t count = random() % 12;
+        const bool clean = random() % 2 == 0;
+        for (size_t k = 0; k < count; ++k) {
+            const size_t which = random() % pieces.size();
+            const std::string& piece = pieces[which];
+            const bool dirty = which >= 6 && which <= 11;
+            const bool broken = which >= 16 && which <= 24;
+            if (clean && (dirty || broken)) s += "x";
+            else s += piece;
+        }
+        const bool expected = reference(s);
+        (expected ? plain : not_plain)++;
+        if (json_plain_string(s) != expected) {
+            CAPTURE(s);
+            CHECK(json_plain_string(s) == expected);
+            break;
+        }
+        // And JsonOut writes it as dump() does, either way.
+        if (i % 16 == 0) {
+            std::string text;
+            {
+                JsonOut out(append_to(text), -1);
+                out.string(s);
+            }
+            CHECK(text == ordered(s).dump(-1, ' ', false, ordered::error_handler_t::replace));
+        }
+    }
+    CHECK(plain > 50000);
+    CHECK(not_plain > 50000);
+}
+
+TEST_CASE("JsonOut::Key: literal keys are written as dump() writes them, plain or not") {
+    static_assert(JsonOut::Key("teachers").plain, "a plain ASCII key");
+    static_assert(!JsonOut::Key("a\"b").plain && !JsonOut::Key("tab\t").plain && !JsonOut::Key("é").plain &&
+                      !JsonOut::Key("back\\slash").plain && !JsonOut::Key("del\x7f").plain,
+                  "keys dump() escapes (or that need the UTF-8 check) take the general path");
+    static_assert(JsonOut::Key("").text.empty() && JsonOut::Key("id").text.size() == 2, "the literal's length");
+    ordered doc = ordered::object();
+    doc["teachers"] = 1;
+    doc["a\"b"] = 2;
+    doc["tab\t"] = 3;
+    doc["é"] = 4;
+    doc[""] = 5;
+    doc["del\x7f"] = 6;
+    for (int indent : {-1, 0, 2}) {
+        std::string text;
+        {
+            JsonOut out(append_to(text), indent);
+            out.begin_object();
+            out.key("teachers");
+            out.number(1);
+            out.key("a\"b");
+            out.number(2);
+            out.key("tab\t");
+            out.number(3);
+            out.key("é");
+            out.number(4);
+            out.key("");
+            out.number(5);
+            constexpr JsonOut::Key del("del\x7f");
+            out.key(del);
+            out.number(6);
+            out.end_object();
+        }
+        CHECK(text == dumped(doc, indent));
+    }
 }
