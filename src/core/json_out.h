@@ -18,6 +18,21 @@
 
 namespace it2 {
 
+// Length of the well-formed UTF-8 sequence at s[0] >= 0x80 (Unicode's table 3-7: no overlong
+// forms, no surrogates, nothing above U+10FFFF), 0 when it is not one.
+inline size_t well_formed_utf8_length(const unsigned char* s, size_t available) {
+    const unsigned char c = s[0];
+    size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) length = 2;
+    else if (c >= 0xE0 && c <= 0xEF) length = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) length = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+    if (length == 0 || length > available || s[1] < low || s[1] > high) return 0;
+    for (size_t k = 2; k < length; ++k)
+        if ((s[k] & 0xC0) != 0x80) return 0;
+    return length;
+}
+
 // True when dump() prints `text` between quotes as it is: no byte it escapes (below 0x20, '"',
 // '\\') and well-formed UTF-8 (Unicode's table 3-7, as the loader checks it). One pass; the
 // UTF-8 rules only for the bytes >= 0x80.

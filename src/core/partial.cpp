@@ -15,6 +15,7 @@
 #include "dates.h"
 #include "field_limits.h"
 #include "json_doc.h"
+#include "json_out.h"
 
 namespace it2 {
 
@@ -29,26 +30,11 @@ constexpr const char* kPartialFormat = "it2-partial";
 // with JsonOut's rules for strings and numbers (json_out.h); through JsonOut's general state
 // machine the map spent a fifth of its time here (perf, 100,000 teachers).
 
-// Length of the well-formed UTF-8 sequence at s[0] >= 0x80 (Unicode's table 3-7: no overlong
-// forms, no surrogates, nothing above U+10FFFF), 0 when it is not one.
-size_t utf8_length(const unsigned char* s, size_t available) {
-    const unsigned char c = s[0];
-    size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) length = 2;
-    else if (c >= 0xE0 && c <= 0xEF) length = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
-    else if (c >= 0xF0 && c <= 0xF4) length = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
-    if (length == 0 || length > available || s[1] < low || s[1] > high) return 0;
-    for (size_t k = 2; k < length; ++k)
-        if ((s[k] & 0xC0) != 0x80) return 0;
-    return length;
-}
-
 class LineOut {
 public:
     // Appends to `line`; the bytes go straight into its buffer, sized ahead in large steps
     // (std::string's own append checks and grows at every call: a tenth of the map).
-    explicit LineOut(std::string& line) : s_(line), n_(line.size()) {}
+    explicit LineOut(std::string& line) : s_(line), start_(line.size()), n_(line.size()) {}
     ~LineOut() { s_.resize(n_); }
     LineOut(const LineOut&) = delete;
     LineOut& operator=(const LineOut&) = delete;
@@ -58,20 +44,17 @@ public:
         n_ += text.size();
         return *this;
     }
+    // Punctuation and keys: a copy of a size known when compiling, inlined (no memcpy call).
+    template <size_t N>
+    LineOut& raw(const char (&literal)[N]) {
+        std::memcpy(room(N - 1), literal, N - 1);
+        n_ += N - 1;
+        return *this;
+    }
     // JsonOut::string: as it is when it needs no escape and is well-formed UTF-8, else as
     // nlohmann writes it (escapes, U+FFFD for broken bytes).
     LineOut& str(std::string_view text) {
-        const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-        for (size_t i = 0, n = text.size(); i < n;) {
-            if (b[i] < 0x80) {
-                if (b[i] < 0x20 || b[i] == '"' || b[i] == '\\') return raw(escaped(text));
-                ++i;
-            } else {
-                const size_t length = utf8_length(b + i, n - i);
-                if (length == 0) return raw(escaped(text));
-                i += length;
-            }
-        }
+        if (!json_plain_string(text)) return raw(escaped(text));
         char* at = room(text.size() + 2);
         at[0] = '"';
         std::memcpy(at + 1, text.data(), text.size());
@@ -79,18 +62,12 @@ public:
         n_ += text.size() + 2;
         return *this;
     }
-    // Non-finite numbers cannot be written as JSON; the loader never produces them, but a model
-    // built in code could, and a partial must then still be valid JSON: 0.
+    // JsonOut::number's text. Non-finite numbers cannot be written as JSON; the loader never
+    // produces them, but a model built in code could, and a partial must then still be valid
+    // JSON: 0.
     LineOut& num(double value) {
-        // Whole and half numbers (hours: 26, 28.5) as nlohmann writes them ("26.0", "28.5"),
-        // without its shortest-digits search; any other value through it.
-        if (value >= 0 && value < 1e14 && value * 2 == double(int64_t(value * 2)) && !(value == 0 && std::signbit(value))) {
-            const int64_t halves = int64_t(value * 2);
-            integer(halves / 2);
-            return raw(halves % 2 ? ".5" : ".0");
-        }
         char* at = room(64);
-        n_ += size_t(nlohmann::detail::to_chars(at, at + 64, std::isfinite(value) ? value : 0.0) - at);
+        n_ += size_t(json_number_chars(at, std::isfinite(value) ? value : 0.0) - at);
         return *this;
     }
     LineOut& integer(int64_t value) {
@@ -102,10 +79,13 @@ public:
 
 private:
     std::string& s_;
-    size_t n_;  // bytes written; s_ is longer until the end
+    size_t start_;  // where this line starts in s_
+    size_t n_;      // bytes written; s_ is longer until the end
 
+    // Grown by as much as this line holds so far (resize zero-fills what it adds: growing by
+    // the whole string, as before, cost `it2 merge --partial` a memset of its output per line).
     char* room(size_t bytes) {
-        if (s_.size() - n_ < bytes) s_.resize(std::max(s_.size() * 2, n_ + bytes + 4096));
+        if (s_.size() - n_ < bytes) s_.resize(n_ + std::max(bytes, n_ - start_) + 4096);
         return s_.data() + n_;
     }
     static std::string escaped(std::string_view text) {
@@ -587,7 +567,7 @@ public:
                 ++p_;
                 continue;
             }
-            const size_t length = utf8_length(reinterpret_cast<const unsigned char*>(p_), size_t(end_ - p_));
+            const size_t length = well_formed_utf8_length(reinterpret_cast<const unsigned char*>(p_), size_t(end_ - p_));
             if (length == 0) break;
             p_ += length;
         }
