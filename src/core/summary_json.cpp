@@ -3,6 +3,8 @@
 #include "summary_json.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -71,12 +73,6 @@ const std::string& school_id_of(const Summary& s, const TeacherResult& t) {
     return t.school >= 0 && size_t(t.school) < s.schools.size() ? s.schools[size_t(t.school)].id : kNone;
 }
 
-// Shortest text that reads back as the same number in a spreadsheet ("26", "28.5").
-std::string format_number(double value) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.15g", value);
-    return text;
-}
 
 std::string percent(const std::optional<double>& rate) {
     if (!rate) return "-";
@@ -86,6 +82,30 @@ std::string percent(const std::optional<double>& rate) {
 }
 
 }  // namespace
+
+std::string csv_number(double value) {
+    // A magnitude that is the double nearest to m / 10 for a whole m below 10^15 prints as m's
+    // digits at 15 significant digits (its error is far below the last one); %.15g drops ".0".
+    const double magnitude = std::fabs(value);
+    if (magnitude < 1e14) {
+        const auto tenths = int64_t(magnitude * 10 + 0.5);
+        if (double(tenths) / 10 == magnitude) {
+            char text[32];
+            char* at = text;
+            if (std::signbit(value)) *at++ = '-';
+            at = std::to_chars(at, text + sizeof text, tenths / 10).ptr;
+            if (tenths % 10 != 0) {
+                at[0] = '.';
+                at[1] = char('0' + tenths % 10);
+                at += 2;
+            }
+            return std::string(text, at);
+        }
+    }
+    char text[64];
+    std::snprintf(text, sizeof text, "%.15g", value);
+    return text;
+}
 
 size_t display_width(const std::string& text) {
     size_t width = 0;
@@ -298,7 +318,7 @@ void summary_teacher_rows(const Summary& s, Lang lang, std::vector<std::string>&
             const bool known_school = t.school >= 0 && size_t(t.school) < s.schools.size();
             rows[i] = {t.id, t.name, t.subject, school_id_of(s, t),
                        known_school ? s.schools[size_t(t.school)].name : std::string(), t.batch,
-                       teacher_status_name(t.status, lang), format_number(t.online), format_number(t.practice),
+                       teacher_status_name(t.status, lang), csv_number(t.online), csv_number(t.practice),
                        std::to_string(t.passed_points), std::to_string(t.excellent_points),
                        std::to_string(t.dimensions), missing_text(t, lang)};
         }

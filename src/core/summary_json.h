@@ -21,6 +21,9 @@ std::string summary_csv(const Summary& s, Lang lang, bool excel_safe = true, con
 // The rows summary_csv writes (before its guard), for the Excel workbook (xlsx_export.h).
 void summary_teacher_rows(const Summary& s, Lang lang, std::vector<std::string>& header,
                           std::vector<std::vector<std::string>>& rows, const ParallelFor& parallel = {});
+// A number in the teacher CSV ("26", "28.5"): printf's %.15g, shortest text that reads back
+// as the same number in a spreadsheet; whole numbers and tenths without printf.
+std::string csv_number(double value);
 // Terminal (and spreadsheet) columns a UTF-8 string takes: East Asian wide characters take two.
 size_t display_width(const std::string& text);
 std::string summary_table(const Summary& s, Lang lang);  // human-readable text, control characters made visible

@@ -2,8 +2,13 @@
 // the generated reference files data/catalog.json and data/policy.json.
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
+#include <limits>
+#include <random>
 #include <set>
 #include <string>
 
@@ -279,4 +284,43 @@ TEST_CASE("summary table lists schools, null rates as '-', and the district row"
 TEST_CASE("data/catalog.json and data/policy.json equal their generators") {
     CHECK(read_source_file("data/catalog.json") == catalog_json());
     CHECK(read_source_file("data/policy.json") == policy_json(Policy{}));
+}
+
+// Issue 14, session 7: the CSV's numbers skip printf for whole numbers and tenths (the hours);
+// every value must still print exactly as %.15g prints it.
+TEST_CASE("csv_number prints what %.15g prints: tenths, their neighbours, any double") {
+    auto printed = [](double value) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%.15g", value);
+        return std::string(text);
+    };
+    size_t checked = 0, differ = 0;
+    auto check = [&](double value) {
+        ++checked;
+        if (csv_number(value) != printed(value) && ++differ <= 10) {
+            CAPTURE(value);
+            CHECK(csv_number(value) == printed(value));
+        }
+    };
+    const double edges[] = {0.0, -0.0, 0.1, 0.5, 1.0, 0.05, 1e-5, 1e14, 1e14 - 0.5, 99999999999999.9, 1e15, 1e16, 1e300,
+                            5e-324, std::numeric_limits<double>::max(), std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::quiet_NaN(), 1.0 / 3.0, 0.30000000000000004};
+    for (double e : edges)
+        for (double v : {e, -e, std::nextafter(e, 0.0), std::nextafter(e, 1e300)}) check(v);
+    for (int64_t m = -1000000; m <= 1000000; ++m) {
+        check(double(m) / 10);
+        if (m % 7 == 0) check(std::nextafter(double(m) / 10, 1e300));
+    }
+    std::mt19937_64 random(1202);
+    for (int i = 0; i < 300000; ++i) {
+        const int digits = int(random() % 17) + 1;
+        const auto m = int64_t(random() % uint64_t(std::pow(10.0, digits)));
+        check(double(m) / 10);
+        uint64_t bits = random();
+        double any;
+        std::memcpy(&any, &bits, sizeof any);
+        check(any);
+    }
+    CHECK(checked > 2500000);
+    CHECK(differ == 0);
 }
