@@ -18,10 +18,11 @@ JsonOut::JsonOut(Sink sink, int indent, size_t chunk_bytes)
 }
 
 void JsonOut::Buffer::grow(size_t bytes) {
-    // No zero-fill of the new room (std::string::resize's), and realloc may move no bytes at all.
+    // No zero-fill of the new room (std::string::resize's); out of memory as std::string is.
     const size_t wanted = std::max(capacity * 2, size + bytes + 4096);
-    char* grown = static_cast<char*>(std::realloc(data, wanted));
-    if (grown == nullptr) throw std::bad_alloc();
+    char* grown = static_cast<char*>(::operator new(wanted));
+    if (size != 0) std::memcpy(grown, data, size);
+    ::operator delete(data);
     data = grown;
     capacity = wanted;
 }
@@ -107,12 +108,7 @@ char* put_spaces(char* at, size_t count) {
 
 }  // namespace
 
-void JsonOut::before_value() {
-    if (after_key_) {  // the key already wrote the separator
-        after_key_ = false;
-        return;
-    }
-    if (levels_.empty()) return;
+void JsonOut::separate() {
     Level& level = levels_.back();
     const bool comma = !level.empty;
     level.empty = false;

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -130,7 +129,7 @@ private:
             std::swap(capacity, other.capacity);
             return *this;
         }
-        ~Buffer() { std::free(data); }
+        ~Buffer() { ::operator delete(data); }
         std::string_view view() const { return {data, size}; }
         void grow(size_t bytes);  // room for `bytes` more
     };
@@ -150,7 +149,12 @@ private:
         std::memcpy(room(text.size()), text.data(), text.size());
         buffer_.size += text.size();
     }
-    void before_value();  // the separator, newline and indent a new element needs
+    // The separator, newline and indent a new element needs (none for a key's value).
+    void before_value() {
+        if (after_key_) after_key_ = false;
+        else if (!levels_.empty()) separate();
+    }
+    void separate();
     void close(char bracket);
     void quoted(std::string_view text);  // the string literal, escaped
     void maybe_flush() {
