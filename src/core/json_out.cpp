@@ -98,6 +98,7 @@ namespace {
 
 // An indent of up to 32 spaces as one fixed-size copy (memset of a few bytes is a call).
 constexpr std::string_view kSpaces = "                                ";
+static_assert(kSpaces.size() == 32, "JsonOut::kIndentCopy");
 
 // `count` spaces at `at` (with room for kSpaces.size() more); returns their end.
 char* put_spaces(char* at, size_t count) {
@@ -108,20 +109,18 @@ char* put_spaces(char* at, size_t count) {
 
 }  // namespace
 
-void JsonOut::separate() {
+char* JsonOut::put_separator(char* at) {
     Level& level = levels_.back();
-    const bool comma = !level.empty;
+    if (!level.empty) *at++ = ',';
     level.empty = false;
-    if (indent_ < 0) {
-        if (comma) put(",");
-        return;
-    }
-    // ",\n" and the indent of the new element, in one piece.
-    const size_t spaces = levels_.size() * size_t(indent_);
-    char* at = room(spaces + 2 + kSpaces.size());
-    if (comma) *at++ = ',';
+    if (indent_ < 0) return at;
     *at++ = '\n';
-    buffer_.size = size_t(put_spaces(at, spaces) - buffer_.data);
+    return put_spaces(at, levels_.size() * size_t(indent_));
+}
+
+void JsonOut::separate() {
+    char* at = room(separator_room());
+    buffer_.size = size_t(put_separator(at) - buffer_.data);
 }
 
 void JsonOut::key(std::string_view name) {
@@ -133,8 +132,10 @@ void JsonOut::key(std::string_view name) {
 
 void JsonOut::key(const Key& name) {
     if (!name.plain) return key(name.text);
-    before_value();
-    char* at = room(name.text.size() + 4);
+    // The separator and the key in one piece (a key follows a key only in misuse: as key()).
+    char* at = room(separator_room() + name.text.size() + 4);
+    if (after_key_) after_key_ = false;
+    else if (!levels_.empty()) at = put_separator(at);
     at[0] = '"';
     std::memcpy(at + 1, name.text.data(), name.text.size());
     at += name.text.size() + 1;

@@ -155,6 +155,11 @@ private:
         else if (!levels_.empty()) separate();
     }
     void separate();
+    // Room put_separator() may need: the comma, the newline and the indent (with the slack of
+    // its fixed-size copy of spaces).
+    size_t separator_room() const { return indent_ < 0 ? 1 : levels_.size() * size_t(indent_) + 2 + kIndentCopy; }
+    char* put_separator(char* at);  // writes them at `at`, returns their end
+    static constexpr size_t kIndentCopy = 32;
     void close(char bracket);
     void quoted(std::string_view text);  // the string literal, escaped
     void maybe_flush() {
