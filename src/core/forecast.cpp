@@ -20,18 +20,21 @@ const char* forecast_state_key(ForecastState s) {
 long pass_day(const Teacher& t, const Policy& policy) {
     // The dated points that count toward passing, by review day (on the stack for the usual
     // few dozen points: this runs for every teacher passed).
-    using Dated = std::pair<long, int>;
-    std::array<Dated, 64> small;
-    std::vector<Dated> large;
+    std::array<DatedPoint, 64> small;
+    std::vector<DatedPoint> large;
     if (t.points.size() > small.size()) large.resize(t.points.size());
-    Dated* const dated = large.empty() ? small.data() : large.data();
+    DatedPoint* const dated = large.empty() ? small.data() : large.data();
     size_t count_dated = 0;
     for (const PointRecord& p : t.points) {
         if (p.point >= kPointCount || p.status != PointStatus::graded) continue;
         if (p.grade != Grade::pass && p.grade != Grade::excellent) continue;
         if (!policy.environments[int(catalog()[p.point].env)]) continue;
-        if (p.reviewed != kNoDay) dated[count_dated++] = Dated(long(p.reviewed), int(p.point));
+        if (p.reviewed != kNoDay) dated[count_dated++] = DatedPoint(long(p.reviewed), int(p.point));
     }
+    return pass_day_of(dated, count_dated, policy);
+}
+
+long pass_day_of(DatedPoint* dated, size_t count_dated, const Policy& policy) {
     std::sort(dated, dated + count_dated);
     int count = 0;
     unsigned dims = 0;
@@ -90,7 +93,12 @@ BatchForecast project_batch(int teachers, int passed, int window_passed, long as
     return b;
 }
 
-Forecast forecast(const Workspace& ws, const Summary& s, const Policy& policy, const ParallelFor& parallel) {
+namespace {
+
+// forecast() with pass days from `pass_days` (one per summary teacher) or, when null, from each
+// passed teacher's record.
+Forecast forecast_of(const Workspace& ws, const Summary& s, const Policy& policy, const std::vector<long>* pass_days,
+                     const ParallelFor& parallel) {
     Forecast out;
     out.schools.resize(s.schools.size());
     const long as_of = days_from_iso(s.as_of);
@@ -125,12 +133,14 @@ Forecast forecast(const Workspace& ws, const Summary& s, const Policy& policy, c
                 ++teachers[b];
                 if (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent) continue;
                 ++passed[b];
-                const Teacher* rec = nullptr;
-                if (t.ref.file >= 0 && size_t(t.ref.file) < ws.files.size() && ws.files[size_t(t.ref.file)].data) {
+                long day = kNoDate;
+                if (pass_days) {
+                    day = (*pass_days)[size_t(ti)];
+                } else if (t.ref.file >= 0 && size_t(t.ref.file) < ws.files.size() && ws.files[size_t(t.ref.file)].data) {
                     const BatchFile& file = *ws.files[size_t(t.ref.file)].data;
-                    if (t.ref.teacher >= 0 && size_t(t.ref.teacher) < file.teachers.size()) rec = &file.teachers[size_t(t.ref.teacher)];
+                    if (t.ref.teacher >= 0 && size_t(t.ref.teacher) < file.teachers.size())
+                        day = pass_day(file.teachers[size_t(t.ref.teacher)], policy);
                 }
-                const long day = rec ? pass_day(*rec, policy) : kNoDate;
                 if (day == kNoDate || as_of == kNoDate || day > as_of) continue;
                 if (day > as_of - kPaceWindowDays) recent[b].push_back(day);
                 if (day > as_of - kRecentPassDays) ++f.new_passed_7d;
@@ -167,6 +177,17 @@ Forecast forecast(const Workspace& ws, const Summary& s, const Policy& policy, c
         out.late_schools += f.late;
     }
     return out;
+}
+
+}  // namespace
+
+Forecast forecast(const Workspace& ws, const Summary& s, const Policy& policy, const ParallelFor& parallel) {
+    return forecast_of(ws, s, policy, nullptr, parallel);
+}
+
+Forecast forecast(const Workspace& ws, const Summary& s, const Policy& policy, const std::vector<long>& pass_days,
+                  const ParallelFor& parallel) {
+    return forecast_of(ws, s, policy, pass_days.size() == s.teachers.size() ? &pass_days : nullptr, parallel);
 }
 
 }  // namespace it2

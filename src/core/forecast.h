@@ -20,7 +20,9 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model.h"
@@ -74,6 +76,12 @@ struct Forecast {
 // The day (days_from_iso) a teacher met the points rules, or kNoDate (see above).
 long pass_day(const Teacher& t, const Policy& policy);
 
+// pass_day() from the points it reads, gathered by the caller: (review day, point index) of each
+// point that counts toward passing and has a review day, in any order (sorted here). compute()
+// gathers them in the loop over a teacher's points that it runs anyway.
+using DatedPoint = std::pair<long, int>;
+long pass_day_of(DatedPoint* dated, size_t count, const Policy& policy);
+
 // One batch's projection from its counts (the arithmetic above, for any state's inputs).
 // Dates as days_from_iso; kNoDate where unknown.
 BatchForecast project_batch(int teachers, int passed, int window_passed, long as_of, long start, long end);
@@ -81,5 +89,10 @@ BatchForecast project_batch(int teachers, int passed, int window_passed, long as
 // The forecast of a summary computed by compute() from the same workspace and policy. With a
 // ParallelFor (parallel_for.h) its schools are worked out on its threads: the same result.
 Forecast forecast(const Workspace& ws, const Summary& summary, const Policy& policy, const ParallelFor& parallel = {});
+// The same with each teacher's pass day given: pass_days[i] is pass_day() of summary.teachers[i]'s
+// record when that teacher passed (read only then). compute() works them out while each record
+// is in cache; forecast() above reads every passed teacher's record again.
+Forecast forecast(const Workspace& ws, const Summary& summary, const Policy& policy, const std::vector<long>& pass_days,
+                  const ParallelFor& parallel = {});
 
 }  // namespace it2

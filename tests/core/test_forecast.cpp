@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "forecast.h"
+#include "generate.h"
 #include "metrics_fixture.h"
 #include "tracker.h"
 
@@ -228,4 +229,109 @@ TEST_CASE("the worked example of docs/format.md §8, loaded from its files") {
     CHECK(zhuantang.batches[0].finish == "2023-03-21");
     CHECK(zhuantang.late);
     CHECK(s.forecast.late_schools == 1);
+}
+
+namespace {
+
+void check_same_forecast(const Forecast& fast, const Forecast& slow) {
+    CHECK(fast.new_passed_7d == slow.new_passed_7d);
+    CHECK(fast.projected_unpassed == slow.projected_unpassed);
+    CHECK(fast.late_schools == slow.late_schools);
+    REQUIRE(fast.schools.size() == slow.schools.size());
+    for (size_t i = 0; i < fast.schools.size(); ++i) {
+        const SchoolForecast &a = fast.schools[i], &b = slow.schools[i];
+        CHECK(a.new_passed_7d == b.new_passed_7d);
+        CHECK(a.projected_unpassed == b.projected_unpassed);
+        CHECK(a.late == b.late);
+        CHECK(a.open == b.open);
+        CHECK(a.finish == b.finish);
+        REQUIRE(a.batches.size() == b.batches.size());
+        for (size_t k = 0; k < a.batches.size(); ++k) {
+            const BatchForecast &x = a.batches[k], &y = b.batches[k];
+            CHECK(x.batch == y.batch);
+            CHECK(x.state == y.state);
+            CHECK(x.teachers == y.teachers);
+            CHECK(x.passed == y.passed);
+            CHECK(x.window_days == y.window_days);
+            CHECK(x.window_passed == y.window_passed);
+            CHECK(x.pace_per_week == y.pace_per_week);
+            CHECK(x.projected_unpassed == y.projected_unpassed);
+            CHECK(x.finish == y.finish);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("compute()'s forecast, with pass days from its own loop, equals forecast() reading each record again") {
+    // compute() gathers each passed teacher's dated points while it evaluates the teacher and
+    // hands the pass days to the forecast; forecast() without them calls pass_day() per record.
+    // Generated files (with record errors), four policies, the as-of date stepped through the
+    // batch every 5 days so that every pass day falls in some 28-day window and some 7 days.
+    std::vector<Policy> policies(4);
+    policies[1].environments[2] = false;  // no C
+    policies[1].required = {point_index("A1"), point_index("B3")};
+    policies[2].min_passed = 5;
+    policies[2].min_dimensions = 4;
+    policies[2].total_min = 60;
+    policies[3].environments[0] = policies[3].environments[1] = false;  // C only: no 学情分析
+    policies[3].min_dimensions = 3;
+    policies[3].required = {point_index("C2"), point_index("C2"), 99};  // repeated, and out of range
+    int passed_seen = 0;
+    for (uint64_t seed : {3u, 11u}) {
+        GenerateOptions options;
+        options.schools = 5;
+        options.teachers_per_school = 40;
+        options.seed = seed;
+        options.with_errors = seed == 11;
+        options.data_date = "2022-10-20";
+        Workspace ws;
+        for (const GeneratedFile& f : generate(options)) ws.add(f.name, f.bytes);
+        const Merged merged = merge(ws);
+        for (const Policy& policy : policies) {
+            for (long as_of = day("2022-02-20"); as_of <= day("2023-01-10"); as_of += 5) {
+                const Summary s = compute(ws, merged, policy, iso_from_days(as_of));
+                CAPTURE(seed);
+                CAPTURE(iso_from_days(as_of));
+                check_same_forecast(s.forecast, forecast(ws, s, policy));
+                for (const TeacherResult& t : s.teachers) passed_seen += t.status == TeacherStatus::passed;
+            }
+        }
+    }
+    CHECK(passed_seen > 1000);  // the data did pass teachers under these policies
+}
+
+TEST_CASE("pass_day_of: the dated points in any order give pass_day()") {
+    // Random teachers (seeded): points of every status and grade, dated or not, some repeated.
+    uint64_t state = 12345;
+    auto next = [&](uint64_t n) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return (state >> 33) % n;
+    };
+    std::vector<Policy> policies(3);
+    policies[1].required = {point_index("A2"), 40};
+    policies[2].environments[1] = false;
+    policies[2].min_passed = 2;
+    for (int round = 0; round < 3000; ++round) {
+        Teacher t;
+        const size_t points = next(round % 100 == 0 ? 90 : 12);  // now and then more than 64
+        for (size_t i = 0; i < points; ++i) {
+            PointRecord p;
+            p.point = uint8_t(next(32));  // 30 and 31: not a point
+            p.status = PointStatus(next(3));
+            p.grade = Grade(next(4));
+            if (next(5) != 0) p.reviewed = Day(day("2022-09-01") + long(next(20)));
+            t.points.push_back(p);
+        }
+        for (const Policy& policy : policies) {
+            std::vector<DatedPoint> dated;
+            for (const PointRecord& p : t.points)
+                if (p.point < kPointCount && p.status == PointStatus::graded &&
+                    (p.grade == Grade::pass || p.grade == Grade::excellent) &&
+                    policy.environments[int(catalog()[p.point].env)] && p.reviewed != kNoDay)
+                    dated.emplace_back(long(p.reviewed), int(p.point));
+            for (size_t i = dated.size(); i > 1; --i) std::swap(dated[i - 1], dated[next(i)]);
+            CHECK(pass_day_of(dated.data(), dated.size(), policy) == pass_day(t, policy));
+        }
+    }
 }

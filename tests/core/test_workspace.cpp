@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cerrno>
+#include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -252,4 +254,105 @@ TEST_CASE("a file that cannot be read is a rejected entry with a file error in b
     const Merged merged = merge(ws);
     CHECK(merged.file_status[1] == FileStatus::rejected);
     CHECK(merged.teachers.size() == 1);
+}
+
+TEST_CASE("merge equals a plain reference merge on random workspaces (hashing ahead, ties, replaced copies)") {
+    // merge() hashes ids in blocks and prefetches its table; this reference walks the records
+    // with a std::map. Ids come from a small pool (many repeats, some long enough to be on the
+    // heap), files hold up to 40 teachers (several blocks), starts repeat or are missing (ties),
+    // some files repeat a (school, batch) (replaced) and some are rejected.
+    uint64_t state = 99;
+    auto next = [&](uint64_t n) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return (state >> 33) % n;
+    };
+    const char* starts[] = {"", "2021-03-01", "2022-03-01", "2022-09-01"};
+    size_t losers_seen = 0, replaced_seen = 0;
+    for (int round = 0; round < 200; ++round) {
+        Workspace ws;
+        const size_t files = 1 + next(12), pool = 5 + next(80);
+        for (size_t f = 0; f < files; ++f) {
+            FileEntry entry;
+            entry.name = "f" + std::to_string(f) + ".json";
+            if (next(10) == 0) {  // rejected: listed, no data
+                ws.files.push_back(std::move(entry));
+                continue;
+            }
+            auto data = std::make_shared<BatchFile>();
+            data->school_id = "S" + std::to_string(next(3));
+            data->batch_id = "B" + std::to_string(next(3));
+            data->batch_start = starts[next(4)];
+            const size_t teachers = next(41);
+            for (size_t t = 0; t < teachers; ++t) {
+                Teacher teacher;
+                const uint64_t id = next(pool);
+                teacher.id = (id % 3 == 0 ? "a-long-teacher-id-on-the-heap-" : "T") + std::to_string(id);
+                teacher.name = "教师" + std::to_string(t);
+                teacher.index = int(t);
+                data->teachers.push_back(std::move(teacher));
+            }
+            entry.status = next(5) == 0 ? FileStatus::partial : FileStatus::loaded;
+            entry.data = std::move(data);
+            ws.files.push_back(std::move(entry));
+        }
+
+        // The reference.
+        std::vector<FileStatus> status;
+        for (const FileEntry& f : ws.files) status.push_back(f.data ? f.status : FileStatus::rejected);
+        std::map<std::pair<std::string, std::string>, size_t> latest;
+        size_t replaced = 0;
+        for (size_t f = 0; f < ws.files.size(); ++f) {
+            if (!ws.files[f].data) continue;
+            auto [it, inserted] = latest.emplace(std::make_pair(ws.files[f].data->school_id, ws.files[f].data->batch_id), f);
+            if (!inserted) {
+                status[it->second] = FileStatus::replaced;
+                it->second = f;
+                ++replaced;
+            }
+        }
+        std::vector<TeacherRef> winners;
+        std::map<std::string, size_t> slot;
+        std::vector<std::pair<size_t, size_t>> visited;  // (file, teacher) in order
+        for (size_t f = 0; f < ws.files.size(); ++f) {
+            if (status[f] == FileStatus::replaced || !ws.files[f].data) continue;
+            const BatchFile& data = *ws.files[f].data;
+            for (size_t t = 0; t < data.teachers.size(); ++t) {
+                visited.emplace_back(f, t);
+                auto [it, inserted] = slot.emplace(data.teachers[t].id, winners.size());
+                if (inserted) {
+                    winners.push_back({int(f), int(t)});
+                } else if (data.batch_start >= ws.files[size_t(winners[it->second].file)].data->batch_start) {
+                    winners[it->second] = {int(f), int(t)};
+                }
+            }
+        }
+
+        const Merged merged = merge(ws);
+        CAPTURE(round);
+        CHECK(merged.file_status == status);
+        REQUIRE(merged.teachers.size() == winners.size());
+        for (size_t k = 0; k < winners.size(); ++k) {
+            CHECK(merged.teachers[k].file == winners[k].file);
+            CHECK(merged.teachers[k].teacher == winners[k].teacher);
+        }
+        // The replaced files' warnings, then one per losing record in visiting order, naming the winner.
+        size_t p = replaced;
+        REQUIRE(merged.problems.size() >= replaced);
+        for (const auto& [f, t] : visited) {
+            const Teacher& teacher = ws.files[f].data->teachers[t];
+            const TeacherRef& win = winners[slot.at(teacher.id)];
+            if (win.file == int(f) && win.teacher == int(t)) continue;
+            REQUIRE(p < merged.problems.size());
+            const Problem& problem = merged.problems[p++];
+            CHECK(problem.file == ws.files[f].name);
+            CHECK(problem.teacher_id == teacher.id);
+            CHECK(problem.pointer == "/teachers/" + std::to_string(t));
+            CHECK(problem.message_en.find(ws.files[size_t(win.file)].name) != std::string::npos);
+            ++losers_seen;
+        }
+        CHECK(p == merged.problems.size());
+        replaced_seen += replaced;
+    }
+    CHECK(losers_seen > 1000);
+    CHECK(replaced_seen > 100);
 }
