@@ -247,6 +247,24 @@ public:
         p = q + 1;
         return true;
     }
+    // The string `quoted` (quotes included, e.g. "\"graded\""): consumed when it is next.
+    IT2_LEX_INLINE bool is_string(std::string_view quoted) {
+        if (size_t(end_ - p) < quoted.size() || !json_lex::same_bytes(p, quoted.data(), quoted.size())) return false;
+        p += quoted.size();
+        return true;
+    }
+    // A date string: ten bytes of digits and '-' between quotes need no scan (the usual case).
+    IT2_LEX_INLINE bool date(Day& out) {
+        std::string_view text;
+        if (end_ - p >= 12 && p[0] == '"' && p[11] == '"' && date_bytes(p + 1)) {
+            text = std::string_view(p + 1, 10);
+            p += 12;
+        } else if (!string(text)) {
+            return false;
+        }
+        out = day_from_iso(text);
+        return out != kNoDay;
+    }
     IT2_LEX_INLINE bool number(double& value) {
         const char* q = json_lex::short_number(p, end_, value);
         if (q == nullptr) return false;
@@ -317,8 +335,24 @@ public:
     }
 
 private:
+    // Ten bytes that are all digits or '-' (ASCII: nothing for skip_plain to check).
+    static IT2_LEX_INLINE bool date_bytes(const char* q) {
+        bool ok = true;
+        for (int i = 0; i < 10; ++i) ok &= q[i] == '-' || unsigned(q[i] - '0') < 10;
+        return ok;
+    }
     const char* end_;
 };
+
+// A grade given as text (parse_grade; Grade::none for other text); false when not text.
+IT2_LEX_INLINE bool grade_string(Cursor& in, Grade& out) {
+    if (in.is_string("\"合格\"")) return out = Grade::pass, true;  // the usual spellings: no scan
+    if (in.is_string("\"优秀\"")) return out = Grade::excellent, true;
+    std::string_view s;
+    if (!in.string(s)) return false;
+    out = parse_grade(s);
+    return true;
+}
 
 // A point's date read on the fast path, pushed to pending_dates_ once the teacher is kept.
 struct FastDate {
@@ -872,10 +906,12 @@ bool BatchReader::fast_point(Cursor& in, uint32_t element) {
         switch (k) {
             case kCode:
                 return in.string(s) && (point = code_index(s)) >= 0;
-            case kStatus:
+            case kStatus:  // the usual spellings first: no scan of the string
+                if (in.is_string("\"graded\"")) return status = PointStatus::graded, true;
+                if (in.is_string("\"submitted\"")) return status = PointStatus::submitted, true;
                 return in.string(s) && parse_status(s, status);
             case kGrade:  // null: not given; anything but a grade would be a problem
-                return in.null() || (in.string(s) && (given = parse_grade(s)) != Grade::none);
+                return in.null() || (grade_string(in, given) && given != Grade::none);
             case kItems:
                 if (in.null()) return true;
                 return in.array([&] {
@@ -883,13 +919,9 @@ bool BatchReader::fast_point(Cursor& in, uint32_t element) {
                     uint32_t item_seen = 0;
                     const bool ok = in.object(kItemKeys, item_seen, [&](size_t m) {
                         std::string_view t;
-                        if (!in.string(t)) return false;  // a title or grade that is not text: the general path
-                        if (m == 0) {
-                            if (utf8_longer_than(t, kMaxTitleChars)) return false;
-                            item.title.assign(t);
-                        } else {
-                            item.grade = parse_grade(t);
-                        }
+                        if (m == 1) return grade_string(in, item.grade);
+                        if (!in.string(t) || utf8_longer_than(t, kMaxTitleChars)) return false;
+                        item.title.assign(t);
                         return true;
                     });
                     if (item.grade == Grade::none) bad_item = true;
@@ -900,7 +932,7 @@ bool BatchReader::fast_point(Cursor& in, uint32_t element) {
                 if (in.null()) return true;
                 const size_t d = k - kSubmitted;
                 date_offsets[d] = uint32_t(in.p - base);
-                return in.string(s) && (dates[d] = day_from_iso(s)) != kNoDay;
+                return in.date(dates[d]);
             }
         }
         return false;
