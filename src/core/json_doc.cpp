@@ -585,6 +585,13 @@ size_t first_invalid_utf8(std::string_view text) {
             ++i;
             continue;
         }
+        // The common three-byte sequences (all of CJK) in one test, as json_lex::skip_plain does:
+        // E1-EC and EE-EF lead bytes take any two continuation bytes (E0 and ED limit the second).
+        if (n - i >= 3 && (s[i] & 0xF0) == 0xE0 && s[i] != 0xE0 && s[i] != 0xED && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         size_t length = utf8_sequence_length(s + i, n - i);
         if (length == 0) return i;
         i += length;
