@@ -299,17 +299,9 @@ public:
             hint = k + 1;
             if (!next(':')) return false;
             skip_space();
-            if (!value(k)) return false;
-            skip_space();
-            if (at(',')) {
-                ++p;
-                continue;
-            }
-            if (at('}')) {
-                ++p;
-                return true;
-            }
-            return false;
+            bool more = false;
+            if (!value(k) || !after_value('}', more)) return false;
+            if (!more) return true;
         }
     }
     // An array at p: `element()` reads each element (p at it, past it on return).
@@ -320,18 +312,18 @@ public:
         if (next(']')) return true;
         for (;;) {
             skip_space();
-            if (!element()) return false;
-            skip_space();
-            if (at(',')) {
-                ++p;
-                continue;
-            }
-            if (at(']')) {
-                ++p;
-                return true;
-            }
-            return false;
+            bool more = false;
+            if (!element() || !after_value(']', more)) return false;
+            if (!more) return true;
         }
+    }
+    // After a member or element: ',' (`more` follow) or `close` (the end); false at anything else.
+    IT2_LEX_INLINE bool after_value(char close, bool& more) {
+        skip_space();
+        more = at(',');
+        if (!more && !at(close)) return false;
+        ++p;
+        return true;
     }
 
 private:
