@@ -9,6 +9,7 @@
 // - UTF-8 check, parse entry point, line index
 
 #include "json_doc.h"
+#include "json_lex.h"
 #include "utf8.h"
 
 #include <algorithm>
@@ -23,65 +24,16 @@ namespace it2 {
 
 namespace {
 
+using json_lex::is_digit;
+using json_lex::is_space;
+using json_lex::kExactPowersOfTen;
+using json_lex::skip_space;
+using json_lex::utf8_sequence_length;
+
 // ==== [SECTION] character classes and UTF-8 sequences ============================================
 
 // Each one is a value kept as out_of_range; a file with more is not a real batch file.
 constexpr size_t kMaxOutOfRangeNumbers = 32;
-
-// Bytes that end a run of string content needing no work: '"', '\\', control characters (which
-// must be escaped) and non-ASCII bytes (checked as UTF-8 where they stand).
-constexpr std::array<bool, 256> make_string_stops() {
-    std::array<bool, 256> stops{};
-    for (int c = 0; c < 0x20; ++c) stops[size_t(c)] = true;
-    for (int c = 0x80; c < 0x100; ++c) stops[size_t(c)] = true;
-    stops[size_t('"')] = true;
-    stops[size_t('\\')] = true;
-    return stops;
-}
-constexpr std::array<bool, 256> kStringStop = make_string_stops();
-
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define IT2_JSON_SWAR 1
-// Index (0-7) of the first string stop among the 8 bytes at `p`, or 8: eight bytes per step.
-unsigned first_string_stop(const char* p) {
-    constexpr uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull, low7 = 0x7F7F7F7F7F7F7F7Full;
-    uint64_t x;
-    std::memcpy(&x, p, 8);
-    // High bit of each byte set exactly when that byte of v is zero (no carries between bytes).
-    auto zero_bytes = [](uint64_t v) { return ~(((v & low7) + low7) | v | low7); };
-    uint64_t control = ~((x & low7) + ones * 0x60) & high;  // low seven bits below 0x20
-    uint64_t stops = zero_bytes(x ^ (ones * '"')) | zero_bytes(x ^ (ones * '\\')) | control | (x & high);
-    return stops == 0 ? 8 : unsigned(__builtin_ctzll(stops)) / 8;
-}
-#endif
-
-// Length of the well-formed UTF-8 sequence at s[0] (s[0] >= 0x80), 0 when it is not one.
-size_t utf8_sequence_length(const unsigned char* s, size_t available) {
-    unsigned char c = s[0];
-    size_t length;
-    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-        length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        length = 3;
-        if (c == 0xE0) low = 0xA0;   // no overlong forms
-        if (c == 0xED) high = 0x9F;  // no surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        length = 4;
-        if (c == 0xF0) low = 0x90;
-        if (c == 0xF4) high = 0x8F;  // nothing above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (length > available) return 0;
-    if (s[1] < low || s[1] > high) return 0;
-    for (size_t k = 2; k < length; ++k)
-        if ((s[k] & 0xC0) != 0x80) return 0;
-    return length;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -101,9 +53,6 @@ std::string shown_char(const char* at, const char* end) {
     size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     return "'" + std::string(at, std::min<size_t>(length, size_t(end - at))) + "'";
 }
-
-constexpr double kExactPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 // ==== [SECTION] numbers ==========================================================================
 
@@ -164,8 +113,8 @@ double decimal_to_double(const char* first, const char* last, uint64_t significa
 class Reader {
 public:
     Reader(JsonDoc& doc, const JsonStream* stream, size_t max_depth)
-        : doc_(doc), stream_(stream), max_depth_(max_depth), begin_(doc.text.data()),
-          end_(doc.text.data() + doc.text.size()) {}
+        : doc_(doc), stream_(stream), fast_(stream != nullptr && stream->fast_element), max_depth_(max_depth),
+          begin_(doc.text.data()), end_(doc.text.data() + doc.text.size()) {}
 
     bool read();
 
@@ -176,44 +125,8 @@ public:
 private:
     uint32_t offset_of(const char* at) const { return uint32_t(at - begin_); }
 
-    static IT2_INLINE const char* skip_space(const char* p, const char* end) {
-        while (p < end && static_cast<unsigned char>(*p) <= ' ' && is_space(*p)) ++p;
-        return p;
-    }
-
-    // From q over string content that needs no decoding, checking UTF-8 on the way, to the
-    // next '"', '\\', control character or the end; nullptr at a byte that is not UTF-8.
-    // Plain ASCII goes eight bytes per step; a run of non-ASCII bytes is checked where it
-    // stands, with the common three-byte sequences (all of CJK) tested in one go.
-    IT2_INLINE const char* skip_plain(const char* q) const {
-        const char* const end = end_;
-        for (;;) {
-#ifdef IT2_JSON_SWAR
-            while (end - q >= 8) {
-                unsigned k = first_string_stop(q);
-                q += k;
-                if (k < 8) goto stopped;
-            }
-#endif
-            while (q < end && !kStringStop[static_cast<unsigned char>(*q)]) ++q;
-#ifdef IT2_JSON_SWAR
-        stopped:
-#endif
-            if (q == end || static_cast<unsigned char>(*q) < 0x80) return q;
-            do {
-                const auto* u = reinterpret_cast<const unsigned char*>(q);
-                // E1-EC and EE-EF lead bytes take any two continuation bytes (E0 and ED limit the second).
-                if (end - q >= 3 && (u[0] & 0xF0) == 0xE0 && u[0] != 0xE0 && u[0] != 0xED && (u[1] & 0xC0) == 0x80 &&
-                    (u[2] & 0xC0) == 0x80) {
-                    q += 3;
-                    continue;
-                }
-                size_t length = utf8_sequence_length(u, size_t(end - q));
-                if (length == 0) return nullptr;
-                q += length;
-            } while (q < end && static_cast<unsigned char>(*q) >= 0x80);
-        }
-    }
+    // One step of the shared lexer (json_lex.h): string content up to the next stop.
+    IT2_INLINE const char* skip_plain(const char* q) const { return json_lex::skip_plain(q, end_); }
 
     IT2_COLD std::nullptr_t not_utf8(const char* at) {
         // parse_json names the first bad byte of the whole text; this only stops the reading.
@@ -519,6 +432,7 @@ private:
 
     JsonDoc& doc_;
     const JsonStream* stream_;
+    bool fast_;  // stream_->fast_element is set
     size_t max_depth_;
     const char* begin_;
     const char* end_;
@@ -545,7 +459,12 @@ bool Reader::read() {
         p = skip_space(p, end);
         if (p == end) return truncated(), false;
         const char c = *p;
-        if (c == '"') {
+        const char* past = nullptr;
+        if (c == '{' && fast_ && in_stream_array() && open_.size() + JsonStream::kMaxFastDepth <= max_depth_ &&
+            (past = stream_->fast_element(doc_, p, element_count_)) != nullptr) {
+            ++element_count_;  // taken whole: no node, nothing to complete
+            p = past;
+        } else if (c == '"') {
             uint32_t text = 0, size = 0;
             bool in_arena = false;
             const char* start = p;
@@ -612,28 +531,7 @@ namespace {
 
 // ==== [SECTION] lookups in a parsed document =====================================================
 
-template <typename Word>
-Word load_word(const char* p) {
-    Word w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-}
-
-// Member names are short (a dozen bytes): two overlapping word loads compare the whole name
-// with no loop and no call to memcmp (a byte loop mispredicted its exit on every name).
-inline bool same_name(std::string_view a, std::string_view b) {
-    const size_t n = a.size();
-    if (n != b.size()) return false;
-    const char *x = a.data(), *y = b.data();
-    if (n >= 8 && n <= 16)
-        return load_word<uint64_t>(x) == load_word<uint64_t>(y) &&
-               load_word<uint64_t>(x + n - 8) == load_word<uint64_t>(y + n - 8);
-    if (n >= 4 && n < 8)
-        return load_word<uint32_t>(x) == load_word<uint32_t>(y) &&
-               load_word<uint32_t>(x + n - 4) == load_word<uint32_t>(y + n - 4);
-    if (n > 0 && n < 4) return x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1];
-    return n == 0 || std::memcmp(x, y, n) == 0;
-}
+using json_lex::same_name;
 
 }  // namespace
 
@@ -685,6 +583,13 @@ size_t first_invalid_utf8(std::string_view text) {
         if (i >= n) break;
         if (s[i] < 0x80) {
             ++i;
+            continue;
+        }
+        // The common three-byte sequences (all of CJK) in one test, as json_lex::skip_plain does:
+        // E1-EC and EE-EF lead bytes take any two continuation bytes (E0 and ED limit the second).
+        if (n - i >= 3 && (s[i] & 0xF0) == 0xE0 && s[i] != 0xE0 && s[i] != 0xED && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         size_t length = utf8_sequence_length(s + i, n - i);

@@ -93,6 +93,12 @@ struct JsonStream {
     std::string_view key;                                                   // e.g. "teachers"
     std::function<void(const JsonDoc&, uint32_t node, size_t index)> element;
     std::function<void()> restart;  // the parse starts over: forget the elements seen so far
+    // Optional: each element that starts with '{' is offered here first, before any node is made
+    // (`at` is its '{'). A reader that takes the element whole returns the position just past it,
+    // having checked that all of it is JSON the reader accepts (json_lex.h's steps) nested at most
+    // kMaxFastDepth containers deep; nullptr leaves the element to the nodes and `element`.
+    static constexpr size_t kMaxFastDepth = 5;
+    std::function<const char*(const JsonDoc&, const char* at, size_t index)> fast_element;
 };
 
 struct JsonParse {

@@ -17,6 +17,7 @@
 #include "dates.h"
 #include "field_limits.h"
 #include "json_doc.h"
+#include "json_lex.h"
 #include "json_problems.h"
 
 namespace it2 {
@@ -208,12 +209,157 @@ private:
     size_t count_ = 0;
 };
 
+// ---- the fast path: a clean teacher record read straight from the text ----------------------
+// Most records need no problem at all. For those the reader takes the record from the text
+// (BatchReader::fast_teacher) without building a node per value: members in any order, each
+// key at most once, strings without escapes (UTF-8 checked by json_lex's step, as the reader
+// does), numbers in the short form. At the first thing a clean record does not have (a
+// problem to report, an unknown key, an escape, an exponent …) it gives up with nothing kept,
+// and the record is read by the general path, which says what is wrong where. For a record both
+// accept they give the same Teacher (tests/core/test_load_batch.cpp compares them).
+class Cursor {
+public:
+    Cursor(const char* p, const char* end) : p(p), end_(end) {}
+    const char* p;
+
+    IT2_LEX_INLINE void skip_space() { p = json_lex::skip_space(p, end_); }
+    IT2_LEX_INLINE bool at(char c) const { return p < end_ && *p == c; }
+    // `c` (consumed) after optional white space.
+    IT2_LEX_INLINE bool next(char c) {
+        skip_space();
+        if (!at(c)) return false;
+        ++p;
+        return true;
+    }
+    IT2_LEX_INLINE bool null() {
+        if (end_ - p >= 4 && json_lex::same_bytes(p, "null", 4)) {
+            p += 4;
+            return true;
+        }
+        return false;
+    }
+    // A string without escapes at p (its quote): its content in `out`.
+    IT2_LEX_INLINE bool string(std::string_view& out) {
+        if (!at('"')) return false;
+        const char* q = json_lex::skip_plain(p + 1, end_);
+        if (q == nullptr || q == end_ || *q != '"') return false;
+        out = std::string_view(p + 1, size_t(q - p - 1));
+        p = q + 1;
+        return true;
+    }
+    // The string `quoted` (quotes included, e.g. "\"graded\""): consumed when it is next.
+    IT2_LEX_INLINE bool is_string(std::string_view quoted) {
+        if (size_t(end_ - p) < quoted.size() || !json_lex::same_bytes(p, quoted.data(), quoted.size())) return false;
+        p += quoted.size();
+        return true;
+    }
+    // A date string: ten bytes of digits and '-' between quotes need no scan (the usual case).
+    IT2_LEX_INLINE bool date(Day& out) {
+        std::string_view text;
+        if (end_ - p >= 12 && p[0] == '"' && p[11] == '"' && date_bytes(p + 1)) {
+            text = std::string_view(p + 1, 10);
+            p += 12;
+        } else if (!string(text)) {
+            return false;
+        }
+        out = day_from_iso(text);
+        return out != kNoDay;
+    }
+    IT2_LEX_INLINE bool number(double& value) {
+        const char* q = json_lex::short_number(p, end_, value);
+        if (q == nullptr) return false;
+        p = q;
+        return true;
+    }
+    // An object at p: `value(k)` reads the value of key k (p at it, p past it on return). `keys`
+    // are written with their quotes ("\"id\""). False at a key not in `keys`, a key given twice,
+    // or anything but plain JSON syntax. `seen`: bit k for each key found.
+    template <size_t N, typename Value>
+    IT2_LEX_INLINE bool object(const std::string_view (&keys)[N], uint32_t& seen, Value&& value) {
+        seen = 0;
+        if (!at('{')) return false;
+        ++p;
+        if (next('}')) return true;
+        size_t hint = 0;  // files list the keys in one order: the one after the last is tried first
+        for (;;) {
+            skip_space();
+            size_t k = N;
+            if (hint < N && size_t(end_ - p) >= keys[hint].size() &&
+                json_lex::same_bytes(p, keys[hint].data(), keys[hint].size())) {
+                k = hint;  // the whole string, quotes included: ASCII letters, nothing to check
+                p += keys[hint].size();
+            } else {
+                std::string_view key;
+                if (!string(key)) return false;
+                for (size_t i = 0; i < N && k == N; ++i)
+                    if (json_lex::same_name(keys[i].substr(1, keys[i].size() - 2), key)) k = i;
+            }
+            if (k == N || (seen & (1u << k)) != 0) return false;
+            seen |= 1u << k;
+            hint = k + 1;
+            if (!next(':')) return false;
+            skip_space();
+            bool more = false;
+            if (!value(k) || !after_value('}', more)) return false;
+            if (!more) return true;
+        }
+    }
+    // An array at p: `element()` reads each element (p at it, past it on return).
+    template <typename Element>
+    IT2_LEX_INLINE bool array(Element&& element) {
+        if (!at('[')) return false;
+        ++p;
+        if (next(']')) return true;
+        for (;;) {
+            skip_space();
+            bool more = false;
+            if (!element() || !after_value(']', more)) return false;
+            if (!more) return true;
+        }
+    }
+    // After a member or element: ',' (`more` follow) or `close` (the end); false at anything else.
+    IT2_LEX_INLINE bool after_value(char close, bool& more) {
+        skip_space();
+        more = at(',');
+        if (!more && !at(close)) return false;
+        ++p;
+        return true;
+    }
+
+private:
+    // Ten bytes that are all digits or '-' (ASCII: nothing for skip_plain to check).
+    static IT2_LEX_INLINE bool date_bytes(const char* q) {
+        bool ok = true;
+        for (int i = 0; i < 10; ++i) ok &= q[i] == '-' || unsigned(q[i] - '0') < 10;
+        return ok;
+    }
+    const char* end_;
+};
+
+// A grade given as text (parse_grade; Grade::none for other text); false when not text.
+IT2_LEX_INLINE bool grade_string(Cursor& in, Grade& out) {
+    if (in.is_string("\"合格\"")) return out = Grade::pass, true;  // the usual spellings: no scan
+    if (in.is_string("\"优秀\"")) return out = Grade::excellent, true;
+    std::string_view s;
+    if (!in.string(s)) return false;
+    out = parse_grade(s);
+    return true;
+}
+
+// A point's date read on the fast path, pushed to pending_dates_ once the teacher is kept.
+struct FastDate {
+    Day date;
+    uint32_t offset;
+    uint32_t point_element;
+    bool reviewed;
+};
+
 class BatchReader {
 public:
     BatchReader(std::string_view file_name, Problems& problems)
         : reporter_(std::string(file_name), problems), problems_(problems) {}
 
-    BatchLoad read(std::string_view bytes);
+    BatchLoad read(std::string_view bytes, bool fast, size_t* fast_records);
 
 private:
     // ---- helpers -------------------------------------------------------------------------
@@ -262,6 +408,9 @@ private:
     bool optional_date(uint32_t n, const char* key, const Path& at, Day& out, const std::string& teacher);
 
     // ---- the file's parts ----------------------------------------------------------------
+    // The fast path (above): the position past the teacher at `at` when it was taken whole.
+    const char* fast_teacher(const JsonDoc& doc, const char* at, size_t index);
+    bool fast_point(Cursor& in, uint32_t element);
     void read_teacher(uint32_t node, size_t index);
     double read_hour(uint32_t n, const LazyPointer& pointer, const std::string& teacher);
     void read_point(Teacher& teacher, uint32_t node, const Path& teacher_pointer, uint32_t element);
@@ -286,6 +435,12 @@ private:
     std::vector<PendingDate> pending_dates_;
     size_t problems_before_teachers_ = 0;
     std::string_view teacher_name_;  // of the teacher being read, once valid (for its problems)
+    // The fast path's work space, kept from teacher to teacher (its capacity is reused): a
+    // teacher's points and one point's items, moved into vectors of their exact size.
+    std::vector<PointRecord> fast_points_;
+    std::vector<Item> fast_items_;
+    std::vector<FastDate> fast_dates_;
+    const char* fast_text_ = nullptr;  // the text's first byte (offsets of dates)
 
     // Where each teacher record starts (Teacher::line / column), as LineIndex::at gives it:
     // teachers come in text order, so lines are counted on from the previous teacher instead
@@ -339,7 +494,7 @@ bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, Day
 
 // ==== [SECTION] file-level reading: header, school, batch ========================================
 
-BatchLoad BatchReader::read(std::string_view bytes) {
+BatchLoad BatchReader::read(std::string_view bytes, bool fast, size_t* fast_records) {
     BatchLoad result;
     JsonStream stream;
     stream.key = "teachers";
@@ -348,6 +503,13 @@ BatchLoad BatchReader::read(std::string_view bytes) {
         reporter_.set_text(doc.text);
         read_teacher(node, index);
     };
+    if (fast) {
+        stream.fast_element = [this, fast_records](const JsonDoc& doc, const char* at, size_t index) {
+            const char* past = fast_teacher(doc, at, index);
+            if (past != nullptr && fast_records != nullptr) ++*fast_records;
+            return past;
+        };
+    }
     stream.restart = [this] {  // a re-parse (after patching 1e400) or a repeated "teachers" key
         file_.teachers.clear();
         teacher_ids_.clear();
@@ -648,6 +810,166 @@ void BatchReader::read_activities() {
         }
         file_.activities.push_back(std::move(activity));
     }
+}
+
+const char* BatchReader::fast_teacher(const JsonDoc& doc, const char* at, size_t index) {
+    static constexpr std::string_view kKeys[] = {"\"id\"",   "\"name\"",  "\"subject\"", "\"role\"",
+                                                 "\"stage\"", "\"hours\"", "\"points\""};
+    enum { kId, kName, kSubject, kRole, kStage, kHours, kPoints };
+    static constexpr std::string_view kHourKeys[] = {"\"online\"", "\"practice\""};
+    Cursor in(at, doc.text.data() + doc.text.size());
+    std::string_view text[kStage + 1];  // id, name, subject, role, stage
+    double hours[2] = {0, 0};
+    fast_text_ = doc.text.data();
+    fast_points_.clear();
+    fast_items_.clear();
+    fast_dates_.clear();
+    uint32_t seen = 0;
+    const bool read = in.object(kKeys, seen, [&](size_t k) {
+        switch (k) {
+            case kId:
+                return in.string(text[k]) && !text[k].empty() && !utf8_longer_than(text[k], kMaxIdChars);
+            case kName:
+                return in.string(text[k]) && !text[k].empty() && !utf8_longer_than(text[k], kMaxNameChars);
+            case kSubject:
+            case kRole:
+            case kStage:  // optional_string: null or text within the limit
+                return in.null() || (in.string(text[k]) && !utf8_longer_than(text[k], kMaxLabelChars));
+            case kHours: {
+                if (in.null()) return true;
+                uint32_t hours_seen = 0;
+                return in.object(kHourKeys, hours_seen, [&](size_t h) {
+                    // read_hour: a number, 0 to 500, kept with -0 turned into 0
+                    return in.number(hours[h]) && (hours[h] += 0.0) >= 0 && hours[h] <= kHoursWarning;
+                });
+            }
+            case kPoints: {
+                if (in.null()) return true;
+                uint32_t element = 0;
+                return in.array([&] { return fast_point(in, element++); });
+            }
+        }
+        return false;
+    });
+    if (!read || (seen & (1u << kId | 1u << kName)) != (1u << kId | 1u << kName)) return nullptr;
+
+    // Kept, unless the id was used before in this file (the general path says so).
+    const uint32_t slot = uint32_t(file_.teachers.size());
+    Teacher& teacher = file_.teachers.emplace_back();
+    teacher.id.assign(text[kId]);
+    if (teacher_ids_.find_or_add(teacher.id, slot) >= 0) {
+        file_.teachers.pop_back();
+        return nullptr;
+    }
+    teacher.name.assign(text[kName]);
+    teacher.index = int(index);
+    doc_ = &doc;
+    reporter_.set_text(doc.text);
+    const TextPosition position = teacher_position(uint32_t(at - doc.text.data()));
+    teacher.line = position.line;
+    teacher.column = position.column;
+    teacher.subject.assign(text[kSubject]);
+    teacher.role.assign(text[kRole]);
+    teacher.stage.assign(text[kStage]);
+    teacher.online = hours[0];
+    teacher.practice = hours[1];
+    teacher.points.assign(std::make_move_iterator(fast_points_.begin()), std::make_move_iterator(fast_points_.end()));
+    for (const FastDate& d : fast_dates_) pending_dates_.push_back({d.date, d.offset, slot, d.point_element, d.reviewed});
+    return in.p;
+}
+
+// One point for fast_teacher: read_point's rules, giving up where it would report a problem.
+bool BatchReader::fast_point(Cursor& in, uint32_t element) {
+    static constexpr std::string_view kKeys[] = {"\"code\"",  "\"status\"",    "\"grade\"",
+                                                 "\"items\"", "\"submitted\"", "\"reviewed\""};
+    enum { kCode, kStatus, kGrade, kItems, kSubmitted, kReviewed };
+    static constexpr std::string_view kItemKeys[] = {"\"title\"", "\"grade\""};
+    const char* const base = fast_text_;
+    int point = -1;
+    PointStatus status = PointStatus::selected;
+    Grade given = Grade::none;  // the point's own grade, when given
+    bool bad_item = false;      // an item without a valid grade
+    const size_t first_item = fast_items_.size();
+    Day dates[2] = {kNoDay, kNoDay};
+    uint32_t date_offsets[2] = {0, 0};
+    uint32_t seen = 0;
+    const bool read = in.object(kKeys, seen, [&](size_t k) {
+        std::string_view s;
+        switch (k) {
+            case kCode:
+                return in.string(s) && (point = code_index(s)) >= 0;
+            case kStatus:  // the usual spellings first: no scan of the string
+                if (in.is_string("\"graded\"")) return status = PointStatus::graded, true;
+                if (in.is_string("\"submitted\"")) return status = PointStatus::submitted, true;
+                return in.string(s) && parse_status(s, status);
+            case kGrade:  // null: not given; anything but a grade would be a problem
+                return in.null() || (grade_string(in, given) && given != Grade::none);
+            case kItems:
+                if (in.null()) return true;
+                return in.array([&] {
+                    Item& item = fast_items_.emplace_back();
+                    uint32_t item_seen = 0;
+                    const bool ok = in.object(kItemKeys, item_seen, [&](size_t m) {
+                        std::string_view t;
+                        if (m == 1) return grade_string(in, item.grade);
+                        if (!in.string(t) || utf8_longer_than(t, kMaxTitleChars)) return false;
+                        item.title.assign(t);
+                        return true;
+                    });
+                    if (item.grade == Grade::none) bad_item = true;
+                    return ok;
+                });
+            case kSubmitted:
+            case kReviewed: {
+                if (in.null()) return true;
+                const size_t d = k - kSubmitted;
+                date_offsets[d] = uint32_t(in.p - base);
+                return in.date(dates[d]);
+            }
+        }
+        return false;
+    });
+    const auto drop_items = [&] {
+        fast_items_.resize(first_item);
+        return false;
+    };
+    if (!read || (seen & (1u << kCode)) == 0 || (seen & (1u << kStatus)) == 0) return drop_items();
+    for (const PointRecord& kept : fast_points_)
+        if (kept.point == point) return drop_items();  // listed twice: a problem
+
+    PointRecord& rec = fast_points_.emplace_back();
+    rec.point = uint8_t(point);
+    rec.status = status;
+    const size_t item_count = fast_items_.size() - first_item;
+    if (status == PointStatus::graded) {
+        if (!bad_item && item_count > 0) {  // usable items give the grade; a different one given is a warning
+            rec.items.assign(std::make_move_iterator(fast_items_.begin() + long(first_item)),
+                             std::make_move_iterator(fast_items_.end()));
+            rec.grade = grade_from_items(rec.items);
+            if (given != Grade::none && given != rec.grade) {
+                fast_points_.pop_back();
+                return drop_items();
+            }
+        } else if (given == Grade::none || bad_item) {  // no usable grade, or items ignored: problems
+            fast_points_.pop_back();
+            return drop_items();
+        } else {
+            rec.grade = given;  // no items (absent, null or [])
+        }
+    } else {
+        if (given != Grade::none) {  // a grade on a point not graded: a warning
+            fast_points_.pop_back();
+            return drop_items();
+        }
+        rec.items.assign(std::make_move_iterator(fast_items_.begin() + long(first_item)),
+                         std::make_move_iterator(fast_items_.end()));
+    }
+    fast_items_.resize(first_item);
+    rec.submitted = dates[0];
+    rec.reviewed = dates[1];
+    for (size_t d = 0; d < 2; ++d)
+        if (dates[d] != kNoDay) fast_dates_.push_back({dates[d], date_offsets[d], element, d == 1});
+    return true;
 }
 
 void BatchReader::read_teacher(uint32_t node, size_t index) {
@@ -966,10 +1288,10 @@ void BatchReader::check_dates_against_batch() {
 
 }  // namespace
 
-BatchLoad load_batch(std::string_view file_name, std::string_view bytes) {
+BatchLoad load_batch(std::string_view file_name, std::string_view bytes, BatchReading reading, size_t* fast_records) {
     BatchLoad result;
     BatchReader reader(file_name, result.problems);
-    BatchLoad read = reader.read(bytes);
+    BatchLoad read = reader.read(bytes, reading == BatchReading::fast_then_general, fast_records);
     result.data = std::move(read.data);
     result.status = read.status;
     return result;
