@@ -15,6 +15,7 @@
 #include "dates.h"
 #include "field_limits.h"
 #include "json_doc.h"
+#include "json_lex.h"
 #include "json_out.h"
 
 namespace it2 {
@@ -211,7 +212,7 @@ struct Elements {
 // A point date of a partial line: "" is no date; text that is not a real date becomes kBadDay,
 // which no date gives, for check_loaded_data to refuse in its place among the other checks.
 constexpr Day kBadDay = kNoDay + 1;
-Day partial_day(const std::string& text) {
+Day partial_day(std::string_view text) {
     if (text.empty()) return kNoDay;
     const Day day = day_from_iso(text);
     return day == kNoDay ? kBadDay : day;
@@ -529,6 +530,14 @@ public:
     // checked here in the one pass over its bytes: the rest of the line is ASCII literals).
     void string(std::string& out) {
         if (!lit("\"")) return;
+        // Most strings have no escape: json_lex's run over plain content (eight ASCII bytes a
+        // step, UTF-8 checked where it stands) to the closing quote, then one copy. Anything else
+        // (an escape, a control character, the end, broken UTF-8) takes the byte loop below.
+        if (const char* q = json_lex::skip_plain(p_, end_); q != nullptr && q < end_ && *q == '"') {
+            out = std::string(p_, size_t(q - p_));  // constructed in place: assign() took _M_replace
+            p_ = q + 1;
+            return;
+        }
         const char* start = p_;  // of the bytes not yet in `out`
         bool escaped = false;
         while (p_ < end_) {
@@ -577,6 +586,19 @@ public:
         std::string out;
         string(out);
         return out;
+    }
+    // A string without escapes, as a view of the line (a date, a status, a code: no copy). A
+    // string with an escape fails here; the general reader then takes the line.
+    std::string_view plain() {
+        if (!lit("\"")) return {};
+        const char* q = json_lex::skip_plain(p_, end_);
+        if (q == nullptr || q == end_ || *q != '"') {
+            ok_ = false;
+            return {};
+        }
+        const std::string_view text(p_, size_t(q - p_));
+        p_ = q + 1;
+        return text;
     }
     // An integer in [lo, hi] written as digits with an optional minus (at most 18 digits).
     int integer(int64_t lo, int64_t hi) {
@@ -681,7 +703,7 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
     in.lit(",");
     in.string(b.school_stage);
     in.lit(",");
-    const std::string env = in.string();
+    const std::string_view env = in.plain();
     if (env.size() > 1) in.fail();  // more than one character: the general reader says so
     b.environment = env.empty() ? 0 : env[0];
     in.lit("],\"teachers\":[");
@@ -719,9 +741,9 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
                 in.lit(",");
                 point.grade = Grade(in.integer(0, int(Grade::fail)));
                 in.lit(",");
-                point.submitted = partial_day(in.string());
+                point.submitted = partial_day(in.plain());
                 in.lit(",");
-                point.reviewed = partial_day(in.string());
+                point.reviewed = partial_day(in.plain());
                 in.lit(",[");
                 if (!in.next_is(']')) {
                     do {
@@ -792,7 +814,7 @@ bool fast_read_line(std::string_view line, PartialEntry& entry) {
         in.lit("]");
     }
     in.lit(",\"status\":");
-    const std::string status = in.string();
+    const std::string_view status = in.plain();
     in.lit(",\"version\":1}");
     LineReader r;
     if (!in.done() || !parse_status(status, entry.file.status)) return false;
