@@ -209,3 +209,71 @@ TEST_CASE("hours in partials are written as nlohmann writes doubles") {
     }
     CHECK(written == expected);
 }
+
+// Session 7 (issue 14, map/reduce): the fast reader's integers and plain strings read with a local
+// position and json_lex's run; the same entry as the general reader on edge values put in place
+// of a real line's numbers and strings, and the same problem when the general reader refuses.
+TEST_CASE("fast partial reader: edge integers, strings and dates give what the general reader gives") {
+    const std::vector<std::string> lines = partial_lines();
+    const std::vector<std::string> numbers = {"0", "-0", "7", "-1", "00", "01", "12345678901234567", "123456789012345678",
+                                              "1234567890123456789", "99999999999999999999", "2147483647", "2147483648",
+                                              "-2147483648", "1.0", "1e1", "2.5", "-", ""};
+    const std::vector<std::string> strings = {"", "2024-02-29", "2023-02-29", "2024-1-01", "2024-01-3\\u0031",
+                                              "2024-01-0\\/", "loaded", "partial", "l\\u006faded", "B", "BB", "\\u0042",
+                                              "\\\"", "\xC3\xA9", "\xE6\x96\x87", "\xED\xA0\x80", "\xC3", "a\tb", "\x7f"};
+    std::mt19937_64 random(14);
+    size_t taken = 0, tried = 0;
+    for (const std::string& original : lines) {
+        for (int round = 0; round < 80; ++round) {
+            std::string line = original;
+            const size_t at = random() % line.size();
+            if (random() % 2) {  // a number after a ',' or '['
+                const size_t start = line.find_first_of("0123456789", at);
+                if (start == std::string::npos || (line[start - 1] != ',' && line[start - 1] != '[')) continue;
+                const size_t end = line.find_first_not_of("0123456789.", start);
+                line.replace(start, end - start, numbers[random() % numbers.size()]);
+            } else {  // the content of a string
+                const size_t open = line.find("\"", at);
+                const size_t close = open == std::string::npos ? open : line.find("\"", open + 1);
+                if (close == std::string::npos) continue;
+                line.replace(open + 1, close - open - 1, strings[random() % strings.size()]);
+            }
+            ++tried;
+            CAPTURE(line.substr(0, 300));
+            const PartialRead general = read_partials("p.jsonl", line, 1, PartialReader::general);
+            CHECK(shown(read_partials("p.jsonl", line)) == shown(general));
+            PartialEntry fast;
+            if (!read_partial_line_fast(line, fast)) continue;
+            ++taken;
+            REQUIRE(general.entries.size() == 1);
+            CHECK(shown(fast) == shown(general.entries[0]));
+        }
+    }
+    CHECK(tried > 1000);
+    CHECK(taken > 100);
+}
+
+TEST_CASE("a partial with a teacher id used twice names the first repeated id, after earlier teachers' problems") {
+    const std::vector<std::string> lines = partial_lines();
+    nlohmann::json doc;
+    for (const std::string& line : lines) {
+        doc = nlohmann::json::parse(line);
+        if (!doc["data"].is_null() && doc["data"]["teachers"].size() >= 6) break;
+    }
+    REQUIRE(doc["data"]["teachers"].size() >= 6);
+    auto& teachers = doc["data"]["teachers"];
+    const std::string repeated = teachers[1][0];
+    teachers[3][0] = repeated;
+    teachers[5][0] = repeated;
+    auto problem = [&] {
+        const PartialRead read = read_partials("p.jsonl", doc.dump());
+        REQUIRE(read.problems.size() == 1);
+        return read.problems[0].message_en;
+    };
+    CHECK(problem().find("teacher id " + repeated + " is used twice in one file") != std::string::npos);
+    teachers[2][1] = "";  // an earlier teacher's empty name is found first
+    CHECK(problem().find("the name is empty or too long") != std::string::npos);
+    teachers[2][1] = "x";
+    teachers[4][1] = "";  // a later one's is not
+    CHECK(problem().find("is used twice in one file") != std::string::npos);
+}
