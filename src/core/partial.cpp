@@ -657,6 +657,18 @@ public:
         const double value = significand == 0 ? 0.0 : double(significand) / kPowers[decimals];
         return negative ? -value : value;
     }
+    // A point date (partial_day): a real date of ten bytes read where it stands, anything else
+    // (none, an escape, not a real date) as a plain string.
+    Day day() {
+        if (ok_ && end_ - p_ >= 12 && p_[0] == '"' && p_[11] == '"') {
+            const Day day = day_from_iso(std::string_view(p_ + 1, 10));
+            if (day != kNoDay) {
+                p_ += 12;
+                return day;
+            }
+        }
+        return partial_day(plain());
+    }
     bool boolean() {
         if (next_is('t')) return lit("rue");
         if (next_is('f')) lit("alse");
@@ -754,13 +766,15 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
                 in.lit(",");
                 point.grade = Grade(in.integer(0, int(Grade::fail)));
                 in.lit(",");
-                point.submitted = partial_day(in.plain());
+                point.submitted = in.day();
                 in.lit(",");
-                point.reviewed = partial_day(in.plain());
+                point.reviewed = in.day();
                 in.lit(",[");
                 if (!in.next_is(']')) {
+                    thread_local std::vector<Item> items;  // and a point's items: one allocation each
+                    items.clear();
                     do {
-                        Item& item = point.items.emplace_back();
+                        Item& item = items.emplace_back();
                         in.lit("[");
                         in.string(item.title);
                         in.lit(",");
@@ -768,6 +782,8 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
                         in.lit("]");
                     } while (in.ok() && in.next_is(','));
                     in.lit("]");
+                    point.items.reserve(items.size());
+                    std::move(items.begin(), items.end(), std::back_inserter(point.items));
                 }
                 in.lit("]");
             } while (in.ok() && in.next_is(','));
