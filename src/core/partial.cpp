@@ -438,11 +438,16 @@ std::string check_loaded_data(const BatchFile& b) {
     // Whether any id is used twice, found by sorting views (a hash set cost a node and a hash per
     // teacher on every line of a merge); only then are the ids collected in order, to name the
     // first teacher whose id came before, as always.
-    thread_local std::vector<std::string_view> sorted;
-    sorted.assign(b.teachers.size(), {});
-    for (size_t k = 0; k < b.teachers.size(); ++k) sorted[k] = b.teachers[k].id;
-    std::sort(sorted.begin(), sorted.end());
-    const bool any_twice = std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
+    // Files usually list their teachers by id: strictly ascending ids need no sort.
+    bool any_twice = false;
+    for (size_t k = 1; k < b.teachers.size() && !any_twice; ++k) any_twice = !(b.teachers[k - 1].id < b.teachers[k].id);
+    if (any_twice) {
+        thread_local std::vector<std::string_view> sorted;
+        sorted.assign(b.teachers.size(), {});
+        for (size_t k = 0; k < b.teachers.size(); ++k) sorted[k] = b.teachers[k].id;
+        std::sort(sorted.begin(), sorted.end());
+        any_twice = std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
+    }
     std::unordered_set<std::string_view> ids;
     for (const Teacher& t : b.teachers) {
         if (!text_ok(t.id, kMaxIdChars, true)) return "a teacher id is empty or too long";
