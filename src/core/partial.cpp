@@ -638,6 +638,13 @@ public:
     // position is kept in a local (the loop tested ok_ and the member pointer at every digit).
     int integer(int64_t lo, int64_t hi) {
         if (!ok_) return 0;
+        // Most are one digit (codes, grades, indexes) followed by ',' or ']'.
+        if (end_ - p_ >= 2 && unsigned(*p_ - '0') <= 9 && (p_[1] == ',' || p_[1] == ']')) {
+            const int value = *p_ - '0';
+            if (value < lo || value > hi) return ok_ = false;
+            ++p_;
+            return value;
+        }
         const char* p = p_;
         const bool negative = p < end_ && *p == '-';
         if (negative) ++p;
