@@ -11,11 +11,6 @@
 #include <string>
 #include <vector>
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "export.h"
 #include "load_batch.h"
 #include "metrics.h"
@@ -33,43 +28,6 @@ namespace it2 {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A large partial file (a map task's whole output, tens of MB) mapped read-only instead of read
-// into a string: read(2) copied it into memory zero-filled first, page by page (a tenth of the
-// merge's CPU at 100,000 teachers, perf). Empty when it is not a regular file this large or the
-// mapping fails: the caller then reads it as before (and reports a read error as before).
-class MappedPartial {
-public:
-    MappedPartial() = default;
-    MappedPartial(const MappedPartial&) = delete;
-    MappedPartial& operator=(const MappedPartial&) = delete;
-    MappedPartial& operator=(MappedPartial&& other) noexcept {
-        std::swap(at_, other.at_);
-        std::swap(size_, other.size_);
-        return *this;
-    }
-    ~MappedPartial() {
-        if (at_ != nullptr) ::munmap(at_, size_);
-    }
-    bool map(const std::string& path, size_t at_least) {
-        if (path == "-") return false;
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return false;
-        struct stat info {};
-        if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && size_t(info.st_size) >= at_least) {
-            void* at = ::mmap(nullptr, size_t(info.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-            if (at != MAP_FAILED) at_ = at, size_ = size_t(info.st_size);
-        }
-        ::close(fd);
-        return at_ != nullptr;
-    }
-    std::string_view text() const { return {static_cast<const char*>(at_), size_}; }
-    explicit operator bool() const { return at_ != nullptr; }
-
-private:
-    void* at_ = nullptr;
-    size_t size_ = 0;
-};
 
 const char* const kPartialUsage =
     "usage: it2 summarize --partial [--order-index N | --order-key KEY] [--name NAME] [--out-dir DIR] FILES_OR_DIRS...\n"
@@ -329,7 +287,6 @@ int run_merge(const std::vector<std::string>& args) {
     struct Source {
         int error = 0;
         std::string text;  // a large file, not parsed yet
-        MappedPartial mapped;  // or that file mapped
         PartialRead read;
     };
     std::vector<Source> read(sources.size());
@@ -339,10 +296,6 @@ int run_merge(const std::vector<std::string>& args) {
     cli::run_in_order(
         sources.size(), threads,
         [&](size_t i) {
-            if (sources[i].error == 0 && read[i].mapped.map(sources[i].path, kLargePartial)) {
-                if (threads <= 1) read[i].read = read_partials(sources[i].display, read[i].mapped.text());
-                return;
-            }
             std::string text;
             read[i].error = sources[i].error != 0 ? sources[i].error : cli::read_input(sources[i].path, text);
             if (read[i].error != 0) return;
@@ -351,8 +304,6 @@ int run_merge(const std::vector<std::string>& args) {
         },
         [&](size_t i) {
             if (read[i].error != 0 && failed < 0) failed = int(i);
-            if (read[i].mapped && threads > 1) read[i].read = read_partials(sources[i].display, read[i].mapped.text(), parallel);
-            read[i].mapped = MappedPartial();
             if (!read[i].text.empty()) {
                 read[i].read = read_partials(sources[i].display, read[i].text, parallel);
                 std::string().swap(read[i].text);
