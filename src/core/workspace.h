@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "load_batch.h"
+#include "parallel_for.h"
 
 namespace it2 {
 
@@ -70,6 +71,9 @@ struct Merged {
     Problems problems;                    // replaced files, superseded teacher records
 };
 
-Merged merge(const Workspace& ws);
+// `parallel` (optional) spreads the ids' hashing and the winners' search over threads: the
+// ids are split by hash into groups, each group visits its records in load order, so the
+// result is the same, field for field, as on the calling thread alone.
+Merged merge(const Workspace& ws, const ParallelFor& parallel = {});
 
 }  // namespace it2
