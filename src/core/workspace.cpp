@@ -69,55 +69,11 @@ void Workspace::remove(size_t index) {
 
 namespace {
 
-// Teacher id -> slot in merged.teachers: open addressing over a power-of-two table of 8-byte
-// (hash tag, slot) entries sized once for every record, the ids (views into the files) kept by
-// slot and compared only when the tags match. std::unordered_map allocated a node per id. The
-// table is read at random, a cache miss per id once it outgrows the cache (8 MB at 400,000
-// teachers): the caller hashes a few ids ahead and prefetches their entries, so the misses overlap.
-class IdSlots {
-public:
-    explicit IdSlots(size_t records) {
-        size_t capacity = 16;
-        while (capacity < records * 2) capacity <<= 1;
-        table_.assign(capacity, Entry{});
-        ids_.reserve(records);
-    }
-    static uint64_t hash(std::string_view id) { return std::hash<std::string_view>()(id); }
-    void prefetch(uint64_t hash) const {
-#if defined(__GNUC__) || defined(__clang__)
-        __builtin_prefetch(&table_[size_t(hash) & (table_.size() - 1)]);
-#else
-        (void)hash;
-#endif
-    }
-    // The slot of `id` (whose hash() is `hash`), and whether it is new (it then gets the next
-    // slot: ids seen so far).
-    std::pair<uint32_t, bool> emplace(std::string_view id, uint64_t hash) {
-        const size_t mask = table_.size() - 1;
-        const uint32_t tag = uint32_t(sizeof(size_t) > 4 ? hash >> 32 : hash);  // wasm: a 32-bit hash
-        for (size_t at = size_t(hash) & mask;; at = (at + 1) & mask) {
-            Entry& e = table_[at];
-            if (e.slot == kEmpty) {
-                e = {tag, uint32_t(ids_.size())};
-                ids_.push_back(id);
-                return {e.slot, true};
-            }
-            if (e.tag == tag && ids_[e.slot] == id) return {e.slot, false};
-        }
-    }
-
-private:
-    static constexpr uint32_t kEmpty = UINT32_MAX;
-    struct Entry {
-        uint32_t tag = 0;  // the hash's upper half (its lower bits pick the entry)
-        uint32_t slot = kEmpty;
-    };
-    std::vector<Entry> table_;
-    std::vector<std::string_view> ids_;
-};
-
-// IdSlots for merge_winners_by_groups(): the same table, but an id is compared through the
-// caller (`same(slot)`) only when the tags match, so a new id costs no read of its record.
+// Teacher id -> slot: open addressing over a power-of-two table of 8-byte (hash tag, slot)
+// entries sized once for every id, an id compared through the caller (`same(slot)`) only when
+// the tags match. std::unordered_map allocated a node per id. The table is read at random, a
+// cache miss per id once it outgrows the cache (8 MB at 400,000 teachers): the caller hashes a
+// few ids ahead and prefetches their entries, so the misses overlap.
 class SlotTable {
 public:
     explicit SlotTable(size_t ids) {
@@ -125,11 +81,18 @@ public:
         while (capacity < ids * 2) capacity <<= 1;
         table_.assign(capacity, Entry{});
     }
+    void prefetch(uint64_t hash) const {
+#if defined(__GNUC__) || defined(__clang__)
+        __builtin_prefetch(&table_[size_t(hash) & (table_.size() - 1)]);
+#else
+        (void)hash;
+#endif
+    }
     // The slot of the id whose hash is `hash`, and whether it is new (it then gets `next`).
     template <class Same>
     std::pair<uint32_t, bool> emplace(uint64_t hash, uint32_t next, const Same& same) {
         const size_t mask = table_.size() - 1;
-        const uint32_t tag = uint32_t(hash >> 32);
+        const uint32_t tag = uint32_t(sizeof(size_t) > 4 ? hash >> 32 : hash);  // wasm: a 32-bit hash
         for (size_t at = size_t(hash) & mask;; at = (at + 1) & mask) {
             Entry& e = table_[at];
             if (e.slot == kEmpty) {
@@ -143,10 +106,29 @@ public:
 private:
     static constexpr uint32_t kEmpty = UINT32_MAX;
     struct Entry {
-        uint32_t tag = 0;
+        uint32_t tag = 0;  // the hash's upper half (its lower bits pick the entry)
         uint32_t slot = kEmpty;
     };
     std::vector<Entry> table_;
+};
+
+// Teacher id -> slot in merged.teachers, the ids (views into the files) kept by slot.
+class IdSlots {
+public:
+    explicit IdSlots(size_t records) : table_(records) { ids_.reserve(records); }
+    static uint64_t hash(std::string_view id) { return std::hash<std::string_view>()(id); }
+    void prefetch(uint64_t hash) const { table_.prefetch(hash); }
+    // The slot of `id` (whose hash() is `hash`), and whether it is new (it then gets the next
+    // slot: ids seen so far).
+    std::pair<uint32_t, bool> emplace(std::string_view id, uint64_t hash) {
+        const auto found = table_.emplace(hash, uint32_t(ids_.size()), [&](uint32_t slot) { return ids_[slot] == id; });
+        if (found.second) ids_.push_back(id);
+        return found;
+    }
+
+private:
+    SlotTable table_;
+    std::vector<std::string_view> ids_;
 };
 
 constexpr size_t kPrefetchAhead = 4;  // the records are read from memory: overlap the misses
