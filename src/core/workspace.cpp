@@ -14,7 +14,9 @@
 
 namespace it2 {
 
-std::vector<FileEntry> load_data_entries(std::string name, std::string_view bytes) {
+namespace {
+
+std::vector<FileEntry> data_entries(std::string name, std::string_view bytes) {
     // A platform CSV becomes one entry per (school, batch): the same model as batch files.
     // .xlsx / .xls go through the CSV import's mapping (xlsx_import.h).
     if (looks_like_workbook(name, bytes)) return workbook_file_entries(name, bytes);
@@ -26,6 +28,31 @@ std::vector<FileEntry> load_data_entries(std::string name, std::string_view byte
     entry.status = load.status;
     entry.data = std::move(load.data);  // null when rejected: the file is listed, no data changes
     entry.problems = std::move(load.problems);
+    return entries;
+}
+
+uint64_t id_hash(std::string_view id) { return std::hash<std::string_view>()(id); }
+
+// entry.id_hashes when they are for its data, else null.
+const uint64_t* noted_hashes(const FileEntry& entry) {
+    if (!entry.data || entry.hashed != entry.data.get() || entry.id_hashes.size() != entry.data->teachers.size())
+        return nullptr;
+    return entry.id_hashes.data();
+}
+
+}  // namespace
+
+void note_id_hashes(FileEntry& entry) {
+    entry.id_hashes.clear();
+    entry.hashed = entry.data.get();
+    if (!entry.data) return;
+    entry.id_hashes.reserve(entry.data->teachers.size());
+    for (const Teacher& teacher : entry.data->teachers) entry.id_hashes.push_back(id_hash(teacher.id));
+}
+
+std::vector<FileEntry> load_data_entries(std::string name, std::string_view bytes) {
+    std::vector<FileEntry> entries = data_entries(std::move(name), bytes);
+    for (FileEntry& entry : entries) note_id_hashes(entry);
     return entries;
 }
 
@@ -116,7 +143,7 @@ private:
 class IdSlots {
 public:
     explicit IdSlots(size_t records) : table_(records) { ids_.reserve(records); }
-    static uint64_t hash(std::string_view id) { return std::hash<std::string_view>()(id); }
+    static uint64_t hash(std::string_view id) { return id_hash(id); }
     void prefetch(uint64_t hash) const { table_.prefetch(hash); }
     // The slot of `id` (whose hash() is `hash`), and whether it is new (it then gets the next
     // slot: ids seen so far).
@@ -156,11 +183,12 @@ void merge_winners(const std::vector<FileEntry>& files, Merged& merged, size_t r
     for (size_t i = 0; i < files.size(); ++i) {
         if (merged.file_status[i] == FileStatus::replaced || !files[i].data) continue;
         const BatchFile& data = *files[i].data;
+        const uint64_t* noted = noted_hashes(files[i]);
         for (size_t block = 0; block < data.teachers.size(); block += kAhead) {
             const size_t block_end = std::min(data.teachers.size(), block + kAhead);
             for (size_t t = block; t < block_end; ++t) {
                 if (t + kAhead < data.teachers.size()) prefetch_id(data.teachers[t + kAhead]);
-                hashes[t - block] = IdSlots::hash(data.teachers[t].id);
+                hashes[t - block] = noted ? noted[t] : IdSlots::hash(data.teachers[t].id);
                 slot_of.prefetch(hashes[t - block]);
             }
             for (size_t t = block; t < block_end; ++t) {
@@ -212,9 +240,10 @@ void merge_winners_by_groups(const std::vector<FileEntry>& files, Merged& merged
             size_t in_group[kGroups] = {};
             for (size_t k = k_begin; k < k_end; ++k) {
                 const std::vector<Teacher>& teachers = files[counted[k]].data->teachers;
+                const uint64_t* noted = noted_hashes(files[counted[k]]);
                 for (size_t t = 0; t < teachers.size(); ++t) {
-                    if (t + kPrefetchAhead < teachers.size()) prefetch_id(teachers[t + kPrefetchAhead]);
-                    const uint64_t hash = IdSlots::hash(teachers[t].id);
+                    if (!noted && t + kPrefetchAhead < teachers.size()) prefetch_id(teachers[t + kPrefetchAhead]);
+                    const uint64_t hash = noted ? noted[t] : IdSlots::hash(teachers[t].id);
                     const size_t g = group_of(hash);
                     hashes[first[k] + t] = hash;
                     group_of_record[first[k] + t] = uint8_t(g);

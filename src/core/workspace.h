@@ -2,6 +2,7 @@
 // same (school, batch) and one winning record per teacher id.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -18,7 +19,15 @@ struct FileEntry {
     FileStatus status = FileStatus::rejected;  // as loaded; merge() may report `replaced`
     std::shared_ptr<const BatchFile> data;     // null when rejected
     Problems problems;                         // the file's own problems
+    // Each teacher's id hash as merge() takes it, noted where the file is loaded (on the CLI's
+    // load threads, while the records are in cache: merge() read every record again for it);
+    // merge() uses them only while `hashed` is still `data` (else it hashes the ids itself).
+    std::vector<uint64_t> id_hashes;
+    const BatchFile* hashed = nullptr;
 };
+
+// Notes entry.id_hashes for its data (nothing for a rejected entry).
+void note_id_hashes(FileEntry& entry);
 
 struct Workspace {
     std::vector<FileEntry> files;  // load order

@@ -96,10 +96,31 @@ TEST_CASE("merge on threads gives the calling thread's result, field for field")
             const Workspace ws = random_workspace(seed, shape.files, shape.per_file, shape.ids);
             const Merged alone = merge(ws);
             with_losers += alone.problems.size() > 0;
+            // The ids' hashes noted at load (load_data_entries), and noted hashes that are
+            // stale (for another file's data, or too few): the same result.
+            Workspace noted = ws;
+            Workspace stale = ws;
+            for (size_t f = 0; f < ws.files.size(); ++f) {
+                note_id_hashes(noted.files[f]);
+                FileEntry& entry = stale.files[f];
+                if (f % 2) {  // another file's hashes, noted for that file's data
+                    FileEntry other = ws.files[(f + 1) % ws.files.size()];
+                    note_id_hashes(other);
+                    entry.id_hashes = other.id_hashes;
+                    entry.hashed = other.hashed;
+                } else {  // its own, one short
+                    note_id_hashes(entry);
+                    if (!entry.id_hashes.empty()) entry.id_hashes.pop_back();
+                }
+            }
             for (size_t k = 0; k < pools.size(); ++k) {
                 CAPTURE(k);
                 check_same(alone, merge(ws, pools[k]));
+                check_same(alone, merge(noted, pools[k]));
+                check_same(alone, merge(stale, pools[k]));
             }
+            check_same(alone, merge(noted));
+            check_same(alone, merge(stale));
         }
     }
     CHECK(with_losers > 12);  // the data did exercise replaced files and losing records
