@@ -186,7 +186,7 @@ Tracker::Step Tracker::refresh_step() {
         case Step::merge:
             summary_ = Summary{};
             merged_ = Merged{};
-            merged_ = merge(workspace_);
+            merged_ = merge(workspace_, parallel_);
             data_dirty_ = false;
             results_dirty_ = true;
             ++merge_revision_;

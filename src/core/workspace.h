@@ -2,6 +2,7 @@
 // same (school, batch) and one winning record per teacher id.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "load_batch.h"
+#include "parallel_for.h"
 
 namespace it2 {
 
@@ -17,7 +19,15 @@ struct FileEntry {
     FileStatus status = FileStatus::rejected;  // as loaded; merge() may report `replaced`
     std::shared_ptr<const BatchFile> data;     // null when rejected
     Problems problems;                         // the file's own problems
+    // Each teacher's id hash as merge() takes it, noted where the file is loaded (on the CLI's
+    // load threads, while the records are in cache: merge() read every record again for it);
+    // merge() uses them only while `hashed` is still `data` (else it hashes the ids itself).
+    std::vector<uint64_t> id_hashes;
+    const BatchFile* hashed = nullptr;
 };
+
+// Notes entry.id_hashes for its data (nothing for a rejected entry).
+void note_id_hashes(FileEntry& entry);
 
 struct Workspace {
     std::vector<FileEntry> files;  // load order
@@ -70,6 +80,9 @@ struct Merged {
     Problems problems;                    // replaced files, superseded teacher records
 };
 
-Merged merge(const Workspace& ws);
+// `parallel` (optional) spreads the ids' hashing and the winners' search over threads: the
+// ids are split by hash into groups, each group visits its records in load order, so the
+// result is the same, field for field, as on the calling thread alone.
+Merged merge(const Workspace& ws, const ParallelFor& parallel = {});
 
 }  // namespace it2
