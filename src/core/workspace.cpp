@@ -35,7 +35,7 @@ uint64_t id_hash(std::string_view id) { return std::hash<std::string_view>()(id)
 
 // entry.id_hashes when they are for its data, else null.
 const uint64_t* noted_hashes(const FileEntry& entry) {
-    if (!entry.data || entry.hashed != entry.data.get() || entry.id_hashes.size() != entry.data->teachers.size())
+    if (!entry.data || entry.hashed != entry.data || entry.id_hashes.size() != entry.data->teachers.size())
         return nullptr;
     return entry.id_hashes.data();
 }
@@ -44,7 +44,7 @@ const uint64_t* noted_hashes(const FileEntry& entry) {
 
 void note_id_hashes(FileEntry& entry) {
     entry.id_hashes.clear();
-    entry.hashed = entry.data.get();
+    entry.hashed = entry.data;
     if (!entry.data) return;
     entry.id_hashes.reserve(entry.data->teachers.size());
     for (const Teacher& teacher : entry.data->teachers) entry.id_hashes.push_back(id_hash(teacher.id));

@@ -22,8 +22,10 @@ struct FileEntry {
     // Each teacher's id hash as merge() takes it, noted where the file is loaded (on the CLI's
     // load threads, while the records are in cache: merge() read every record again for it);
     // merge() uses them only while `hashed` is still `data` (else it hashes the ids itself).
+    // `hashed` holds its data (not a raw pointer), so data replaced in place can never be
+    // mistaken for the one the hashes were noted for at a reused address.
     std::vector<uint64_t> id_hashes;
-    const BatchFile* hashed = nullptr;
+    std::shared_ptr<const BatchFile> hashed;
 };
 
 // Notes entry.id_hashes for its data (nothing for a rejected entry).
