@@ -168,8 +168,20 @@ void prefetch_id(const Teacher& teacher) {
 #endif
 }
 
-// One winning record per teacher id: the latest batch start wins (missing start is the
-// earliest); on a tie the file loaded last wins. Lexical order of ISO dates is date order.
+// Whether file i's records take part in the merge: loaded, and not replaced by a later copy.
+bool records_count(const std::vector<FileEntry>& files, const Merged& merged, size_t i) {
+    return merged.file_status[i] != FileStatus::replaced && files[i].data;
+}
+
+// The winner rule, for both merges below: the latest batch start wins (missing start is the
+// earliest); on a tie the file loaded last wins (`candidate` comes later in load order).
+// Lexical order of ISO dates is date order.
+void keep_winner(const std::vector<FileEntry>& files, TeacherRef& current, TeacherRef candidate) {
+    if (files[size_t(candidate.file)].data->batch_start >= files[size_t(current.file)].data->batch_start)
+        current = candidate;
+}
+
+// One winning record per teacher id (keep_winner).
 // Keys are views of the ids in the loaded files (alive as long as the files): no copy per
 // teacher. Fills merged.teachers (in load order of first appearance) and every counted
 // record's slot in it, in load order.
@@ -181,7 +193,7 @@ void merge_winners(const std::vector<FileEntry>& files, Merged& merged, size_t r
     constexpr size_t kAhead = 16;  // ids hashed and their entries prefetched before the inserts
     uint64_t hashes[kAhead];
     for (size_t i = 0; i < files.size(); ++i) {
-        if (merged.file_status[i] == FileStatus::replaced || !files[i].data) continue;
+        if (!records_count(files, merged, i)) continue;
         const BatchFile& data = *files[i].data;
         const uint64_t* noted = noted_hashes(files[i]);
         for (size_t block = 0; block < data.teachers.size(); block += kAhead) {
@@ -199,9 +211,7 @@ void merge_winners(const std::vector<FileEntry>& files, Merged& merged, size_t r
                     merged.teachers.push_back(candidate);
                     continue;
                 }
-                TeacherRef& current = merged.teachers[slot];
-                const std::string& current_start = files[size_t(current.file)].data->batch_start;
-                if (data.batch_start >= current_start) current = candidate;  // later file: wins ties
+                keep_winner(files, merged.teachers[slot], candidate);
             }
         }
     }
@@ -222,7 +232,7 @@ void merge_winners_by_groups(const std::vector<FileEntry>& files, Merged& merged
     std::vector<size_t> counted;  // files whose records count, in load order
     std::vector<size_t> first;    // each one's first record (records numbered in load order)
     for (size_t i = 0; i < files.size(); ++i) {
-        if (merged.file_status[i] == FileStatus::replaced || !files[i].data) continue;
+        if (!records_count(files, merged, i)) continue;
         first.push_back(counted.empty() ? 0 : first.back() + files[counted.back()].data->teachers.size());
         counted.push_back(i);
     }
@@ -290,9 +300,7 @@ void merge_winners_by_groups(const std::vector<FileEntry>& files, Merged& merged
                         group.winners.push_back(candidate);
                         continue;
                     }
-                    TeacherRef& current = group.winners[slot];
-                    const std::string& current_start = files[size_t(current.file)].data->batch_start;
-                    if (data.batch_start >= current_start) current = candidate;  // later file: wins ties
+                    keep_winner(files, group.winners[slot], candidate);
                 }
             }
         }
@@ -370,7 +378,7 @@ Merged merge(const Workspace& ws, const ParallelFor& parallel) {
     // Every record that lost is reported once, naming the final winner.
     size_t record = 0;
     for (size_t i = 0; i < files.size(); ++i) {
-        if (merged.file_status[i] == FileStatus::replaced || !files[i].data) continue;
+        if (!records_count(files, merged, i)) continue;
         const BatchFile& data = *files[i].data;
         for (size_t t = 0; t < data.teachers.size(); ++t) {
             const Teacher& teacher = data.teachers[t];
