@@ -111,7 +111,7 @@ set(IT2_PAGE_EXPORTS
 set(IT2_MAXIMUM_MEMORY 2147483648)  # 2 GB: the largest Emscripten 3.1.6 grows to without 4 GB pointer support
 target_compile_definitions(it2_page PRIVATE IT2_MAXIMUM_MEMORY=${IT2_MAXIMUM_MEMORY})
 string(REPLACE ";" "," IT2_PAGE_EXPORTS_CSV "${IT2_PAGE_EXPORTS}")
-target_link_options(it2_page PRIVATE ${IT2_WASM_CODEGEN}
+target_link_options(it2_page PRIVATE ${IT2_WASM_LINK}
   -sENVIRONMENT=web
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0

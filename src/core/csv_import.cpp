@@ -7,6 +7,7 @@
 // - the import
 
 #include "csv_import.h"
+#include "code_layout.h"
 
 #include <iconv.h>
 
@@ -955,7 +956,7 @@ std::vector<BatchLoad> load_csv_records(std::string_view file_name, const std::v
     return CsvImporter(file_name).run_records(records);
 }
 
-std::vector<FileEntry> csv_file_entries(std::string_view file_name, std::string_view bytes) {
+IT2_COLD std::vector<FileEntry> csv_file_entries(std::string_view file_name, std::string_view bytes) {
     return file_entries_of_loads(file_name, load_csv(file_name, bytes));
 }
 

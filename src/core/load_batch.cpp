@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "code_layout.h"
 #include "dates.h"
 #include "field_limits.h"
 #include "json_doc.h"
@@ -972,7 +973,8 @@ bool BatchReader::fast_point(Cursor& in, uint32_t element) {
     return true;
 }
 
-void BatchReader::read_teacher(uint32_t node, size_t index) {
+// The general path: only for a record the fast path gave back (a problem, or anything unusual).
+IT2_COLD void BatchReader::read_teacher(uint32_t node, size_t index) {
     const JsonDoc& doc = *doc_;
     // "/teachers/<index>", written out only for a problem (a string per teacher before).
     const Path pointer{"/teachers", "/", uint32_t(index)};
@@ -1109,7 +1111,7 @@ double BatchReader::read_hour(uint32_t n, const LazyPointer& pointer, const std:
     return 0;
 }
 
-void BatchReader::read_point(Teacher& teacher, uint32_t node, const Path& teacher_pointer, uint32_t element) {
+IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Path& teacher_pointer, uint32_t element) {
     const JsonDoc& doc = *doc_;
     const std::string& tid = teacher.id;
     const Path pointer{teacher_pointer.base, teacher_pointer.middle, teacher_pointer.index, "/points/", element};

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "code_layout.h"
 #include "csv_import.h"
 #include "export.h"
 #include "xlsx_read.h"
@@ -94,7 +95,7 @@ std::vector<BatchLoad> load_workbook(std::string_view file_name, std::string_vie
                     "no sheet starts with a header holding 教师编号 (teacher_id); tried: " + tried_en);
 }
 
-std::vector<FileEntry> workbook_file_entries(std::string_view file_name, std::string_view bytes) {
+IT2_COLD std::vector<FileEntry> workbook_file_entries(std::string_view file_name, std::string_view bytes) {
     return file_entries_of_loads(file_name, load_workbook(file_name, bytes));
 }
 
