@@ -123,7 +123,7 @@ Forecast forecast_of(const Workspace& ws, const Summary& s, const Policy& policy
             const std::vector<std::string>& batches = school.batches;
             std::vector<int> teachers(batches.size(), 0), passed(batches.size(), 0);
             std::vector<std::vector<long>> recent(batches.size());  // pass days in the last kPaceWindowDays
-            auto batch_index = [&](const std::string& id) {
+            auto batch_index = [&](std::string_view id) {
                 return size_t(std::find(batches.begin(), batches.end(), id) - batches.begin());
             };
             for (int ti : school.teachers) {

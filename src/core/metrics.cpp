@@ -490,6 +490,9 @@ Summary compute(const Workspace& ws, const Merged& merged, const Policy& policy,
         }
     });
     for (const FileEntry& file : ws.files) s.problems.insert(s.problems.end(), file.problems.begin(), file.problems.end());
+    s.sources.reserve(ws.files.size());  // what the teachers' views point into (metrics.h)
+    for (const FileEntry& file : ws.files)
+        if (file.data) s.sources.push_back(file.data);
     s.problems.insert(s.problems.end(), merged.problems.begin(), merged.problems.end());
     s.forecast = forecast(ws, s, policy, pass_days, parallel);
     return s;

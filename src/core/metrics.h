@@ -14,6 +14,7 @@
 #include <array>
 #include <climits>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,9 +62,12 @@ std::string fill_template(const char* tmpl, const std::string& arg0, const std::
 
 struct TeacherResult {
     TeacherRef ref;
-    std::string id, name, subject;  // copied from the winning record, so a Summary stands alone
+    // The winning record's id, name and subject, and its file's batch id: views of the loaded
+    // records, which the Summary holds (Summary::sources), not copies (a malloc per teacher in
+    // WebAssembly, whose strings keep 10 bytes inline). Valid while the Summary they came from is.
+    std::string_view id, name, subject;
     int school = 0;  // index into Summary::schools
-    std::string batch;
+    std::string_view batch;
     TeacherStatus status = TeacherStatus::in_progress;
     double online = 0, practice = 0;
     int passed_points = 0, excellent_points = 0, dimensions = 0;
@@ -111,6 +115,9 @@ struct Summary {
     std::vector<FileResult> files;
     Problems problems;  // the files' problems, then the merge's
     Forecast forecast;  // forecast.h, of the above
+    // The loaded files the teachers' views point into, held so a Summary stands alone: the page
+    // keeps one while files are removed or replaced.
+    std::vector<std::shared_ptr<const BatchFile>> sources;
 };
 
 // `parallel` (parallel_for.h) may evaluate the teachers on several threads; the result is the same.

@@ -147,7 +147,7 @@ std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary&
                               s.as_of, std::to_string(r.unpassed))});
     }
     // Two teachers of one name: the subject tells them apart (names only, no ids).
-    std::map<std::string, int> name_uses;
+    std::map<std::string_view, int> name_uses;
     for (int ti : school.teachers)
         if (!s.teachers[size_t(ti)].missing.empty()) ++name_uses[s.teachers[size_t(ti)].name];
     for (int g = 0; g < kReminderGroupCount; ++g) {
@@ -158,11 +158,11 @@ std::vector<std::string> reminder_blocks(const SchoolReminder& r, const Summary&
         lines.push_back({std::move(header), g, true});
         for (const ReminderEntry& e : group) {
             const TeacherResult& t = s.teachers[size_t(e.teacher)];
-            std::string line = t.name;
+            std::string line(t.name);
             if (with_ids && !t.id.empty())  // the id tells them apart too
-                line += fill_template(zh ? "（{0}）" : " ({0})", t.id);
+                line += fill_template(zh ? "（{0}）" : " ({0})", std::string(t.id));
             else if (name_uses[t.name] > 1 && !t.subject.empty())
-                line += fill_template(zh ? "（{0}）" : " ({0})", t.subject);
+                line += fill_template(zh ? "（{0}）" : " ({0})", std::string(t.subject));
             line += zh ? "：" : ": ";
             for (size_t i = 0; i < e.items.size(); ++i) line += (i ? (zh ? "，" : ", ") : "") + reminder_item(e.items[i], lang);
             if (ReminderGroup(g) == ReminderGroup::review)

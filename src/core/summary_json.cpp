@@ -316,8 +316,8 @@ void summary_teacher_rows(const Summary& s, Lang lang, std::vector<std::string>&
         for (size_t i = begin; i < end; ++i) {
             const TeacherResult& t = s.teachers[i];
             const bool known_school = t.school >= 0 && size_t(t.school) < s.schools.size();
-            rows[i] = {t.id, t.name, t.subject, school_id_of(s, t),
-                       known_school ? s.schools[size_t(t.school)].name : std::string(), t.batch,
+            rows[i] = {std::string(t.id), std::string(t.name), std::string(t.subject), school_id_of(s, t),
+                       known_school ? s.schools[size_t(t.school)].name : std::string(), std::string(t.batch),
                        teacher_status_name(t.status, lang), csv_number(t.online), csv_number(t.practice),
                        std::to_string(t.passed_points), std::to_string(t.excellent_points),
                        std::to_string(t.dimensions), missing_text(t, lang)};

@@ -260,7 +260,7 @@ Progress passing_progress(const Tracker& tracker, const std::vector<BatchInfo>& 
     std::vector<ProgressSeries>& series = out.series;
     const Summary& summary = tracker.summary();
     const std::string& as_of = tracker.as_of();
-    std::unordered_map<std::string, size_t> series_of;
+    std::unordered_map<std::string_view, size_t> series_of;
     for (const BatchInfo& b : batches) {
         series_of.emplace(b.id, series.size());
         ProgressSeries s;

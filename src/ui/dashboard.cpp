@@ -255,7 +255,7 @@ void Dashboard::rebuild_teacher_rows() {
         const Teacher* rec = record(t);
         if (!rec) return;
         if (!rec->subject.empty()) subjects.insert(rec->subject);
-        batch_ids.insert(t.batch);
+        batch_ids.insert(std::string(t.batch));
         const TeacherFilter& f = teacher_filter;
         if (f.status >= 0 && int(t.status) != f.status) return;
         if (f.status == kStatusNotPassed && (t.status == TeacherStatus::passed || t.status == TeacherStatus::excellent)) return;
@@ -380,7 +380,7 @@ const TeacherResult* Dashboard::teacher(const std::string& id) const {
                                                                                       : &summary.teachers[size_t(it->second)];
 }
 
-const BatchInfo* Dashboard::batch(const std::string& id) const {
+const BatchInfo* Dashboard::batch(std::string_view id) const {
     for (const BatchInfo& b : batches)
         if (b.id == id) return &b;
     return nullptr;

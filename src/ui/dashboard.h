@@ -191,7 +191,7 @@ struct Dashboard {
     const SchoolResult* school(const std::string& id) const;
     const TeacherResult* teacher(const std::string& id) const;
     const Teacher* record(const TeacherResult& t) const { return tracker.record(t); }  // null if the file is gone
-    const BatchInfo* batch(const std::string& id) const;
+    const BatchInfo* batch(std::string_view id) const;
     const Problem& problem(int index) const { return summary.problems[size_t(index)]; }
     int problem_count() const { return int(summary.problems.size()); }
     const Rates& scope_rates() const;  // the rates the current view's cards show

@@ -56,7 +56,7 @@ void draw_teacher_view(Dashboard& d) {
         chip(tr(Str::flag_at_risk, lang), colour::at_risk, colour::white);
     }
     const BatchInfo* b = d.batch(t->batch);
-    const std::string batch_name = b && !b->name.empty() ? b->name : t->batch;
+    const std::string batch_name = b && !b->name.empty() ? b->name : std::string(t->batch);
     const std::string batch_dates = b ? format(tr(Str::fmt_date_range, lang), b->start.c_str(), b->end.c_str()) : std::string();
     text_wrapped(format(tr(Str::fmt_teacher_line, lang), rec->id.c_str(), s.name.c_str(), rec->subject.c_str(),
                         rec->role.c_str(), batch_name.c_str(), batch_dates.c_str()));

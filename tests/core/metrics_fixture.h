@@ -94,7 +94,11 @@ inline TeacherResult one_teacher(const Teacher& t, const Policy& policy = Policy
     fx.add(batch("S1", "2022-1", end, {t}));
     Summary s = fx.run(policy, as_of);
     REQUIRE(s.teachers.size() == 1);
-    return s.teachers.front();
+    // The result outlives its Summary, and its id, name, subject and batch are views of records
+    // the Summary held (metrics.h): they are left empty here rather than pointing at freed memory.
+    TeacherResult r = s.teachers.front();
+    r.id = r.name = r.subject = r.batch = {};
+    return r;
 }
 
 inline std::vector<std::string> missing_zh(const TeacherResult& t) {

@@ -479,3 +479,36 @@ TEST_CASE("the still-missing points say the total once and which of them must ad
     m.dimension_options = 0b1110;
     CHECK(describe(m, Lang::zh) == "还需 4 个合格能力点，其中至少 2 个分别属于不同的新维度（可选：教学设计、学法指导、学业评价）");
 }
+
+TEST_CASE("compute: a summary stands alone: its teachers' ids, names, subjects and batches outlive the workspace") {
+    // Views of the records (metrics.h): the Summary holds the files they point into. Long texts,
+    // so each is on the heap; the second workspace's texts of the same sizes then take the memory
+    // of the first one's, had the Summary not kept it.
+    auto make = [](const std::string& word, Fixture& fx) {
+        for (int k = 0; k < 40; ++k) {
+            Teacher t = teacher(word + "-teacher-id-" + std::to_string(1000 + k), 25, 25, {pass("A1")});
+            t.subject = word + "-subject-name-" + std::to_string(1000 + k);
+            fx.add(batch("S" + std::to_string(k), word + "-batch-id-" + std::to_string(1000 + k), "2022-12-31", {t}));
+        }
+    };
+    Summary kept;
+    {
+        Fixture fx;
+        make("first", fx);
+        kept = fx.run();
+    }  // the workspace, its files and their records are gone
+    Fixture other;
+    make("other", other);
+    const Summary newer = other.run();
+    REQUIRE(kept.teachers.size() == 40);
+    REQUIRE(newer.teachers.size() == 40);
+    for (int k = 0; k < 40; ++k) {
+        const TeacherResult& t = kept.teachers[size_t(k)];
+        const std::string n = std::to_string(1000 + k);
+        CHECK(t.id == "first-teacher-id-" + n);
+        CHECK(t.name == "教师first-teacher-id-" + n);
+        CHECK(t.subject == "first-subject-name-" + n);
+        CHECK(t.batch == "first-batch-id-" + n);
+        CHECK(newer.teachers[size_t(k)].id == "other-teacher-id-" + n);
+    }
+}

@@ -71,7 +71,7 @@ TEST_CASE("the demo's reminder lists hold exactly the summary's still-missing li
                 CHECK((ReminderGroup(g) == ReminderGroup::overdue) == t.overdue);
                 for (const Missing& m : e.items) gathered[e.teacher].push_back(m);
                 // Its line: the name, then each item's short form.
-                std::string line = t.name + "：";
+                std::string line = std::string(t.name) + "：";
                 for (size_t i = 0; i < e.items.size(); ++i) line += (i ? "，" : "") + reminder_item(e.items[i], Lang::zh);
                 CHECK_MESSAGE(text.find("\n" + line) != std::string::npos, line);
                 overdue_listed += ReminderGroup(g) == ReminderGroup::overdue;
@@ -124,7 +124,7 @@ TEST_CASE("reminder groups: hours, points to submit, awaiting review, overdue") 
     const SchoolReminder r = school_reminder(fx.ws, s, 0);
     auto ids = [&](ReminderGroup g) {
         std::set<std::string> out;
-        for (const ReminderEntry& e : r.groups[size_t(g)]) out.insert(s.teachers[size_t(e.teacher)].id);
+        for (const ReminderEntry& e : r.groups[size_t(g)]) out.insert(std::string(s.teachers[size_t(e.teacher)].id));
         return out;
     };
     CHECK(ids(ReminderGroup::hours) == std::set<std::string>{"h", "r"});
@@ -229,11 +229,11 @@ TEST_CASE("附带工号: with_ids puts each teacher's id after the name, and onl
         const std::string ided = reminder_text(tracker.workspace(), d, int(si), Lang::zh, 100000, true);
         for (int ti : d.schools[si].teachers) {
             const TeacherResult& t = d.teachers[size_t(ti)];
-            CHECK((ided.find("\n" + t.name + "（" + t.id + "）：") != std::string::npos) == !t.missing.empty());
+            CHECK((ided.find("\n" + std::string(t.name) + "（" + std::string(t.id) + "）：") != std::string::npos) == !t.missing.empty());
         }
         std::string stripped = ided;  // ids taken out again: the names-only text
         for (int ti : d.schools[si].teachers) {
-            const std::string id = "（" + d.teachers[size_t(ti)].id + "）";
+            const std::string id = "（" + std::string(d.teachers[size_t(ti)].id) + "）";
             for (size_t at; (at = stripped.find(id)) != std::string::npos;) stripped.erase(at, id.size());
         }
         if (plain.find("）：") == std::string::npos) CHECK(stripped == plain);  // no subject added to a shared name
