@@ -34,7 +34,7 @@ timed() {
 }
 map() {  # exactly bench/ratios.sh's mapreduce() map step
     rm -rf "$work/parts" && mkdir -p "$work/parts"
-    xargs -a "$list" -d '\n' -P 2 -n "$per" sh -c 'exec "$0" summarize --partial "$@" > "'"$work"'/parts/$$.jsonl"' "$it2"
+    xargs -a "$list" -d '\n' -P 2 -n "$per" sh -c 'exec "$0" summarize --partial --threads 1 "$@" > "'"$work"'/parts/$$.jsonl"' "$it2"
 }
 export -f map
 export it2 work list per

@@ -45,7 +45,7 @@ mapreduce() {  # the documented map/reduce on one machine: 2 map processes, one 
     rm -rf "$work/parts"
     mkdir -p "$work/parts"
     local per=$(( ($(wc -l < "$list") + 1) / 2 ))
-    xargs -a "$list" -d '\n' -P 2 -n "$per" sh -c 'exec "$0" summarize --partial "$@" > "'"$work"'/parts/$$.jsonl"' "$it2"
+    xargs -a "$list" -d '\n' -P 2 -n "$per" sh -c 'exec "$0" summarize --partial --threads 1 "$@" > "'"$work"'/parts/$$.jsonl"' "$it2"
     "$it2" merge --as-of "$as_of" "$work/parts" > "$work/mapreduce.json"
 }
 export -f mapreduce

@@ -16,8 +16,9 @@ from dask.distributed import Client, LocalCluster
 
 def map_files(it2, cwd, paths):
     """One map task: the partial summary lines of `paths` (relative to cwd, so the order key is
-    the path as `it2 summarize DATA_DIR` sees it). Exit 1 only says the files had problems."""
-    run = subprocess.run([it2, "summarize", "--partial", *paths], cwd=cwd, capture_output=True)
+    the path as `it2 summarize DATA_DIR` sees it). Exit 1 only says the files had problems.
+    One thread: each worker runs one task at a time, one worker per core (docs/scale.md)."""
+    run = subprocess.run([it2, "summarize", "--partial", "--threads", "1", *paths], cwd=cwd, capture_output=True)
     if run.returncode > 1:
         raise RuntimeError(f"it2 summarize --partial failed ({run.returncode}): {run.stderr.decode()[:400]}")
     return os.getpid(), run.stdout
