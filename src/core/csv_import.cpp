@@ -7,7 +7,6 @@
 // - the import
 
 #include "csv_import.h"
-#include "code_layout.h"
 
 #include <iconv.h>
 
@@ -25,6 +24,7 @@
 #include <utility>
 
 #include "catalog.h"
+#include "code_layout.h"
 #include "export.h"
 #include "field_limits.h"
 #include "metrics.h"
