@@ -42,8 +42,6 @@ measure() {
 }
 
 mapreduce() {  # the documented map/reduce on one machine: 2 map processes, one merge
-    rm -rf "$work/parts"
-    mkdir -p "$work/parts"
     local per=$(( ($(wc -l < "$list") + 1) / 2 ))
     xargs -a "$list" -d '\n' -P 2 -n "$per" sh -c 'exec "$0" summarize --partial --threads 1 "$@" > "'"$work"'/parts/$$.jsonl"' "$it2"
     "$it2" merge --as-of "$as_of" "$work/parts" > "$work/mapreduce.json"
@@ -56,6 +54,7 @@ for run in $(seq "$repeats"); do
     step "$teachers teachers: run $run of $repeats (load average $(cut -d' ' -f1 /proc/loadavg))"
     measure native1 sh -c "exec '$it2' summarize --json --as-of $as_of --threads 1 '$data' > '$work/native1.json'"
     measure nativeN sh -c "exec '$it2' summarize --json --as-of $as_of --threads $cores '$data' > '$work/nativeN.json'"
+    rm -rf "$work/parts" && mkdir -p "$work/parts"  # the last run's partials: removed before the clock starts
     measure mapreduce bash -c mapreduce
     # Emscripten 3.1.6 would fetch() the .wasm when node has a global fetch: use the file path.
     measure wasm node --no-experimental-fetch --max-old-space-size=8192 "$WASM_BENCH" "$list" "$as_of" "$work/wasm.json"
