@@ -769,16 +769,16 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
     }
 
     Teacher t;
-    t.id = id;
-    t.name = name;
-    auto label = [&](Field f, std::string& target) {
+    t.id = data.text.keep(id);
+    t.name = data.text.keep(name);
+    auto label = [&](Field f, Text& target) {
         std::string v = cell(col(f));
         if (utf8_longer_than(v, kMaxLabelChars)) {
             problem(Severity::record, col(f), too_long_zh("该值", v, kMaxLabelChars) + "，已忽略",
                     too_long_en("the value", v, kMaxLabelChars) + "; ignored");
             return;
         }
-        target = std::move(v);
+        target = data.text.keep(v);
     };
     label(Field::subject, t.subject);
     label(Field::role, t.role);

@@ -370,50 +370,51 @@ private:
         reporter_.add(Severity::error, std::move(pointer), at(node), zh + "；" + kRejectedZh,
                       en + "; " + kRejectedEn);
     }
-    void record(std::string pointer, uint32_t node, std::string zh, std::string en, std::string teacher = {}) {
+    void record(std::string pointer, uint32_t node, std::string zh, std::string en, std::string_view teacher = {}) {
         named(reporter_.add(Severity::record, std::move(pointer), at(node), std::move(zh), std::move(en),
-                            std::move(teacher)));
+                            std::string(teacher)));
     }
-    void warning(std::string pointer, uint32_t node, std::string zh, std::string en, std::string teacher = {}) {
+    void warning(std::string pointer, uint32_t node, std::string zh, std::string en, std::string_view teacher = {}) {
         named(reporter_.add(Severity::warning, std::move(pointer), at(node), std::move(zh), std::move(en),
-                            std::move(teacher)));
+                            std::string(teacher)));
     }
     // A teacher's problem carries the teacher's name (problem_place() says it in people's words).
     void named(Problem& p) const {
         if (!p.teacher_id.empty()) p.teacher_name.assign(teacher_name_);
     }
-    // An optional string member `n` (npos when absent): absent or null leaves `out` empty;
+    // An optional string member `n` (npos when absent): its text, or "" when absent or null;
     // another type is a warning; text longer than `limit` characters is ignored with a problem
     // of `over_limit` severity (format.md §3: a record error inside a record, else a warning).
-    void optional_string(uint32_t n, const char* key, const Path& at, std::string& out, size_t limit,
-                         Severity over_limit, const std::string& teacher = {});
+    // The view is of the parsed text: a record keeps it in file_.text.
+    std::string_view optional_string(uint32_t n, const char* key, const Path& at, size_t limit, Severity over_limit,
+                                     std::string_view teacher = {});
     void optional_string(uint32_t object, const char* key, std::string_view at, std::string& out, size_t limit,
                          Severity over_limit = Severity::warning) {
-        optional_string(doc_->find(object, key), key, Path{at}, out, limit, over_limit);
+        out.assign(optional_string(doc_->find(object, key), key, Path{at}, limit, over_limit));
     }
     // True (with a problem) when the string at `n` is longer than `limit` characters.
     // `pointer`: the JSON pointer, or a LazyPointer, made into a string only for the problem.
     template <typename Pointer>
     bool too_long(uint32_t n, size_t limit, Severity severity, const Pointer& pointer, const char* what_zh,
-                  const char* what_en, const char* done_zh, const char* done_en, const std::string& teacher = {}) {
+                  const char* what_en, const char* done_zh, const char* done_en, std::string_view teacher = {}) {
         std::string_view text = doc_->string(n);
         if (!utf8_longer_than(text, limit)) return false;
         named(reporter_.add(severity, std::string(pointer), at(n), too_long_zh(what_zh, text, limit) + "，" + done_zh,
-                            too_long_en(what_en, text, limit) + "; " + done_en, teacher));
+                            too_long_en(what_en, text, limit) + "; " + done_en, std::string(teacher)));
         return true;
     }
     // An optional ISO date member `n`: true when `out` was set.
     bool optional_date(uint32_t n, const char* key, const Path& at, std::string& out, const char* what_zh,
-                       const char* what_en, const std::string& teacher = {});
+                       const char* what_en, std::string_view teacher = {});
     // The same for a point's date, kept as a day number (model.h).
-    bool optional_date(uint32_t n, const char* key, const Path& at, Day& out, const std::string& teacher);
+    bool optional_date(uint32_t n, const char* key, const Path& at, Day& out, std::string_view teacher);
 
     // ---- the file's parts ----------------------------------------------------------------
     // The fast path (above): the position past the teacher at `at` when it was taken whole.
     const char* fast_teacher(const JsonDoc& doc, const char* at, size_t index);
     bool fast_point(Cursor& in, uint32_t element);
     void read_teacher(uint32_t node, size_t index);
-    double read_hour(uint32_t n, const LazyPointer& pointer, const std::string& teacher);
+    double read_hour(uint32_t n, const LazyPointer& pointer, std::string_view teacher);
     void read_point(Teacher& teacher, uint32_t node, const Path& teacher_pointer, uint32_t element);
     bool read_header();  // format, version, school, batch, teachers; false on a file error
     void read_school();
@@ -452,22 +453,23 @@ private:
     int scan_column_ = 1;
 };
 
-void BatchReader::optional_string(uint32_t n, const char* key, const Path& at, std::string& out, size_t limit,
-                                  Severity over_limit, const std::string& teacher) {
-    if (n == npos || doc_->is(n, JsonKind::null)) return;
+std::string_view BatchReader::optional_string(uint32_t n, const char* key, const Path& at, size_t limit,
+                                              Severity over_limit, std::string_view teacher) {
+    if (n == npos || doc_->is(n, JsonKind::null)) return {};
     if (doc_->is(n, JsonKind::string)) {
         // The pointer is written only for a problem (it was three strings a teacher).
         if (!too_long(n, limit, over_limit, lazy([&] { return at + "/" + key; }), key, key, "已忽略", "ignored", teacher))
-            out.assign(doc_->string(n));
-        return;
+            return doc_->string(n);
+        return {};
     }
     warning(at + "/" + key, n,
             "应为文字，实际是 " + show(n, Lang::zh) + "，已忽略",
             "should be text but is " + show(n, Lang::en) + "; ignored", teacher);
+    return {};
 }
 
 bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, std::string& out, const char* what_zh,
-                                const char* what_en, const std::string& teacher) {
+                                const char* what_en, std::string_view teacher) {
     (void)what_zh, (void)what_en;  // the problem's place names the field (problem_place)
     if (n == npos || doc_->is(n, JsonKind::null)) return false;
     if (doc_->is(n, JsonKind::string) && is_iso_date(doc_->string(n))) {
@@ -480,7 +482,7 @@ bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, std
     return false;
 }
 
-bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, Day& out, const std::string& teacher) {
+bool BatchReader::optional_date(uint32_t n, const char* key, const Path& at, Day& out, std::string_view teacher) {
     if (n == npos || doc_->is(n, JsonKind::null)) return false;
     if (doc_->is(n, JsonKind::string)) {
         const Day day = day_from_iso(doc_->string(n));  // kNoDay exactly when !is_iso_date
@@ -521,9 +523,10 @@ BatchLoad BatchReader::read(std::string_view bytes, bool fast, size_t* fast_reco
     original_text_ = bytes.substr(bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
     problems_before_teachers_ = problems_.size();
     // A teacher takes about 480 bytes of a generated file: room for them all up front instead of
-    // six doublings of 216-byte records (capped: a big file of something else reserves little).
+    // six doublings of 136-byte records (capped: a big file of something else reserves little).
     file_.teachers.reserve(std::min<size_t>(bytes.size() / 384, 8192));
     pending_dates_.reserve(std::min<size_t>(bytes.size() / 64, 65536));  // ~7 dates a teacher
+    file_.text.expect(std::min<size_t>(bytes.size() / 4, size_t(1) << 20));  // ids, names, titles: ~1/5 of it
 
     JsonParse parse = parse_json(bytes, &stream);
     doc_ = &parse.doc;
@@ -560,7 +563,7 @@ BatchLoad BatchReader::read(std::string_view bytes, bool fast, size_t* fast_reco
     result.status = any_record ? FileStatus::partial : FileStatus::loaded;
     file_.file = reporter_.file();
     // Teachers arrive one by one while parsing: the vector's doubling left up to half of it
-    // empty (216 bytes a slot; about 20 MB at 100,000 teachers) for as long as the file is loaded.
+    // empty (136 bytes a slot; about 13 MB at 100,000 teachers) for as long as the file is loaded.
     file_.teachers.shrink_to_fit();
     result.data = std::make_shared<const BatchFile>(std::move(file_));
     return result;
@@ -779,7 +782,7 @@ void BatchReader::read_activities() {
         }
         Activity activity;
         activity.date.assign(doc.string(date));
-        optional_string(a, "title", pointer, activity.title, kMaxTitleChars, Severity::record);
+        activity.title.assign(optional_string(doc.find(a, "title"), "title", Path{pointer}, kMaxTitleChars, Severity::record));
         uint32_t hours = doc.find(a, "hours");
         if (hours != npos) {
             if (doc.is(hours, JsonKind::number) && doc.number(hours) >= 0) {
@@ -856,25 +859,25 @@ const char* BatchReader::fast_teacher(const JsonDoc& doc, const char* at, size_t
 
     // Kept, unless the id was used before in this file (the general path says so).
     const uint32_t slot = uint32_t(file_.teachers.size());
+    if (teacher_ids_.find_or_add(text[kId], slot) >= 0) return nullptr;
     Teacher& teacher = file_.teachers.emplace_back();
-    teacher.id.assign(text[kId]);
-    if (teacher_ids_.find_or_add(teacher.id, slot) >= 0) {
-        file_.teachers.pop_back();
-        return nullptr;
-    }
-    teacher.name.assign(text[kName]);
+    teacher.id = file_.text.keep(text[kId]);
+    teacher.name = file_.text.keep(text[kName]);
     teacher.index = int(index);
     doc_ = &doc;
     reporter_.set_text(doc.text);
     const TextPosition position = teacher_position(uint32_t(at - doc.text.data()));
     teacher.line = position.line;
     teacher.column = position.column;
-    teacher.subject.assign(text[kSubject]);
-    teacher.role.assign(text[kRole]);
-    teacher.stage.assign(text[kStage]);
+    teacher.subject = file_.text.keep(text[kSubject]);
+    teacher.role = file_.text.keep(text[kRole]);
+    teacher.stage = file_.text.keep(text[kStage]);
     teacher.online = hours[0];
     teacher.practice = hours[1];
     teacher.points.assign(std::make_move_iterator(fast_points_.begin()), std::make_move_iterator(fast_points_.end()));
+    // The items' titles were views of the file's bytes while the record might still be given up.
+    for (PointRecord& point : teacher.points)
+        for (Item& item : point.items) item.title = file_.text.keep(item.title);
     for (const FastDate& d : fast_dates_) pending_dates_.push_back({d.date, d.offset, slot, d.point_element, d.reviewed});
     return in.p;
 }
@@ -914,7 +917,7 @@ bool BatchReader::fast_point(Cursor& in, uint32_t element) {
                         std::string_view t;
                         if (m == 1) return grade_string(in, item.grade);
                         if (!in.string(t) || utf8_longer_than(t, kMaxTitleChars)) return false;
-                        item.title.assign(t);
+                        item.title = t;  // kept in file_.text when the teacher is
                         return true;
                     });
                     if (item.grade == Grade::none) bad_item = true;
@@ -1024,17 +1027,17 @@ IT2_COLD void BatchReader::read_teacher(uint32_t node, size_t index) {
         return;
     }
 
-    // Built in its slot (nothing below skips it): no 216-byte move per teacher.
+    // Built in its slot (nothing below skips it): no 136-byte move per teacher.
     Teacher& teacher = file_.teachers.emplace_back();
-    teacher.id = std::move(teacher_id);
-    teacher.name.assign(doc.string(name));
+    teacher.id = file_.text.keep(teacher_id);
+    teacher.name = file_.text.keep(doc.string(name));
     teacher.index = int(index);
     TextPosition position = teacher_position(doc.offset(node));
     teacher.line = position.line;
     teacher.column = position.column;
-    optional_string(field[kSubject], "subject", pointer, teacher.subject, kMaxLabelChars, Severity::record, teacher.id);
-    optional_string(field[kRole], "role", pointer, teacher.role, kMaxLabelChars, Severity::record, teacher.id);
-    optional_string(field[kStage], "stage", pointer, teacher.stage, kMaxLabelChars, Severity::record, teacher.id);
+    teacher.subject = file_.text.keep(optional_string(field[kSubject], "subject", pointer, kMaxLabelChars, Severity::record, teacher_id));
+    teacher.role = file_.text.keep(optional_string(field[kRole], "role", pointer, kMaxLabelChars, Severity::record, teacher_id));
+    teacher.stage = file_.text.keep(optional_string(field[kStage], "stage", pointer, kMaxLabelChars, Severity::record, teacher_id));
 
     uint32_t hours = field[kHours];
     if (doc.is(hours, JsonKind::object)) {
@@ -1084,7 +1087,7 @@ TextPosition BatchReader::teacher_position(uint32_t offset) {
     return {scan_line_, scan_column_};
 }
 
-double BatchReader::read_hour(uint32_t n, const LazyPointer& pointer, const std::string& teacher) {
+double BatchReader::read_hour(uint32_t n, const LazyPointer& pointer, std::string_view teacher) {
     const JsonDoc& doc = *doc_;
     if (n == npos) return 0;  // format.md: absent means 0
     if (doc.is(n, JsonKind::number)) {
@@ -1113,7 +1116,7 @@ double BatchReader::read_hour(uint32_t n, const LazyPointer& pointer, const std:
 
 IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Path& teacher_pointer, uint32_t element) {
     const JsonDoc& doc = *doc_;
-    const std::string& tid = teacher.id;
+    const std::string_view tid = teacher.id;
     const Path pointer{teacher_pointer.base, teacher_pointer.middle, teacher_pointer.index, "/points/", element};
     if (!doc.is(node, JsonKind::object)) {
         record(pointer + "", node, "这条能力点记录不是对象（" + show(node, Lang::zh) + "），已跳过",
@@ -1180,7 +1183,7 @@ IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Pat
                     !too_long(member[0], kMaxTitleChars, Severity::record,
                               lazy([&] { return pointer + ("/items/" + std::to_string(k) + "/title"); }), "评价项标题 title", "the item title",
                               "标题已忽略", "the title is ignored", tid))
-                    item.title.assign(doc.string(member[0]));
+                    item.title = file_.text.keep(doc.string(member[0]));
                 grade = member[1];
                 if (doc.is(grade, JsonKind::string)) item.grade = parse_grade(doc.string(grade));
             }
@@ -1283,7 +1286,7 @@ void BatchReader::check_dates_against_batch() {
         reporter_.add(Severity::warning, pointer, pending.offset,
                       date + " 不在本批次时间内（" + batch_range_zh() + "），请核对（已保留）",
                       date + " is outside its batch (" + batch_range_en() + "); please check (kept)",
-                      teacher.id)
+                      teacher.id.str())
             .teacher_name = teacher.name;
     }
 }

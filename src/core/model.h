@@ -3,18 +3,75 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dates.h"
 
 namespace it2 {
 
+// A text of a loaded record (an id, a name, an item's title): a view of bytes kept in its
+// BatchFile's TextStore (or of a string literal). It cannot be made from a std::string, whose
+// bytes would go with it: `teacher.id = file.text.keep(s)` says where the bytes live.
+struct Text : std::string_view {
+    constexpr Text() = default;
+    constexpr Text(std::string_view s) : std::string_view(s) {}  // NOLINT: bytes that outlive the record
+    constexpr Text(const char* literal) : std::string_view(literal) {}  // NOLINT
+    Text(const std::string&) = delete;
+    std::string str() const { return std::string(*this); }
+};
+// Messages are built with + as from std::strings.
+inline std::string operator+(std::string a, Text b) { return a.append(b); }
+inline std::string operator+(Text a, const std::string& b) { return std::string(a).append(b); }
+
+// The bytes of one file's record texts, each copied in once: one block per few hundred records
+// instead of a heap string per id, name and title. Blocks never move, so the views stay valid as
+// long as the store lives, the BatchFile moved or not; a store cannot be copied (the copy's views
+// would still point into this one).
+class TextStore {
+public:
+    TextStore() = default;
+    TextStore(TextStore&&) noexcept = default;
+    TextStore& operator=(TextStore&&) noexcept = default;
+    TextStore(const TextStore&) = delete;
+    TextStore& operator=(const TextStore&) = delete;
+
+    // The bytes of `s`, kept; "" needs no bytes.
+    Text keep(std::string_view s) {
+        if (s.empty()) return {};
+        if (s.size() > left_) grow(s.size());
+        char* at = next_;
+        std::char_traits<char>::copy(at, s.data(), s.size());
+        next_ += s.size();
+        left_ -= s.size();
+        return std::string_view(at, s.size());
+    }
+    // The first block's size: about what the file's texts will take (later blocks double).
+    void expect(size_t bytes) { block_ = bytes < kMinBlock ? kMinBlock : bytes; }
+    size_t capacity() const { return held_; }  // bytes allocated (for tests and memory figures)
+
+private:
+    static constexpr size_t kMinBlock = 256, kMaxBlock = size_t(1) << 20;
+    void grow(size_t at_least) {
+        const size_t size = at_least > block_ ? at_least : block_;
+        blocks_.emplace_back(new char[size]);  // not zero-filled: every byte used is written first
+        next_ = blocks_.back().get();
+        left_ = size;
+        held_ += size;
+        if (block_ < kMaxBlock) block_ *= 2;
+    }
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* next_ = nullptr;
+    size_t left_ = 0, held_ = 0, block_ = 1024;
+};
+
 enum class PointStatus : uint8_t { selected, submitted, graded };
 enum class Grade : uint8_t { none, excellent, pass, fail };  // 优秀 / 合格 / 不合格
 
 struct Item {
-    std::string title;
+    Text title;
     Grade grade = Grade::none;
 };
 
@@ -29,7 +86,7 @@ struct PointRecord {
 };
 
 struct Teacher {
-    std::string id, name, subject, role, stage;
+    Text id, name, subject, role, stage;  // in the file's TextStore
     double online = 0, practice = 0;
     std::vector<PointRecord> points;
     int index = 0;  // position in the file's "teachers" array (for JSON pointers)
@@ -57,6 +114,7 @@ struct BatchFile {
     std::string batch_id, batch_name, batch_start, batch_end;  // dates ISO or empty
     std::vector<Activity> activities;
     std::vector<Teacher> teachers;
+    TextStore text;  // the bytes of the teachers' and items' texts
 };
 
 }  // namespace it2

@@ -351,11 +351,11 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, Val v) {
             Elements f;
             if (!r.array(t, 11, "teacher", &f)) break;
             Teacher teacher;
-            teacher.id = r.string(f[0], "teacher id");
-            teacher.name = r.string(f[1], "teacher name");
-            teacher.subject = r.string(f[2], "teacher subject");
-            teacher.role = r.string(f[3], "teacher role");
-            teacher.stage = r.string(f[4], "teacher stage");
+            teacher.id = b->text.keep(r.string(f[0], "teacher id"));
+            teacher.name = b->text.keep(r.string(f[1], "teacher name"));
+            teacher.subject = b->text.keep(r.string(f[2], "teacher subject"));
+            teacher.role = b->text.keep(r.string(f[3], "teacher role"));
+            teacher.stage = b->text.keep(r.string(f[4], "teacher stage"));
             teacher.online = r.number(f[5], "online hours");
             teacher.practice = r.number(f[6], "practice hours");
             teacher.index = r.integer(f[7], "teacher index", 0, INT32_MAX);
@@ -377,7 +377,7 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, Val v) {
                             Elements h;
                             if (!r.array(item, 2, "item", &h)) break;
                             Item it;
-                            it.title = r.string(h[0], "item title");
+                            it.title = b->text.keep(r.string(h[0], "item title"));
                             it.grade = Grade(r.integer(h[1], "item grade", 0, int(Grade::fail)));
                             point.items.push_back(std::move(it));
                         }
@@ -415,7 +415,7 @@ Problem read_problem(LineReader& r, Val v) {
 // a line edited by hand or damaged in transit must not slip values into the merge that no file
 // could give (a negative hour, an empty id, 2022-02-30). "" when all holds.
 std::string check_loaded_data(const BatchFile& b) {
-    auto text_ok = [](const std::string& v, size_t limit, bool required) {
+    auto text_ok = [](std::string_view v, size_t limit, bool required) {
         return (!required || !v.empty()) && !utf8_longer_than(v, limit);
     };
     auto date_ok = [](const std::string& v) { return v.empty() || is_iso_date(v); };
@@ -451,22 +451,22 @@ std::string check_loaded_data(const BatchFile& b) {
     std::unordered_set<std::string_view> ids;
     for (const Teacher& t : b.teachers) {
         if (!text_ok(t.id, kMaxIdChars, true)) return "a teacher id is empty or too long";
-        if (!text_ok(t.name, kMaxNameChars, true)) return "teacher " + t.id + ": the name is empty or too long";
-        if (any_twice && !ids.insert(t.id).second) return "teacher id " + t.id + " is used twice in one file";
+        if (!text_ok(t.name, kMaxNameChars, true)) return "teacher " + t.id.str() + ": the name is empty or too long";
+        if (any_twice && !ids.insert(t.id).second) return "teacher id " + t.id.str() + " is used twice in one file";
         if (!text_ok(t.subject, kMaxLabelChars, false) || !text_ok(t.role, kMaxLabelChars, false) ||
             !text_ok(t.stage, kMaxLabelChars, false))
-            return "teacher " + t.id + ": a subject, role or stage is longer than its limit";
-        if (!hours_ok(t.online) || !hours_ok(t.practice)) return "teacher " + t.id + ": hours are negative or not finite";
+            return "teacher " + t.id.str() + ": a subject, role or stage is longer than its limit";
+        if (!hours_ok(t.online) || !hours_ok(t.practice)) return "teacher " + t.id.str() + ": hours are negative or not finite";
         uint32_t codes = 0;
         for (const PointRecord& p : t.points) {
-            if (codes & (1u << p.point)) return "teacher " + t.id + ": a point is listed twice";
+            if (codes & (1u << p.point)) return "teacher " + t.id.str() + ": a point is listed twice";
             codes |= 1u << p.point;
             if ((p.status == PointStatus::graded) != (p.grade != Grade::none))
-                return "teacher " + t.id + ": a point's grade does not match its status";
-            if (p.submitted == kBadDay || p.reviewed == kBadDay) return "teacher " + t.id + ": a point date is not a real date";
+                return "teacher " + t.id.str() + ": a point's grade does not match its status";
+            if (p.submitted == kBadDay || p.reviewed == kBadDay) return "teacher " + t.id.str() + ": a point date is not a real date";
             for (const Item& item : p.items)
                 if (item.grade == Grade::none || !text_ok(item.title, kMaxTitleChars, false))
-                    return "teacher " + t.id + ": an item has no grade or a title longer than its limit";
+                    return "teacher " + t.id.str() + ": an item has no grade or a title longer than its limit";
         }
     }
     return {};
@@ -621,6 +621,18 @@ public:
         string(out);
         return out;
     }
+    // A record's text, kept in `store`: a plain string straight from the line, one with an
+    // escape decoded first.
+    Text text(TextStore& store) {
+        if (ok_ && p_ < end_ && *p_ == '"') {
+            if (const char* q = json_lex::skip_plain(p_ + 1, end_); q != nullptr && q < end_ && *q == '"') {
+                const Text kept = store.keep(std::string_view(p_ + 1, size_t(q - p_ - 1)));
+                p_ = q + 1;
+                return kept;
+            }
+        }
+        return store.keep(string());
+    }
     // A string without escapes, as a view of the line (a date, a status, a code: no copy). A
     // string with an escape fails here; the general reader then takes the line.
     std::string_view plain() {
@@ -773,8 +785,8 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
     do {
         Teacher& t = teachers.emplace_back();
         in.lit("[");
-        for (std::string* text : {&t.id, &t.name, &t.subject, &t.role, &t.stage}) {
-            in.string(*text);
+        for (Text* text : {&t.id, &t.name, &t.subject, &t.role, &t.stage}) {
+            *text = in.text(b.text);
             in.lit(",");
         }
         t.online = in.number();
@@ -809,7 +821,7 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
                     do {
                         Item& item = items.emplace_back();
                         in.lit("[");
-                        in.string(item.title);
+                        item.title = in.text(b.text);
                         in.lit(",");
                         item.grade = Grade(in.integer(0, int(Grade::fail)));
                         in.lit("]");
@@ -860,6 +872,7 @@ bool fast_read_line(std::string_view line, PartialEntry& entry) {
     in.lit("{\"data\":");
     if (!in.next_is('n')) {
         auto data = std::make_shared<BatchFile>();
+        data->text.expect(std::min<size_t>(line.size() / 4, size_t(1) << 20));  // as load_batch expects
         fast_batch_file(in, *data);
         entry.file.data = std::move(data);
     } else {

@@ -28,10 +28,17 @@ inline PointRecord fail(const char* code) { return point(code, PointStatus::grad
 inline PointRecord submitted(const char* code) { return point(code, PointStatus::submitted); }
 inline PointRecord selected(const char* code) { return point(code, PointStatus::selected); }
 
+// Where hand-built records keep their texts: they are built before the file that will hold them
+// (or with none), so one store lives as long as the tests.
+inline TextStore& test_text() {
+    static TextStore store;
+    return store;
+}
+
 inline Teacher teacher(const std::string& id, double online, double practice, std::initializer_list<PointRecord> points = {}) {
     Teacher t;
-    t.id = id;
-    t.name = "教师" + id;
+    t.id = test_text().keep(id);
+    t.name = test_text().keep("教师" + id);
     t.online = online;
     t.practice = practice;
     t.points = points;

@@ -160,7 +160,7 @@ TEST_CASE("forecast of a workspace: counts per school and batch, window and 7 da
                          teacher("a3", 30, 25, {on(pass("A1"), "2022-10-04"), on(pass("A2"), "2022-10-04"), on(pass("A5"), "2022-10-04")}),
                          teacher("a4", 30, 25, {on(pass("A1"), "2022-10-30")}), teacher("a5", 0, 0)});
     a.batch_start = "2022-09-01";
-    fx.add(a);
+    fx.add(std::move(a));
     // School 1 also has an ended batch with an overdue teacher: not projected, not late.
     fx.add(batch("S1", "2022-1", "2022-06-30", {teacher("b1", 10, 0)}));
     // School 2: points met but hours not: not passed, so not in the pace.

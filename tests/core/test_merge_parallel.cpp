@@ -38,9 +38,9 @@ Workspace random_workspace(unsigned seed, size_t files, size_t per_file, size_t 
         const size_t n = pick(per_file + 1);  // some files without teachers
         for (size_t t = 0; t < n; ++t) {
             Teacher teacher;
-            teacher.id = pick(7) == 0 ? "长编号-" + std::to_string(pick(ids)) + "-一个超过十五字节的编号"
-                                      : "T" + std::to_string(pick(ids));
-            teacher.name = "name" + std::to_string(t);
+            teacher.id = data->text.keep(pick(7) == 0 ? "长编号-" + std::to_string(pick(ids)) + "-一个超过十五字节的编号"
+                                                      : "T" + std::to_string(pick(ids)));
+            teacher.name = data->text.keep("name" + std::to_string(t));
             teacher.index = int(t);
             teacher.line = int(t) + 4;
             teacher.column = 3;
@@ -163,7 +163,7 @@ TEST_CASE("merge: hashes noted for data that was then replaced in place are not 
         data->batch_start = start;
         for (std::string& id : ids) {
             Teacher teacher;
-            teacher.id = std::move(id);
+            teacher.id = data->text.keep(id);
             teacher.name = "T";
             data->teachers.push_back(std::move(teacher));
         }

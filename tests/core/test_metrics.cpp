@@ -232,7 +232,7 @@ TEST_CASE("school rates and score parts with the default policy") {
     f.management_team = {true, "2022-03-02"};
     f.development_plan = {true, ""};
     f.activities.resize(3);
-    fx.add(f);
+    fx.add(std::move(f));
     Summary s = fx.run();
     const SchoolResult& school = find_school(s, "S1");
     CHECK(school.rates.teachers == 5);
@@ -269,8 +269,8 @@ TEST_CASE("score parts with non-default weights and targets") {
     first.activities.resize(2);
     BatchFile second = batch("S1", "2023-1", "2023-12-31", {teacher("h", 10, 0), teacher("z", 0, 0)});
     second.activities.resize(1);
-    fx.add(first);
-    fx.add(second);
+    fx.add(std::move(first));
+    fx.add(std::move(second));
     Summary s = fx.run(p);
     const SchoolResult& school = find_school(s, "S1");
     CHECK(school.batches == std::vector<std::string>{"2022-1", "2023-1"});
@@ -291,7 +291,7 @@ TEST_CASE("a school with no teachers: null rates, score from organisation and ac
     f.development_plan = {true, ""};
     f.training_plan = {true, ""};
     f.activities.resize(2);
-    fx.add(f);
+    fx.add(std::move(f));
     Summary s = fx.run();
     REQUIRE(s.schools.size() == 1);
     const SchoolResult& school = s.schools[0];
@@ -336,11 +336,11 @@ TEST_CASE("school identity: last file's name, distinct batches, replaced and rej
     old_copy.school_name = "旧名";
     old_copy.activities.resize(5);
     old_copy.management_team = {true, ""};
-    fx.add(old_copy, FileStatus::replaced);
+    fx.add(std::move(old_copy), FileStatus::replaced);
     BatchFile new_copy = batch("S1", "2022-1", "2022-12-31", {teacher("kept", 2, 2)});
     new_copy.school_name = "新名";
     new_copy.activities.resize(1);
-    fx.add(new_copy);
+    fx.add(std::move(new_copy));
     fx.add(batch("REJ", "2022-1", "2022-12-31"), FileStatus::rejected);
     Summary s = fx.run();
     REQUIRE(s.schools.size() == 1);  // the rejected file's school does not exist
@@ -486,9 +486,14 @@ TEST_CASE("compute: a summary stands alone: its teachers' ids, names, subjects a
     // of the first one's, had the Summary not kept it.
     auto make = [](const std::string& word, Fixture& fx) {
         for (int k = 0; k < 40; ++k) {
-            Teacher t = teacher(word + "-teacher-id-" + std::to_string(1000 + k), 25, 25, {pass("A1")});
-            t.subject = word + "-subject-name-" + std::to_string(1000 + k);
-            fx.add(batch("S" + std::to_string(k), word + "-batch-id-" + std::to_string(1000 + k), "2022-12-31", {t}));
+            // The texts in the file's own store, as the loader keeps them (not the tests' store).
+            BatchFile f = batch("S" + std::to_string(k), word + "-batch-id-" + std::to_string(1000 + k), "2022-12-31");
+            Teacher t = teacher("", 25, 25, {pass("A1")});
+            t.id = f.text.keep(word + "-teacher-id-" + std::to_string(1000 + k));
+            t.name = f.text.keep("教师" + word + "-teacher-id-" + std::to_string(1000 + k));
+            t.subject = f.text.keep(word + "-subject-name-" + std::to_string(1000 + k));
+            f.teachers.push_back(t);
+            fx.add(std::move(f));
         }
     };
     Summary kept;

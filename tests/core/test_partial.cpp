@@ -221,11 +221,11 @@ TEST_CASE("lines that are not partials are reported with their line and add noth
 // are the 64-bit layouts the serializer was last checked against.
 TEST_CASE("the partial serializer knows every field of the model") {
     if (sizeof(void*) != 8) return;
-    CHECK_MESSAGE(sizeof(Teacher) == 216, "Teacher changed: update partial.cpp");
+    CHECK_MESSAGE(sizeof(Teacher) == 136, "Teacher changed: update partial.cpp");
     CHECK_MESSAGE(sizeof(PointRecord) == 40, "PointRecord changed: update partial.cpp");
-    CHECK_MESSAGE(sizeof(Item) == 40, "Item changed: update partial.cpp");
+    CHECK_MESSAGE(sizeof(Item) == 24, "Item changed: update partial.cpp");
     CHECK_MESSAGE(sizeof(Activity) == 80, "Activity changed: update partial.cpp");
     CHECK_MESSAGE(sizeof(Deliverable) == 40, "Deliverable changed: update partial.cpp");
-    CHECK_MESSAGE(sizeof(BatchFile) == 496, "BatchFile changed: update partial.cpp");
+    CHECK_MESSAGE(sizeof(BatchFile) == 552, "BatchFile changed: update partial.cpp");  // its TextStore is storage, not a field
     CHECK_MESSAGE(sizeof(Problem) == 240, "Problem changed: update partial.cpp");
 }

@@ -132,7 +132,7 @@ TEST_CASE("point dates in partials are written as iso_date writes them, from yea
     days.push_back(Day(days_from_iso("9999-12-31")));
     for (size_t i = 0; i < days.size(); ++i) {
         Teacher& t = data->teachers.emplace_back();
-        t.id = "T" + std::to_string(i);
+        t.id = data->text.keep("T" + std::to_string(i));
         t.name = "甲";
         PointRecord& p = t.points.emplace_back();
         p.status = PointStatus::submitted;
@@ -185,7 +185,7 @@ TEST_CASE("hours in partials are written as nlohmann writes doubles") {
     data->batch_id = "2022-1";
     for (size_t i = 0; i < values.size(); ++i) {
         Teacher& t = data->teachers.emplace_back();
-        t.id = "T" + std::to_string(i);
+        t.id = data->text.keep("T" + std::to_string(i));
         t.name = "甲";
         t.online = values[i];
         t.practice = values[i] * 3;

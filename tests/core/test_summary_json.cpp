@@ -60,7 +60,7 @@ Fixture sample() {
     first.management_team = {true, "2022-03-02"};
     first.activities.resize(1);
     fx.add(batch("S1", "2022-1", "2022-10-31", {teacher("old", 1, 1)}), FileStatus::replaced);
-    fx.add(first, FileStatus::partial);
+    fx.add(std::move(first), FileStatus::partial);
     fx.add(batch("EMPTY", "2022-2", "2022-12-31"));
     fx.add(batch("BAD", "x", ""), FileStatus::rejected);
 
@@ -232,7 +232,7 @@ TEST_CASE("summary CSV is the page's Excel-safe CSV by default: BOM, formula gua
     Teacher formula = teacher("t1", 20.5, 0, {pass("A1")});
     formula.name = "=HYPERLINK(\"http://x\")";
     Teacher controls = teacher("t2", 25, 25, {});
-    controls.name = std::string("甲\0乙\x1B[31m", 12);
+    controls.name = test_text().keep(std::string_view("甲\0乙\x1B[31m", 12));
     fx.add(batch("S1", "2022-1", "2022-12-31", {formula, controls}));
     const Summary s = fx.run();
     const std::string csv = summary_csv(s, Lang::en);
@@ -251,7 +251,7 @@ TEST_CASE("summary table: data cannot drive the terminal or forge a line") {
     Fixture fx;
     BatchFile named = batch("S1", "2022-1", "2022-12-31");
     named.school_name = "一小\n\x1B[2J假的一行";
-    fx.add(named);
+    fx.add(std::move(named));
     const std::string table = summary_table(fx.run(Policy{}, "2022-11-01"), Lang::zh);
     CHECK(table.find('\x1B') == std::string::npos);
     CHECK(table.find("一小␊␛[2J假的一行") != std::string::npos);
@@ -264,7 +264,7 @@ TEST_CASE("summary table lists schools, null rates as '-', and the district row"
     Fixture fx;
     BatchFile named = batch("S1", "2022-1", "2022-12-31", {teacher("t1", 25, 25, {pass("A1"), pass("A2"), pass("A5")})});
     named.school_name = "綦江区通惠小学";
-    fx.add(named);
+    fx.add(std::move(named));
     fx.add(batch("S2", "2022-1", "2022-12-31"));
     const std::string table = summary_table(fx.run(Policy{}, "2022-11-01"), Lang::zh);
     CHECK(table.find("截至 2022-11-01：2 所学校，1 名教师") != std::string::npos);

@@ -32,7 +32,7 @@ std::pair<std::string, std::string> winner(const Workspace& ws, const Merged& me
     for (const TeacherRef& ref : merged.teachers) {
         const FileEntry& f = ws.files[size_t(ref.file)];
         const Teacher& t = f.data->teachers[size_t(ref.teacher)];
-        if (t.id == id) return {f.name, t.name};
+        if (t.id == id) return {f.name, t.name.str()};
     }
     return {};
 }
@@ -40,7 +40,7 @@ std::pair<std::string, std::string> winner(const Workspace& ws, const Merged& me
 std::vector<std::string> teacher_ids(const Workspace& ws, const Merged& merged) {
     std::vector<std::string> ids;
     for (const TeacherRef& ref : merged.teachers)
-        ids.push_back(ws.files[size_t(ref.file)].data->teachers[size_t(ref.teacher)].id);
+        ids.push_back(ws.files[size_t(ref.file)].data->teachers[size_t(ref.teacher)].id.str());
     return ids;
 }
 
@@ -286,8 +286,8 @@ TEST_CASE("merge equals a plain reference merge on random workspaces (hashing ah
             for (size_t t = 0; t < teachers; ++t) {
                 Teacher teacher;
                 const uint64_t id = next(pool);
-                teacher.id = (id % 3 == 0 ? "a-long-teacher-id-on-the-heap-" : "T") + std::to_string(id);
-                teacher.name = "教师" + std::to_string(t);
+                teacher.id = data->text.keep((id % 3 == 0 ? "a-long-teacher-id-on-the-heap-" : "T") + std::to_string(id));
+                teacher.name = data->text.keep("教师" + std::to_string(t));
                 teacher.index = int(t);
                 data->teachers.push_back(std::move(teacher));
             }
@@ -340,7 +340,7 @@ TEST_CASE("merge equals a plain reference merge on random workspaces (hashing ah
         REQUIRE(merged.problems.size() >= replaced);
         for (const auto& [f, t] : visited) {
             const Teacher& teacher = ws.files[f].data->teachers[t];
-            const TeacherRef& win = winners[slot.at(teacher.id)];
+            const TeacherRef& win = winners[slot.at(teacher.id.str())];
             if (win.file == int(f) && win.teacher == int(t)) continue;
             REQUIRE(p < merged.problems.size());
             const Problem& problem = merged.problems[p++];
