@@ -526,7 +526,7 @@ BatchLoad BatchReader::read(std::string_view bytes, bool fast, size_t* fast_reco
     // six doublings of 136-byte records (capped: a big file of something else reserves little).
     file_.teachers.reserve(std::min<size_t>(bytes.size() / 384, 8192));
     pending_dates_.reserve(std::min<size_t>(bytes.size() / 64, 65536));  // ~7 dates a teacher
-    file_.text.expect(std::min<size_t>(bytes.size() / 4, size_t(1) << 20));  // ids, names, titles: ~1/5 of it
+    file_.text.expect(std::min<size_t>(bytes.size() / 6, size_t(1) << 20));  // ids, names, titles: ~13 % of a file
 
     JsonParse parse = parse_json(bytes, &stream);
     doc_ = &parse.doc;

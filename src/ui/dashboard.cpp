@@ -254,7 +254,7 @@ void Dashboard::rebuild_teacher_rows() {
         const TeacherResult& t = summary.teachers[size_t(i)];
         const Teacher* rec = record(t);
         if (!rec) return;
-        if (!rec->subject.empty()) subjects.insert(rec->subject);
+        if (!rec->subject.empty()) subjects.insert(rec->subject.str());
         batch_ids.insert(std::string(t.batch));
         const TeacherFilter& f = teacher_filter;
         if (f.status >= 0 && int(t.status) != f.status) return;

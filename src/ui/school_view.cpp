@@ -444,18 +444,18 @@ void teacher_table(Dashboard& d) {
             ImGui::TableSetColumnIndex(c);
             switch (columns[c].id) {
                 case t_name:
-                    if (row_selectable(rec->name.c_str(), line_h * float(lines))) open_id = rec->id;
+                    if (row_selectable(rec->name.str().c_str(), line_h * float(lines))) open_id = rec->id;
                     if (!first_remembered && ImGui::IsItemVisible()) {
                         remember_rect(d, "firstTeacherRow");  // the first row on screen
                         first_remembered = true;
                     }
                     // The row selectable spans the row: its tooltip only over the name itself.
-                    if (ImGui::TableGetHoveredColumn() == c) ImGui::SetItemTooltip("%s  %s", rec->id.c_str(), rec->name.c_str());
+                    if (ImGui::TableGetHoveredColumn() == c) ImGui::SetItemTooltip("%s  %s", rec->id.str().c_str(), rec->name.str().c_str());
                     break;
-                case t_id: ImGui::TextUnformatted(rec->id.c_str()); break;
+                case t_id: text_unformatted(rec->id); break;
                 case t_school: ImGui::TextUnformatted(d.summary.schools[size_t(t.school)].name.c_str()); break;
-                case t_subject: ImGui::TextUnformatted(rec->subject.c_str()); break;
-                case t_role: ImGui::TextUnformatted(rec->role.c_str()); break;
+                case t_subject: text_unformatted(rec->subject); break;
+                case t_role: text_unformatted(rec->role); break;
                 case t_online: hours_bar(t.online, d.policy.online_min, lang); break;
                 case t_practice: hours_bar(t.practice, d.policy.practice_min, lang); break;
                 case t_points: point_chips(*rec, lang); break;

@@ -52,7 +52,7 @@ void teacher_rows(const Dashboard& d, TableText& out) {
         if (!rec) continue;
         const SchoolResult& s = d.summary.schools[size_t(t.school)];
         const char* flag = t.overdue ? tr(Str::flag_overdue, lang) : t.at_risk ? tr(Str::flag_at_risk, lang) : "";
-        out.rows.push_back({rec->id, rec->name, s.name, std::string(t.batch), rec->subject, format_number(t.online),
+        out.rows.push_back({rec->id.str(), rec->name.str(), s.name, std::string(t.batch), rec->subject.str(), format_number(t.online),
                             format_number(t.practice), format_number(t.online + t.practice), format("%d", t.passed_points),
                             tr(status_label(t.status), lang), flag, it2::missing_text(t, lang)});
     }

@@ -44,7 +44,7 @@ void draw_teacher_view(Dashboard& d) {
     if (ImGui::Button(format(tr(Str::fmt_back_to_school, lang), s.name.c_str()).c_str())) d.open_school(s.id);
 
     ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.35f);
-    ImGui::TextUnformatted(rec->name.c_str());
+    text_unformatted(rec->name);
     ImGui::PopFont();
     ImGui::SameLine();
     chip(tr(status_label(t->status), lang), status_colour(t->status), status_text_colour(t->status));
@@ -58,8 +58,8 @@ void draw_teacher_view(Dashboard& d) {
     const BatchInfo* b = d.batch(t->batch);
     const std::string batch_name = b && !b->name.empty() ? b->name : std::string(t->batch);
     const std::string batch_dates = b ? format(tr(Str::fmt_date_range, lang), b->start.c_str(), b->end.c_str()) : std::string();
-    text_wrapped(format(tr(Str::fmt_teacher_line, lang), rec->id.c_str(), s.name.c_str(), rec->subject.c_str(),
-                        rec->role.c_str(), batch_name.c_str(), batch_dates.c_str()));
+    text_wrapped(format(tr(Str::fmt_teacher_line, lang), rec->id.str().c_str(), s.name.c_str(), rec->subject.str().c_str(),
+                        rec->role.str().c_str(), batch_name.c_str(), batch_dates.c_str()));
 
     // Hours against the policy's targets.
     ImGui::Spacing();
@@ -134,7 +134,7 @@ void draw_teacher_view(Dashboard& d) {
         ImGui::TableSetColumnIndex(col++);
         if (p.items.empty()) ImGui::TextDisabled("%s", tr(Str::no_value, lang));
         for (const Item& item : p.items) {
-            text_wrapped(format(tr(Str::fmt_item_grade, lang), item.title.c_str(), grade_text(item.grade, lang)));
+            text_wrapped(format(tr(Str::fmt_item_grade, lang), item.title.str().c_str(), grade_text(item.grade, lang)));
         }
         if (compact) {
             if (p.submitted != kNoDay) ImGui::TextDisabled("%s", format(tr(Str::fmt_submitted_on, lang), iso_date(p.submitted).c_str()).c_str());

@@ -86,6 +86,9 @@ bool tooltip_drawn();
 // Rate cards: five cards (participation … excellence) with their targets.
 void rate_cards(const Dashboard& d, const Rates& r);
 
+// A record's text (a view into its file, model.h: no terminating NUL), as ImGui::TextUnformatted.
+inline void text_unformatted(std::string_view text) { ImGui::TextUnformatted(text.data(), text.data() + text.size()); }
+
 // A clickable row cell that spans the table row (`height` 0: one line): returns true on click.
 bool row_selectable(const char* id_label, float height = 0);
 
