@@ -15,6 +15,7 @@ namespace {
 
 constexpr unsigned kMaxThreads = 256;
 constexpr unsigned kDefaultMaxThreads = 8;  // past this, reading the disk is the limit
+constexpr size_t kKeptBuffer = size_t(4) << 20;  // bytes
 
 bool parse_threads(const std::string& text, unsigned& threads) {
     if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos) return false;
@@ -25,18 +26,19 @@ bool parse_threads(const std::string& text, unsigned& threads) {
 }
 
 void prepare(const InputFile& file, const std::string& name, LoadedInput& out) {
+    // A data file's bytes are parsed and dropped (the records keep their own texts): one buffer
+    // per load thread takes file after file. A new buffer per file was memory fresh from the
+    // kernel each time (the records had taken the last one's), zero-filled page by page.
+    thread_local std::string bytes;
     out.error = file.error;
-    if (out.error == 0) out.error = read_input(file.path, out.bytes);
-    if (out.error != 0) {
-        std::string().swap(out.bytes);
-        return;
+    if (out.error == 0) out.error = read_input(file.path, bytes);
+    if (out.error == 0) {
+        out.kind = sniff_file(name, bytes);
+        if (out.kind == FileKind::data) out.entries = load_data_entries(name, bytes);
+        else out.bytes = bytes;  // a policy or workspace file, read later on the main thread
     }
-    out.kind = sniff_file(name, out.bytes);
-    if (out.kind != FileKind::data) return;
-    out.entries = load_data_entries(name, out.bytes);
-    // Parsed: the records own their text. swap, not `= std::string()`: assigning an empty
-    // string keeps the buffer, and every file's bytes would stay in memory until the end.
-    std::string().swap(out.bytes);
+    // A large file's buffer is not kept for the rest of the run.
+    if (bytes.capacity() > kKeptBuffer) std::string().swap(bytes);
 }
 
 }  // namespace
