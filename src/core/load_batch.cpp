@@ -72,11 +72,11 @@ const char* grade_en(Grade g) {
 }
 
 // docs/format.md §5: 优秀 only if every item is 优秀; 不合格 if any item is 不合格; otherwise 合格.
-Grade grade_from_items(const std::vector<Item>& items) {
+Grade grade_from_items(const Item* first, const Item* last) {
     bool all_excellent = true;
-    for (const Item& item : items) {
-        if (item.grade == Grade::fail) return Grade::fail;
-        if (item.grade != Grade::excellent) all_excellent = false;
+    for (const Item* item = first; item != last; ++item) {
+        if (item->grade == Grade::fail) return Grade::fail;
+        if (item->grade != Grade::excellent) all_excellent = false;
     }
     return all_excellent ? Grade::excellent : Grade::pass;
 }
@@ -515,6 +515,7 @@ BatchLoad BatchReader::read(std::string_view bytes, bool fast, size_t* fast_reco
     }
     stream.restart = [this] {  // a re-parse (after patching 1e400) or a repeated "teachers" key
         file_.teachers.clear();
+        file_.items.clear();
         teacher_ids_.clear();
         pending_dates_.clear();
         scan_at_ = 0, scan_line_ = 1, scan_column_ = 1;
@@ -565,6 +566,7 @@ BatchLoad BatchReader::read(std::string_view bytes, bool fast, size_t* fast_reco
     // Teachers arrive one by one while parsing: the vector's doubling left up to half of it
     // empty (136 bytes a slot; about 13 MB at 100,000 teachers) for as long as the file is loaded.
     file_.teachers.shrink_to_fit();
+    file_.items.shrink_to_fit();
     result.data = std::make_shared<const BatchFile>(std::move(file_));
     return result;
 }
@@ -874,10 +876,12 @@ const char* BatchReader::fast_teacher(const JsonDoc& doc, const char* at, size_t
     teacher.stage = file_.text.keep(text[kStage]);
     teacher.online = hours[0];
     teacher.practice = hours[1];
-    teacher.points.assign(std::make_move_iterator(fast_points_.begin()), std::make_move_iterator(fast_points_.end()));
-    // The items' titles were views of the file's bytes while the record might still be given up.
-    for (PointRecord& point : teacher.points)
-        for (Item& item : point.items) item.title = file_.text.keep(item.title);
+    teacher.points.assign(fast_points_.begin(), fast_points_.end());
+    // The points' items follow the file's items so far; their titles were views of the file's
+    // bytes while the record might still be given up.
+    const uint32_t base = uint32_t(file_.items.size());
+    for (PointRecord& point : teacher.points) point.first_item += base;
+    for (const Item& item : fast_items_) file_.items.push_back({file_.text.keep(item.title), item.grade});
     for (const FastDate& d : fast_dates_) pending_dates_.push_back({d.date, d.offset, slot, d.point_element, d.reviewed});
     return in.p;
 }
@@ -945,11 +949,12 @@ bool BatchReader::fast_point(Cursor& in, uint32_t element) {
     rec.point = uint8_t(point);
     rec.status = status;
     const size_t item_count = fast_items_.size() - first_item;
+    // Its items stay in fast_items_ (the teacher's, in order) until the teacher is kept.
+    rec.first_item = uint32_t(first_item);
+    rec.item_count = uint32_t(item_count);
     if (status == PointStatus::graded) {
         if (!bad_item && item_count > 0) {  // usable items give the grade; a different one given is a warning
-            rec.items.assign(std::make_move_iterator(fast_items_.begin() + long(first_item)),
-                             std::make_move_iterator(fast_items_.end()));
-            rec.grade = grade_from_items(rec.items);
+            rec.grade = grade_from_items(fast_items_.data() + first_item, fast_items_.data() + fast_items_.size());
             if (given != Grade::none && given != rec.grade) {
                 fast_points_.pop_back();
                 return drop_items();
@@ -965,10 +970,7 @@ bool BatchReader::fast_point(Cursor& in, uint32_t element) {
             fast_points_.pop_back();
             return drop_items();
         }
-        rec.items.assign(std::make_move_iterator(fast_items_.begin() + long(first_item)),
-                         std::make_move_iterator(fast_items_.end()));
     }
-    fast_items_.resize(first_item);
     rec.submitted = dates[0];
     rec.reviewed = dates[1];
     for (size_t d = 0; d < 2; ++d)
@@ -1168,10 +1170,11 @@ IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Pat
     uint32_t bad_item = npos;  // the first item (or items value) that makes the items unusable
     bool items_not_array = false;
     std::string bad_item_pointer;
+    // The items go straight to the file's (this point's are the last ones); a point skipped or
+    // whose items are ignored takes them back.
+    rec.first_item = uint32_t(file_.items.size());
+    const auto drop_items = [&] { file_.items.resize(rec.first_item); };
     if (doc.is(items, JsonKind::array)) {
-        size_t count = 0;
-        for (uint32_t i = doc.first_child(items); i != npos; i = doc.next_sibling(items, i)) ++count;
-        rec.items.reserve(count);
         uint32_t k = 0;
         for (uint32_t i = doc.first_child(items); i != npos; i = doc.next_sibling(items, i), ++k) {
             Item item;
@@ -1191,7 +1194,7 @@ IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Pat
                 bad_item = grade != npos ? grade : i;
                 bad_item_pointer = pointer + "/items/" + std::to_string(k) + (grade != npos ? "/grade" : "");
             }
-            rec.items.push_back(std::move(item));
+            file_.items.push_back(item);
         }
     } else if (items != npos && !doc.is(items, JsonKind::null)) {
         bad_item = items;
@@ -1204,9 +1207,9 @@ IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Pat
     Grade given = doc.is(grade_node, JsonKind::string) ? parse_grade(doc.string(grade_node)) : Grade::none;
 
     if (status == PointStatus::graded) {
-        bool items_usable = bad_item == npos && !rec.items.empty();
+        bool items_usable = bad_item == npos && file_.items.size() > rec.first_item;
         if (items_usable) {
-            rec.grade = grade_from_items(rec.items);
+            rec.grade = grade_from_items(file_.items.data() + rec.first_item, file_.items.data() + file_.items.size());
             if (grade_given && given == Grade::none) {
                 warning(pointer + "/grade", grade_node,
                         show(grade_node, Lang::zh) + " 无法识别，能力点 " + code_text + " 按评价项得出的“" +
@@ -1232,6 +1235,7 @@ IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Pat
                        (grade_given ? " (" + show(grade_node, Lang::en) + " is not excellent/pass/fail)" : std::string()) +
                        (had_items ? " and its items lack valid grades too" : "") + "; the point is skipped",
                    tid);
+            drop_items();
             return;
         } else {
             rec.grade = given;
@@ -1242,7 +1246,7 @@ IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Pat
                         std::string("the items of point ") + code_text + " should be an array; they are ignored and the "
                             "point's grade (" + grade_en(given) + ") is used",
                         tid);
-                rec.items.clear();
+                drop_items();
             } else if (bad_item != npos) {
                 record(bad_item_pointer, bad_item,
                        std::string("能力点 ") + code_text + " 的评价项缺少有效成绩（" + show(bad_item, Lang::zh) +
@@ -1251,7 +1255,7 @@ IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Pat
                            show(bad_item, Lang::en) + "); the point's items are ignored and its grade (" +
                            grade_en(given) + ") is used",
                        tid);
-                rec.items.clear();
+                drop_items();
             }
         }
     } else if (grade_given) {
@@ -1264,6 +1268,7 @@ IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Pat
                 tid);
     }
 
+    rec.item_count = uint32_t(file_.items.size() - rec.first_item);
     uint32_t teacher_slot = uint32_t(file_.teachers.size() - 1);  // the teacher being read
     if (optional_date(field[kSubmitted], "submitted", pointer, rec.submitted, tid))
         pending_dates_.push_back({rec.submitted, doc.offset(field[kSubmitted]), teacher_slot, element, false});

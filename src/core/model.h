@@ -82,7 +82,20 @@ struct PointRecord {
     // The loader keeps only valid YYYY-MM-DD dates, so a day number (dates.h) holds all there is to
     // keep: 4 bytes instead of a 32-byte string, two per point (the largest part of the model).
     Day submitted = kNoDay, reviewed = kNoDay;  // iso_date() gives YYYY-MM-DD, or "" for kNoDay
-    std::vector<Item> items;
+    // Its items, BatchFile::items_of(): one vector per file instead of one per point (20 bytes a
+    // point instead of 40, and no allocation per point that has items).
+    uint32_t first_item = 0, item_count = 0;
+};
+
+// A point's items: a range of its BatchFile's items.
+struct ItemRange {
+    const Item* first = nullptr;
+    const Item* last = nullptr;
+    const Item* begin() const { return first; }
+    const Item* end() const { return last; }
+    size_t size() const { return size_t(last - first); }
+    bool empty() const { return first == last; }
+    const Item& operator[](size_t i) const { return first[i]; }
 };
 
 struct Teacher {
@@ -114,7 +127,12 @@ struct BatchFile {
     std::string batch_id, batch_name, batch_start, batch_end;  // dates ISO or empty
     std::vector<Activity> activities;
     std::vector<Teacher> teachers;
-    TextStore text;  // the bytes of the teachers' and items' texts
+    std::vector<Item> items;  // every point's items, point after point (PointRecord::first_item)
+    TextStore text;           // the bytes of the teachers' and items' texts
+
+    ItemRange items_of(const PointRecord& p) const {
+        return {items.data() + p.first_item, items.data() + p.first_item + p.item_count};
+    }
 };
 
 }  // namespace it2

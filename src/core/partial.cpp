@@ -158,8 +158,9 @@ void write_batch_file(LineOut& out, const BatchFile& b) {
             out.raw(",");
             write_day(out, p.reviewed);
             out.raw(",[");
-            for (const Item& item : p.items) {
-                if (&item != p.items.data()) out.raw(",");
+            const ItemRange items = b.items_of(p);
+            for (const Item& item : items) {
+                if (&item != items.begin()) out.raw(",");
                 out.raw("[").str(item.title).raw(",").integer(int(item.grade)).raw("]");
             }
             out.raw("]]");
@@ -372,6 +373,7 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, Val v) {
                     point.grade = Grade(r.integer(g[2], "point grade", 0, int(Grade::fail)));
                     point.submitted = partial_day(r.string(g[3], "point submitted"));
                     point.reviewed = partial_day(r.string(g[4], "point reviewed"));
+                    point.first_item = uint32_t(b->items.size());
                     if (r.array(g[5], 0, "items")) {
                         for (Val item : g[5].elements()) {
                             Elements h;
@@ -379,9 +381,10 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, Val v) {
                             Item it;
                             it.title = b->text.keep(r.string(h[0], "item title"));
                             it.grade = Grade(r.integer(h[1], "item grade", 0, int(Grade::fail)));
-                            point.items.push_back(std::move(it));
+                            b->items.push_back(it);
                         }
                     }
+                    point.item_count = uint32_t(b->items.size() - point.first_item);
                     teacher.points.push_back(std::move(point));
                 }
             }
@@ -464,7 +467,7 @@ std::string check_loaded_data(const BatchFile& b) {
             if ((p.status == PointStatus::graded) != (p.grade != Grade::none))
                 return "teacher " + t.id.str() + ": a point's grade does not match its status";
             if (p.submitted == kBadDay || p.reviewed == kBadDay) return "teacher " + t.id.str() + ": a point date is not a real date";
-            for (const Item& item : p.items)
+            for (const Item& item : b.items_of(p))
                 if (item.grade == Grade::none || !text_ok(item.title, kMaxTitleChars, false))
                     return "teacher " + t.id.str() + ": an item has no grade or a title longer than its limit";
         }
@@ -815,11 +818,10 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
                 in.lit(",");
                 point.reviewed = in.day();
                 in.lit(",[");
+                point.first_item = uint32_t(b.items.size());
                 if (!in.next_is(']')) {
-                    thread_local std::vector<Item> items;  // and a point's items: one allocation each
-                    items.clear();
                     do {
-                        Item& item = items.emplace_back();
+                        Item& item = b.items.emplace_back();
                         in.lit("[");
                         item.title = in.text(b.text);
                         in.lit(",");
@@ -827,9 +829,8 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
                         in.lit("]");
                     } while (in.ok() && in.next_is(','));
                     in.lit("]");
-                    point.items.reserve(items.size());
-                    std::move(items.begin(), items.end(), std::back_inserter(point.items));
                 }
+                point.item_count = uint32_t(b.items.size() - point.first_item);
                 in.lit("]");
             } while (in.ok() && in.next_is(','));
             in.lit("]");
@@ -841,6 +842,7 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
     in.lit("]}");
     b.teachers.reserve(teachers.size());
     std::move(teachers.begin(), teachers.end(), std::back_inserter(b.teachers));
+    b.items.shrink_to_fit();  // grown by doubling: up to half of it unused for as long as it is loaded
 }
 
 void fast_problem(FastLine& in, Problem& p) {

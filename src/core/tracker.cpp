@@ -226,11 +226,16 @@ std::string Tracker::summary_json(const std::string& as_of, Lang lang) {
     return it2::summary_json(computed(as_of), lang, parallel_);
 }
 
-const Teacher* Tracker::record(const TeacherResult& t) const {
+const BatchFile* Tracker::record_file(const TeacherResult& t) const {
     if (t.ref.file < 0 || size_t(t.ref.file) >= workspace_.files.size()) return nullptr;
     const auto& data = workspace_.files[size_t(t.ref.file)].data;
     if (!data || t.ref.teacher < 0 || size_t(t.ref.teacher) >= data->teachers.size()) return nullptr;
-    return &data->teachers[size_t(t.ref.teacher)];
+    return data.get();
+}
+
+const Teacher* Tracker::record(const TeacherResult& t) const {
+    const BatchFile* file = record_file(t);
+    return file ? &file->teachers[size_t(t.ref.teacher)] : nullptr;
 }
 
 std::vector<BatchInfo> batches_in_force(const Workspace& workspace, const Merged& merged) {

@@ -191,6 +191,7 @@ struct Dashboard {
     const SchoolResult* school(const std::string& id) const;
     const TeacherResult* teacher(const std::string& id) const;
     const Teacher* record(const TeacherResult& t) const { return tracker.record(t); }  // null if the file is gone
+    const BatchFile* record_file(const TeacherResult& t) const { return tracker.record_file(t); }
     const BatchInfo* batch(std::string_view id) const;
     const Problem& problem(int index) const { return summary.problems[size_t(index)]; }
     int problem_count() const { return int(summary.problems.size()); }

@@ -35,8 +35,9 @@ const char* grade_text(Grade g, Lang lang) {
 void draw_teacher_view(Dashboard& d) {
     const Lang lang = d.lang;
     const TeacherResult* t = d.teacher(d.teacher_id);
+    const BatchFile* file = t ? d.record_file(*t) : nullptr;  // the record's file (its items)
     const Teacher* rec = t ? d.record(*t) : nullptr;
-    if (!t || !rec) {
+    if (!t || !rec || !file) {
         text_wrapped(tr(Str::no_teacher_selected, lang));
         return;
     }
@@ -132,8 +133,9 @@ void draw_teacher_view(Dashboard& d) {
         const ImU32 fill = grade_colour(p.grade, p.status);
         chip(tr(grade_label(p.grade, p.status), lang), fill, fill == colour::not_started ? colour::text : colour::white);
         ImGui::TableSetColumnIndex(col++);
-        if (p.items.empty()) ImGui::TextDisabled("%s", tr(Str::no_value, lang));
-        for (const Item& item : p.items) {
+        const ItemRange items = file->items_of(p);
+        if (items.empty()) ImGui::TextDisabled("%s", tr(Str::no_value, lang));
+        for (const Item& item : items) {
             text_wrapped(format(tr(Str::fmt_item_grade, lang), item.title.str().c_str(), grade_text(item.grade, lang)));
         }
         if (compact) {

@@ -34,6 +34,7 @@ std::string described(const BatchLoad& load) {
     for (const Activity& a : f.activities)
         out += "activity " + a.date + "|" + a.title + "|" + std::to_string(a.hours) + "|" +
                std::to_string(a.participants) + "\n";
+    out += "items " + std::to_string(f.items.size()) + "\n";  // none left over from a point not kept
     for (const Teacher& t : f.teachers) {
         char hours[64];
         std::snprintf(hours, sizeof hours, "%a|%a", t.online, t.practice);  // every bit of the doubles
@@ -42,7 +43,7 @@ std::string described(const BatchLoad& load) {
         for (const PointRecord& p : t.points) {
             out += " point " + std::to_string(p.point) + "|" + std::to_string(int(p.status)) + "|" +
                    std::to_string(int(p.grade)) + "|" + iso_date(p.submitted) + "|" + iso_date(p.reviewed) + "\n";
-            for (const Item& i : p.items) out += "  item " + i.title + "|" + std::to_string(int(i.grade)) + "\n";
+            for (const Item& i : f.items_of(p)) out += "  item " + i.title + "|" + std::to_string(int(i.grade)) + "\n";
         }
     }
     return out;

@@ -44,9 +44,10 @@ void check_texts(const BatchFile& f, bool escaped) {
     CHECK(t.role == "班主任" + e);
     CHECK(t.stage == "小学" + e);
     REQUIRE(t.points.size() == 1);
-    REQUIRE(t.points[0].items.size() == 2);
-    CHECK(t.points[0].items[0].title == "教学设计方案一份" + e);
-    CHECK(t.points[0].items[1].title == "课堂实录片段" + e);
+    const ItemRange items = f.items_of(t.points[0]);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].title == "教学设计方案一份" + e);
+    CHECK(items[1].title == "课堂实录片段" + e);
 }
 
 }  // namespace

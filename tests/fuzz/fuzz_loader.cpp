@@ -36,6 +36,7 @@ void check_limits(const BatchFile& b) {
                !utf8_longer_than(b.school_stage, kMaxLabelChars),
            "file texts within limits");
     for (const Activity& a : b.activities) expect(!utf8_longer_than(a.title, kMaxTitleChars), "activity title within limit");
+    size_t items_seen = 0;
     for (const Teacher& t : b.teachers) {
         expect(!t.id.empty() && !t.name.empty(), "teacher id and name");
         expect(!utf8_longer_than(t.id, kMaxIdChars) && !utf8_longer_than(t.name, kMaxNameChars), "teacher id and name within limit");
@@ -44,9 +45,14 @@ void check_limits(const BatchFile& b) {
                "teacher labels within limit");
         expect(t.online >= 0 && t.practice >= 0, "hours are never negative");
         expect(t.online == t.online && t.practice == t.practice, "hours are numbers");
-        for (const PointRecord& p : t.points)
-            for (const Item& item : p.items) expect(!utf8_longer_than(item.title, kMaxTitleChars), "item title within limit");
+        for (const PointRecord& p : t.points) {
+            expect(p.first_item == items_seen && p.first_item + p.item_count <= b.items.size(),
+                   "a point's items follow the previous point's, inside the file's");
+            items_seen += p.item_count;
+            for (const Item& item : b.items_of(p)) expect(!utf8_longer_than(item.title, kMaxTitleChars), "item title within limit");
+        }
     }
+    expect(items_seen == b.items.size(), "every item of the file belongs to one point");
 }
 
 void check_problems(const Problems& problems) {
