@@ -54,6 +54,9 @@ for run in $(seq "$repeats"); do
     step "$teachers teachers: run $run of $repeats (load average $(cut -d' ' -f1 /proc/loadavg))"
     measure native1 sh -c "exec '$it2' summarize --json --as-of $as_of --threads 1 '$data' > '$work/native1.json'"
     measure nativeN sh -c "exec '$it2' summarize --json --as-of $as_of --threads $cores '$data' > '$work/nativeN.json'"
+    # Not it2's default, for the record: glibc's malloc asking for transparent huge pages (fewer
+    # page faults; how much that gains depends on the machine, docs/performance.md).
+    measure native1hp env GLIBC_TUNABLES=glibc.malloc.hugetlb=1 sh -c "exec '$it2' summarize --json --as-of $as_of --threads 1 '$data' > '$work/native1hp.json'"
     rm -rf "$work/parts" && mkdir -p "$work/parts"  # the last run's partials: removed before the clock starts
     measure mapreduce bash -c mapreduce
     # Emscripten 3.1.6 would fetch() the .wasm when node has a global fetch: use the file path.
@@ -86,7 +89,7 @@ const lines = (name) => {
   return out;
 };
 const mb = Number(inputBytes) / 1048576;
-const r = Object.fromEntries(['native1', 'nativeN', 'mapreduce', 'wasm', 'js', 'naive', 'simdjson', 'duckdb'].map((n) => [n, read(n)]));
+const r = Object.fromEntries(['native1', 'nativeN', 'native1hp', 'mapreduce', 'wasm', 'js', 'naive', 'simdjson', 'duckdb'].map((n) => [n, read(n)]));
 // /usr/bin/time counts CPU in 10 ms steps: simdjson's own whole-process CPU figure is finer.
 const simdCpu = median(lines('simdjson').map((l) => l.cpu_ms));
 if (r.simdjson && Number.isFinite(simdCpu)) r.simdjson.cpu = simdCpu;
@@ -100,6 +103,7 @@ const base = r.native1;
 const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 const labels = {
   native1: 'it2 native `summarize --json`, 1 thread', nativeN: `it2 native \`summarize --json\`, ${cores} threads`,
+  native1hp: '(not a default) the same, 1 thread, `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`',
   mapreduce: '`summarize --partial` (xargs -P2) + `it2 merge`', wasm: 'it2 wasm (node), whole bench process',
   js: 'JS baseline (node), whole process', naive: 'naive JSON.parse loop (node)', simdjson: 'simdjson parse-only (the ceiling)',
   duckdb: 'DuckDB (@duckdb/node-api: read_json + GROUP BY)',
@@ -165,7 +169,7 @@ fi
 {
     same() { if cmp -s "$1" "$2"; then echo "byte-identical"; else echo "DIFFERENT"; fi; }
     echo
-    echo "- summaries: $cores threads vs 1 thread: $(same "$work/native1.json" "$work/nativeN.json"); map/reduce vs 1 thread: $(same "$work/native1.json" "$work/mapreduce.json"); wasm vs native: $(same <(head -c -1 "$work/native1.json") "$work/wasm.json")"
+    echo "- summaries: $cores threads vs 1 thread: $(same "$work/native1.json" "$work/nativeN.json"); map/reduce vs 1 thread: $(same "$work/native1.json" "$work/mapreduce.json"); wasm vs native: $(same <(head -c -1 "$work/native1.json") "$work/wasm.json"); huge pages vs 1 thread: $(same "$work/native1.json" "$work/native1hp.json")"
     echo "- the JS baseline's summary vs native: $(node "$root/bench/compare_summaries.mjs" <(head -c -1 "$work/native1.json") "$work/js.json" 2>&1 | head -n 3 | tr '\n' ' ')"
     echo "- load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
