@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dates.h"
@@ -33,8 +34,12 @@ inline std::string operator+(Text a, const std::string& b) { return std::string(
 class TextStore {
 public:
     TextStore() = default;
-    TextStore(TextStore&&) noexcept = default;
-    TextStore& operator=(TextStore&&) noexcept = default;
+    // A moved-from store is empty: it must not write on into the block it gave away.
+    TextStore(TextStore&& other) noexcept { swap(other); }
+    TextStore& operator=(TextStore&& other) noexcept {
+        TextStore(std::move(other)).swap(*this);
+        return *this;
+    }
     TextStore(const TextStore&) = delete;
     TextStore& operator=(const TextStore&) = delete;
 
@@ -54,6 +59,13 @@ public:
 
 private:
     static constexpr size_t kMinBlock = 256, kMaxBlock = size_t(1) << 20;
+    void swap(TextStore& other) noexcept {
+        blocks_.swap(other.blocks_);
+        std::swap(next_, other.next_);
+        std::swap(left_, other.left_);
+        std::swap(held_, other.held_);
+        std::swap(block_, other.block_);
+    }
     void grow(size_t at_least) {
         const size_t size = at_least > block_ ? at_least : block_;
         blocks_.emplace_back(new char[size]);  // not zero-filled: every byte used is written first
