@@ -55,7 +55,7 @@ public:
     }
     // The first block's size: about what the file's texts will take (later blocks double).
     void expect(size_t bytes) { block_ = bytes < kMinBlock ? kMinBlock : bytes; }
-    size_t capacity() const { return held_; }  // bytes allocated (for tests and memory figures)
+    size_t capacity() const { return held_; }  // bytes allocated (the tests check it)
 
 private:
     static constexpr size_t kMinBlock = 256, kMaxBlock = size_t(1) << 20;

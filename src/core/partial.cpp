@@ -454,22 +454,22 @@ std::string check_loaded_data(const BatchFile& b) {
     std::unordered_set<std::string_view> ids;
     for (const Teacher& t : b.teachers) {
         if (!text_ok(t.id, kMaxIdChars, true)) return "a teacher id is empty or too long";
-        if (!text_ok(t.name, kMaxNameChars, true)) return "teacher " + t.id.str() + ": the name is empty or too long";
-        if (any_twice && !ids.insert(t.id).second) return "teacher id " + t.id.str() + " is used twice in one file";
+        if (!text_ok(t.name, kMaxNameChars, true)) return "teacher " + t.id + ": the name is empty or too long";
+        if (any_twice && !ids.insert(t.id).second) return "teacher id " + t.id + " is used twice in one file";
         if (!text_ok(t.subject, kMaxLabelChars, false) || !text_ok(t.role, kMaxLabelChars, false) ||
             !text_ok(t.stage, kMaxLabelChars, false))
-            return "teacher " + t.id.str() + ": a subject, role or stage is longer than its limit";
-        if (!hours_ok(t.online) || !hours_ok(t.practice)) return "teacher " + t.id.str() + ": hours are negative or not finite";
+            return "teacher " + t.id + ": a subject, role or stage is longer than its limit";
+        if (!hours_ok(t.online) || !hours_ok(t.practice)) return "teacher " + t.id + ": hours are negative or not finite";
         uint32_t codes = 0;
         for (const PointRecord& p : t.points) {
-            if (codes & (1u << p.point)) return "teacher " + t.id.str() + ": a point is listed twice";
+            if (codes & (1u << p.point)) return "teacher " + t.id + ": a point is listed twice";
             codes |= 1u << p.point;
             if ((p.status == PointStatus::graded) != (p.grade != Grade::none))
-                return "teacher " + t.id.str() + ": a point's grade does not match its status";
-            if (p.submitted == kBadDay || p.reviewed == kBadDay) return "teacher " + t.id.str() + ": a point date is not a real date";
+                return "teacher " + t.id + ": a point's grade does not match its status";
+            if (p.submitted == kBadDay || p.reviewed == kBadDay) return "teacher " + t.id + ": a point date is not a real date";
             for (const Item& item : b.items_of(p))
                 if (item.grade == Grade::none || !text_ok(item.title, kMaxTitleChars, false))
-                    return "teacher " + t.id.str() + ": an item has no grade or a title longer than its limit";
+                    return "teacher " + t.id + ": an item has no grade or a title longer than its limit";
         }
     }
     return {};
