@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -85,12 +86,11 @@ void walk(const std::string& folder, const std::vector<std::string>& extensions,
 
 }  // namespace
 
-int read_input(const std::string& path, std::string& bytes) {
-    bytes.clear();
-    const bool is_stdin = path == "-";
+namespace {
+
+// Reads `fd` until EOF into `bytes`. 0 on success, else the errno of the failure.
+int read_all(int fd, std::string& bytes) {
     // Straight into `bytes` with read(2): no stdio buffer to allocate and copy through per file.
-    const int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return errno ? errno : EIO;
     // Regular files: one read of the known size (and one at EOF). Pipes, /dev/stdin, <(…):
     // st_size says nothing, so read until EOF in any case.
     struct stat info {};
@@ -108,7 +108,47 @@ int read_input(const std::string& path, std::string& bytes) {
         used += size_t(got);
     }
     bytes.resize(used);
-    if (!is_stdin) ::close(fd);
+    return error;
+}
+
+}  // namespace
+
+int read_input(const std::string& path, std::string& bytes) {
+    bytes.clear();
+    if (path == "-") return read_all(STDIN_FILENO, bytes);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno ? errno : EIO;
+    const int error = read_all(fd, bytes);
+    ::close(fd);
+    return error;
+}
+
+InputBytes::~InputBytes() {
+    if (map_) ::munmap(map_, size_);
+}
+
+void InputBytes::swap(InputBytes& other) noexcept {
+    std::swap(map_, other.map_);
+    std::swap(size_, other.size_);
+    read_.swap(other.read_);
+}
+
+int InputBytes::open(const std::string& path) {
+    InputBytes().swap(*this);
+    if (path == "-") return read_all(STDIN_FILENO, read_);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno ? errno : EIO;
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+        void* map = ::mmap(nullptr, size_t(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (map != MAP_FAILED) {
+            ::madvise(map, size_t(info.st_size), MADV_SEQUENTIAL);  // read once, front to back
+            map_ = map;
+            size_ = size_t(info.st_size);
+        }
+    }
+    const int error = map_ ? 0 : read_all(fd, read_);  // not a regular file, or not mappable: read
+    ::close(fd);
     return error;
 }
 

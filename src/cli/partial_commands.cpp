@@ -286,7 +286,7 @@ int run_merge(const std::vector<std::string>& args) {
     const ParallelFor parallel = cli::parallel_for(threads);
     struct Source {
         int error = 0;
-        std::string text;  // a large file, not parsed yet
+        cli::InputBytes text;  // a large file, not parsed yet
         PartialRead read;
     };
     std::vector<Source> read(sources.size());
@@ -296,17 +296,17 @@ int run_merge(const std::vector<std::string>& args) {
     cli::run_in_order(
         sources.size(), threads,
         [&](size_t i) {
-            std::string text;
-            read[i].error = sources[i].error != 0 ? sources[i].error : cli::read_input(sources[i].path, text);
+            cli::InputBytes text;
+            read[i].error = sources[i].error != 0 ? sources[i].error : text.open(sources[i].path);
             if (read[i].error != 0) return;
-            if (threads > 1 && text.size() >= kLargePartial) read[i].text = std::move(text);
-            else read[i].read = read_partials(sources[i].display, text);
+            if (threads > 1 && text.view().size() >= kLargePartial) read[i].text = std::move(text);
+            else read[i].read = read_partials(sources[i].display, text.view());
         },
         [&](size_t i) {
             if (read[i].error != 0 && failed < 0) failed = int(i);
             if (!read[i].text.empty()) {
-                read[i].read = read_partials(sources[i].display, read[i].text, parallel);
-                std::string().swap(read[i].text);
+                read[i].read = read_partials(sources[i].display, read[i].text.view(), parallel);
+                read[i].text = cli::InputBytes();
             }
             std::move(read[i].read.entries.begin(), read[i].read.entries.end(), std::back_inserter(entries));
             unreadable.insert(unreadable.end(), read[i].read.problems.begin(), read[i].read.problems.end());
