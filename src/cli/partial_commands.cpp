@@ -364,10 +364,10 @@ int run_merge(const std::vector<std::string>& args) {
     for (FileEntry& file : workspace_from_partials(std::move(entries)).files) tracker.add_entry(std::move(file));
     tracker.refresh();
     const Summary& summary = tracker.summary();
-    if (format == "--csv") cli::write_out(summary_csv(summary, lang, !raw));
+    if (format == "--csv") cli::write_out(summary_csv(summary, lang, !raw, parallel));
     else if (format == "--table") cli::write_out(summary_table(summary, lang));
     else {
-        write_summary_json(summary, lang, cli::write_out);
+        write_summary_json(summary, lang, cli::write_out, parallel);  // as summarize writes it
         cli::write_out("\n");
     }
     return cli::finish_output(summary.problems.empty() ? 0 : 1);
