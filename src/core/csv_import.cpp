@@ -800,6 +800,7 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
     hours(Field::online, t.online);
     hours(Field::practice, t.practice);
 
+    t.first_point = uint32_t(data.points.size());  // its points: the last of the file's, as read
     for (const auto& [number, cols] : layout_.points) {
         int code_col = cols[0], status_col = cols[1], grade_col = cols[2];
         if (code_col < 0) continue;
@@ -817,7 +818,8 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
                     "unknown point code \"" + code + "\"; point skipped");
             continue;
         }
-        if (std::any_of(t.points.begin(), t.points.end(), [&](const PointRecord& p) { return p.point == point; })) {
+        const PointRange kept = data.points_of(t);
+        if (std::any_of(kept.begin(), kept.end(), [&](const PointRecord& p) { return p.point == point; })) {
             problem(Severity::record, code_col, "能力点 " + code + " 重复：跳过该能力点",
                     "point " + code + " listed twice; point skipped");
             continue;
@@ -845,7 +847,8 @@ void CsvImporter::read_row(const CsvRecord& record, int row) {
         } else if (!grade_text.empty()) {
             problem(Severity::warning, grade_col, "能力点尚未评审，等级被忽略", "point not graded yet; grade ignored");
         }
-        t.points.push_back(std::move(p));
+        data.points.push_back(p);
+        ++t.point_count;
     }
     data.teachers.push_back(std::move(t));
 }

@@ -17,15 +17,15 @@ const char* forecast_state_key(ForecastState s) {
     return kKeys[int(s)];
 }
 
-long pass_day(const Teacher& t, const Policy& policy) {
+long pass_day(PointRange points, const Policy& policy) {
     // The dated points that count toward passing, by review day (on the stack for the usual
     // few dozen points: this runs for every teacher passed).
     std::array<DatedPoint, 64> small;
     std::vector<DatedPoint> large;
-    if (t.points.size() > small.size()) large.resize(t.points.size());
+    if (points.size() > small.size()) large.resize(points.size());
     DatedPoint* const dated = large.empty() ? small.data() : large.data();
     size_t count_dated = 0;
-    for (const PointRecord& p : t.points) {
+    for (const PointRecord& p : points) {
         if (p.point >= kPointCount || p.status != PointStatus::graded) continue;
         if (p.grade != Grade::pass && p.grade != Grade::excellent) continue;
         if (!policy.environments[int(catalog()[p.point].env)]) continue;
@@ -139,7 +139,7 @@ Forecast forecast_of(const Workspace& ws, const Summary& s, const Policy& policy
                 } else if (t.ref.file >= 0 && size_t(t.ref.file) < ws.files.size() && ws.files[size_t(t.ref.file)].data) {
                     const BatchFile& file = *ws.files[size_t(t.ref.file)].data;
                     if (t.ref.teacher >= 0 && size_t(t.ref.teacher) < file.teachers.size())
-                        day = pass_day(file.teachers[size_t(t.ref.teacher)], policy);
+                        day = pass_day(file.points_of(file.teachers[size_t(t.ref.teacher)]), policy);
                 }
                 if (day == kNoDate || as_of == kNoDate || day > as_of) continue;
                 if (day > as_of - kPaceWindowDays) recent[b].push_back(day);

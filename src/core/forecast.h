@@ -73,8 +73,9 @@ struct Forecast {
     int new_passed_7d = 0, projected_unpassed = 0, late_schools = 0;  // district
 };
 
-// The day (days_from_iso) a teacher met the points rules, or kNoDate (see above).
-long pass_day(const Teacher& t, const Policy& policy);
+// The day (days_from_iso) a teacher with these points met the points rules, or kNoDate (see
+// above). A record's points: BatchFile::points_of().
+long pass_day(PointRange points, const Policy& policy);
 
 // pass_day() from the points it reads, gathered by the caller: (review day, point index) of each
 // point that counts toward passing and has a review day, in any order (sorted here). compute()

@@ -515,6 +515,7 @@ BatchLoad BatchReader::read(std::string_view bytes, bool fast, size_t* fast_reco
     }
     stream.restart = [this] {  // a re-parse (after patching 1e400) or a repeated "teachers" key
         file_.teachers.clear();
+        file_.points.clear();
         file_.items.clear();
         teacher_ids_.clear();
         pending_dates_.clear();
@@ -524,8 +525,9 @@ BatchLoad BatchReader::read(std::string_view bytes, bool fast, size_t* fast_reco
     original_text_ = bytes.substr(bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
     problems_before_teachers_ = problems_.size();
     // A teacher takes about 480 bytes of a generated file: room for them all up front instead of
-    // six doublings of 136-byte records (capped: a big file of something else reserves little).
+    // six doublings of 120-byte records (capped: a big file of something else reserves little).
     file_.teachers.reserve(std::min<size_t>(bytes.size() / 384, 8192));
+    file_.points.reserve(std::min<size_t>(bytes.size() / 128, 65536));  // a point takes ~150 bytes of a file
     pending_dates_.reserve(std::min<size_t>(bytes.size() / 64, 65536));  // ~7 dates a teacher
     file_.text.expect(std::min<size_t>(bytes.size() / 6, size_t(1) << 20));  // ids, names, titles: ~13 % of a file
 
@@ -564,8 +566,9 @@ BatchLoad BatchReader::read(std::string_view bytes, bool fast, size_t* fast_reco
     result.status = any_record ? FileStatus::partial : FileStatus::loaded;
     file_.file = reporter_.file();
     // Teachers arrive one by one while parsing: the vector's doubling left up to half of it
-    // empty (136 bytes a slot; about 13 MB at 100,000 teachers) for as long as the file is loaded.
+    // empty (120 bytes a slot; about 12 MB at 100,000 teachers) for as long as the file is loaded.
     file_.teachers.shrink_to_fit();
+    file_.points.shrink_to_fit();
     file_.items.shrink_to_fit();
     result.data = std::make_shared<const BatchFile>(std::move(file_));
     return result;
@@ -876,11 +879,15 @@ const char* BatchReader::fast_teacher(const JsonDoc& doc, const char* at, size_t
     teacher.stage = file_.text.keep(text[kStage]);
     teacher.online = hours[0];
     teacher.practice = hours[1];
-    teacher.points.assign(fast_points_.begin(), fast_points_.end());
-    // The points' items follow the file's items so far; their titles were views of the file's
-    // bytes while the record might still be given up.
+    // The points follow the file's points so far, and their items the file's items; the titles
+    // were views of the file's bytes while the record might still be given up.
+    teacher.first_point = uint32_t(file_.points.size());
+    teacher.point_count = uint32_t(fast_points_.size());
     const uint32_t base = uint32_t(file_.items.size());
-    for (PointRecord& point : teacher.points) point.first_item += base;
+    for (PointRecord point : fast_points_) {
+        point.first_item += base;
+        file_.points.push_back(point);
+    }
     for (const Item& item : fast_items_) file_.items.push_back({file_.text.keep(item.title), item.grade});
     for (const FastDate& d : fast_dates_) pending_dates_.push_back({d.date, d.offset, slot, d.point_element, d.reviewed});
     return in.p;
@@ -1029,8 +1036,9 @@ IT2_COLD void BatchReader::read_teacher(uint32_t node, size_t index) {
         return;
     }
 
-    // Built in its slot (nothing below skips it): no 136-byte move per teacher.
+    // Built in its slot (nothing below skips it): no 120-byte move per teacher.
     Teacher& teacher = file_.teachers.emplace_back();
+    teacher.first_point = uint32_t(file_.points.size());  // read_point appends them
     teacher.id = file_.text.keep(teacher_id);
     teacher.name = file_.text.keep(doc.string(name));
     teacher.index = int(index);
@@ -1058,9 +1066,6 @@ IT2_COLD void BatchReader::read_teacher(uint32_t node, size_t index) {
 
     uint32_t points = field[kPoints];
     if (doc.is(points, JsonKind::array)) {
-        size_t count = 0;
-        for (uint32_t p = doc.first_child(points); p != npos; p = doc.next_sibling(points, p)) ++count;
-        teacher.points.reserve(count);
         uint32_t element = 0;
         for (uint32_t p = doc.first_child(points); p != npos; p = doc.next_sibling(points, p), ++element)
             read_point(teacher, p, pointer, element);
@@ -1152,7 +1157,7 @@ IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Pat
                tid);
         return;
     }
-    for (const PointRecord& kept : teacher.points) {
+    for (const PointRecord& kept : file_.points_of(teacher)) {
         if (kept.point == point) {
             record(pointer + "/code", code,
                    std::string("能力点 ") + code_text + " 在该教师名下重复出现，此条已跳过",
@@ -1274,7 +1279,8 @@ IT2_COLD void BatchReader::read_point(Teacher& teacher, uint32_t node, const Pat
         pending_dates_.push_back({rec.submitted, doc.offset(field[kSubmitted]), teacher_slot, element, false});
     if (optional_date(field[kReviewed], "reviewed", pointer, rec.reviewed, tid))
         pending_dates_.push_back({rec.reviewed, doc.offset(field[kReviewed]), teacher_slot, element, true});
-    teacher.points.push_back(std::move(rec));
+    file_.points.push_back(rec);  // the teacher's points are the last of the file's
+    ++teacher.point_count;
 }
 
 // ==== [SECTION] dates against the batch, entry points ============================================

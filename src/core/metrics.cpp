@@ -245,10 +245,11 @@ long evaluate_teacher(const Teacher& t, const BatchFile& file, const Rules& rule
     // dozen points, as pass_day() does).
     std::array<DatedPoint, 64> small;
     std::vector<DatedPoint> large;
-    if (t.points.size() > small.size()) large.resize(t.points.size());
+    const PointRange points = file.points_of(t);
+    if (points.size() > small.size()) large.resize(points.size());
     DatedPoint* const dated = large.empty() ? small.data() : large.data();
     size_t count_dated = 0;
-    for (const PointRecord& p : t.points) {
+    for (const PointRecord& p : points) {
         if (p.point >= kPointCount) continue;
         if (p.status == PointStatus::submitted) any_submitted = true;
         if (p.status != PointStatus::selected) ++submitted_or_graded;
@@ -511,7 +512,7 @@ CapabilityLevels capability_levels(const Workspace& ws, const Summary& summary, 
         const BatchFile& f = *ws.files[size_t(t.ref.file)].data;
         if (t.ref.teacher < 0 || size_t(t.ref.teacher) >= f.teachers.size()) continue;
         ++levels.teachers;
-        for (const PointRecord& p : f.teachers[size_t(t.ref.teacher)].points) {
+        for (const PointRecord& p : f.points_of(f.teachers[size_t(t.ref.teacher)])) {
             if (p.point >= kPointCount) continue;
             PointState state = PointState::selected;
             if (p.status == PointStatus::submitted) state = PointState::submitted;

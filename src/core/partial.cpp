@@ -151,8 +151,9 @@ void write_batch_file(LineOut& out, const BatchFile& b) {
         out.raw("[").str(t.id).raw(",").str(t.name).raw(",").str(t.subject).raw(",").str(t.role).raw(",").str(t.stage);
         out.raw(",").num(t.online).raw(",").num(t.practice).raw(",").integer(t.index).raw(",").integer(t.line);
         out.raw(",").integer(t.column).raw(",[");
-        for (const PointRecord& p : t.points) {
-            if (&p != t.points.data()) out.raw(",");
+        const PointRange points = b.points_of(t);
+        for (const PointRecord& p : points) {
+            if (&p != points.begin()) out.raw(",");
             out.raw("[").integer(int(p.point)).raw(",").integer(int(p.status)).raw(",").integer(int(p.grade)).raw(",");
             write_day(out, p.submitted);  // "" when absent, as when they were strings
             out.raw(",");
@@ -362,8 +363,8 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, Val v) {
             teacher.index = r.integer(f[7], "teacher index", 0, INT32_MAX);
             teacher.line = r.integer(f[8], "teacher line", 0, INT32_MAX);
             teacher.column = r.integer(f[9], "teacher column", 0, INT32_MAX);
+            teacher.first_point = uint32_t(b->points.size());
             if (r.array(f[10], 0, "points")) {
-                teacher.points.reserve(f[10].size());
                 for (Val p : f[10].elements()) {
                     Elements g;
                     if (!r.array(p, 6, "point", &g)) break;
@@ -385,9 +386,10 @@ std::shared_ptr<BatchFile> read_batch_file(LineReader& r, Val v) {
                         }
                     }
                     point.item_count = uint32_t(b->items.size() - point.first_item);
-                    teacher.points.push_back(std::move(point));
+                    b->points.push_back(point);
                 }
             }
+            teacher.point_count = uint32_t(b->points.size() - teacher.first_point);
             b->teachers.push_back(std::move(teacher));
         }
     }
@@ -461,7 +463,7 @@ std::string check_loaded_data(const BatchFile& b) {
             return "teacher " + t.id + ": a subject, role or stage is longer than its limit";
         if (!hours_ok(t.online) || !hours_ok(t.practice)) return "teacher " + t.id + ": hours are negative or not finite";
         uint32_t codes = 0;
-        for (const PointRecord& p : t.points) {
+        for (const PointRecord& p : b.points_of(t)) {
             if (codes & (1u << p.point)) return "teacher " + t.id + ": a point is listed twice";
             codes |= 1u << p.point;
             if ((p.status == PointStatus::graded) != (p.grade != Grade::none))
@@ -781,10 +783,12 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
     b.environment = env.empty() ? 0 : env[0];
     in.lit("],\"teachers\":[");
     if (in.next_is(']')) return in.lit("}"), void();
-    // Read into a vector kept by the thread, then moved into one allocation of the right size:
+    // Read into vectors kept by the thread, then moved into one allocation of the right size:
     // growing the file's own vector moved every record of a district about twice more.
     thread_local std::vector<Teacher> teachers;
+    thread_local std::vector<PointRecord> points;  // the same for the file's points
     teachers.clear();
+    points.clear();
     do {
         Teacher& t = teachers.emplace_back();
         in.lit("[");
@@ -802,9 +806,8 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
         in.lit(",");
         t.column = in.integer(0, INT32_MAX);
         in.lit(",[");
+        t.first_point = uint32_t(points.size());
         if (!in.next_is(']')) {
-            thread_local std::vector<PointRecord> points;  // the same for a teacher's points
-            points.clear();
             do {
                 PointRecord& point = points.emplace_back();
                 in.lit("[");
@@ -834,14 +837,14 @@ void fast_batch_file(FastLine& in, BatchFile& b) {
                 in.lit("]");
             } while (in.ok() && in.next_is(','));
             in.lit("]");
-            t.points.reserve(points.size());
-            std::move(points.begin(), points.end(), std::back_inserter(t.points));
         }
+        t.point_count = uint32_t(points.size() - t.first_point);
         in.lit("]");
     } while (in.ok() && in.next_is(','));
     in.lit("]}");
     b.teachers.reserve(teachers.size());
     std::move(teachers.begin(), teachers.end(), std::back_inserter(b.teachers));
+    b.points.assign(points.begin(), points.end());
     b.items.shrink_to_fit();  // grown by doubling: up to half of it unused for as long as it is loaded
 }
 

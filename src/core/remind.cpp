@@ -94,7 +94,7 @@ SchoolReminder school_reminder(const Workspace& ws, const Summary& s, int school
         if (t.ref.file >= 0 && size_t(t.ref.file) < ws.files.size() && ws.files[size_t(t.ref.file)].data) {
             const BatchFile& f = *ws.files[size_t(t.ref.file)].data;
             if (t.ref.teacher >= 0 && size_t(t.ref.teacher) < f.teachers.size())
-                for (const PointRecord& p : f.teachers[size_t(t.ref.teacher)].points) awaiting += p.status == PointStatus::submitted;
+                for (const PointRecord& p : f.points_of(f.teachers[size_t(t.ref.teacher)])) awaiting += p.status == PointStatus::submitted;
         }
         if (t.overdue) {
             r.groups[size_t(ReminderGroup::overdue)].push_back({ti, t.missing, awaiting});

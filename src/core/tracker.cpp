@@ -238,6 +238,11 @@ const Teacher* Tracker::record(const TeacherResult& t) const {
     return file ? &file->teachers[size_t(t.ref.teacher)] : nullptr;
 }
 
+PointRange Tracker::record_points(const TeacherResult& t) const {
+    const BatchFile* file = record_file(t);
+    return file ? file->points_of(file->teachers[size_t(t.ref.teacher)]) : PointRange{};
+}
+
 std::vector<BatchInfo> batches_in_force(const Workspace& workspace, const Merged& merged) {
     std::vector<BatchInfo> batches;
     for (size_t f = 0; f < workspace.files.size(); ++f) {
@@ -276,11 +281,10 @@ Progress passing_progress(const Tracker& tracker, const std::vector<BatchInfo>& 
     std::vector<std::vector<long>> days(series.size());
     for (const TeacherResult& t : summary.teachers) {
         if (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent) continue;
-        const Teacher* rec = tracker.record(t);
         auto it = series_of.find(t.batch);
-        if (!rec || it == series_of.end()) continue;
+        if (!tracker.record(t) || it == series_of.end()) continue;
         // The forecast's pass day (forecast.h), so the chart and the projection count alike.
-        const long day = pass_day(*rec, tracker.policy());
+        const long day = pass_day(tracker.record_points(t), tracker.policy());
         if (day != kNoDate) days[it->second].push_back(day);
     }
     bool first = true;

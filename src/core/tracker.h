@@ -151,6 +151,7 @@ public:
     // null if the file is gone.
     const Teacher* record(const TeacherResult& t) const;
     const BatchFile* record_file(const TeacherResult& t) const;
+    PointRange record_points(const TeacherResult& t) const;  // empty if the file is gone
 
 private:
     Workspace workspace_;

@@ -192,6 +192,7 @@ struct Dashboard {
     const TeacherResult* teacher(const std::string& id) const;
     const Teacher* record(const TeacherResult& t) const { return tracker.record(t); }  // null if the file is gone
     const BatchFile* record_file(const TeacherResult& t) const { return tracker.record_file(t); }
+    PointRange record_points(const TeacherResult& t) const { return tracker.record_points(t); }
     const BatchInfo* batch(std::string_view id) const;
     const Problem& problem(int index) const { return summary.problems[size_t(index)]; }
     int problem_count() const { return int(summary.problems.size()); }

@@ -335,9 +335,9 @@ void batch_comparison(Dashboard& d) {
     }
 }
 
-void point_chips(const Teacher& rec, Lang lang) {
+void point_chips(PointRange points, Lang lang) {
     bool first = true;
-    for (const PointRecord& p : rec.points) {
+    for (const PointRecord& p : points) {
         const PointInfo& info = catalog()[p.point];
         if (!first) ImGui::SameLine(0, 3);
         first = false;
@@ -458,7 +458,7 @@ void teacher_table(Dashboard& d) {
                 case t_role: text_unformatted(rec->role); break;
                 case t_online: hours_bar(t.online, d.policy.online_min, lang); break;
                 case t_practice: hours_bar(t.practice, d.policy.practice_min, lang); break;
-                case t_points: point_chips(*rec, lang); break;
+                case t_points: point_chips(d.record_points(t), lang); break;
                 case t_status: chip(tr(status_label(t.status), lang), status_colour(t.status), status_text_colour(t.status)); break;
                 case t_flag:
                     if (t.overdue) chip(tr(Str::flag_overdue, lang), colour::failed, colour::white);

@@ -91,7 +91,8 @@ void draw_teacher_view(Dashboard& d) {
     ImGui::TextUnformatted(format(tr(Str::fmt_points_heading, lang), t->passed_points, d.policy.min_passed, t->dimensions,
                                   d.policy.min_dimensions)
                                .c_str());
-    if (rec->points.empty()) {
+    const PointRange points = file->points_of(*rec);
+    if (points.empty()) {
         ImGui::TextDisabled("%s", tr(Str::no_points, lang));
         return;
     }
@@ -111,7 +112,7 @@ void draw_teacher_view(Dashboard& d) {
         ImGui::TableSetupColumn(tr(Str::col_reviewed, lang), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     }
     ImGui::TableHeadersRow();
-    for (const PointRecord& p : rec->points) {
+    for (const PointRecord& p : points) {
         const PointInfo& info = catalog()[p.point];
         ImGui::TableNextRow();
         int col = 0;

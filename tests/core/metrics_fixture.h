@@ -35,25 +35,43 @@ inline TextStore& test_text() {
     return store;
 }
 
-inline Teacher teacher(const std::string& id, double online, double practice, std::initializer_list<PointRecord> points = {}) {
-    Teacher t;
-    t.id = test_text().keep(id);
-    t.name = test_text().keep("教师" + id);
-    t.online = online;
-    t.practice = practice;
+// A teacher made by hand, with its points: a loaded record's points are its file's
+// (BatchFile::points_of), so batch() moves them there. Not a Teacher, so that it cannot be
+// sliced into one that has lost its points.
+struct HandTeacher {
+    Teacher record;
+    std::vector<PointRecord> points;
+    PointRange point_range() const { return {points.data(), points.data() + points.size()}; }
+};
+
+inline HandTeacher teacher(const std::string& id, double online, double practice,
+                           std::initializer_list<PointRecord> points = {}) {
+    HandTeacher t;
+    t.record.id = test_text().keep(id);
+    t.record.name = test_text().keep("教师" + id);
+    t.record.online = online;
+    t.record.practice = practice;
     t.points = points;
     return t;
 }
 
+// Adds `t` to `f`: its record, and its points after the file's.
+inline void add_teacher(BatchFile& f, const HandTeacher& t) {
+    Teacher& added = f.teachers.emplace_back(t.record);
+    added.first_point = uint32_t(f.points.size());
+    added.point_count = uint32_t(t.points.size());
+    f.points.insert(f.points.end(), t.points.begin(), t.points.end());
+}
+
 inline BatchFile batch(const std::string& school, const std::string& batch_id, const std::string& end,
-                std::initializer_list<Teacher> teachers = {}) {
+                std::initializer_list<HandTeacher> teachers = {}) {
     BatchFile f;
     f.school_id = school;
     f.school_name = "学校" + school;
     f.batch_id = batch_id;
     f.batch_start = "2022-03-01";
     f.batch_end = end;
-    f.teachers = teachers;
+    for (const HandTeacher& t : teachers) add_teacher(f, t);
     return f;
 }
 
@@ -95,7 +113,7 @@ inline const SchoolResult& find_school(const Summary& s, const std::string& id) 
     return s.schools.front();
 }
 
-inline TeacherResult one_teacher(const Teacher& t, const Policy& policy = Policy{}, const std::string& end = "2022-12-31",
+inline TeacherResult one_teacher(const HandTeacher& t, const Policy& policy = Policy{}, const std::string& end = "2022-12-31",
                           const std::string& as_of = "2022-11-01") {
     Fixture fx;
     fx.add(batch("S1", "2022-1", end, {t}));

@@ -158,24 +158,25 @@ TEST_CASE("a platform CSV becomes one BatchFile per school and batch") {
     CHECK(t1.name == "彭瑶");
     CHECK(t1.online == doctest::Approx(28.5));
     CHECK(t1.practice == doctest::Approx(26));
-    REQUIRE(t1.points.size() == 2);
-    CHECK(t1.points[0].point == point_index("A1"));
-    CHECK(t1.points[0].status == PointStatus::graded);
-    CHECK(t1.points[0].grade == Grade::pass);
-    CHECK(t1.points[1].point == point_index("B2"));
-    CHECK(t1.points[1].status == PointStatus::submitted);
+    REQUIRE(a.points_of(t1).size() == 2);
+    CHECK(a.points_of(t1)[0].point == point_index("A1"));
+    CHECK(a.points_of(t1)[0].status == PointStatus::graded);
+    CHECK(a.points_of(t1)[0].grade == Grade::pass);
+    CHECK(a.points_of(t1)[1].point == point_index("B2"));
+    CHECK(a.points_of(t1)[1].status == PointStatus::submitted);
     CHECK(a.teachers[1].name == "王, 小明");
     CHECK(a.teachers[1].index == 1);
-    REQUIRE(a.teachers[1].points.size() == 1);
-    CHECK(a.teachers[1].points[0].point == point_index("A6"));  // code case-insensitive
-    CHECK(a.teachers[1].points[0].status == PointStatus::selected);
+    REQUIRE(a.points_of(a.teachers[1]).size() == 1);
+    CHECK(a.points_of(a.teachers[1])[0].point == point_index("A6"));  // code case-insensitive
+    CHECK(a.points_of(a.teachers[1])[0].status == PointStatus::selected);
     CHECK(loads[1].data->batch_id == "2022-2");
-    CHECK(loads[1].data->teachers.at(0).points.empty());
+    CHECK(loads[1].data->points_of(loads[1].data->teachers.at(0)).empty());
     const BatchFile& c = *loads[2].data;
     CHECK(c.school_name == "綦江区文龙小学");
     CHECK(c.teachers.at(0).subject == "科学\n(兼)");
-    CHECK(c.teachers.at(0).points.at(0).grade == Grade::excellent);
-    CHECK(c.teachers.at(0).points.at(1).grade == Grade::excellent);
+    REQUIRE(c.points_of(c.teachers.at(0)).size() == 2);
+    CHECK(c.points_of(c.teachers.at(0))[0].grade == Grade::excellent);
+    CHECK(c.points_of(c.teachers.at(0))[1].grade == Grade::excellent);
 }
 
 TEST_CASE("a GBK CSV (Excel on Chinese Windows) imports the same as UTF-8") {
@@ -187,7 +188,7 @@ TEST_CASE("a GBK CSV (Excel on Chinese Windows) imports the same as UTF-8") {
     CHECK(from_gbk[0].problems.empty());
     CHECK(from_gbk[0].data->school_name == from_utf8[0].data->school_name);
     CHECK(from_gbk[0].data->teachers.at(0).name == "张堃");
-    CHECK(from_gbk[0].data->teachers.at(0).points.size() == 2);
+    CHECK(from_gbk[0].data->points_of(from_gbk[0].data->teachers.at(0)).size() == 2);
 }
 
 TEST_CASE("record rules mirror format.md §3, with row, column and pointer") {
@@ -219,7 +220,7 @@ TEST_CASE("record rules mirror format.md §3, with row, column and pointer") {
     CHECK(neg->message_zh.find("按 0 计") != std::string::npos);
     CHECK(neg->message_en.find("counted as 0") != std::string::npos);
     REQUIRE(find_problem(l, "/rows/2/实践学时"));
-    CHECK(t1.points.size() == 1);  // the second A1 is skipped
+    CHECK(d.points_of(t1).size() == 1);  // the second A1 is skipped
     const Problem* dup_point = find_problem(l, "/rows/2/能力点2");
     REQUIRE(dup_point);
     CHECK(dup_point->column == 12);
@@ -238,13 +239,13 @@ TEST_CASE("record rules mirror format.md §3, with row, column and pointer") {
     CHECK(big->severity == Severity::warning);
     REQUIRE(find_problem(l, "/rows/5/能力点1"));                // unknown code
     REQUIRE(find_problem(l, "/rows/5/等级2"));                  // graded without grade
-    CHECK(t5.points.empty());
+    CHECK(d.points_of(t5).empty());
 
     const Teacher& t6 = d.teachers[2];
     REQUIRE(find_problem(l, "/rows/6/状态1"));                  // unknown status
-    REQUIRE(t6.points.size() == 1);
-    CHECK(t6.points[0].status == PointStatus::submitted);
-    CHECK(t6.points[0].grade == Grade::none);
+    REQUIRE(d.points_of(t6).size() == 1);
+    CHECK(d.points_of(t6)[0].status == PointStatus::submitted);
+    CHECK(d.points_of(t6)[0].grade == Grade::none);
     const Problem* ignored_grade = find_problem(l, "/rows/6/等级2");
     REQUIRE(ignored_grade);
     CHECK(ignored_grade->severity == Severity::warning);
@@ -319,7 +320,8 @@ TEST_CASE("English headers, extra columns and batch dates") {
     CHECK(loads[0].status == FileStatus::loaded);  // warnings only
     CHECK(loads[0].data->batch_end == "2022-12-31");
     CHECK(loads[0].data->teachers.size() == 2);
-    CHECK(loads[0].data->teachers[0].points.at(0).grade == Grade::pass);
+    REQUIRE(loads[0].data->points_of(loads[0].data->teachers[0]).size() == 1);
+    CHECK(loads[0].data->points_of(loads[0].data->teachers[0])[0].grade == Grade::pass);
     CHECK(find_problem(loads[0], "/rows/1/备注"));  // unknown column: a warning
     CHECK(find_problem(loads[0], "/rows/3/结束日期"));
 }

@@ -119,8 +119,8 @@ TEST_CASE("length limits count Unicode characters, not bytes — an id over the 
     CHECK(t.id == "T3");
     CHECK(t.subject.empty());
     CHECK(t.role == "教师");
-    REQUIRE(t.points.size() == 1);
-    const ItemRange items = load.data->items_of(t.points[0]);
+    REQUIRE(load.data->points_of(t).size() == 1);
+    const ItemRange items = load.data->items_of(load.data->points_of(t)[0]);
     REQUIRE(items.size() == 1);
     CHECK(items[0].title.empty());
     CHECK(items[0].grade == Grade::pass);
@@ -247,8 +247,8 @@ TEST_CASE("能力点N columns: any N up to 999999999 — beyond it or 0 is repor
     REQUIRE(loads.size() == 1);
     REQUIRE(bool(loads[0].data));
     REQUIRE(loads[0].data->teachers.size() == 1);
-    REQUIRE(loads[0].data->teachers[0].points.size() == 1);  // 能力点1000 is read
-    CHECK(loads[0].data->teachers[0].points[0].grade == Grade::pass);
+    REQUIRE(loads[0].data->points_of(loads[0].data->teachers[0]).size() == 1);  // 能力点1000 is read
+    CHECK(loads[0].data->points_of(loads[0].data->teachers[0])[0].grade == Grade::pass);
     for (const char* pointer : {"/rows/1/能力点0", "/rows/1/能力点1000000000"}) {
         const Problem* p = problem_at(loads[0].problems, pointer);
         REQUIRE_MESSAGE(p, pointer);

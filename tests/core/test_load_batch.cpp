@@ -108,20 +108,20 @@ TEST_CASE("the format.md example loads with no problems and every field read") {
     CHECK(t.index == 0);
     CHECK(t.line == 21);
     CHECK(t.column == 5);
-    REQUIRE(t.points.size() == 3);
-    CHECK(t.points[0].point == point_index("A1"));
-    CHECK(t.points[0].status == PointStatus::graded);
-    CHECK(t.points[0].grade == Grade::pass);  // 优秀 + 合格 items: 合格, agreeing with the grade
-    CHECK(iso_date(t.points[0].reviewed) == "2022-10-02");
-    const ItemRange items = load.data->items_of(t.points[0]);
+    REQUIRE(f.points_of(t).size() == 3);
+    CHECK(f.points_of(t)[0].point == point_index("A1"));
+    CHECK(f.points_of(t)[0].status == PointStatus::graded);
+    CHECK(f.points_of(t)[0].grade == Grade::pass);  // 优秀 + 合格 items: 合格, agreeing with the grade
+    CHECK(iso_date(f.points_of(t)[0].reviewed) == "2022-10-02");
+    const ItemRange items = load.data->items_of(f.points_of(t)[0]);
     REQUIRE(items.size() == 2);
     CHECK(items[0].title == "教学设计");
     CHECK(items[0].grade == Grade::excellent);
-    CHECK(t.points[1].status == PointStatus::submitted);
-    CHECK(iso_date(t.points[1].submitted) == "2022-10-20");
-    CHECK(t.points[1].grade == Grade::none);
-    CHECK(t.points[2].point == point_index("B2"));
-    CHECK(t.points[2].status == PointStatus::selected);
+    CHECK(f.points_of(t)[1].status == PointStatus::submitted);
+    CHECK(iso_date(f.points_of(t)[1].submitted) == "2022-10-20");
+    CHECK(f.points_of(t)[1].grade == Grade::none);
+    CHECK(f.points_of(t)[2].point == point_index("B2"));
+    CHECK(f.points_of(t)[2].status == PointStatus::selected);
 }
 
 TEST_CASE("a UTF-8 byte-order mark is ignored, and positions are counted after it") {
@@ -432,9 +432,9 @@ TEST_CASE("record errors on points: unknown code, unknown status, repeated code,
     CHECK(load.status == FileStatus::partial);
     REQUIRE(load.data->teachers.size() == 1);
     const Teacher& t = load.data->teachers[0];
-    REQUIRE(t.points.size() == 1);
-    CHECK(t.points[0].point == point_index("A1"));
-    CHECK(t.points[0].grade == Grade::pass);
+    REQUIRE(load.data->points_of(t).size() == 1);
+    CHECK(load.data->points_of(t)[0].point == point_index("A1"));
+    CHECK(load.data->points_of(t)[0].grade == Grade::pass);
 
     const Problem* code = problem_at(load.problems, "/teachers/0/points/1/code");
     REQUIRE(code);
@@ -482,7 +482,7 @@ TEST_CASE("a point's grade comes from its items: 优秀 only if all, 不合格 i
     REQUIRE(bool(load.data));
     CHECK(load.status == FileStatus::loaded);
     CHECK(load.problems.empty());
-    const auto& points = load.data->teachers[0].points;
+    const auto& points = load.data->points_of(load.data->teachers[0]);
     REQUIRE(points.size() == 4);
     CHECK(points[0].grade == Grade::excellent);
     CHECK(points[1].grade == Grade::fail);
@@ -500,7 +500,7 @@ TEST_CASE("items: a disagreeing grade is a warning and the items win — an item
     BatchLoad load = load_batch("a.json", text);
     REQUIRE(bool(load.data));
     CHECK(load.status == FileStatus::partial);
-    const auto& points = load.data->teachers[0].points;
+    const auto& points = load.data->points_of(load.data->teachers[0]);
     REQUIRE(points.size() == 2);
     CHECK(points[0].grade == Grade::pass);  // the items win over 优秀
     CHECK(points[1].grade == Grade::pass);  // items ignored, the grade used
@@ -540,8 +540,8 @@ TEST_CASE("a grade on a point that is not graded is ignored with a warning") {
     CHECK(p.line == 5);
     CHECK(p.column == 87);
     CHECK(p.teacher_id == "T1");
-    CHECK(load.data->teachers[0].points[0].grade == Grade::none);
-    CHECK(load.data->teachers[0].points[0].status == PointStatus::submitted);
+    CHECK(load.data->points_of(load.data->teachers[0])[0].grade == Grade::none);
+    CHECK(load.data->points_of(load.data->teachers[0])[0].status == PointStatus::submitted);
 }
 
 TEST_CASE("activities: a missing or invalid date skips the activity — a date outside the batch is a warning") {
@@ -591,7 +591,7 @@ TEST_CASE("point dates outside the batch are warnings — invalid dates are drop
     BatchLoad load = load_batch("a.json", text);
     REQUIRE(bool(load.data));
     CHECK(load.status == FileStatus::loaded);
-    const auto& points = load.data->teachers[0].points;
+    const auto& points = load.data->points_of(load.data->teachers[0]);
     REQUIRE(points.size() == 4);
     CHECK(iso_date(points[0].reviewed) == "2023-01-02");
     CHECK(points[3].submitted == kNoDay);
@@ -648,7 +648,7 @@ TEST_CASE("unknown fields are ignored at every level, and later duplicates of a 
     CHECK(load.data->school_id == "S1");
     REQUIRE(load.data->teachers.size() == 1);
     CHECK(load.data->teachers[0].id == "T1");
-    CHECK(load.data->teachers[0].points[0].point == point_index("C7"));
+    CHECK(load.data->points_of(load.data->teachers[0])[0].point == point_index("C7"));
 }
 
 TEST_CASE("an empty teachers array is a valid file") {
@@ -678,7 +678,7 @@ TEST_CASE("every problem has both messages, and teacher-level problems name the 
     CHECK(problem_at(load.problems, "/teachers/0/points")->severity == Severity::record);
     CHECK(problem_at(load.problems, "/teachers/0/subject")->severity == Severity::warning);
     CHECK(problem_at(load.problems, "/teachers/1/points/0/items")->severity == Severity::warning);
-    CHECK(load.data->teachers[1].points[0].grade == Grade::pass);
+    CHECK(load.data->points_of(load.data->teachers[1])[0].grade == Grade::pass);
 }
 
 TEST_CASE("sniff_format tells the kinds of file apart") {
@@ -710,8 +710,8 @@ TEST_CASE("every catalogue code is read, in any letter case — near misses are 
             BatchLoad load = load_batch("a.json", with_teachers("  {\"id\": \"T1\", \"name\": \"甲\", \"points\": [{\"code\": \"" +
                                                                  spelling + "\", \"status\": \"selected\"}]}"));
             REQUIRE(bool(load.data));
-            REQUIRE(load.data->teachers[0].points.size() == 1);
-            CHECK(load.data->teachers[0].points[0].point == i);
+            REQUIRE(load.data->points_of(load.data->teachers[0]).size() == 1);
+            CHECK(load.data->points_of(load.data->teachers[0])[0].point == i);
         }
     }
     for (const char* bad : {"A0", "A14", "A01", "B11", "C8", "D1", "A", "A1x", "A1 ", "Ａ1", "", "100"}) {
@@ -719,7 +719,7 @@ TEST_CASE("every catalogue code is read, in any letter case — near misses are 
         BatchLoad load = load_batch("a.json", with_teachers("  {\"id\": \"T1\", \"name\": \"甲\", \"points\": [{\"code\": \"" +
                                                              std::string(bad) + "\", \"status\": \"selected\"}]}"));
         REQUIRE(bool(load.data));
-        CHECK(load.data->teachers[0].points.empty());
+        CHECK(load.data->points_of(load.data->teachers[0]).empty());
         CHECK(point_index(bad) == -1);
     }
 }

@@ -34,13 +34,14 @@ std::string described(const BatchLoad& load) {
     for (const Activity& a : f.activities)
         out += "activity " + a.date + "|" + a.title + "|" + std::to_string(a.hours) + "|" +
                std::to_string(a.participants) + "\n";
-    out += "items " + std::to_string(f.items.size()) + "\n";  // none left over from a point not kept
+    // None left over from a point or a teacher not kept.
+    out += "points " + std::to_string(f.points.size()) + " items " + std::to_string(f.items.size()) + "\n";
     for (const Teacher& t : f.teachers) {
         char hours[64];
         std::snprintf(hours, sizeof hours, "%a|%a", t.online, t.practice);  // every bit of the doubles
         out += "teacher " + t.id + "|" + t.name + "|" + t.subject + "|" + t.role + "|" + t.stage + "|" + hours + "|" +
                std::to_string(t.index) + "|" + std::to_string(t.line) + ":" + std::to_string(t.column) + "\n";
-        for (const PointRecord& p : t.points) {
+        for (const PointRecord& p : f.points_of(t)) {
             out += " point " + std::to_string(p.point) + "|" + std::to_string(int(p.status)) + "|" +
                    std::to_string(int(p.grade)) + "|" + iso_date(p.submitted) + "|" + iso_date(p.reviewed) + "\n";
             for (const Item& i : f.items_of(p)) out += "  item " + i.title + "|" + std::to_string(int(i.grade)) + "\n";

@@ -100,7 +100,7 @@ TEST_CASE("excellent needs passing and min_excellent_points 优秀 points") {
 }
 
 TEST_CASE("not_met needs a batch end strictly before the as-of date") {
-    const Teacher t = teacher("t", 10, 0, {pass("A1")});
+    const HandTeacher t = teacher("t", 10, 0, {pass("A1")});
     CHECK(one_teacher(t, Policy{}, "2022-10-31", "2022-11-01").status == TeacherStatus::not_met);
     CHECK(one_teacher(t, Policy{}, "2022-11-01", "2022-11-01").status == TeacherStatus::in_progress);
     CHECK(one_teacher(t, Policy{}, "", "2022-11-01").status == TeacherStatus::in_progress);  // no end: never
@@ -182,7 +182,7 @@ TEST_CASE("required points must be among the passed points") {
 
 TEST_CASE("the policy's environments restrict which points count") {
     Policy only_a = policy_with_envs(true, false, false);
-    const Teacher b_only = teacher("t", 25, 25, {excellent("B1"), excellent("B2"), pass("B4")});
+    const HandTeacher b_only = teacher("t", 25, 25, {excellent("B1"), excellent("B2"), pass("B4")});
     CHECK(one_teacher(b_only).status == TeacherStatus::excellent);
     TeacherResult restricted = one_teacher(b_only, only_a);
     CHECK(restricted.passed_points == 0);
@@ -373,7 +373,7 @@ TEST_CASE("a teacher counts in the school and batch of the winning record") {
 }
 
 TEST_CASE("at risk: as_of <= end <= as_of + at_risk_days and not passed") {
-    const Teacher behind = teacher("t", 5, 5);
+    const HandTeacher behind = teacher("t", 5, 5);
     CHECK(one_teacher(behind, Policy{}, "2022-11-01", "2022-11-01").at_risk);
     CHECK(one_teacher(behind, Policy{}, "2022-12-01", "2022-11-01").at_risk);  // exactly 30 days
     CHECK_FALSE(one_teacher(behind, Policy{}, "2022-12-02", "2022-11-01").at_risk);
@@ -488,11 +488,11 @@ TEST_CASE("compute: a summary stands alone: its teachers' ids, names, subjects a
         for (int k = 0; k < 40; ++k) {
             // The texts in the file's own store, as the loader keeps them (not the tests' store).
             BatchFile f = batch("S" + std::to_string(k), word + "-batch-id-" + std::to_string(1000 + k), "2022-12-31");
-            Teacher t = teacher("", 25, 25, {pass("A1")});
-            t.id = f.text.keep(word + "-teacher-id-" + std::to_string(1000 + k));
-            t.name = f.text.keep("教师" + word + "-teacher-id-" + std::to_string(1000 + k));
-            t.subject = f.text.keep(word + "-subject-name-" + std::to_string(1000 + k));
-            f.teachers.push_back(t);
+            HandTeacher t = teacher("", 25, 25, {pass("A1")});
+            t.record.id = f.text.keep(word + "-teacher-id-" + std::to_string(1000 + k));
+            t.record.name = f.text.keep("教师" + word + "-teacher-id-" + std::to_string(1000 + k));
+            t.record.subject = f.text.keep(word + "-subject-name-" + std::to_string(1000 + k));
+            add_teacher(f, t);
             fx.add(std::move(f));
         }
     };

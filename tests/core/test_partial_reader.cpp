@@ -134,7 +134,9 @@ TEST_CASE("point dates in partials are written as iso_date writes them, from yea
         Teacher& t = data->teachers.emplace_back();
         t.id = data->text.keep("T" + std::to_string(i));
         t.name = "甲";
-        PointRecord& p = t.points.emplace_back();
+        t.first_point = uint32_t(data->points.size());
+        t.point_count = 1;
+        PointRecord& p = data->points.emplace_back();
         p.status = PointStatus::submitted;
         p.submitted = days[i];
     }

@@ -187,10 +187,10 @@ TEST_CASE("reminder blocks: within the limit, (i/n) markers, groups continued, n
 
     // A line longer than a block is cut, never dropped.
     Fixture fx;
-    Teacher long_name = teacher("L", 0, 0);
+    HandTeacher long_name = teacher("L", 0, 0);
     std::string name(180, 'x');
     for (int i = 0; i < 150; ++i) name += "长";
-    long_name.name = test_text().keep(name);
+    long_name.record.name = test_text().keep(name);
     fx.add(batch("S3", "2022-2", "2022-12-31", {long_name}));
     const Summary ls = fx.run(Policy{}, "2022-11-01");
     const std::vector<std::string> cut = reminder_blocks(school_reminder(fx.ws, ls, 0), ls, Lang::zh, 150);
@@ -201,16 +201,16 @@ TEST_CASE("reminder blocks: within the limit, (i/n) markers, groups continued, n
         for (const std::string& line : split_lines(b))
             if (line.rfind("【催办名单】", 0) != 0 && line.find("（续）") == std::string::npos) joined += line;
     }
-    CHECK(joined.find(long_name.name) != std::string::npos);
+    CHECK(joined.find(long_name.record.name) != std::string::npos);
 }
 
 TEST_CASE("附带工号: with_ids puts each teacher's id after the name, and only then") {
     Fixture fx;
-    Teacher a = teacher("500110-01", 20, 25, {pass("A1"), pass("A2"), pass("A5")});
-    Teacher b = teacher("500110-02", 30, 25, {pass("A1"), selected("A2")});
-    a.name = b.name = "王伟";  // one name twice: the subject tells them apart without ids
-    a.subject = "数学";
-    b.subject = "语文";
+    HandTeacher a = teacher("500110-01", 20, 25, {pass("A1"), pass("A2"), pass("A5")});
+    HandTeacher b = teacher("500110-02", 30, 25, {pass("A1"), selected("A2")});
+    a.record.name = b.record.name = "王伟";  // one name twice: the subject tells them apart without ids
+    a.record.subject = "数学";
+    b.record.subject = "语文";
     fx.add(batch("S1", "2022-2", "2022-12-31", {a, b}));
     const Summary s = fx.run(Policy{}, "2022-11-01");
     const std::string names = reminder_text(fx.ws, s, 0, Lang::zh);

@@ -208,8 +208,8 @@ TEST_CASE("summary JSON with nothing loaded") {
 
 TEST_CASE("summary CSV: one row per teacher, quoted when needed, with the missing list") {
     Fixture fx;
-    Teacher comma = teacher("t1", 20.5, 0, {pass("A1")});
-    comma.name = "张,\"三\"";
+    HandTeacher comma = teacher("t1", 20.5, 0, {pass("A1")});
+    comma.record.name = "张,\"三\"";
     fx.add(batch("S1", "2022-1", "2022-12-31", {comma, teacher("t2", 25, 25, {pass("A1"), pass("A2"), pass("A5")})}));
     const Summary s = fx.run();
     const std::string zh = summary_csv(s, Lang::zh, false);  // plain RFC 4180 (--raw)
@@ -229,10 +229,10 @@ TEST_CASE("summary CSV: one row per teacher, quoted when needed, with the missin
 
 TEST_CASE("summary CSV is the page's Excel-safe CSV by default: BOM, formula guard, visible controls") {
     Fixture fx;
-    Teacher formula = teacher("t1", 20.5, 0, {pass("A1")});
-    formula.name = "=HYPERLINK(\"http://x\")";
-    Teacher controls = teacher("t2", 25, 25, {});
-    controls.name = test_text().keep(std::string_view("甲\0乙\x1B[31m", 12));
+    HandTeacher formula = teacher("t1", 20.5, 0, {pass("A1")});
+    formula.record.name = "=HYPERLINK(\"http://x\")";
+    HandTeacher controls = teacher("t2", 25, 25, {});
+    controls.record.name = test_text().keep(std::string_view("甲\0乙\x1B[31m", 12));
     fx.add(batch("S1", "2022-1", "2022-12-31", {formula, controls}));
     const Summary s = fx.run();
     const std::string csv = summary_csv(s, Lang::en);

@@ -43,8 +43,8 @@ void check_texts(const BatchFile& f, bool escaped) {
     CHECK(t.subject == "数学" + e);
     CHECK(t.role == "班主任" + e);
     CHECK(t.stage == "小学" + e);
-    REQUIRE(t.points.size() == 1);
-    const ItemRange items = f.items_of(t.points[0]);
+    REQUIRE(f.points_of(t).size() == 1);
+    const ItemRange items = f.items_of(f.points_of(t)[0]);
     REQUIRE(items.size() == 2);
     CHECK(items[0].title == "教学设计方案一份" + e);
     CHECK(items[1].title == "课堂实录片段" + e);

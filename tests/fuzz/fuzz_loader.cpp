@@ -36,7 +36,7 @@ void check_limits(const BatchFile& b) {
                !utf8_longer_than(b.school_stage, kMaxLabelChars),
            "file texts within limits");
     for (const Activity& a : b.activities) expect(!utf8_longer_than(a.title, kMaxTitleChars), "activity title within limit");
-    size_t items_seen = 0;
+    size_t points_seen = 0, items_seen = 0;
     for (const Teacher& t : b.teachers) {
         expect(!t.id.empty() && !t.name.empty(), "teacher id and name");
         expect(!utf8_longer_than(t.id, kMaxIdChars) && !utf8_longer_than(t.name, kMaxNameChars), "teacher id and name within limit");
@@ -45,13 +45,17 @@ void check_limits(const BatchFile& b) {
                "teacher labels within limit");
         expect(t.online >= 0 && t.practice >= 0, "hours are never negative");
         expect(t.online == t.online && t.practice == t.practice, "hours are numbers");
-        for (const PointRecord& p : t.points) {
+        expect(t.first_point == points_seen && t.first_point + t.point_count <= b.points.size(),
+               "a teacher's points follow the previous teacher's, inside the file's");
+        points_seen += t.point_count;
+        for (const PointRecord& p : b.points_of(t)) {
             expect(p.first_item == items_seen && p.first_item + p.item_count <= b.items.size(),
                    "a point's items follow the previous point's, inside the file's");
             items_seen += p.item_count;
             for (const Item& item : b.items_of(p)) expect(!utf8_longer_than(item.title, kMaxTitleChars), "item title within limit");
         }
     }
+    expect(points_seen == b.points.size(), "every point of the file belongs to one teacher");
     expect(items_seen == b.items.size(), "every item of the file belongs to one point");
 }
 
