@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -133,6 +134,31 @@ void InputBytes::swap(InputBytes& other) noexcept {
     read_.swap(other.read_);
 }
 
+namespace {
+
+// A mapped file shortened by another process while it is read faults with SIGBUS. Nothing has
+// been written from it then (partials are parsed before any output): say what happened and
+// exit as for a partial that cannot be read, instead of dying with "Bus error".
+void on_bus_error(int) {
+    static const char message[] =
+        "it2: an input file was shortened by another program while it was read; stopped, nothing written\n";
+    const ssize_t written = ::write(STDERR_FILENO, message, sizeof message - 1);
+    (void)written;
+    ::_exit(kExitUsage);
+}
+
+void catch_bus_errors() {
+    static const bool installed = [] {
+        struct sigaction action {};
+        action.sa_handler = on_bus_error;
+        sigemptyset(&action.sa_mask);
+        return ::sigaction(SIGBUS, &action, nullptr) == 0;
+    }();
+    (void)installed;
+}
+
+}  // namespace
+
 int InputBytes::open(const std::string& path) {
     InputBytes().swap(*this);
     if (path == "-") return read_all(STDIN_FILENO, read_);
@@ -140,6 +166,7 @@ int InputBytes::open(const std::string& path) {
     if (fd < 0) return errno ? errno : EIO;
     struct stat info {};
     if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+        catch_bus_errors();
         void* map = ::mmap(nullptr, size_t(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
         if (map != MAP_FAILED) {
             ::madvise(map, size_t(info.st_size), MADV_SEQUENTIAL);  // read once, front to back

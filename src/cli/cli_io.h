@@ -24,8 +24,9 @@ int read_input(const std::string& path, std::string& bytes);
 // (read-only), anything else (stdin, a pipe, an empty file) is read into a string. For the
 // merge's partial files, tens of megabytes each: reading them into a buffer cost a zero-filled
 // allocation, a page fault per 4 KB and a copy, 22 % of `it2 merge` (docs/performance.md).
-// A mapped file that another process shortens while it is mapped ends the process (SIGBUS):
-// inputs must not be written while it2 reads them, as for any reader.
+// A mapped file that another process shortens while it is mapped faults (SIGBUS): the process
+// then says so on stderr and exits with kExitUsage (2), as for an input that cannot be read.
+// Callers read the bytes before writing any output.
 class InputBytes {
 public:
     InputBytes() = default;

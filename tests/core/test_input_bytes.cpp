@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -111,4 +112,24 @@ TEST_CASE("a moved or reopened InputBytes leaves no view into a mapping that is 
     CHECK(third.view() == b);
     third = cli::InputBytes();
     CHECK(third.empty());
+}
+
+TEST_CASE("a mapped file shortened while it is read stops the process with exit status 2, not a bus error") {
+    TempDir dir;
+    const std::string file = dir.write("shrinks", some_bytes(3 << 20, 3));
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {  // only system calls and no allocation here: the test process has threads
+        ::close(STDERR_FILENO);  // the message is not wanted in the test's output
+        cli::InputBytes input;
+        if (input.open(file) != 0) ::_exit(10);
+        if (::truncate(file.c_str(), 0) != 0) ::_exit(11);
+        unsigned sum = 0;
+        for (char c : input.view()) sum += unsigned(static_cast<unsigned char>(c));  // faults past the new end
+        ::_exit(sum == 0 ? 12 : 13);  // reached only if nothing faulted
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));  // not killed by SIGBUS
+    CHECK(WEXITSTATUS(status) == cli::kExitUsage);
 }
