@@ -85,10 +85,6 @@ void walk(const std::string& folder, const std::vector<std::string>& extensions,
     ::closedir(dir);
 }
 
-}  // namespace
-
-namespace {
-
 // Reads `fd` until EOF into `bytes`. 0 on success, else the errno of the failure.
 int read_all(int fd, std::string& bytes) {
     // Straight into `bytes` with read(2): no stdio buffer to allocate and copy through per file.
@@ -112,30 +108,6 @@ int read_all(int fd, std::string& bytes) {
     return error;
 }
 
-}  // namespace
-
-int read_input(const std::string& path, std::string& bytes) {
-    bytes.clear();
-    if (path == "-") return read_all(STDIN_FILENO, bytes);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return errno ? errno : EIO;
-    const int error = read_all(fd, bytes);
-    ::close(fd);
-    return error;
-}
-
-InputBytes::~InputBytes() {
-    if (map_) ::munmap(map_, size_);
-}
-
-void InputBytes::swap(InputBytes& other) noexcept {
-    std::swap(map_, other.map_);
-    std::swap(size_, other.size_);
-    read_.swap(other.read_);
-}
-
-namespace {
-
 // A mapped file shortened by another process while it is read faults with SIGBUS. Nothing has
 // been written from it then (partials are parsed before any output): say what happened and
 // exit as for a partial that cannot be read, instead of dying with "Bus error".
@@ -158,6 +130,26 @@ void catch_bus_errors() {
 }
 
 }  // namespace
+
+int read_input(const std::string& path, std::string& bytes) {
+    bytes.clear();
+    if (path == "-") return read_all(STDIN_FILENO, bytes);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno ? errno : EIO;
+    const int error = read_all(fd, bytes);
+    ::close(fd);
+    return error;
+}
+
+InputBytes::~InputBytes() {
+    if (map_) ::munmap(map_, size_);
+}
+
+void InputBytes::swap(InputBytes& other) noexcept {
+    std::swap(map_, other.map_);
+    std::swap(size_, other.size_);
+    read_.swap(other.read_);
+}
 
 int InputBytes::open(const std::string& path) {
     InputBytes().swap(*this);
