@@ -282,8 +282,9 @@ Progress passing_progress(const Tracker& tracker, const std::vector<BatchInfo>& 
     for (const TeacherResult& t : summary.teachers) {
         if (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent) continue;
         auto it = series_of.find(t.batch);
-        if (!tracker.record(t) || it == series_of.end()) continue;
-        // The forecast's pass day (forecast.h), so the chart and the projection count alike.
+        if (it == series_of.end()) continue;
+        // The forecast's pass day (forecast.h), so the chart and the projection count alike. A
+        // record whose file is gone has no points, so no pass day.
         const long day = pass_day(tracker.record_points(t), tracker.policy());
         if (day != kNoDate) days[it->second].push_back(day);
     }

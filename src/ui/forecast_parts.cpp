@@ -124,7 +124,7 @@ PassDays forecast_pass_days(const Dashboard& d, const SchoolResult& s) {
         for (int ti : s.teachers) {
             const TeacherResult& t = d.summary.teachers[size_t(ti)];
             if (t.batch != batch.batch || (t.status != TeacherStatus::passed && t.status != TeacherStatus::excellent)) continue;
-            const long day = d.record(t) ? pass_day(d.record_points(t), d.policy) : kNoDate;
+            const long day = pass_day(d.record_points(t), d.policy);  // kNoDate without a record
             if (day != kNoDate) days.push_back(day);
         }
         std::sort(days.begin(), days.end());
