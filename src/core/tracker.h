@@ -147,8 +147,8 @@ public:
     // returns summary().
     Summary summary_as_of(const std::string& as_of);
     std::string summary_json(const std::string& as_of, Lang lang);  // summary_as_of() as format.md §4 JSON
-    // A teacher's winning record, and the file that holds it (its items: BatchFile::items_of);
-    // null if the file is gone.
+    // A teacher's winning record, and the file that holds it (its points and items:
+    // BatchFile::points_of, items_of); null if the file is gone.
     const Teacher* record(const TeacherResult& t) const;
     const BatchFile* record_file(const TeacherResult& t) const;
     PointRange record_points(const TeacherResult& t) const;  // empty if the file is gone
