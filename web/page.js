@@ -179,7 +179,9 @@
   function ownHtml() {
     const shell = JSON.parse(document.getElementById('it2-shell').textContent);
     const text = (id) => document.getElementById(id).textContent;
-    const escape = (value) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+    // The title as bundle-page.py and school_page.cpp write it: the page is ASCII only.
+    const escape = (value) => value.replace(/[&<>"']|[^\0-\x7f]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c] ||
+      `&#x${c.codePointAt(0).toString(16)};`));
     const element = (node) => `<script type="${node.type}" id="${node.id}"` +
       (node.dataset.encoding ? ` data-encoding="${node.dataset.encoding}"` : '') + `>${node.textContent}</scr` + 'ipt>';
     const assets = Array.from(document.querySelectorAll('script[type="application/octet-stream"], script#it2-shell'), element);

@@ -178,6 +178,22 @@ std::string html_escape(std::string_view raw) {
     return out;
 }
 
+std::string html_escape_ascii(std::string_view raw) {
+    const std::string text = html_escape(raw);
+    std::string out;
+    out.reserve(text.size() * 2);
+    for (size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            out += text[i++];
+            continue;
+        }
+        char reference[16];
+        std::snprintf(reference, sizeof reference, "&#x%x;", static_cast<unsigned>(next_utf8(text, i)));
+        out += reference;
+    }
+    return out;
+}
+
 namespace {
 
 const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }

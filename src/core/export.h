@@ -64,6 +64,10 @@ std::vector<SchoolTableCell> school_table_row(const Summary& s, int school, Lang
 // & < > " ' as entities and control characters made visible: every piece of user data in the
 // report goes through this.
 std::string html_escape(std::string_view text);
+// html_escape, then every character above U+007F as a numeric character reference ("&#x7efc;"):
+// the page's title, which is ASCII as the rest of the page (scripts/bundle-page.py; web/page.js
+// writes it again the same way).
+std::string html_escape_ascii(std::string_view text);
 
 // A self-contained printable report: rate cards, the score and its five parts, the schools
 // table (district) or the teachers table with status and what is still missing (one school),

@@ -72,7 +72,7 @@ std::string school_page_html(std::string_view page_text, const SchoolPageData& d
     remove_block(page, "it2-school", anchor);
     page.insert(anchor, school_block(data));
     const size_t content = title_open + std::string_view("<title>").size();
-    page.replace(content, title_close - content, html_escape(school_page_stem(data.school_name, data.data_date)));
+    page.replace(content, title_close - content, html_escape_ascii(school_page_stem(data.school_name, data.data_date)));
     error.clear();
     return page;
 }

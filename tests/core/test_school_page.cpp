@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "export.h"
 #include "school_page.h"
 #include "workspace_file.h"
 
@@ -14,7 +15,7 @@ namespace {
 
 // The shape scripts/bundle-page.py writes, in miniature.
 const std::string kPage =
-    "<!doctype html>\n<html><head><title>提升工程2.0 进度看板 · IT2 Tracker</title></head><body>\n"
+    "<!doctype html>\n<html><head><title>&#x63d0;&#x5347;&#x5de5;&#x7a0b;2.0 IT2 Tracker</title></head><body>\n"
     "<script type=\"application/json\" id=\"it2-shell\">{}</script>\n"
     "<script type=\"application/octet-stream\" id=\"it2-wasm\" data-encoding=\"gzip+base64\">\nAAAA\n</script>\n"
     "<script type=\"application/octet-stream\" id=\"it2-demo\" data-encoding=\"gzip+base64\">\nREVNTw==\n</script>\n"
@@ -41,7 +42,10 @@ TEST_CASE("school page: the demo leaves, the school's data and title come in") {
     const std::string html = school_page_html(kPage, data("500110-0014", "綦江区石壕小学"), error);
     REQUIRE(error.empty());
     CHECK(html.find("id=\"it2-demo\"") == std::string::npos);
-    CHECK(html.find("<title>綦江区石壕小学-进度-2026-11-30</title>") != std::string::npos);
+    // The title in ASCII, as the rest of the page (綦江区石壕小学-进度-2026-11-30).
+    CHECK(html.find("<title>&#x7da6;&#x6c5f;&#x533a;&#x77f3;&#x58d5;&#x5c0f;&#x5b66;-&#x8fdb;&#x5ea6;-2026-11-30</title>") !=
+          std::string::npos);
+    for (char c : html) REQUIRE(static_cast<unsigned char>(c) < 0x80);
     CHECK(html.find("id=\"it2-wasm\"") != std::string::npos);
     // The block sits right before the page script, in the demo's place.
     CHECK(html.find("\n</script>\n<script type=\"application/octet-stream\" id=\"it2-school\"") != std::string::npos);
@@ -54,7 +58,14 @@ TEST_CASE("school page: the demo leaves, the school's data and title come in") {
     REQUIRE(error.empty());
     CHECK(again.find("500110-0014") == std::string::npos);
     CHECK(again.find("id=\"it2-school\"") == again.rfind("id=\"it2-school\""));
-    CHECK(again.find("<title>a_b_&amp;_c&#39;-进度-2026-11-30</title>") != std::string::npos);
+    CHECK(again.find("<title>a_b_&amp;_c&#39;-&#x8fdb;&#x5ea6;-2026-11-30</title>") != std::string::npos);
+}
+
+TEST_CASE("school page: the title's references, above the BMP and for control characters") {
+    CHECK(html_escape_ascii("") == "");
+    CHECK(html_escape_ascii("IT2 <b>") == "IT2 &lt;b&gt;");
+    CHECK(html_escape_ascii("进度 · 𠀀") == "&#x8fdb;&#x5ea6; &#xb7; &#x20000;");
+    CHECK(html_escape_ascii("a\x01" "b") == "a&#x2401;b");  // made visible first (␁), as html_escape does
 }
 
 TEST_CASE("school page: file names hold no path or reserved character") {
