@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 r"""Write dist/it2-tracker.html: ONE self-contained file for file:// use from a USB stick.
 
-Inlines into web/page.html: web/page.css, web/page.js, web/it2.js, web/files.js, Emscripten's app.js, and as
-gzip'd base64 data blocks the wasm, the subset font and the demo data files. The page inflates
-them with DecompressionStream and hands the wasm to Emscripten through Module.instantiateWasm:
-nothing is fetched, not even a data: URL (which the page's CSP would refuse), and gzip keeps
-the file about 1 MB smaller than -sSINGLE_FILE=1 would.
+Inlines into web/page.html: web/page.css, web/page.js, web/it2.js, web/files.js, Emscripten's
+app.js, and as base64 data blocks the wasm and the demo data files (gzip'd) and the subset font
+(not gzip'd: see main()). The page inflates them with DecompressionStream and hands the wasm to
+Emscripten through Module.instantiateWasm: nothing is fetched, not even a data: URL (which the
+page's CSP would refuse), and gzip keeps the file about 1 MB smaller than -sSINGLE_FILE=1 would.
 
 The template itself travels too (#it2-shell, its <title> replaced by a marker): web/page.js puts
 the parts back into it to rebuild this very file byte for byte, which 导出本校页面 (a principal's
@@ -60,10 +60,11 @@ def ascii_html(text):
     return re.sub(r"[^\x00-\x7f]", lambda match: "&#x%x;" % ord(match.group(0)), text)
 
 
-def asset_element(element_id, raw_bytes):
-    packed = base64.b64encode(gzip.compress(raw_bytes, compresslevel=9, mtime=0)).decode("ascii")
+def asset_element(element_id, raw_bytes, compress=True):
+    encoding = "gzip+base64" if compress else "base64"
+    packed = base64.b64encode(gzip.compress(raw_bytes, compresslevel=9, mtime=0) if compress else raw_bytes).decode("ascii")
     lines = [packed[i:i + 16384] for i in range(0, len(packed), 16384)]
-    return (f'<script type="application/octet-stream" id="{element_id}" data-encoding="gzip+base64">\n'
+    return (f'<script type="application/octet-stream" id="{element_id}" data-encoding="{encoding}">\n'
             + "\n".join(lines) + "\n</script>")
 
 
@@ -108,9 +109,12 @@ def main():
     if page.count("<title>") != 1 or page.count("</title>") != 1:
         sys.exit(f"bundle-page.py: {args.template} must have exactly one <title>.")
     assets = [shell_element(page)]
-    for element_id, path in (("it2-wasm", args.wasm), ("it2-font", args.font)):
+    # The font is not gzip'd: its outlines are already packed (1.95 MB, 1.66 MB gzip'd), and
+    # inflating it on the page's main thread cost more than the 0.39 MB of text it saved: with it
+    # plain, the assets were ready 70-120 ms sooner at 1x (docs/performance.md, session 11).
+    for element_id, path, compress in (("it2-wasm", args.wasm, True), ("it2-font", args.font, False)):
         with open(path, "rb") as handle:
-            assets.append(asset_element(element_id, handle.read()))
+            assets.append(asset_element(element_id, handle.read(), compress))
     # Demo files travel byte for byte (some are broken on purpose, for the data-problems view):
     # one JSON index line [{"name", "size"}, …], then the files' bytes back to back.
     demo_index, demo_bytes = [], []

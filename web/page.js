@@ -73,8 +73,9 @@
     return element.dataset.encoding === 'gzip+base64' ? gunzip(bytes) : bytes;
   }
 
-  // Start-up, from the moment this script runs: the wasm and the font are inflated at once
-  // (DecompressionStream), each straight from its base64 text with no other copy kept, and the
+  // Start-up, from the moment this script runs: the wasm is inflated (DecompressionStream) and
+  // the font decoded (plain base64: bundle-page.py says why) at once, each straight from its
+  // base64 text with no other copy kept, and the
   // WebGL context is made meanwhile, so that the GPU process sets it up while the page inflates
   // (SDL's getContext then returns it). The demo waits for the first frame. (A streamed compile,
   // WebAssembly.compileStreaming on the inflating stream, cost the main thread more than
@@ -85,7 +86,7 @@
   const wasmInflated = supported && wasmElement ? decodeAsset(wasmElement) : null;
   if (wasmInflated) wasmInflated.then(() => { timings.wasmInflated = performance.now(); }, () => {});
 
-  // The font is inflated at once, beside the wasm compile (see instantiateWasm below); C++ takes
+  // The font is decoded at once, beside the wasm compile (see instantiateWasm below); C++ takes
   // it into its own heap at start-up (takeFontBytes), after which the page keeps no copy.
   let fontBytes = null;
   const fontElement = document.getElementById('it2-font');
