@@ -58,9 +58,7 @@ async function copied(t, page, rect) {
   assert.ok(box, `the ${rect} button is drawn`);
   await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
   await page.mouse.click(box[0] + box[2] / 2, box[1] + box[3] / 2);
-  await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== 'nothing yet', null,
-    { timeout: 60000, polling: 100 });
-  return page.evaluate(() => navigator.clipboard.readText());
+  return t.clipboardWhen(page, (text) => text !== 'nothing yet');
 }
 
 export const tests = [{

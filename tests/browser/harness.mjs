@@ -233,6 +233,29 @@ export class TestContext {
       { timeout: timeoutMs, polling: 20 });
   }
 
+  // it2.state() once `accept(state)` holds, or after `timeoutMs`: for what lands after an
+  // asynchronous browser step, such as a paste (the browser reads the clipboard first).
+  async stateWhen(page, accept, timeoutMs = 60000) {
+    const start = Date.now();
+    for (;;) {
+      const state = await this.state(page);
+      if (accept(state) || Date.now() - start > timeoutMs) return state;
+      await this.waitFrames(page, 1);
+    }
+  }
+
+  // Reads the system clipboard until `accept(text)` holds or `timeoutMs` passes; returns the last
+  // text read. A copy lands a frame or two after its click or key. (page.waitForFunction cannot
+  // wait for this: an async predicate returns a promise, which it takes as a truthy answer.)
+  async clipboardWhen(page, accept, timeoutMs = 60000) {
+    const start = Date.now();
+    for (;;) {
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      if (accept(text) || Date.now() - start > timeoutMs) return text;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   async screenshot(page, name) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `${name}.png`);

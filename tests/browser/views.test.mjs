@@ -355,9 +355,7 @@ tests.push({
     assert.ok(box, 'the copy button is drawn');
     await page.evaluate(() => navigator.clipboard.writeText('nothing yet'));
     await page.mouse.click(box[0] + box[2] / 2, box[1] + box[3] / 2);
-    await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== 'nothing yet', null,
-      { timeout: 60000, polling: 100 });
-    const tsv = await page.evaluate(() => navigator.clipboard.readText());
+    const tsv = await t.clipboardWhen(page, (text) => text !== 'nothing yet');
     const lines = tsv.replace(/\n$/, '').split('\n');
     assert.equal(lines.length, school.teachers + 1, 'a header line and one line per teacher shown');
     const header = lines[0].split('\t');
