@@ -11,6 +11,7 @@
 #include "web_page.h"
 
 using it2::web::g_page;
+using it2::web::pump_sdl_events;
 using it2::web::to_js_string;
 
 // ---- the page hook (web/it2.js) -----------------------------------------------------------
@@ -60,7 +61,9 @@ EMSCRIPTEN_KEEPALIVE int it2_frame_count() {
 
 // Text committed by an input method in the page's hidden textarea.
 EMSCRIPTEN_KEEPALIVE void it2_add_input_text(const char* utf8) {
-    if (ImGui::GetCurrentContext() != nullptr && utf8 != nullptr) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    if (ImGui::GetCurrentContext() == nullptr || utf8 == nullptr) return;
+    pump_sdl_events();  // keys pressed before the text reach ImGui before it
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
 }
 
 // Text pasted from the system clipboard (the page's paste event): becomes ImGui's clipboard and
@@ -68,6 +71,7 @@ EMSCRIPTEN_KEEPALIVE void it2_add_input_text(const char* utf8) {
 EMSCRIPTEN_KEEPALIVE void it2_paste_text(const char* utf8) {
     if (g_page == nullptr || ImGui::GetCurrentContext() == nullptr || utf8 == nullptr) return;
     g_page->clipboard = utf8;
+    pump_sdl_events();  // keys pressed before the paste (Ctrl+A) reach ImGui before it
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiMod_Ctrl, true);
     io.AddKeyEvent(ImGuiKey_V, true);

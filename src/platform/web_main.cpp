@@ -30,6 +30,11 @@ char* to_js_string(const std::string& text) {
     return copy;
 }
 
+void pump_sdl_events() {
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+}
+
 }  // namespace it2::web
 
 namespace {
@@ -37,6 +42,7 @@ namespace {
 using it2::web::g_page;
 using it2::web::kFontSizePixels;
 using it2::web::Page;
+using it2::web::pump_sdl_events;
 
 void set_clipboard_text_for_imgui(ImGuiContext*, const char* text) {
     g_page->clipboard = text != nullptr ? text : "";
@@ -52,8 +58,7 @@ void set_ime_data_for_imgui(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData*
 
 void run_frame(void* arg) {
     Page& page = *static_cast<Page*>(arg);
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    pump_sdl_events();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();

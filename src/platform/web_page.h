@@ -27,6 +27,12 @@ struct Page {
 // they need the one Page the main loop owns.
 extern Page* g_page;
 
+// Hands the events SDL has queued (keys, mouse, typed ASCII) to ImGui's input queue, in order.
+// The frame does this first; so does text that reaches ImGui outside SDL (an input method's
+// committed text, a paste), before adding itself: otherwise a key pressed just before it (Ctrl+A)
+// would reach ImGui after it, at the next frame.
+void pump_sdl_events();
+
 // Hands a string to JS: malloc'd copy that it2.js frees with it2_free_string.
 char* to_js_string(const std::string& text);
 
