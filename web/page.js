@@ -97,9 +97,48 @@
   // getContext then returns this one.
   if (supported) {
     sizeCanvasOnce();
-    canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
+    const gl = canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
       premultipliedAlpha: true, preserveDrawingBuffer: false });
+    if (gl) rememberDrawState(gl);
     timings.glContext = performance.now();
+  }
+
+  // ImGui's OpenGL backend saves the GL state before drawing each frame and puts it back after:
+  // among it the scissor box and the blend functions and equations, which Chromium does not keep
+  // on the page's side. Each of those questions waited for the GPU process to finish the frame
+  // before (20-120 ms a frame here with SwiftShader, 40 ms of the first frame). Only ImGui draws
+  // on this context, so the page keeps what was last set and answers them itself; anything else
+  // is still asked of the context. tests/browser checks the answers against the context's own.
+  function rememberDrawState(gl) {
+    // A new context's values (WebGL: the scissor box is the drawing buffer; OpenGL ES: blending
+    // adds ONE times the source to ZERO times the destination). Asking instead waited too.
+    const state = new Map([
+      [gl.SCISSOR_BOX, new Int32Array([0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight])],
+      [gl.BLEND_SRC_RGB, gl.ONE], [gl.BLEND_SRC_ALPHA, gl.ONE], [gl.BLEND_DST_RGB, gl.ZERO], [gl.BLEND_DST_ALPHA, gl.ZERO],
+      [gl.BLEND_EQUATION_RGB, gl.FUNC_ADD], [gl.BLEND_EQUATION_ALPHA, gl.FUNC_ADD],
+    ]);
+    const wrap = (method, remember) => {
+      const original = gl[method];
+      gl[method] = function (...args) {
+        remember(...args);
+        return original.apply(this, args);
+      };
+    };
+    const blend = (sourceRgb, destinationRgb, sourceAlpha, destinationAlpha) => {
+      state.set(gl.BLEND_SRC_RGB, sourceRgb).set(gl.BLEND_DST_RGB, destinationRgb)
+        .set(gl.BLEND_SRC_ALPHA, sourceAlpha).set(gl.BLEND_DST_ALPHA, destinationAlpha);
+    };
+    wrap('scissor', (x, y, width, height) => state.set(gl.SCISSOR_BOX, new Int32Array([x, y, width, height])));
+    wrap('blendFunc', (source, destination) => blend(source, destination, source, destination));
+    wrap('blendFuncSeparate', blend);
+    wrap('blendEquation', (mode) => state.set(gl.BLEND_EQUATION_RGB, mode).set(gl.BLEND_EQUATION_ALPHA, mode));
+    wrap('blendEquationSeparate', (rgb, alpha) => state.set(gl.BLEND_EQUATION_RGB, rgb).set(gl.BLEND_EQUATION_ALPHA, alpha));
+    const getParameter = gl.getParameter;
+    gl.getParameter = function (name) {
+      if (!state.has(name)) return getParameter.call(this, name);
+      const value = state.get(name);
+      return value instanceof Int32Array ? new Int32Array(value) : value;
+    };
   }
 
   // SDL_CreateWindow (SDL 2.26 on Emscripten) probes for CSS sizing by setting the canvas to 1x1,

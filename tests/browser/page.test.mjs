@@ -101,6 +101,44 @@ export const tests = [
     },
   },
   {
+    // web/page.js answers ImGui's questions about the scissor box and blending itself, so that a
+    // frame does not wait for the GPU process (rememberDrawState). Every answer it gives while
+    // ImGui draws, in several views and with a tooltip, must be what the context itself holds.
+    name: 'the draw state the page keeps for ImGui is the WebGL context\'s own, frame after frame',
+    async run(t) {
+      const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
+      await page.evaluate(() => window.it2.loadDemo());
+      const school = JSON.parse(await page.evaluate(() => window.it2.summary(''))).schools[0].id;
+      const kept = await page.evaluate(() => {
+        const gl = document.getElementById('canvas').getContext('webgl2');  // the page's context, as SDL gets it
+        const pageAnswer = gl.getParameter;
+        if (pageAnswer === WebGL2RenderingContext.prototype.getParameter) return false;
+        window.__drawState = { asked: 0, names: new Set(), differ: [] };
+        gl.getParameter = function (name) {
+          const answer = pageAnswer.call(this, name);
+          const own = WebGL2RenderingContext.prototype.getParameter.call(this, name);
+          window.__drawState.asked++;
+          window.__drawState.names.add(name);
+          if (String(answer) !== String(own)) window.__drawState.differ.push(`0x${name.toString(16)}: page ${answer}, context ${own}`);
+          return answer;
+        };
+        return true;
+      });
+      assert.ok(kept, 'the page answers for the draw state it keeps');
+      for (const [view, arg] of [['school', school], ['problems', ''], ['district', '']]) {
+        assert.ok(await page.evaluate(([name, value]) => window.it2.view(name, value), [view, arg]), `view ${view}`);
+        await t.waitFrames(page, 4);
+      }
+      await page.mouse.move(200, 60);  // a tooltip: another window, other clip rectangles
+      await t.waitFrames(page, 4);
+      const checked = await page.evaluate(() => ({ ...window.__drawState, names: window.__drawState.names.size }));
+      assert.ok(checked.asked >= 7 * 16, `ImGui asked ${checked.asked} times`);
+      assert.ok(checked.names >= 7, `about ${checked.names} kinds of state`);
+      assert.deepEqual(checked.differ.slice(0, 5), [], `${checked.differ.length} of ${checked.asked} answers differ`);
+      t.note(`${checked.asked} answers checked against the context (${checked.names} kinds of state)`);
+    },
+  },
+  {
     name: 'the embedded demo district loads with one call',
     async run(t) {
       const page = await t.openPage();
