@@ -444,7 +444,7 @@
       if (stderrTail.length > 5) stderrTail.shift();
     },
     // Emscripten's hook for instantiating the wasm ourselves: it is inlined in this file gzip'd
-    // and inflating since this script started (above); main() runs once the font is inflated too.
+    // and inflating since this script started (above); main() runs once the font is decoded too.
     instantiateWasm(imports, receiveInstance) {
       Promise.all([wasmInflated, fontDecoded])
         .then(([wasmBytes]) => {
