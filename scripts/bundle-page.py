@@ -3,9 +3,10 @@ r"""Write dist/it2-tracker.html: ONE self-contained file for file:// use from a 
 
 Inlines into web/page.html: web/page.css, web/page.js, web/it2.js, web/files.js, Emscripten's
 app.js, and as base64 data blocks the wasm and the demo data files (gzip'd) and the subset font
-(not gzip'd: see main()). The page inflates them with DecompressionStream and hands the wasm to
-Emscripten through Module.instantiateWasm: nothing is fetched, not even a data: URL (which the
-page's CSP would refuse), and gzip keeps the file about 1 MB smaller than -sSINGLE_FILE=1 would.
+(not gzip'd: see main()). The page inflates the gzip'd ones with DecompressionStream and hands
+the wasm to Emscripten through Module.instantiateWasm: nothing is fetched, not even a data: URL
+(which the page's CSP would refuse), and gzip keeps the file about 1 MB smaller than
+-sSINGLE_FILE=1 would.
 
 The template itself travels too (#it2-shell, its <title> replaced by a marker): web/page.js puts
 the parts back into it to rebuild this very file byte for byte, which 导出本校页面 (a principal's
@@ -44,7 +45,7 @@ def script_safe(text, what):
 
 def ascii_js(text):
     # Every character above U+007F as a \uXXXX escape (a surrogate pair above U+FFFF): the same
-    # string, regular expression or comment, written in ASCII. See ascii_page below.
+    # string, regular expression or comment, written in ASCII. main() says why.
     def escape(match):
         code = ord(match.group(0))
         if code < 0x10000:

@@ -75,9 +75,8 @@
 
   // Start-up, from the moment this script runs: the wasm is inflated (DecompressionStream) and
   // the font decoded (plain base64: bundle-page.py says why) at once, each straight from its
-  // base64 text with no other copy kept, and the
-  // WebGL context is made meanwhile, so that the GPU process sets it up while the page inflates
-  // (SDL's getContext then returns it). The demo waits for the first frame. (A streamed compile,
+  // base64 text with no other copy kept, and the WebGL context is made meanwhile, so that the
+  // GPU process sets it up while the page inflates (SDL's getContext then returns it). The demo waits for the first frame. (A streamed compile,
   // WebAssembly.compileStreaming on the inflating stream, cost the main thread more than
   // instantiating the inflated bytes, which V8 compiles lazily: measured, docs/performance.md.)
   const supported = typeof WebAssembly === 'object' && typeof WebGL2RenderingContext !== 'undefined' &&
@@ -219,9 +218,9 @@
   function ownHtml() {
     const shell = JSON.parse(document.getElementById('it2-shell').textContent);
     const text = (id) => document.getElementById(id).textContent;
-    // The title as bundle-page.py and school_page.cpp write it: the page is ASCII only.
-    const escape = (value) => value.replace(/[&<>"']|[^\0-\x7f]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c] ||
-      `&#x${c.codePointAt(0).toString(16)};`));
+    // The title as bundle-page.py and school_page.cpp (html_escape_ascii) write it: escaped, then
+    // every character above U+007F as a reference, for the page is ASCII only.
+    const escape = (value) => escapeHtml(value).replace(/[^\0-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16)};`);
     const element = (node) => `<script type="${node.type}" id="${node.id}"` +
       (node.dataset.encoding ? ` data-encoding="${node.dataset.encoding}"` : '') + `>${node.textContent}</scr` + 'ipt>';
     const assets = Array.from(document.querySelectorAll('script[type="application/octet-stream"], script#it2-shell'), element);

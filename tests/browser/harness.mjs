@@ -235,25 +235,16 @@ export class TestContext {
 
   // it2.state() once `accept(state)` holds, or after `timeoutMs`: for what lands after an
   // asynchronous browser step, such as a paste (the browser reads the clipboard first).
-  async stateWhen(page, accept, timeoutMs = 60000) {
-    const start = Date.now();
-    for (;;) {
-      const state = await this.state(page);
-      if (accept(state) || Date.now() - start > timeoutMs) return state;
-      await this.waitFrames(page, 1);
-    }
+  stateWhen(page, accept, timeoutMs = 60000) {
+    return readUntil(() => this.state(page), accept, () => this.waitFrames(page, 1), timeoutMs);
   }
 
   // Reads the system clipboard until `accept(text)` holds or `timeoutMs` passes; returns the last
   // text read. A copy lands a frame or two after its click or key. (page.waitForFunction cannot
   // wait for this: an async predicate returns a promise, which it takes as a truthy answer.)
-  async clipboardWhen(page, accept, timeoutMs = 60000) {
-    const start = Date.now();
-    for (;;) {
-      const text = await page.evaluate(() => navigator.clipboard.readText());
-      if (accept(text) || Date.now() - start > timeoutMs) return text;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  clipboardWhen(page, accept, timeoutMs = 60000) {
+    return readUntil(() => page.evaluate(() => navigator.clipboard.readText()), accept,
+      () => new Promise((resolve) => setTimeout(resolve, 50)), timeoutMs);
   }
 
   async screenshot(page, name) {
@@ -266,6 +257,17 @@ export class TestContext {
   async close() {
     for (const context of this.contexts) await context.close().catch(() => {});
     for (const profile of this.profiles) fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+// The value of `read()` once `accept` holds for it, or the last one read after `timeoutMs`;
+// `pause()` between reads.
+async function readUntil(read, accept, pause, timeoutMs) {
+  const start = Date.now();
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() - start > timeoutMs) return value;
+    await pause();
   }
 }
 
