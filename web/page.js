@@ -291,6 +291,8 @@
   const glyphCanvas = document.createElement('canvas');
   const glyphContext = glyphCanvas.getContext('2d', { willReadFrequently: true });
   const glyphKnown = new Map();  // codepoint -> bool
+  let browserGlyphsDrawn = 0;  // it2Page.glyphStats
+  const isControl = (codepoint) => codepoint < 0x20 || (codepoint >= 0x7f && codepoint < 0xa0);
   let notdefPixels = null;
 
   function drawProbe(codepoint) {
@@ -311,10 +313,13 @@
 
   // A character renders if the browser draws something that is not its "missing glyph" box
   // (drawn for U+10FFFD, a private-use point no font has); whitespace counts as renderable.
+  // Control characters never do: ImGui lays out a tab itself (four spaces) once no font claims
+  // one, where the browser's tab, asked for while ImGui set up the first frame's fonts, took
+  // 16 ms of that frame to draw (docs/performance.md, session 12).
   function browserHasGlyph(codepoint) {
     if (glyphKnown.has(codepoint)) return glyphKnown.get(codepoint);
     let result = false;
-    if (glyphContext) {
+    if (glyphContext && !isControl(codepoint)) {
       const text = String.fromCodePoint(codepoint);
       if (/^\s$/u.test(text)) {
         result = true;
@@ -355,6 +360,7 @@
   // ImGui's font size (line height) in device pixels.
   function rasterizeGlyph(codepoint, size, ascent, height) {
     if (!glyphContext) return null;
+    browserGlyphsDrawn++;
     const text = String.fromCodePoint(codepoint);
     const font = `${size * (emPerLineHeight ?? 1)}px ${FALLBACK_FONTS}`;  // ratio read in takeFontBytes
     glyphContext.font = font;
@@ -413,6 +419,8 @@
     setTextInput,
     browserHasGlyph,
     rasterizeGlyph,
+    // How many glyphs ImGui had the browser's fonts draw.
+    glyphStats: () => ({ drawn: browserGlyphsDrawn }),
     firstFrame() {
       firstFrameMs = performance.now();
       timings.firstFrame = firstFrameMs;

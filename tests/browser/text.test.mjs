@@ -20,6 +20,30 @@ async function demoBatch(page) {
 
 export const tests = [
   {
+    name: 'the UI and the demo district draw from the embedded font alone; no control character reaches the browser',
+    async run(t) {
+      const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
+      const stats = () => page.evaluate(() => window.it2Page.glyphStats());
+      // ImGui sets up a tab for every font size it bakes: it must lay it out itself (four
+      // spaces), not draw it through the browser's fonts on the first frame.
+      assert.equal((await stats()).drawn, 0, 'the first frame drew nothing through the browser');
+      assert.equal(await page.evaluate(() => window.it2Page.browserHasGlyph(9)), false, 'a tab is not the browser\'s to draw');
+      assert.equal(await page.evaluate(() => window.it2Page.browserHasGlyph(0x85)), false, 'nor is a C1 control');
+      assert.equal(await page.evaluate(() => window.it2Page.browserHasGlyph(0x3000)), true, 'an ideographic space still counts as drawable');
+
+      await page.evaluate(() => window.it2.loadDemo());
+      const batch = await demoBatch(page);
+      assert.ok(batch, 'the page embeds a loadable demo batch file');
+      for (const [view, arg] of [['district', ''], ['school', batch.data.school.id], ['teacher', batch.data.teachers[0].id],
+        ['capability', ''], ['problems', ''], ['rules', ''], ['help', '']]) {
+        assert.ok(await page.evaluate(([v, a]) => window.it2.view(v, a), [view, arg]), `it2.view("${view}")`);
+        await t.waitFrames(page, 3);
+        assert.equal((await stats()).drawn, 0, `the ${view} view drew every character from the embedded font`);
+      }
+      assert.equal((await t.state(page)).missingGlyphs, 0, 'no character is missing');
+    },
+  },
+  {
     name: 'rare name characters outside the embedded font render through the browser',
     async run(t) {
       const page = await t.openPage({ viewport: { width: 1366, height: 768 } });
