@@ -76,7 +76,13 @@ target_compile_options(it2_imgui PUBLIC "-iquote${CMAKE_SOURCE_DIR}/src/app")
 # Our switches live in src/app/imgui_config.h; ImGui's files stay untouched.
 target_compile_definitions(it2_imgui PUBLIC IMGUI_USER_CONFIG="imgui_config.h")
 # The SDL2 backend uses EMSCRIPTEN_KEEPALIVE via em_js.h, which Emscripten 3.1.6 does not define there.
-target_compile_options(it2_imgui PRIVATE -include emscripten.h ${IT2_WEB_CXX_OPTIONS})
+# -Os (after IT2_WEB_CXX_OPTIONS, so it wins over the build type's -O3), here and for the page's own
+# code below; the core keeps -O3. V8 compiles each wasm function the first time it runs, and the
+# first frame runs ImGui's and the dashboard's biggest: with -O3 inlining them, that compile was
+# most of the first frame (190 ms of it; 40 ms with every function compiled ahead). -Os made the
+# wasm 11 % smaller and the first frame 100-250 ms sooner at 1x, for 0.1-0.3 ms more per frame
+# (docs/performance.md, session 12).
+target_compile_options(it2_imgui PRIVATE -include emscripten.h ${IT2_WEB_CXX_OPTIONS} -Os)
 target_link_libraries(it2_imgui PUBLIC it2_sdl2)
 
 # ---- the app -------------------------------------------------------------------------------
@@ -94,7 +100,7 @@ add_executable(it2_page
 target_compile_options(it2_page PRIVATE "-iquote${CMAKE_SOURCE_DIR}/src" "-iquote${CMAKE_SOURCE_DIR}/src/app"
                                        "-iquote${CMAKE_SOURCE_DIR}/src/ui" "-iquote${CMAKE_SOURCE_DIR}/src/platform")
 target_link_libraries(it2_page PRIVATE it2_core it2_imgui)
-target_compile_options(it2_page PRIVATE -Wall -Wextra ${IT2_WEB_CXX_OPTIONS})
+target_compile_options(it2_page PRIVATE -Wall -Wextra ${IT2_WEB_CXX_OPTIONS} -Os)  # -Os: see it2_imgui above
 set_target_properties(it2_page PROPERTIES OUTPUT_NAME app SUFFIX ".js"
                                           RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/page")
 set(IT2_PAGE_EXPORTS
