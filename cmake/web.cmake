@@ -80,7 +80,8 @@ target_compile_definitions(it2_imgui PUBLIC IMGUI_USER_CONFIG="imgui_config.h")
 # code below; the core keeps -O3. V8 compiles each wasm function the first time it runs, and the
 # first frame runs ImGui's and the dashboard's biggest: with -O3 inlining them, that compile was
 # most of the first frame (190 ms of it; 40 ms with every function compiled ahead). -Os made the
-# wasm 11 % smaller and the first frame 100-250 ms sooner at 1x, for 0.1-0.3 ms more per frame
+# wasm 11 % smaller and the first frame 50-120 ms sooner at 1x and 200-320 ms at 4x (medians of
+# alternating runs); per frame the difference was within the machine's noise, at most ~0.2 ms
 # (docs/performance.md, session 12).
 target_compile_options(it2_imgui PRIVATE -include emscripten.h ${IT2_WEB_CXX_OPTIONS} -Os)
 target_link_libraries(it2_imgui PUBLIC it2_sdl2)

@@ -315,7 +315,7 @@
   // (drawn for U+10FFFD, a private-use point no font has); whitespace counts as renderable.
   // Control characters never do: ImGui lays out a tab itself (four spaces) once no font claims
   // one, where the browser's tab, asked for while ImGui set up the first frame's fonts, took
-  // 16 ms of that frame to draw (docs/performance.md, session 12).
+  // 5-16 ms of that frame to draw (docs/performance.md, session 12).
   function browserHasGlyph(codepoint) {
     if (glyphKnown.has(codepoint)) return glyphKnown.get(codepoint);
     let result = false;
