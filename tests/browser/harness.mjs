@@ -287,6 +287,12 @@ export async function runTestFiles({ prefix, folder, filters = [], newContext })
   const timeoutMs = Number(process.env.IT2_TEST_TIMEOUT_MS || 180000);
   let passed = 0;
   let failed = 0;
+  // A promise that a test started and never awaited (a waitForEvent left behind when the step
+  // before it threw, say) can reject once the test is over. Node would end the whole run there
+  // and hide every later test's result; instead it fails the test running at the time, with the
+  // rejection printed (tests/harness/run.sh checks this).
+  const strays = [];
+  process.on('unhandledRejection', (reason) => strays.push(String(reason && reason.stack ? reason.stack : reason)));
   const finish = () => {
     console.log(`${prefix}: ${passed} passed, ${failed} failed`);
     process.exit(failed === 0 ? 0 : 1);
@@ -323,7 +329,7 @@ export async function runTestFiles({ prefix, folder, filters = [], newContext })
         }
         await t.close();
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        if (!error && t.problems.length === 0) {
+        if (!error && t.problems.length === 0 && strays.length === 0) {
           passed++;
           console.log(`PASS ${label} (${seconds} s)`);
         } else {
@@ -331,6 +337,9 @@ export async function runTestFiles({ prefix, folder, filters = [], newContext })
           console.log(`FAIL ${label} (${seconds} s)`);
           if (error) console.log(`     ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 6).join('\n     ')}`);
           for (const problem of t.problems.slice(0, 10)) console.log(`     ${problem}`);
+          for (const stray of strays.splice(0)) {
+            console.log(`     unhandled rejection (a promise this test or an earlier one left behind): ${stray.split('\n').slice(0, 6).join('\n     ')}`);
+          }
         }
         for (const note of t.notes) console.log(`     note: ${note}`);
       }
