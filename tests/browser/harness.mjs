@@ -287,10 +287,10 @@ export async function runTestFiles({ prefix, folder, filters = [], newContext })
   const timeoutMs = Number(process.env.IT2_TEST_TIMEOUT_MS || 180000);
   let passed = 0;
   let failed = 0;
-  // A promise that a test started and never awaited (a waitForEvent left behind when the step
-  // before it threw, say) can reject once the test is over. Node would end the whole run there
-  // and hide every later test's result; instead it fails the test running at the time, with the
-  // rejection printed (tests/harness/run.sh checks this).
+  // A promise that a test started and had not awaited when it rejected (a waitForEvent whose
+  // await never came because the step before it hung or threw, say) is unhandled. Node would end
+  // the whole run there and hide every later test's result; instead it fails the test running at
+  // the time, with the rejection printed (tests/harness/run.sh checks this).
   const strays = [];
   process.on('unhandledRejection', (reason) => strays.push(String(reason && reason.stack ? reason.stack : reason)));
   const finish = () => {
