@@ -75,7 +75,6 @@ target_include_directories(it2_imgui SYSTEM PUBLIC "${IT2_IMGUI_DIR}" "${IT2_IMG
 target_compile_options(it2_imgui PUBLIC "-iquote${CMAKE_SOURCE_DIR}/src/app")
 # Our switches live in src/app/imgui_config.h; ImGui's files stay untouched.
 target_compile_definitions(it2_imgui PUBLIC IMGUI_USER_CONFIG="imgui_config.h")
-# The SDL2 backend uses EMSCRIPTEN_KEEPALIVE via em_js.h, which Emscripten 3.1.6 does not define there.
 # -Os (after IT2_WEB_CXX_OPTIONS, so it wins over the build type's -O3), here and for the page's own
 # code below; the core keeps -O3. V8 compiles each wasm function the first time it runs, and the
 # first frame runs ImGui's and the dashboard's biggest: with -O3 inlining them, that compile was
@@ -83,6 +82,7 @@ target_compile_definitions(it2_imgui PUBLIC IMGUI_USER_CONFIG="imgui_config.h")
 # wasm 11 % smaller and the first frame 50-120 ms sooner at 1x and 200-320 ms at 4x (medians of
 # alternating runs); per frame the difference was within the machine's noise, at most ~0.2 ms
 # (docs/performance.md, session 12).
+# The SDL2 backend uses EMSCRIPTEN_KEEPALIVE via em_js.h, which Emscripten 3.1.6 does not define there.
 target_compile_options(it2_imgui PRIVATE -include emscripten.h ${IT2_WEB_CXX_OPTIONS} -Os)
 target_link_libraries(it2_imgui PUBLIC it2_sdl2)
 

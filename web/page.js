@@ -76,9 +76,10 @@
   // Start-up, from the moment this script runs: the wasm is inflated (DecompressionStream) and
   // the font decoded (plain base64: bundle-page.py says why) at once, each straight from its
   // base64 text with no other copy kept, and the WebGL context is made meanwhile, so that the
-  // GPU process sets it up while the page inflates (SDL's getContext then returns it). The demo waits for the first frame. (A streamed compile,
-  // WebAssembly.compileStreaming on the inflating stream, cost the main thread more than
-  // instantiating the inflated bytes, which V8 compiles lazily: measured, docs/performance.md.)
+  // GPU process sets it up while the page inflates (SDL's getContext then returns it). The demo
+  // waits for the first frame. (A streamed compile, WebAssembly.compileStreaming on the inflating
+  // stream, cost the main thread more than instantiating the inflated bytes, which V8 compiles
+  // lazily: measured, docs/performance.md.)
   const supported = typeof WebAssembly === 'object' && typeof WebGL2RenderingContext !== 'undefined' &&
     typeof DecompressionStream !== 'undefined';
   const wasmElement = document.getElementById('it2-wasm');
